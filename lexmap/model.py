@@ -1,0 +1,231 @@
+"""The concepts of DOMAIN.md as immutable attrs classes.
+
+The field names are the YAML field names (docs/data-format.md); the classes hold
+no I/O and no cross-references beyond ids: the :class:`~lexmap.corpus.Corpus`
+resolves ids.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NewType
+
+import attrs
+
+Id = NewType("Id", str)
+"""A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
+IsoDate = NewType("IsoDate", str)
+"""An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
+ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+MAX_ID_LENGTH = 100
+
+Stance = Literal["supports", "contests"]
+PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
+InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
+TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
+DocumentKind = Literal[
+    "report", "statute", "regulation", "news-article", "blog-post", "fact-sheet",
+    "un-communication", "court-ruling", "government-statement", "social-media-post", "other",
+]
+
+
+@attrs.frozen
+class State:
+    id: Id
+    name: str
+
+
+@attrs.frozen
+class Party:
+    """A state's status towards an instrument (``since``: ratification, accession or signature)."""
+
+    state: Id
+    status: PartyStatus
+    since: IsoDate | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Provision:
+    """An article, paragraph or subparagraph; ``provisions`` nest as the instrument nests them."""
+
+    id: Id
+    label: str
+    heading: str | None = None
+    text: str | None = None
+    provisions: tuple[Provision, ...] = ()
+
+
+@attrs.frozen
+class Element:
+    """A component of a legal test; the root of a tree is the test itself.
+
+    Children combine by ``all_of`` (every one must be met) or ``any_of`` (one
+    suffices); an element with neither is a leaf.
+    """
+
+    id: Id
+    label: str
+    provision: Id | None = None
+    kind: TestKind | None = None
+    description: str | None = None
+    words: str | None = None
+    all_of: tuple[Element, ...] = ()
+    any_of: tuple[Element, ...] = ()
+
+    @property
+    def combinator(self) -> Literal["all", "any"] | None:
+        return "all" if self.all_of else "any" if self.any_of else None
+
+    @property
+    def children(self) -> tuple[Element, ...]:
+        return self.all_of or self.any_of
+
+    def walk(self):
+        """Yield this element and every element below it, depth first."""
+        stack = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.children))
+
+
+@attrs.frozen
+class Instrument:
+    id: Id
+    title: str
+    short_name: str
+    kind: InstrumentKind
+    binding: bool
+    adopted_by: str | None = None
+    adopted: IsoDate | None = None
+    in_force: IsoDate | None = None
+    url: str | None = None
+    notes: str | None = None
+    parties: tuple[Party, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    tests: tuple[Element, ...] = ()
+
+    def party(self, state: str) -> Party | None:
+        """The status of ``state`` towards this instrument, if recorded."""
+        return next((p for p in self.parties if p.state == state), None)
+
+
+@attrs.frozen
+class Indicator:
+    id: Id
+    label: str
+    description: str | None = None
+
+
+@attrs.frozen
+class IndicatorFramework:
+    id: Id
+    title: str
+    publisher: str | None = None
+    date: IsoDate | None = None
+    url: str | None = None
+    indicators: tuple[Indicator, ...] = ()
+
+
+@attrs.frozen
+class Citation:
+    """The citing document relies on ``document`` at ``pinpoint`` (e.g. a footnote)."""
+
+    document: Id
+    pinpoint: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Document:
+    id: Id
+    title: str
+    kind: DocumentKind
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: IsoDate | None = None
+    url: str | None = None
+    language: str | None = None
+    text_file: str | None = None
+    notes: str | None = None
+    cites: tuple[Citation, ...] = ()
+
+
+@attrs.frozen
+class LegalBasis:
+    """The rule a practice is carried out under: ``pinpoint`` of ``document``."""
+
+    document: Id
+    pinpoint: str
+    text: str | None = None
+
+
+@attrs.frozen
+class Practice:
+    id: Id
+    label: str
+    description: str | None = None
+    actor: str | None = None
+    programme: str | None = None
+    state: Id | None = None
+    places: tuple[str, ...] = ()
+    period: str | None = None
+    part_of: Id | None = None
+    legal_basis: LegalBasis | None = None
+
+
+@attrs.frozen
+class Claim:
+    """``document`` argues (or contests) that ``practice`` satisfies ``element``."""
+
+    id: Id
+    document: Id
+    practice: Id
+    element: Id
+    stance: Stance
+    pinpoint: str
+    quote: str
+    note: str | None = None
+
+
+@attrs.frozen
+class Attestation:
+    """``document`` reports that ``practice`` happens: a fact, not a legal argument."""
+
+    id: Id
+    document: Id
+    practice: Id
+    pinpoint: str
+    quote: str
+    note: str | None = None
+
+
+@attrs.frozen
+class Exhibit:
+    """``document`` says that ``practice`` exhibits ``indicator`` (or contests it)."""
+
+    id: Id
+    document: Id
+    practice: Id
+    indicator: Id
+    pinpoint: str
+    quote: str
+    stance: Stance = "supports"
+    note: str | None = None
+
+
+COLLECTIONS: dict[str, type] = {
+    "states": State,
+    "instruments": Instrument,
+    "indicator_frameworks": IndicatorFramework,
+    "documents": Document,
+    "practices": Practice,
+    "claims": Claim,
+    "attestations": Attestation,
+    "exhibits": Exhibit,
+}
+"""Top-level YAML keys and the record class of each."""

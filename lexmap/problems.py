@@ -1,0 +1,55 @@
+"""Problems found in a corpus, and the one error type that carries them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One thing wrong with a corpus, located precisely enough to fix it.
+
+    ``file`` is relative to the corpus folder; ``line`` and ``column`` are
+    1-based (``None`` when the problem is about a whole file).
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    id: str | None
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: "
+        if self.id:
+            text += f"[{self.id}] "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class CorpusError(Exception):
+    """A corpus could not be loaded; ``problems`` lists every reason, sorted by place."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=_sort_key))
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the corpus:"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def _sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.line or 0, problem.column or 0, problem.message)

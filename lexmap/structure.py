@@ -1,0 +1,172 @@
+"""Turn plain YAML values into model objects with cattrs, and its errors into (path, message) pairs.
+
+The converter is strict where cattrs is lenient by default: ``3`` is not a
+string, ``"yes"`` is not a boolean, a string is not a list, an empty string is
+not text. Every failure keeps the path to the bad value so that the loader can
+put a file and line on it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+
+from .model import ID, ISO_DATE, MAX_ID_LENGTH, Id, IsoDate
+
+Path_ = tuple[str | int, ...]
+
+
+class ValueProblem(ValueError):
+    """A value of the right shape but wrong content; ``hint`` says what to do."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value[:60]!r}"
+    return f"the {type(value).__name__} {value!r}"
+
+
+def _text(value: Any, _type: Any = str) -> str:
+    if not isinstance(value, str):
+        raise ValueProblem(f"expected text, found {describe(value)}", "quote the value")
+    if not value.strip():
+        raise ValueProblem("empty text", "write the text or remove the field")
+    return value
+
+
+def _id(value: Any, _type: Any = Id) -> str:
+    _text(value)
+    if len(value) > MAX_ID_LENGTH or not ID.fullmatch(value):
+        raise ValueProblem(
+            f"{value[:120]!r} is not a valid id",
+            "use lowercase letters, digits and single hyphens (qualified ids: owner/local)",
+        )
+    return value
+
+
+def _date(value: Any, _type: Any = IsoDate) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise ValueProblem(f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {describe(value)}")
+    return value
+
+
+def _bool(value: Any, _type: Any = bool) -> bool:
+    if not isinstance(value, bool):
+        raise ValueProblem(f"expected true or false, found {describe(value)}")
+    return value
+
+
+def _literal_hook(type_: Any):
+    allowed = typing.get_args(type_)
+
+    def hook(value: Any, _type: Any) -> str:
+        if value not in allowed or not isinstance(value, str):
+            raise ValueProblem(f"expected one of {', '.join(allowed)}; found {describe(value)}")
+        return value
+
+    return hook
+
+
+def _tuple_hook(type_: Any, converter: cattrs.Converter):
+    (item_type, _ellipsis) = typing.get_args(type_)
+
+    def hook(value: Any, _type: Any) -> tuple:
+        if not isinstance(value, list):
+            raise ValueProblem(f"expected a list, found {describe(value)}", "write the items as a YAML list")
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # collected, re-raised as a group below
+                error.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_}", errors, type_)
+        return tuple(items)
+
+    return hook
+
+
+def _attrs_hook(type_: Any, converter: cattrs.Converter):
+    inner = cattrs.gen.make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+
+    def hook(value: Any, _type: Any):
+        if not isinstance(value, dict):
+            raise ValueProblem(f"expected a mapping of fields, found {describe(value)}")
+        return inner(value, _type)
+
+    return hook
+
+
+def make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(Id, _id)
+    converter.register_structure_hook(IsoDate, _date)
+    converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is Literal, _literal_hook)
+    converter.register_structure_hook_factory(
+        lambda t: typing.get_origin(t) is tuple, lambda t: _tuple_hook(t, converter)
+    )
+    converter.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook(t, converter))
+    return converter
+
+
+CONVERTER = make_converter()
+
+
+def errors(error: BaseException, path: Path_ = (), type_: Any = None) -> Iterator[tuple[Path_, str, str | None]]:
+    """Flatten a cattrs exception (group) into ``(path, message, hint)`` triples."""
+    if isinstance(error, BaseExceptionGroup):
+        for sub in error.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                if hasattr(note, "name"):
+                    sub_path += (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path += (note.index,)
+            yield from errors(sub, sub_path, getattr(error, "cl", None))
+        return
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = [f.name for f in attrs.fields(error.cl)]
+        for name in sorted(error.extra_fields):
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
+            yield path + (name,), f"unknown field {name!r}", hint
+        return
+    if isinstance(error, KeyError):
+        *parent, name = path
+        yield tuple(parent), f"missing required field {name!r}", "add it"
+        return
+    if isinstance(error, ValueProblem):
+        yield path, str(error), error.hint
+        return
+    yield path, f"{type(error).__name__}: {error}", None
+
+
+def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str | None]]]:
+    """Structure ``value`` as ``type_``: the object (or None) and the list of problems."""
+    try:
+        return CONVERTER.structure(value, type_), []
+    except Exception as error:  # every failure is reported, none escapes
+        return None, list(errors(error))

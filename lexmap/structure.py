@@ -66,13 +66,16 @@ def _date(value: Any, _type: Any = IsoDate) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
-        raise ValueProblem(f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {describe(value)}")
+        raise ValueProblem(
+            f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {describe(value)}",
+            "write the date as precisely as the source gives it, e.g. 2022-08",
+        )
     return value
 
 
 def _bool(value: Any, _type: Any = bool) -> bool:
     if not isinstance(value, bool):
-        raise ValueProblem(f"expected true or false, found {describe(value)}")
+        raise ValueProblem(f"expected true or false, found {describe(value)}", "write true or false")
     return value
 
 
@@ -81,7 +84,7 @@ def _literal_hook(type_: Any):
 
     def hook(value: Any, _type: Any) -> str:
         if value not in allowed or not isinstance(value, str):
-            raise ValueProblem(f"expected one of {', '.join(allowed)}; found {describe(value)}")
+            raise ValueProblem(f"expected one of {', '.join(allowed)}; found {describe(value)}", "use one of the listed values")
         return value
 
     return hook
@@ -112,7 +115,7 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
 
     def hook(value: Any, _type: Any):
         if not isinstance(value, dict):
-            raise ValueProblem(f"expected a mapping of fields, found {describe(value)}")
+            raise ValueProblem(f"expected a mapping of fields, found {describe(value)}", "write the record as 'field: value' lines")
         return inner(value, _type)
 
     return hook
@@ -161,7 +164,7 @@ def errors(error: BaseException, path: Path_ = (), type_: Any = None) -> Iterato
     if isinstance(error, ValueProblem):
         yield path, str(error), error.hint
         return
-    yield path, f"{type(error).__name__}: {error}", None
+    yield path, f"invalid value ({type(error).__name__}: {error})", "check the value against docs/data-format.md"
 
 
 def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str | None]]]:

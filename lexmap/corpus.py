@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .coverage import Coverage, coverage
+from .graph import build_graph
+from .independence import CitationIndex
+from .results import Records, Support
 from .model import (
     Attestation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
     Instrument, Practice, Provision, State,
@@ -124,6 +129,175 @@ class Corpus:
             "exhibits": len(self.exhibits),
         }
 
+    # -- questions ----------------------------------------------------------
+
+    @cached_property
+    def citations(self) -> CitationIndex:
+        """Who cites whom, directly or through a chain: the basis of source independence."""
+        return CitationIndex(
+            ((d.id, c.document) for d in self.documents.values() for c in d.cites), self.documents
+        )
+
+    def to_networkx(self):
+        """A new networkx MultiDiGraph of the whole corpus (see :mod:`lexmap.graph`)."""
+        return build_graph(self)
+
+    def elements_under(self, id_: str) -> tuple[str, ...]:
+        """Ids of the elements an id stands for: an element and its parts, a test's tree,
+        every element of an instrument's tests."""
+        if id_ in self.elements:
+            return tuple(e.id for e in self.elements[id_].walk())
+        if id_ in self.instruments:
+            return tuple(e.id for test in self.instruments[id_].tests for e in test.walk())
+        raise KeyError(f"{id_!r} is neither an element nor an instrument of this corpus")
+
+    def claims_for(self, target: str, *, stance: str | None = None, direct: bool = False) -> Records:
+        """Claims that a practice satisfies ``target``: an element (with its parts unless
+        ``direct``), a test, or an instrument (any element of it)."""
+        wanted = {target} if direct else set(self.elements_under(target))
+        return Records(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
+
+    def practices_for(self, target: str, *, stance: str = "supports") -> Records:
+        """Practices argued (``stance``) to satisfy ``target`` or a part of it; see :meth:`claims_for`
+        for which documents argue each."""
+        ids = dict.fromkeys(c.practice for c in self.claims_for(target, stance=stance))
+        return Records(self.practices[i] for i in ids)
+
+    def claims_of(self, practice: str, *, stance: str | None = None) -> Records:
+        """Claims about ``practice``: the elements it is argued to satisfy, by whom, where."""
+        self.practices[practice]
+        return Records(c for c in self.claims.values() if c.practice == practice and (stance is None or c.stance == stance))
+
+    def elements_for(self, practice: str, *, stance: str = "supports") -> Records:
+        """Elements ``practice`` is argued (``stance``) to satisfy."""
+        ids = dict.fromkeys(c.element for c in self.claims_of(practice, stance=stance))
+        return Records(self.elements[i] for i in ids)
+
+    def argued_by(self, document: str) -> Records:
+        """The claims ``document`` makes."""
+        self.documents[document]
+        return Records(c for c in self.claims.values() if c.document == document)
+
+    def attested_by(self, document: str) -> Records:
+        """The practices ``document`` reports as facts (its attestations)."""
+        self.documents[document]
+        return Records(a for a in self.attestations.values() if a.document == document)
+
+    def exhibits_by(self, document: str) -> Records:
+        """What ``document`` says about practices and indicators."""
+        self.documents[document]
+        return Records(e for e in self.exhibits.values() if e.document == document)
+
+    def attestations_of(self, practice: str) -> Records:
+        self.practices[practice]
+        return Records(a for a in self.attestations.values() if a.practice == practice)
+
+    def exhibits_of(self, practice: str) -> Records:
+        self.practices[practice]
+        return Records(e for e in self.exhibits.values() if e.practice == practice)
+
+    def cited_by(self, document: str) -> Records:
+        """Documents that cite ``document``."""
+        return Records(d for d in self.documents.values() if any(c.document == document for c in d.cites))
+
+    def coverage(self, test: str, *, practice: str | None = None) -> Coverage:
+        """Label every element of ``test`` (and the test) argued, corroborated, contested or
+        unargued, over all practices or for one ``practice``.
+
+        >>> corpus.coverage("palermo/trafficking").unargued   # doctest: +SKIP
+        """
+        claims = self.claims.values() if practice is None else self.claims_of(practice)
+        return coverage(self.tests[test], claims, self.citations)
+
+    def support(self, practice: str, element: str) -> Support:
+        """The supporting claims that ``practice`` satisfies ``element`` and how many independent
+        documents they rest on."""
+        claims = tuple(c for c in self.claims.values() if c.practice == practice and c.element == element and c.stance == "supports")
+        return self._support(practice, element, claims)
+
+    def _support(self, practice: str, element: str, claims: tuple) -> Support:
+        documents = tuple(dict.fromkeys(c.document for c in claims))
+        return Support(practice, element, claims, documents, self.citations.independent_count(documents))
+
+    def supports(self) -> Records:
+        """Every (practice, element) pair with at least one supporting claim."""
+        groups: dict[tuple[str, str], list] = {}
+        for claim in self.claims.values():
+            if claim.stance == "supports":
+                groups.setdefault((claim.practice, claim.element), []).append(claim)
+        return Records(self._support(p, e, tuple(cs)) for (p, e), cs in groups.items())
+
+    def single_source(self) -> Records:
+        """(practice, element) pairs whose support rests on one document, or only on documents
+        that cite each other."""
+        return Records(s for s in self.supports() if s.independent_documents == 1)
+
+    def party_status(self, instrument: str, state: str, on: str | None = None) -> str | None:
+        """``state``'s status towards ``instrument`` (on date ``on``, if given): a party
+        before its ``since`` date counts as not-party. None when not recorded."""
+        party = self.instruments[instrument].party(state)
+        if party is None:
+            return None
+        if on and party.status == "party" and party.since and _certainly_before(on, party.since):
+            return "not-party"
+        return party.status
+
+    def filter(
+        self,
+        *,
+        documents: Iterable[str] | None = None,
+        stance: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        party_status: str | None = None,
+    ) -> Corpus:
+        """A corpus with the same law and only the statements that pass every filter given.
+
+        ``documents``: made by these documents. ``stance``: supports or contests.
+        ``since`` / ``until``: made by a document dated in that range (ISO dates, either
+        end inclusive; undated documents are left out when a range is given).
+        ``party_status``: claims whose practice's state had this status towards the
+        claimed element's instrument at the practice's ``start`` date (today's status
+        when the practice has no start); attestations and exhibits are kept.
+        """
+        wanted = set(documents) if documents is not None else None
+        if wanted is not None and wanted - set(self.documents):
+            raise KeyError(f"unknown documents: {sorted(wanted - set(self.documents))}")
+
+        def keep(statement) -> bool:
+            if wanted is not None and statement.document not in wanted:
+                return False
+            if stance is not None and getattr(statement, "stance", "supports") != stance:
+                return False
+            if since or until:
+                date = self.documents[statement.document].date
+                if not date or (since and _certainly_before(date, since)) or (until and _certainly_before(until, date)):
+                    return False
+            return True
+
+        def keep_claim(claim) -> bool:
+            if not keep(claim):
+                return False
+            if party_status is None:
+                return True
+            practice = self.practices[claim.practice]
+            if practice.state is None:
+                return False
+            return self.party_status(self.owner(claim.element), practice.state, practice.start) == party_status
+
+        return self._with(
+            claims=filter(keep_claim, self.claims.values()),
+            attestations=filter(keep, self.attestations.values()),
+            exhibits=filter(keep, self.exhibits.values()),
+        )
+
+    def _with(self, **statements) -> Corpus:
+        return Corpus(
+            states=self.states.values(), instruments=self.instruments.values(),
+            indicator_frameworks=self.indicator_frameworks.values(), documents=self.documents.values(),
+            practices=self.practices.values(), root=self.root, texts_checked=self.texts_checked, **statements,
+        )
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())
         return f"<lexmap.Corpus {self.root or ''}: {counts}>"
@@ -135,3 +309,9 @@ def _add_provisions(parent: str, items: Iterable[Provision], provisions: dict, p
         provisions[provision.id] = provision
         parents[provision.id] = parent
         _add_provisions(provision.id, provision.provisions, provisions, parents)
+
+
+def _certainly_before(a: str, b: str) -> bool:
+    """Whether ISO date ``a`` ends before ``b`` begins (``2022`` is not before ``2022-08``)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]

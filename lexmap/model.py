@@ -17,6 +17,17 @@ Id = NewType("Id", str)
 IsoDate = NewType("IsoDate", str)
 """An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
 
+class _Record:
+    """Base of every record: an escaped HTML table in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .results import record_html
+
+        return record_html(self)
+
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -33,13 +44,13 @@ DocumentKind = Literal[
 
 
 @attrs.frozen
-class State:
+class State(_Record):
     id: Id
     name: str
 
 
 @attrs.frozen
-class Party:
+class Party(_Record):
     """A state's status towards an instrument (``since``: ratification, accession or signature)."""
 
     state: Id
@@ -49,7 +60,7 @@ class Party:
 
 
 @attrs.frozen
-class Provision:
+class Provision(_Record):
     """An article, paragraph or subparagraph; ``provisions`` nest as the instrument nests them."""
 
     id: Id
@@ -60,7 +71,7 @@ class Provision:
 
 
 @attrs.frozen
-class Element:
+class Element(_Record):
     """A component of a legal test; the root of a tree is the test itself.
 
     Children combine by ``all_of`` (every one must be met) or ``any_of`` (one
@@ -94,7 +105,7 @@ class Element:
 
 
 @attrs.frozen
-class Instrument:
+class Instrument(_Record):
     id: Id
     title: str
     short_name: str
@@ -115,14 +126,14 @@ class Instrument:
 
 
 @attrs.frozen
-class Indicator:
+class Indicator(_Record):
     id: Id
     label: str
     description: str | None = None
 
 
 @attrs.frozen
-class IndicatorFramework:
+class IndicatorFramework(_Record):
     id: Id
     title: str
     publisher: str | None = None
@@ -132,7 +143,7 @@ class IndicatorFramework:
 
 
 @attrs.frozen
-class Citation:
+class Citation(_Record):
     """The citing document relies on ``document`` at ``pinpoint`` (e.g. a footnote)."""
 
     document: Id
@@ -141,7 +152,7 @@ class Citation:
 
 
 @attrs.frozen
-class Document:
+class Document(_Record):
     id: Id
     title: str
     kind: DocumentKind
@@ -156,7 +167,7 @@ class Document:
 
 
 @attrs.frozen
-class LegalBasis:
+class LegalBasis(_Record):
     """The rule a practice is carried out under: ``pinpoint`` of ``document``."""
 
     document: Id
@@ -165,7 +176,7 @@ class LegalBasis:
 
 
 @attrs.frozen
-class Practice:
+class Practice(_Record):
     id: Id
     label: str
     description: str | None = None
@@ -174,12 +185,14 @@ class Practice:
     state: Id | None = None
     places: tuple[str, ...] = ()
     period: str | None = None
+    start: IsoDate | None = None
+    end: IsoDate | None = None
     part_of: Id | None = None
     legal_basis: LegalBasis | None = None
 
 
 @attrs.frozen
-class Claim:
+class Claim(_Record):
     """``document`` argues (or contests) that ``practice`` satisfies ``element``."""
 
     id: Id
@@ -193,7 +206,7 @@ class Claim:
 
 
 @attrs.frozen
-class Attestation:
+class Attestation(_Record):
     """``document`` reports that ``practice`` happens: a fact, not a legal argument."""
 
     id: Id
@@ -205,7 +218,7 @@ class Attestation:
 
 
 @attrs.frozen
-class Exhibit:
+class Exhibit(_Record):
     """``document`` says that ``practice`` exhibits ``indicator`` (or contests it)."""
 
     id: Id

@@ -1,0 +1,99 @@
+"""The corpus as a networkx MultiDiGraph, for users' own graph analysis.
+
+Nodes are ids with a ``kind`` (instrument, provision, element, practice,
+document, indicator framework, indicator, state) and a ``label``. Edges carry a
+``kind``; statement edges are keyed by the statement's id:
+
+=================  ===========================  ==========================================
+edge kind          from -> to                   attributes
+=================  ===========================  ==========================================
+has_provision      instrument/provision -> provision
+has_test           instrument -> element (test)
+requires           element -> element           ``combinator``: all / any
+set_out_in         element -> provision
+claim              practice -> element          document, pinpoint, quote, stance
+attests            document -> practice         pinpoint, quote
+exhibits           practice -> indicator        document, pinpoint, quote, stance
+cites              document -> document         pinpoint
+legal_basis        practice -> document         pinpoint
+part_of            practice -> practice
+attributed_to      practice -> state
+party              state -> instrument          status, since
+has_indicator      framework -> indicator
+=================  ===========================  ==========================================
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+
+def _label(record) -> str:
+    return getattr(record, "short_name", None) or getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None) or record.id
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+
+    def node(kind: str, record) -> None:
+        graph.add_node(record.id, kind=kind, label=_label(record))
+
+    for state in corpus.states.values():
+        node("state", state)
+    for instrument in corpus.instruments.values():
+        node("instrument", instrument)
+        graph.nodes[instrument.id].update(binding=instrument.binding, title=instrument.title)
+        for party in instrument.parties:
+            graph.add_edge(party.state, instrument.id, kind="party", status=party.status, since=party.since)
+        for test in instrument.tests:
+            graph.add_edge(instrument.id, test.id, kind="has_test")
+    for provision_id, provision in corpus.provisions.items():
+        node("provision", provision)
+        graph.add_edge(corpus.parent(provision_id), provision_id, kind="has_provision")
+    for element in corpus.elements.values():
+        node("element", element)
+        graph.nodes[element.id]["test"] = element.id in corpus.tests
+        if element.provision:
+            graph.add_edge(element.id, element.provision, kind="set_out_in")
+        for child in element.children:
+            graph.add_edge(element.id, child.id, kind="requires", combinator=element.combinator)
+    for framework in corpus.indicator_frameworks.values():
+        node("indicator framework", framework)
+        for indicator in framework.indicators:
+            node("indicator", indicator)
+            graph.add_edge(framework.id, indicator.id, kind="has_indicator")
+    for document in corpus.documents.values():
+        node("document", document)
+        graph.nodes[document.id].update(document_kind=document.kind, date=document.date)
+    for document in corpus.documents.values():
+        for citation in document.cites:
+            graph.add_edge(document.id, citation.document, kind="cites", pinpoint=citation.pinpoint)
+    for practice in corpus.practices.values():
+        node("practice", practice)
+        if practice.state:
+            graph.add_edge(practice.id, practice.state, kind="attributed_to")
+        if practice.part_of:
+            graph.add_edge(practice.id, practice.part_of, kind="part_of")
+        if practice.legal_basis:
+            graph.add_edge(practice.id, practice.legal_basis.document, kind="legal_basis", pinpoint=practice.legal_basis.pinpoint)
+    for claim in corpus.claims.values():
+        graph.add_edge(
+            claim.practice, claim.element, key=claim.id, kind="claim", document=claim.document,
+            pinpoint=claim.pinpoint, quote=claim.quote, stance=claim.stance,
+        )
+    for attestation in corpus.attestations.values():
+        graph.add_edge(
+            attestation.document, attestation.practice, key=attestation.id, kind="attests",
+            pinpoint=attestation.pinpoint, quote=attestation.quote,
+        )
+    for exhibit in corpus.exhibits.values():
+        graph.add_edge(
+            exhibit.practice, exhibit.indicator, key=exhibit.id, kind="exhibits", document=exhibit.document,
+            pinpoint=exhibit.pinpoint, quote=exhibit.quote, stance=exhibit.stance,
+        )
+    return graph

@@ -1,0 +1,89 @@
+"""Answers in notebook-friendly form: record lists that become DataFrames and render as HTML."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import attrs
+
+
+def require_pandas():
+    """Import pandas, or say how to get it: it is an optional extra."""
+    try:
+        import pandas
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "DataFrames need pandas, an optional extra of lexmap: pip install 'lexmap[pandas]'"
+        ) from error
+    return pandas
+
+
+def flat_record(record: Any) -> dict[str, Any]:
+    """A record's fields as plain columns: nested records and tuples become text or ids."""
+    row = {}
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if isinstance(value, tuple):
+            if value and attrs.has(type(value[0])):
+                value = "; ".join(getattr(v, "id", None) or getattr(v, "document", None) or getattr(v, "state", "") for v in value)
+            else:
+                value = "; ".join(map(str, value))
+        elif attrs.has(type(value)):
+            value = "; ".join(f"{k}: {v}" for k, v in attrs.asdict(value).items() if v is not None)
+        row[field.name] = value
+    return row
+
+
+class Records(tuple):
+    """A tuple of model records (claims, practices, ...) with ``to_frame()`` and an HTML table."""
+
+    def to_frame(self):
+        """The records as a pandas DataFrame, one row each, one column per field."""
+        pd = require_pandas()
+        return pd.DataFrame([flat_record(r) for r in self])
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.id for r in self]
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p><em>no records</em></p>"
+        rows = [flat_record(r) for r in self]
+        columns = [c for c in rows[0] if any(row[c] not in (None, "") for row in rows)]
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td style='text-align:left'>{html.escape('' if row[c] is None else str(row[c]))}</td>" for c in columns) + "</tr>"
+            for row in rows
+        )
+        return f"<table><tr>{head}</tr>{body}</table>"
+
+
+class _RecordHtml:
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return record_html(self)
+
+
+def record_html(record: Any) -> str:
+    """An escaped HTML table of one record's fields (for notebooks)."""
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>"
+        for k, v in flat_record(record).items()
+        if v not in (None, "")
+    )
+    return f"<table><caption>{html.escape(type(record).__name__)}</caption>{rows}</table>"
+
+
+@attrs.frozen
+class Support(_RecordHtml):
+    """What supports "``practice`` satisfies ``element``": the claims, their documents, and how
+    many of those documents are independent of one another."""
+
+    practice: str
+    element: str
+    claims: tuple
+    documents: tuple[str, ...]
+    independent_documents: int

@@ -1,0 +1,21 @@
+"""The matrix as JSON: rows, columns and every cell with everything behind it."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+
+from ..matrix import Matrix
+
+
+def matrix_json(matrix: Matrix) -> str:
+    data = {
+        "rows": {"kind": matrix.row_kind, "headers": [attrs.asdict(h) for h in matrix.rows]},
+        "cols": {"kind": matrix.col_kind, "headers": [attrs.asdict(h) for h in matrix.cols]},
+        "cells": [
+            {**attrs.asdict(matrix.cell(r.id, c.id)), "level": matrix.cell(r.id, c.id).level}
+            for r in matrix.rows for c in matrix.cols
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,174 @@
+"""The indicator-by-instrument matrix (and the other pairings analysts ask for).
+
+A cell of *indicator x instrument* holds the practices that exhibit the
+indicator **and** are argued to satisfy an element of the instrument, the
+statements and documents behind that, how many of those documents are
+independent, and whether anything in it is contested. Every row and column
+appears, empty or not: an empty cell is information.
+
+Other pairings: rows ``practices`` (a practice is in its own row's cells when it
+is argued to satisfy the column), columns ``instruments``, ``tests``,
+``provisions`` or ``elements``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+RowKind = Literal["indicators", "practices"]
+ColKind = Literal["instruments", "tests", "provisions", "elements"]
+VALUES = ("count", "independent", "ids", "level")
+
+
+@attrs.frozen
+class Cell:
+    row: str
+    col: str
+    practices: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+    exhibits: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    independent_documents: int = 0
+    contested: bool = False
+
+    @property
+    def level(self) -> str:
+        """unargued / argued / corroborated (two or more independent documents)."""
+        if not self.practices:
+            return "unargued"
+        return "corroborated" if self.independent_documents >= 2 else "argued"
+
+    def value(self, form: str) -> str | int:
+        """The cell as one value: ``count`` of practices, ``independent`` documents, practice
+        ``ids`` (joined by ", "), or ``level`` (with ", contested")."""
+        if form == "count":
+            return len(self.practices)
+        if form == "independent":
+            return self.independent_documents
+        if form == "ids":
+            return ", ".join(self.practices)
+        if form == "level":
+            return self.level + (", contested" if self.contested else "")
+        raise ValueError(f"unknown value form {form!r}; use one of {', '.join(VALUES)}")
+
+
+@attrs.frozen
+class Header:
+    id: str
+    label: str
+
+
+@attrs.frozen
+class Matrix:
+    row_kind: str
+    col_kind: str
+    rows: tuple[Header, ...]
+    cols: tuple[Header, ...]
+    cells: dict[tuple[str, str], Cell] = attrs.field(eq=False)
+
+    def cell(self, row: str, col: str) -> Cell:
+        return self.cells[row, col]
+
+    def values(self, form: str = "count") -> list[list[str | int]]:
+        """The matrix body as lists of one value form (see :meth:`Cell.value`)."""
+        return [[self.cells[r.id, c.id].value(form) for c in self.cols] for r in self.rows]
+
+    def to_frame(self, value: str = "count"):
+        """A DataFrame of one value form, indexed by row id, one column per column id."""
+        from .results import require_pandas
+
+        pd = require_pandas()
+        return pd.DataFrame(self.values(value), index=[r.id for r in self.rows], columns=[c.id for c in self.cols])
+
+    def _repr_html_(self) -> str:
+        from .exports.html import matrix_html
+
+        return matrix_html(self, "count")
+
+
+def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tuple[str, ...]]]:
+    """The column headers, and for each element id the columns a claim on it counts for."""
+    of_element: dict[str, tuple[str, ...]] = {}
+    if col_kind == "instruments":
+        headers = [Header(i.id, i.short_name) for i in corpus.instruments.values()]
+        of_element = {e: (corpus.owner(e),) for e in corpus.elements}
+    elif col_kind == "tests":
+        headers = [Header(t.id, f"{corpus.instruments[corpus.owner(t.id)].short_name}: {t.label}") for t in corpus.tests.values()]
+        of_element = {e: (corpus.test_of(e).id,) for e in corpus.elements}
+    elif col_kind == "provisions":
+        used = {e.provision for e in corpus.elements.values()}
+        headers = [
+            Header(p.id, f"{corpus.instruments[corpus.owner(p.id)].short_name} {p.label}")
+            for p in corpus.provisions.values() if p.id in used
+        ]
+        of_element = {e.id: (e.provision,) for e in corpus.elements.values() if e.provision}
+    elif col_kind == "elements":
+        headers = [Header(e.id, e.label) for e in corpus.elements.values()]
+        of_element = {e: (e,) for e in corpus.elements}
+    else:
+        raise ValueError(f"unknown columns {col_kind!r}; use instruments, tests, provisions or elements")
+    return headers, of_element
+
+
+def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None) -> Matrix:
+    """Compute the matrix of ``rows`` x ``cols`` over the corpus (in one pass over the statements).
+
+    ``framework``: the indicator framework of the rows (default: the first one, ILO's).
+    """
+    col_headers, col_of_element = _columns(corpus, cols)
+    # practice -> column -> claims (supporting and contesting)
+    claims_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for claim in corpus.claims.values():
+        for col in col_of_element.get(claim.element, ()):
+            claims_by[claim.practice][col].append(claim)
+
+    if rows == "indicators":
+        if framework is None:
+            if not corpus.indicator_frameworks:
+                raise ValueError("the corpus has no indicator framework for the rows")
+            framework = next(iter(corpus.indicator_frameworks))
+        indicators = corpus.indicator_frameworks[framework].indicators
+        row_headers = [Header(i.id, i.label) for i in indicators]
+        row_members: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # row -> practice -> exhibits
+        for exhibit in corpus.exhibits.values():
+            row_members[exhibit.indicator][exhibit.practice].append(exhibit)
+    elif rows == "practices":
+        row_headers = [Header(p.id, p.label) for p in corpus.practices.values()]
+        row_members = {p: {p: []} for p in corpus.practices}
+    else:
+        raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
+
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in row_headers:
+        members = row_members.get(row.id, {})
+        for col in col_headers:
+            practices, claims, exhibits, contested = [], [], [], False
+            for practice, row_statements in members.items():
+                col_claims = claims_by.get(practice, {}).get(col.id, ())
+                supporting_claims = [c for c in col_claims if c.stance == "supports"]
+                supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
+                if rows == "indicators" and not supporting_exhibits:
+                    continue
+                if len(supporting_claims) < len(col_claims) or len(supporting_exhibits) < len(row_statements):
+                    contested = True
+                if not supporting_claims:
+                    continue
+                practices.append(practice)
+                claims += supporting_claims
+                exhibits += supporting_exhibits
+            documents = tuple(dict.fromkeys(s.document for s in (*claims, *exhibits)))
+            cells[row.id, col.id] = Cell(
+                row=row.id, col=col.id, practices=tuple(practices),
+                claims=tuple(c.id for c in claims), exhibits=tuple(e.id for e in exhibits),
+                documents=documents,
+                independent_documents=corpus.citations.independent_count(documents) if documents else 0,
+                contested=contested,
+            )
+    return Matrix(rows, cols, tuple(row_headers), tuple(col_headers), cells)
+

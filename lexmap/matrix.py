@@ -6,7 +6,7 @@ statements and documents behind that, how many of those documents are
 independent, and whether anything in it is contested. Every row and column
 appears, empty or not: an empty cell is information.
 
-Other pairings: rows ``practices`` (a practice is in its own row's cells when it
+Instrument columns run in order of adoption. Other pairings: rows ``practices`` (a practice is in its own row's cells when it
 is argued to satisfy the column), columns ``instruments``, ``tests``,
 ``provisions`` or ``elements``.
 """
@@ -96,7 +96,8 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
     """The column headers, and for each element id the columns a claim on it counts for."""
     of_element: dict[str, tuple[str, ...]] = {}
     if col_kind == "instruments":
-        headers = [Header(i.id, i.short_name) for i in corpus.instruments.values()]
+        chronological = sorted(corpus.instruments.values(), key=lambda i: (i.adopted or "9999", i.id))
+        headers = [Header(i.id, i.short_name) for i in chronological]
         of_element = {e: (corpus.owner(e),) for e in corpus.elements}
     elif col_kind == "tests":
         headers = [Header(t.id, f"{corpus.instruments[corpus.owner(t.id)].short_name}: {t.label}") for t in corpus.tests.values()]

@@ -13,9 +13,10 @@ from .model import (
     Instrument, LegalBasis, Party, Practice, Provision, State,
 )
 from .problems import CorpusError, Problem
+from .results import Records
 
 __all__ = [
     "Attestation", "Citation", "Claim", "Corpus", "CorpusError", "Document", "Element", "Exhibit",
     "Indicator", "IndicatorFramework", "Instrument", "LegalBasis", "Party", "Practice", "Problem",
-    "Provision", "State", "bundled_corpus_path", "load",
+    "Provision", "Records", "State", "bundled_corpus_path", "load",
 ]

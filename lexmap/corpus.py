@@ -138,6 +138,19 @@ class Corpus:
             ((d.id, c.document) for d in self.documents.values() for c in d.cites), self.documents
         )
 
+    def frame(self, collection: str):
+        """A collection (``"claims"``, ``"practices"``, ``"elements"``...) as a pandas DataFrame."""
+        records = getattr(self, collection, None)
+        if not isinstance(records, Mapping):
+            raise KeyError(f"{collection!r} is not a collection of the corpus; see Corpus.counts()")
+        return Records(records.values()).to_frame()
+
+    def matrix(self, rows: str = "indicators", cols: str = "instruments", *, framework: str | None = None):
+        """The ``rows`` x ``cols`` matrix (see :func:`lexmap.matrix.build_matrix`)."""
+        from .matrix import build_matrix
+
+        return build_matrix(self, rows, cols, framework=framework)
+
     def to_networkx(self):
         """A new networkx MultiDiGraph of the whole corpus (see :mod:`lexmap.graph`)."""
         return build_graph(self)

@@ -46,12 +46,16 @@ class ElementCoverage:
         return self.level + (", contested" if self.contested else "")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Coverage:
     """Coverage of every element of one test, in tree order (the test itself first)."""
 
     test: Element
     elements: tuple[ElementCoverage, ...]
+
+    def __repr__(self) -> str:
+        return (f"<Coverage of {self.test.id}: {self.elements[0].status}; "
+                f"{len(self.unargued)} of {len(self.elements)} elements unargued>")
 
     def __getitem__(self, element_id: str) -> ElementCoverage:
         return next(e for e in self.elements if e.element.id == element_id)

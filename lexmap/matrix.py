@@ -64,13 +64,17 @@ class Header:
     label: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Matrix:
     row_kind: str
     col_kind: str
     rows: tuple[Header, ...]
     cols: tuple[Header, ...]
     cells: dict[tuple[str, str], Cell] = attrs.field(eq=False)
+
+    def __repr__(self) -> str:
+        filled = sum(1 for cell in self.cells.values() if cell.practices)
+        return f"<Matrix {self.row_kind} x {self.col_kind}: {len(self.rows)} x {len(self.cols)}, {filled} cells filled>"
 
     def cell(self, row: str, col: str) -> Cell:
         return self.cells[row, col]

@@ -1,10 +1,11 @@
 """Read one YAML file into plain Python values plus the position of every value.
 
 PyYAML's own loaders lose positions, keep the last of duplicate keys, turn
-``2000-11-15`` into a date and ``no`` into ``False``. lexmap composes the node
-tree instead (with libyaml when available) and builds the values itself, so
-that every key and item keeps its line and column and every surprise becomes a
-:class:`~lexmap.problems.Problem`.
+``2000-11-15`` into a date and ``no`` into ``False``, and recurse once per level
+of nesting (deep enough input crashes the interpreter). lexmap reads the event
+stream instead (libyaml's parser when available) and builds the values with an
+explicit stack, so that every key and item keeps its line and column, nesting
+is bounded, and every surprise becomes a :class:`~lexmap.problems.Problem`.
 """
 
 from __future__ import annotations
@@ -44,77 +45,139 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _constructor = yaml.constructor.SafeConstructor()
+_PLAIN_TAG = "remove the tag; lexmap reads plain YAML only"
 
 
-class _Reader:
-    def __init__(self, file: str):
+class _TooDeep(Exception):
+    def __init__(self, at: tuple[int, int]):
+        self.at = at
+
+
+def _position(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Frame:
+    """A mapping or list being built, with where it sits and (for mappings) the key awaiting its value."""
+
+    __slots__ = ("value", "path", "key")
+
+    def __init__(self, value: dict | list, path: Path_):
+        self.value = value
+        self.path = path
+        self.key: str | None = None
+
+
+class _Builder:
+    def __init__(self, file: str, resolver: yaml.resolver.BaseResolver):
         self.file = file
+        self.resolver = resolver
         self.positions: Positions = {}
-        self.bad_paths: dict[Path_, Problem] = {}
-        self._seen: set[int] = set()
+        self.problems: dict[Path_, Problem] = {}
 
-    def problem(self, node: yaml.Node, path: Path_, message: str, hint: str | None = None, at: tuple[int, int] | None = None) -> None:
-        line, column = at or _position(node)
-        problem = Problem(self.file, line, column, None, message, hint)
-        self.bad_paths[path] = problem
+    def problem(self, at: tuple[int, int], path: Path_, message: str, hint: str) -> None:
+        self.problems.setdefault(path, Problem(self.file, at[0], at[1], None, message, hint))
 
-    def value(self, node: yaml.Node, path: Path_) -> Any:
-        if id(node) in self._seen:
-            at = self.positions.get(path)
-            self.problem(node, path, "YAML aliases (*name) are not supported", "write the value out in full", at)
+    def scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            self.problem(_position(event), path, f"unsupported YAML tag {tag!r}", _PLAIN_TAG)
             return None
-        self._seen.add(id(node))
-        if len(path) > MAX_DEPTH:
-            self.problem(node, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SCALAR_TAGS:
-                self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "remove the tag; lexmap reads plain YAML only")
-                return None
-            return _constructor.construct_object(node, deep=True)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "remove the tag; lexmap reads plain YAML only")
-                return None
-            items = []
-            for index, item in enumerate(node.value):
-                self.positions[path + (index,)] = _position(item)
-                items.append(self.value(item, path + (index,)))
-            return items
-        if node.tag != "tag:yaml.org,2002:map":
-            self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "remove the tag; lexmap reads plain YAML only")
-            return None
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                hint = "merge keys (<<) are not supported" if key_node.tag == "tag:yaml.org,2002:merge" else "keys are field names"
-                self.problem(key_node, path + (f"<key at line {_position(key_node)[0]}>",), "a mapping key must be plain text", hint)
+        if tag == _STR:
+            return event.value
+        return _constructor.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+
+    def build(self, events) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        skipping = 0  # depth inside a subtree that is being skipped
+        skipped_key = False
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(_position(event), ("<document 2>",), "more than one YAML document in the file", "keep one document: remove '---' separators")
+                    return root
                 continue
-            key = key_node.value
-            if key in mapping:
-                first = self.positions[path + (key,)]
-                self.problem(
-                    key_node,
-                    path + (f"<duplicate {key} at line {_position(key_node)[0]}>",),
-                    f"duplicate key {key!r} (first at line {first[0]})",
-                    "YAML would keep only the last value; keep one and delete or rename the other",
-                )
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
                 continue
-            self.positions[path + (key,)] = _position(key_node)
-            mapping[key] = self.value(value_node, path + (key,))
-        return mapping
-
-
-def _position(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+            if skipping:
+                if isinstance(event, yaml.CollectionStartEvent):
+                    skipping += 1
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    skipping -= 1
+                if skipping:
+                    continue
+                if skipped_key:  # the skipped subtree was a key: its value comes next
+                    skipped_key = False
+                    continue
+                value, ended = None, True
+            else:
+                value, ended = None, False
+            if not ended and isinstance(event, yaml.CollectionEndEvent):
+                value, ended = stack.pop().value, True
+            parent = stack[-1] if stack else None
+            if not ended and parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                # this event is a mapping key
+                if isinstance(event, yaml.ScalarEvent) and (event.tag is None or event.tag == "!") and self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit) == _STR:
+                    key = event.value
+                    if key in parent.value or parent.path + (key,) in self.positions:
+                        first = self.positions[parent.path + (key,)]
+                        self.problem(_position(event), parent.path + (f"<duplicate {key} at line {_position(event)[0]}>",),
+                                     f"duplicate key {key!r} (first at line {first[0]})",
+                                     "YAML would keep only the last value; keep one and delete or rename the other")
+                        parent.key = f"<duplicate {key} at line {_position(event)[0]}>"
+                    else:
+                        self.positions[parent.path + (key,)] = _position(event)
+                        parent.key = key
+                    continue
+                at = _position(event)
+                label = f"<key at line {at[0]}>"
+                merge = isinstance(event, yaml.ScalarEvent) and event.value == "<<"
+                self.problem(at, parent.path + (label,), "a mapping key must be plain text",
+                             "merge keys (<<) are not supported" if merge else "keys are field names")
+                if isinstance(event, yaml.CollectionStartEvent):
+                    skipping, skipped_key = 1, True
+                parent.key = label
+                continue
+            if not ended:
+                path = (parent.path + ((parent.key,) if isinstance(parent.value, dict) else (len(parent.value),))) if parent else ()
+                if parent is not None and isinstance(parent.value, list):
+                    self.positions[path] = _position(event)
+                elif parent is None:
+                    self.positions[()] = _position(event)
+                if isinstance(event, yaml.AliasEvent):
+                    self.problem(_position(event), path, "YAML aliases (*name) are not supported", "write the value out in full")
+                elif isinstance(event, yaml.ScalarEvent):
+                    value = self.scalar(event, path)
+                elif isinstance(event, yaml.CollectionStartEvent):
+                    expected = _SEQ if isinstance(event, yaml.SequenceStartEvent) else _MAP
+                    if event.tag not in (None, "!", expected):
+                        self.problem(_position(event), path, f"unsupported YAML tag {event.tag!r}", _PLAIN_TAG)
+                        skipping = 1
+                        continue
+                    if len(stack) >= MAX_DEPTH:
+                        # stop reading: parsers slow down quadratically on pathological nesting
+                        raise _TooDeep(_position(event))
+                    stack.append(_Frame([] if expected == _SEQ else {}, path))
+                    continue
+            # attach the finished value to its parent
+            if parent is None:
+                root = value
+            elif isinstance(parent.value, list):
+                parent.value.append(value)
+            else:
+                if not parent.key.startswith("<"):
+                    parent.value[parent.key] = value
+                parent.key = None
+        return root
 
 
 def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Problem]]:
@@ -131,20 +194,28 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, {}, {(): Problem(file, line, None, None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")}
-    reader = _Reader(file)
+    loader = _Loader(text)
+    builder = _Builder(file, loader)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        data = builder.build(_events(loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(part for part in (error.context, error.problem) if part)
         return None, {}, {(): Problem(file, line, column, None, f"YAML syntax error: {message}", "fix the YAML syntax")}
+    except _TooDeep as error:
+        line, column = error.at
+        return None, {}, {(): Problem(file, line, column, None, f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read", "flatten the structure")}
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return None, {}, {(): Problem(file, line, None, None, f"character {error.character!r} is not allowed in YAML", "remove control characters from the file")}
     except yaml.YAMLError as error:
         return None, {}, {(): Problem(file, None, None, None, f"YAML error: {error}", "fix the YAML syntax")}
-    except RecursionError:
-        return None, {}, {(): Problem(file, None, None, None, "YAML nested too deeply to read", "flatten the structure")}
-    if root is None:
-        return None, {}, {}
-    reader.positions[()] = _position(root)
-    data = reader.value(root, ())
-    return data, reader.positions, reader.bad_paths
+    finally:
+        loader.dispose()
+    return data, builder.positions, builder.problems
+
+
+def _events(loader):
+    while loader.check_event():
+        yield loader.get_event()

@@ -1,0 +1,60 @@
+"""Where each record is shown in the site, and the relative URLs between pages.
+
+Every id of the corpus resolves to one place: a page (practices, documents,
+tests...) or an anchor on a page (provisions on their instrument's page,
+elements on their test's page, statements on their practice's page). Pages
+link to each other with relative URLs to ``.html`` files, so the built site
+works from ``file://`` as well as from a server.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..corpus import Corpus
+
+
+def local(id_: str) -> str:
+    """The local part of a qualified id (``palermo/means`` -> ``means``)."""
+    return id_.split("/", 1)[-1]
+
+
+def target(corpus: Corpus, id_: str) -> str:
+    """The page (``.md`` path from the site root) and anchor where ``id_`` is shown."""
+    if id_ in corpus.instruments:
+        return f"instruments/{id_}.md"
+    if id_ in corpus.provisions:
+        return f"instruments/{corpus.owner(id_)}.md#prov-{local(id_)}"
+    if id_ in corpus.tests:
+        return f"tests/{corpus.owner(id_)}/{local(id_)}.md"
+    if id_ in corpus.elements:
+        test = corpus.test_of(id_)
+        return f"tests/{corpus.owner(id_)}/{local(test.id)}.md#el-{local(id_)}"
+    if id_ in corpus.practices:
+        return f"practices/{id_}.md"
+    if id_ in corpus.documents:
+        return f"documents/{id_}.md"
+    if id_ in corpus.indicator_frameworks:
+        return f"indicators/index.md#fw-{id_}"
+    if id_ in corpus.indicators:
+        return f"indicators/{corpus.owner(id_)}/{local(id_)}.md"
+    if id_ in corpus.claims:
+        return f"practices/{corpus.claims[id_].practice}.md#claim-{id_}"
+    if id_ in corpus.attestations:
+        return f"practices/{corpus.attestations[id_].practice}.md#att-{id_}"
+    if id_ in corpus.exhibits:
+        return f"practices/{corpus.exhibits[id_].practice}.md#exh-{id_}"
+    if id_ in corpus.states:
+        return f"instruments/index.md#state-{id_}"
+    raise KeyError(f"{id_!r} has no place in the site")
+
+
+def url(here: str, dest: str) -> str:
+    """The relative URL from page ``here`` to ``dest`` (both ``.md`` paths, ``dest`` maybe with
+    ``#anchor``), as mkdocs writes pages with ``use_directory_urls: false``."""
+    path, _, anchor = dest.partition("#")
+    if path == here:
+        return f"#{anchor}" if anchor else "#"
+    html = path[: -len(".md")] + ".html"
+    rel = posixpath.relpath(html, posixpath.dirname(here) or ".")
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,153 @@
+"""The reference pages of a corpus: a pure function from a Corpus to ``{path: markdown}``.
+
+Each page is a Jinja template from ``templates/`` rendered with autoescape on:
+headings are Markdown (so mkdocs builds the table of contents, page titles and
+search sections from them) with every special character written as an HTML
+entity; bodies are raw HTML blocks, which Markdown leaves alone, with the data
+escaped by Jinja. Text from the data thus always shows as text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..corpus import Corpus
+from ..coverage import LEVELS
+from ..matrix import build_matrix
+from . import links
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Markdown (with the extensions mkdocs-material uses) may read as syntax.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
+
+
+def heading_text(text: object) -> Markup:
+    """Text safe as the content of a Markdown heading: one line, HTML-escaped, and every
+    character Markdown could read as syntax written as a numeric entity."""
+    flat = " ".join(str(text).split())
+    return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SPECIAL else c for c in flat))
+
+
+def multiline(text: object) -> Markup:
+    """Escaped text for a raw HTML block, line breaks kept as ``&#10;`` so that no blank line
+    ends the HTML block early (CSS ``white-space: pre-line`` shows them)."""
+    return Markup(str(escape(str(text).strip())).replace("\n", "&#10;"))
+
+
+def safe_url(value: str | None) -> str | None:
+    """Only web addresses become links: a ``javascript:`` URL in the data stays text."""
+    return value if value and value.lower().startswith(("http://", "https://")) else None
+
+
+class Relations:
+    """The corpus's statements grouped once by everything a page is about (one pass each, so
+    pages stay linear in the size of the corpus)."""
+
+    def __init__(self, corpus: Corpus):
+        group = lambda: defaultdict(list)  # noqa: E731
+        self.claims_of_practice, self.claims_of_document, self.claims_of_element = group(), group(), group()
+        for claim in corpus.claims.values():
+            self.claims_of_practice[claim.practice].append(claim)
+            self.claims_of_document[claim.document].append(claim)
+            self.claims_of_element[claim.element].append(claim)
+        self.attestations_of_practice, self.attestations_of_document = group(), group()
+        for attestation in corpus.attestations.values():
+            self.attestations_of_practice[attestation.practice].append(attestation)
+            self.attestations_of_document[attestation.document].append(attestation)
+        self.exhibits_of_practice, self.exhibits_of_document, self.exhibits_of_indicator = group(), group(), group()
+        for exhibit in corpus.exhibits.values():
+            self.exhibits_of_practice[exhibit.practice].append(exhibit)
+            self.exhibits_of_document[exhibit.document].append(exhibit)
+            self.exhibits_of_indicator[exhibit.indicator].append(exhibit)
+        self.cited_by = group()
+        for document in corpus.documents.values():
+            for citation in document.cites:
+                self.cited_by[citation.document].append((document, citation))
+        self.parts, self.based_on = group(), group()
+        for practice in corpus.practices.values():
+            if practice.part_of:
+                self.parts[practice.part_of].append(practice)
+            if practice.legal_basis:
+                self.based_on[practice.legal_basis.document].append(practice)
+        self.elements_of_provision = group()
+        for instrument in corpus.instruments.values():
+            for test in instrument.tests:
+                for element in test.walk():
+                    if element.provision:
+                        self.elements_of_provision[element.provision].append(element)
+        self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
+        self.matrices = {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
+
+
+def environment(corpus: Corpus) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["heading"] = heading_text
+    env.filters["multiline"] = multiline
+    env.filters["safe_url"] = safe_url
+
+    @jinja2.pass_context
+    def href(context, id_: str) -> str:
+        """Relative URL from the page being rendered to where ``id_`` is shown."""
+        return links.url(context["here"], links.target(corpus, id_))
+
+    @jinja2.pass_context
+    def page_url(context, path: str) -> str:
+        return links.url(context["here"], path)
+
+    def name(id_: str, qualified: bool = False) -> str:
+        """What a reader calls the record ``id_``."""
+        record = corpus[id_]
+        if id_ in corpus.documents or id_ in corpus.indicator_frameworks:
+            return record.title
+        if id_ in corpus.instruments:
+            return record.short_name
+        if id_ in corpus.provisions or (qualified and (id_ in corpus.elements)):
+            sep = " " if id_ in corpus.provisions else ": "
+            return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
+        return getattr(record, "label", None) or getattr(record, "name", id_)
+
+    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local)
+    return env
+
+
+def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+    """Every reference page of ``corpus`` as ``{path relative to the site root: markdown}``.
+
+    ``progress(done, total)`` is called after each page, for long builds.
+    """
+    env = environment(corpus)
+    rel = Relations(corpus)
+    jobs: list[tuple[str, str, dict]] = [
+        ("index.md", "index.md.j2", {}),
+        ("instruments/index.md", "instruments.md.j2", {}),
+        ("tests/index.md", "tests.md.j2", {}),
+        ("practices/index.md", "practices.md.j2", {}),
+        ("documents/index.md", "documents.md.j2", {}),
+        ("indicators/index.md", "indicators.md.j2", {}),
+        ("matrix.md", "matrix.md.j2", {}),
+    ]
+    jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
+    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]
+    jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
+    jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
+    jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
+
+    pages: dict[str, str] = {}
+    for done, (path, template, context) in enumerate(jobs, 1):
+        pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context)
+        if progress:
+            progress(done, len(jobs))
+    return pages

@@ -43,6 +43,10 @@ def bundled_corpus_path() -> Path:
 def load(path: str | os.PathLike | None = None, *, texts: Iterable[str | os.PathLike] | None = None) -> Corpus:
     """Load and validate the corpus at ``path`` (the bundled corpus by default).
 
+    ``path`` is a corpus folder, or a single data file holding every collection
+    (such as a corpus exported with ``lexmap export json``: JSON is YAML, so it
+    goes through the same reader and checks).
+
     ``texts`` are folders holding plain-text copies of documents (their
     ``text_file``); where a document's text is found, every quote attributed to
     it is checked to be verbatim. By default: the corpus's ``texts/`` folder and
@@ -51,14 +55,18 @@ def load(path: str | os.PathLike | None = None, *, texts: Iterable[str | os.Path
     Raises :class:`CorpusError` listing every problem found.
     """
     root = Path(path) if path is not None else bundled_corpus_path()
+    files = [root] if root.is_file() else None
+    if files:
+        root = root.parent
     if texts is None:
         texts = [root / "texts", *filter(None, os.environ.get(TEXTS_ENV, "").split(os.pathsep))]
-    return _Loader(root, [Path(t) for t in texts]).run()
+    return _Loader(root, [Path(t) for t in texts], files).run()
 
 
 class _Loader:
-    def __init__(self, root: Path, text_dirs: list[Path]):
+    def __init__(self, root: Path, text_dirs: list[Path], files: list[Path] | None = None):
         self.root = root
+        self.files = files
         self.text_dirs = text_dirs
         self.problems: list[Problem] = []
         self.records: dict[str, list[Any]] = defaultdict(list)
@@ -82,17 +90,20 @@ class _Loader:
     # -- reading -----------------------------------------------------------
 
     def run(self) -> Corpus:
-        if not self.root.is_dir():
-            raise CorpusError([Problem(str(self.root), None, None, None, "no such folder", "give the path of a corpus folder")])
-        folders = [self.root / name for name in FOLDERS if (self.root / name).is_dir()]
-        if not folders:
-            raise CorpusError([Problem(str(self.root), None, None, None, "neither instruments/ nor mappings/ found", "a corpus folder holds instruments/ and mappings/")])
-        for file_path in sorted(p for folder in folders for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+        for file_path in self.files or self.corpus_files():
             self.read_file(file_path)
         self.check_references()
         if self.problems:
             raise CorpusError(self.problems)
         return Corpus(**{name: tuple(records) for name, records in self.records.items()}, root=self.root, texts_checked=tuple(sorted(self.texts_checked)))
+
+    def corpus_files(self) -> list[Path]:
+        if not self.root.is_dir():
+            raise CorpusError([Problem(str(self.root), None, None, None, "no such folder", "give the path of a corpus folder")])
+        folders = [self.root / name for name in FOLDERS if (self.root / name).is_dir()]
+        if not folders:
+            raise CorpusError([Problem(str(self.root), None, None, None, "neither instruments/ nor mappings/ found", "a corpus folder holds instruments/ and mappings/")])
+        return sorted(p for folder in folders for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
     def read_file(self, file_path: Path) -> None:
         file = file_path.relative_to(self.root).as_posix()

@@ -208,7 +208,7 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
         return None, {}, {(): Problem(file, line, column, None, f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read", "flatten the structure")}
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        return None, {}, {(): Problem(file, line, None, None, f"character {error.character!r} is not allowed in YAML", "remove control characters from the file")}
+        return None, {}, {(): Problem(file, line, None, None, f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else f"character {error.character!r} is not allowed in YAML", "remove control characters from the file")}
     except yaml.YAMLError as error:
         return None, {}, {(): Problem(file, None, None, None, f"YAML error: {error}", "fix the YAML syntax")}
     finally:

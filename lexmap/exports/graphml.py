@@ -1,0 +1,61 @@
+"""The corpus graph (:mod:`lexmap.graph`) as GraphML and GEXF, for Gephi, yEd and Cytoscape.
+
+Both formats hold only typed scalar attributes, so the graph is made plain
+first: an attribute whose value is None is left out (GraphML and GEXF have no
+null; a reader sees the attribute as absent), a list or tuple becomes its items
+joined by "; ", and every edge gets a unique string id: the statement's id for
+claims, attestations and exhibits, ``kind:source->target`` otherwise (with
+``#2``, ``#3``... for parallel edges of one kind).
+"""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+
+from ..graph import build_graph
+
+
+def plain_graph(corpus) -> nx.MultiDiGraph:
+    """The corpus graph with scalar attributes only and unique string edge keys."""
+    source = build_graph(corpus)
+    graph = nx.MultiDiGraph()
+    for node, data in source.nodes(data=True):
+        graph.add_node(node, **_plain(data))
+    for u, v, key, data in source.edges(keys=True, data=True):
+        if not isinstance(key, str):
+            key = base = f"{data['kind']}:{u}->{v}"
+            n = 1
+            while graph.has_edge(u, v, key):
+                n += 1
+                key = f"{base}#{n}"
+        graph.add_edge(u, v, key=key, **_plain(data))
+    return graph
+
+
+def _plain(data: dict) -> dict:
+    return {
+        name: "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+        for name, value in data.items()
+        if value is not None
+    }
+
+
+def corpus_graphml(corpus) -> bytes:
+    stream = io.BytesIO()
+    nx.write_graphml(plain_graph(corpus), stream, encoding="utf-8")
+    return stream.getvalue()
+
+
+def corpus_gexf(corpus) -> bytes:
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)  # same corpus, same bytes
+    graph = plain_graph(corpus)
+    for _u, _v, key, data in graph.edges(keys=True, data=True):
+        data["id"] = key  # GEXF edge ids: the statement's id in Gephi's data table
+    writer.add_graph(graph)
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue()

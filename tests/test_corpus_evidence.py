@@ -1,0 +1,70 @@
+"""The bundled corpus is evidence: every quote verbatim in its seed, every reference sound."""
+
+import pytest
+
+import lexmap
+
+from conftest import SEEDS
+
+SEED_DOCUMENTS = {"tip-2020-cuba-blog", "hrf-2022", "cibercuba-us-warns", "werlau-lagon", "cuba-archive-fact-sheet"}
+
+
+@pytest.fixture(scope="module")
+def checked():
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed texts not found at {SEEDS} (set LEXMAP_SEEDS)")
+    try:
+        return lexmap.load(texts=[SEEDS])
+    except lexmap.CorpusError as error:
+        misses = [f"{p.id}: {p.message}" for p in error.problems]
+        pytest.fail(f"{len(misses)} problems against the seed texts:\n" + "\n".join(misses))
+
+
+def test_every_quote_is_verbatim_in_its_seed(checked):
+    assert set(checked.texts_checked) == SEED_DOCUMENTS
+
+
+def test_every_seed_makes_claims_and_attestations(checked):
+    for document in SEED_DOCUMENTS:
+        assert checked.argued_by(document), document
+        assert checked.attested_by(document), document
+
+
+def test_contesting_voices_are_recorded(checked):
+    contested = checked.filter(stance="contests").claims.values()
+    notes = " ".join(c.note or "" for c in contested)
+    assert "Gonsalves" in notes
+    assert any(c.document == "hrf-2022" for c in contested)
+
+
+def test_each_resolution_168_article_is_a_practice_with_its_legal_basis(bundled):
+    articles = ["2-n", "5-i", "5-j", "5-l", "5-m", "6-f", "6-h", "8-c-d", "8-g", "8-h-j", "8-r", "10-a-h"]
+    for article in articles:
+        practice = bundled.practices[f"res-168-art-{article}"]
+        assert practice.legal_basis.document == "res-168-2010"
+        assert practice.legal_basis.pinpoint.startswith("Art.")
+
+
+def test_palermo_and_c29_element_trees(bundled):
+    trafficking = bundled.tests["palermo/trafficking"]
+    assert trafficking.combinator == "all"
+    assert [c.id for c in trafficking.children] == ["palermo/act", "palermo/means", "palermo/purpose"]
+    assert all(c.combinator == "any" for c in trafficking.children)
+    means = {c.id for c in bundled.elements["palermo/means"].children}
+    assert {"palermo/means-fraud", "palermo/means-deception", "palermo/means-abuse-of-vulnerability"} <= means
+    forced = bundled.tests["ilo-c29/forced-labour"]
+    assert forced.combinator == "all"
+    assert [c.id for c in forced.children] == ["ilo-c29/work-or-service", "ilo-c29/menace-of-penalty", "ilo-c29/involuntariness"]
+    assert forced.provision == "ilo-c29/art-2-1"
+
+
+def test_every_instrument_has_dates_and_cuba_status(bundled):
+    for instrument in bundled.instruments.values():
+        assert instrument.adopted, instrument.id
+        assert instrument.party("cu") is not None, instrument.id
+    assert bundled.instruments["palermo"].party("cu").status == "party"
+    assert bundled.instruments["us-tvpa"].party("cu").status == "not-applicable"
+
+
+def test_the_ilo_indicators_are_the_eleven(bundled):
+    assert len(bundled.indicator_frameworks["ilo-fl"].indicators) == 11

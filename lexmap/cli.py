@@ -91,3 +91,6 @@ def info(path, texts):
     width = max(map(len, counts))
     for kind, count in counts.items():
         click.echo(f"  {kind:<{width}}  {count:>6}")
+
+from .site.cli import site  # noqa: E402
+main.add_command(site)

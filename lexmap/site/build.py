@@ -1,0 +1,62 @@
+"""Run mkdocs on a corpus: what ``lexmap site build`` and ``lexmap site serve`` do.
+
+A corpus folder has no ``mkdocs.yml``, so one is written to a temporary folder:
+it inherits ``mkdocs-base.yml`` (the settings the repository's own site uses),
+names the corpus for the hook, and uses an empty ``docs_dir`` unless hand-written
+pages are given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@contextlib.contextmanager
+def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str = "lexmap") -> Iterator[Path]:
+    """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner: noise here
+    with tempfile.TemporaryDirectory(prefix="lexmap-site-") as tmp:
+        docs_dir = Path(docs).resolve() if docs else Path(tmp) / "docs"
+        docs_dir.mkdir(exist_ok=True)
+        config = {
+            "INHERIT": str(HERE / "mkdocs-base.yml"),
+            "site_name": site_name,
+            "docs_dir": str(docs_dir),
+            "hooks": [str(HERE / "mkdocs_hook.py")],
+            "extra": {"lexmap": {"corpus": str(Path(corpus).resolve()) if corpus else None}},
+        }
+        path = Path(tmp) / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(config), encoding="utf-8")
+        yield path
+
+
+def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True) -> None:
+    """Build the site of ``corpus`` into ``site_dir`` with mkdocs (raises on any mkdocs error;
+    with ``strict``, on any warning too)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with site_config(corpus, docs=docs) as config_file:
+        config = load_config(str(config_file), site_dir=str(Path(site_dir).resolve()), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000") -> None:
+    """Serve the site of ``corpus`` with mkdocs' development server (rebuilds on changes to
+    hand-written pages)."""
+    from mkdocs.commands.serve import serve
+
+    with site_config(corpus, docs=docs) as config_file:
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

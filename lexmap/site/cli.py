@@ -1,0 +1,62 @@
+"""``lexmap site build`` and ``lexmap site serve``: the reference site from the command line."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import click
+
+from ..cli import _load, corpus_path
+
+
+def _show_mkdocs_progress() -> None:
+    """mkdocs (and the lexmap hook) report progress through logging: print it."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+@click.group()
+def site() -> None:
+    """The static reference site (mkdocs-material) of a corpus."""
+
+
+@site.command()
+@corpus_path
+@click.option("-o", "--output", "output", default="site", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site to.")
+@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of hand-written Markdown pages to add under 'Guide'.")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
+def build(path, output, docs, strict):
+    """Build the site of the corpus at PATH (default: the bundled corpus) into a folder."""
+    from .build import build_site
+
+    corpus = _load(path, ())
+    counts = corpus.counts()
+    click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
+               f"{counts['documents']} documents, {counts['claims']} claims")
+    _show_mkdocs_progress()
+    started = time.monotonic()
+    build_site(path, output, docs=docs, strict=strict)
+    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
+               f"open {Path(output) / 'index.html'}")
+
+
+@site.command()
+@corpus_path
+@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of hand-written Markdown pages to add under 'Guide'.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(path, docs, dev_addr):
+    """Serve the site of the corpus at PATH (default: the bundled corpus) on a local address."""
+    from .build import serve_site
+
+    _load(path, ())
+    _show_mkdocs_progress()
+    serve_site(path, docs=docs, dev_addr=dev_addr)

@@ -1,0 +1,134 @@
+"""Hostile and broken input: every file gives a corpus or a CorpusError with a position, never
+a crash, a hang or a silently dropped value."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import lexmap
+from lexmap.yamlread import MAX_DEPTH
+
+from conftest import CORPORA
+
+FUZZ_EXAMPLES = int(os.environ.get("LEXMAP_FUZZ_EXAMPLES", "300"))
+VALID = (CORPORA / "small" / "mappings" / "claims.yaml").read_bytes()
+
+
+def load_file(tmp: Path, data: bytes, name: str = "mappings/x.yaml"):
+    target = tmp / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return lexmap.load(tmp)
+
+
+def problems_of(tmp: Path, data: bytes) -> list[lexmap.Problem]:
+    with pytest.raises(lexmap.CorpusError) as raised:
+        load_file(tmp, data)
+    return list(raised.value.problems)
+
+
+# (name, file content, line, words of the message)
+CATALOGUE = [
+    ("not UTF-8", b"documents:\n  - id: x\n    title: caf\xe9\n    kind: report\n", 3, "not valid UTF-8 (byte 0xe9)"),
+    ("control character", b"documents:\n  - id: x\n    title: a\x00b\n", 3, "character U+0000 is not allowed"),
+    ("tab indentation", b"documents:\n\t- id: x\n", 2, "YAML syntax error"),
+    ("two YAML documents", b"documents: []\n---\nclaims: []\n", 2, "more than one YAML document"),
+    ("alias", b"documents:\n  - &a {id: x, title: t, kind: report}\n  - *a\n", 3, "aliases (*name) are not supported"),
+    ("merge key", b"documents:\n  - <<: {id: x}\n    title: t\n", 2, "merge keys (<<) are not supported"),
+    ("complex key", b"documents:\n  - ? [a, b]\n    : value\n", 2, "a mapping key must be plain text"),
+    ("binary tag", b"documents:\n  - id: x\n    title: !!binary aGVsbG8=\n    kind: report\n", 3, "unsupported YAML tag 'tag:yaml.org,2002:binary'"),
+    ("custom tag", b"documents:\n  - id: x\n    title: !secret t\n    kind: report\n", 3, "unsupported YAML tag '!secret'"),
+    ("top-level list", b"- id: x\n", 1, "the file must be a mapping of collections"),
+    ("unknown collection", b"document:\n  - id: x\n", 1, "unknown collection 'document'"),
+    ("collection not a list", b"documents:\n  id: x\n", 1, "collection 'documents' must be a list"),
+    ("empty required text", b"documents:\n  - id: x\n    title: '  '\n    kind: report\n", 3, "empty text"),
+    ("null required text", b"documents:\n  - id: x\n    title:\n    kind: report\n", 3, "expected text, found nothing"),
+    ("number as text", b"documents:\n  - id: x\n    title: 1984\n    kind: report\n", 3, "expected text, found the int 1984"),
+    ("bad date", b"documents:\n  - id: x\n    title: t\n    kind: report\n    date: 2022-13\n", 5, "expected an ISO date"),
+    ("record not a mapping", b"documents:\n  - just text\n", 2, "expected a mapping of fields"),
+    ("id with a path separator", b"practices:\n  - id: a/b/c\n    label: x\n", 2, "is not a valid id"),
+    ("id with dot-dot", b"practices:\n  - id: ..\n    label: x\n", 2, "is not a valid id"),
+    ("text_file outside the text folder", b"documents:\n  - id: x\n    title: t\n    kind: report\n    text_file: ../../etc/passwd\n", 5, "text_file must be a plain file name"),
+    ("part_of cycle", b"practices:\n  - id: a\n    label: A\n    part_of: b\n  - id: b\n    label: B\n    part_of: a\n", 4, "part_of forms a cycle"),
+    ("too deep", b"documents: " + b"[" * 10_000 + b"]" * 10_000, 1, f"nesting deeper than {MAX_DEPTH} levels"),
+]
+
+
+@pytest.mark.parametrize("name, data, line, words", CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def test_bad_input_catalogue(tmp_path, name, data, line, words):
+    problems = problems_of(tmp_path, data)
+    assert any(p.line == line and words in str(p) and p.file == "mappings/x.yaml" for p in problems), problems
+    assert all(p.hint for p in problems)
+
+
+def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
+    data = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+            b"    provisions:\n      - id: art-1\n        label: Art. 1\n    tests:\n      - id: test\n        label: Test\n"
+            b"        provision: art-1\n        all_of: [{id: a, label: A}]\n        any_of: [{id: b, label: B}]\n")
+    problems = problems_of(tmp_path, data)
+    assert [(p.line, p.id) for p in problems] == [(15, "t/test")]
+    assert "all_of or any_of, not both" in problems[0].message
+
+
+def test_element_words_must_be_in_the_provision_text(tmp_path):
+    data = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+            b"    provisions:\n      - id: art-1\n        label: Art. 1\n        text: No one shall be held in slavery.\n"
+            b"    tests:\n      - id: slavery\n        label: Slavery\n        provision: art-1\n        words: held in servitude\n")
+    problems = problems_of(tmp_path, data)
+    assert [(p.line, p.id) for p in problems] == [(15, "t/slavery")]
+
+
+def test_a_deeply_nested_file_is_refused_quickly(tmp_path):
+    started = time.perf_counter()
+    problems_of(tmp_path, b"documents: " + b"{a: " * 50_000 + b"1" + b"}" * 50_000)
+    assert time.perf_counter() - started < 5  # generous bound: the point is no quadratic hang
+
+
+def test_a_huge_file_is_refused_without_reading_it_as_yaml(tmp_path):
+    data = b"documents: []\n" + b"#" * (21 * 2**20)
+    problems = problems_of(tmp_path, data)
+    assert "larger than 20 MiB" in problems[0].message
+
+
+def _check_outcome(tmp_path: Path, data: bytes) -> None:
+    try:
+        load_file(tmp_path, data)
+    except lexmap.CorpusError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.file == "mappings/x.yaml"
+            assert problem.line is not None or "larger than" in problem.message, problem
+            assert problem.hint
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_fuzz_any_bytes_give_a_corpus_or_a_located_corpus_error(tmp_path, data):
+    _check_outcome(tmp_path, data)
+
+
+@st.composite
+def mutated_yaml(draw):
+    """A valid data file with a few characters replaced, inserted or deleted."""
+    data = bytearray(VALID)
+    for _ in range(draw(st.integers(1, 6))):
+        position = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["replace", "insert", "delete"]))
+        byte = draw(st.sampled_from(b":-[]{}&*!|>'\"#%@`,?\n\t \x00\xff0aZ"))
+        if action == "insert" or position == len(data):
+            data.insert(position, byte)
+        elif action == "replace":
+            data[position] = byte
+        else:
+            del data[position]
+    return bytes(data)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=mutated_yaml())
+def test_fuzz_mutated_data_files_give_a_corpus_or_a_located_corpus_error(tmp_path, data):
+    _check_outcome(tmp_path, data)

@@ -13,7 +13,7 @@ from .loader import load
 from .matrix import VALUES, build_matrix
 from .problems import CorpusError
 
-corpus_path = click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+corpus_path = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 texts_option = click.option(
     "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of plain-text copies of documents, to check quotes against (repeatable).",
@@ -94,3 +94,6 @@ def info(path, texts):
 
 from .site.cli import site  # noqa: E402
 main.add_command(site)
+
+from .exports.cli import export  # noqa: E402
+main.add_command(export)

@@ -10,6 +10,7 @@ is bounded, and every surprise becomes a :class:`~lexmap.problems.Problem`.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -184,7 +185,8 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
 
     Problems inside the YAML are keyed by the path of the value they spoil, so
-    that the caller can name the record and skip follow-on errors there.
+    that the caller can name the record and skip follow-on errors there. A
+    ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
@@ -194,6 +196,11 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, {}, {(): Problem(file, line, None, None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")}
+    if path.suffix == ".json":
+        try:
+            text = _json_as_yaml(text)
+        except json.JSONDecodeError as error:
+            return None, {}, {(): Problem(file, error.lineno, error.colno, None, f"JSON syntax error: {error.msg}", "fix the JSON syntax")}
     loader = _Loader(text)
     builder = _Builder(file, loader)
     try:
@@ -214,6 +221,24 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     finally:
         loader.dispose()
     return data, builder.positions, builder.problems
+
+
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})")
+_YAML_UNSAFE = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF]}
+
+
+def _json_as_yaml(text: str) -> str:
+    """JSON text that libyaml reads as the same values (keeping lines, for problem positions).
+
+    libyaml rejects or alters what JSON writers may produce: escaped surrogate
+    pairs (``json.dumps`` writes an emoji as ``\\ud83d\\ude00``), raw C1 control
+    characters, raw line separators (YAML folds them). Pairs become the
+    character; the raw characters become escapes.
+    Invalid JSON raises :class:`json.JSONDecodeError`.
+    """
+    json.loads(text, object_pairs_hook=lambda pairs: None)
+    text = _SURROGATE_PAIR.sub(lambda m: m.group(1) + json.loads(f'"{m.group(2)}"'), text)
+    return text.translate(_YAML_UNSAFE)
 
 
 def _events(loader):

@@ -18,10 +18,6 @@ import attrs
 
 from ..model import COLLECTIONS, Element, Indicator, Provision
 
-# Raw characters that YAML forbids (C1 controls, DEL, non-characters): escaped so
-# that the YAML reader accepts the JSON; json.dumps already escapes C0 controls.
-_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0x85), *range(0x86, 0xA0), 0xFEFF, 0xFFFE, 0xFFFF]}
-
 
 def corpus_data(corpus) -> dict[str, list[dict[str, Any]]]:
     """Every collection of ``corpus`` as plain values, in corpus order (empty collections left out)."""
@@ -35,8 +31,7 @@ def corpus_data(corpus) -> dict[str, list[dict[str, Any]]]:
 
 def corpus_json(corpus) -> str:
     """The corpus as JSON text (see the module docstring)."""
-    text = json.dumps(corpus_data(corpus), ensure_ascii=False, indent=2)
-    return text.translate(_ESCAPES) + "\n"
+    return json.dumps(corpus_data(corpus), ensure_ascii=False, indent=2) + "\n"
 
 
 def _plain(record) -> dict[str, Any]:

@@ -13,9 +13,11 @@ from ..cli import _load, corpus_path
 
 def _show_mkdocs_progress() -> None:
     """mkdocs (and the lexmap hook) report progress through logging: print it."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(message)s"))
     logger = logging.getLogger("mkdocs")
+    logger.handlers = [h for h in logger.handlers if not getattr(h, "lexmap", False)]
+    handler = logging.StreamHandler(click.get_text_stream("stderr"))
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.lexmap = True
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 

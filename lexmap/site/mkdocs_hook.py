@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.lexmap")
 
 HERE = Path(__file__).parent
 CSS = "assets/lexmap.css"
+SHIM = "assets/iframe-worker-shim.js"
+"""Material's offline plugin loads this shim from a CDN for search from file://; we ship it."""
 SECTIONS = [("Instruments", "instruments/"), ("Tests", "tests/"), ("Practices", "practices/"),
             ("Documents", "documents/"), ("Indicators", "indicators/")]
 NAV_LIMIT = 400
@@ -40,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.dirs.insert(0, str(HERE / "overrides"))
     if CSS not in config.extra_css:
         config.extra_css.append(CSS)
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, SHIM]
     return config
 
 
@@ -65,7 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"lexmap: these pages of {config.docs_dir} clash with generated ones: {', '.join(clashes)}")
     for src_uri, content in pages.items():
         files.append(File.generated(config, src_uri, content=content))
-    files.append(File.generated(config, CSS, abs_src_path=str(HERE / CSS)))
+    for asset in (CSS, SHIM):
+        files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
     config.nav = navigation(pages, handwritten)
     _state.update(total=len(pages), rendered=0)
     log.info("lexmap: %d reference pages generated from %s in %.1fs", len(pages), corpus.root, time.monotonic() - started)

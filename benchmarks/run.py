@@ -1,0 +1,378 @@
+"""Benchmark lexmap on synthetic corpora at several scales, side by side with the floor of each step.
+
+    python benchmarks/run.py                      # scales 1, 10, 100 (about 5 minutes on 2 cores)
+    python benchmarks/run.py --scales 1 10 --json figures.json
+
+For each scale a fresh interpreter (``--worker``) generates nothing and measures
+everything: each step runs in a forked child of a process that already holds
+what the step needs (the loaded corpus, or the parsed YAML), so that its peak
+memory is the growth of the child's peak resident set over its size at the
+fork, and steps don't disturb each other. Times are the CPU time of the
+process (one run each; wall-clock times are in the ``--json`` output): on a
+machine shared with other work, wall-clock ratios swing with the neighbours.
+
+Steps, each against its floor where there is one:
+
+- load: ``lexmap.load`` (read, structure, validate, check references) against
+  parsing the same files with PyYAML's ``CSafeLoader`` alone;
+- graph: ``corpus.to_networkx()`` against building the same MultiDiGraph
+  directly from the parsed YAML;
+- citations: the citation index (cached on the corpus; coverage and matrix use it);
+- coverage: ``corpus.coverage(test)`` of every test;
+- matrix: ``corpus.matrix()`` (indicators x instruments);
+- json: the corpus as JSON;
+- site (at scale 10 only): ``lexmap site build`` against mkdocs building as many
+  plain pages with the same settings and navigation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def _rss() -> int:
+    """Current resident set size, in bytes."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def measure(step) -> dict:
+    """Run ``step()`` here: its CPU time (``s``, what the table shows: other processes on the
+    machine barely change it), wall-clock time, and peak memory (growth of the peak resident set)."""
+    gc.collect()
+    before = _rss()
+    started, cpu = time.perf_counter(), time.process_time()
+    step()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before  # ru_maxrss: KiB on Linux
+    return {"s": cpu, "wall": wall, "mb": max(0, peak) / 2**20}
+
+
+def forked(work) -> dict:
+    """Run ``work()`` (which returns a JSON-able dict) in a forked child. The child starts with
+    this process's memory, and its peak resident set starts at its size at the fork (Linux)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            result = work()
+        except BaseException as error:  # reported, not raised, in the parent
+            result = {"error": f"{type(error).__name__}: {error}"}
+        with os.fdopen(write, "w") as out:
+            json.dump(result, out)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        result = json.loads(pipe.read() or '{"error": "the child died"}')
+    os.waitpid(pid, 0)
+    return result
+
+
+def isolated(step) -> dict:
+    """:func:`measure` ``step`` in a forked child."""
+    return forked(lambda: measure(step))
+
+
+# -- the floors -------------------------------------------------------------------------------
+
+
+def yaml_files(root: Path) -> list[Path]:
+    return sorted(p for folder in ("instruments", "mappings") for p in (root / folder).rglob("*.yaml"))
+
+
+def parse_floor(files: list[Path]) -> list:
+    """Every file parsed by PyYAML's C loader: the least any loader of this format must do."""
+    import yaml
+
+    return [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for path in files]
+
+
+def direct_graph(parsed: list):
+    """The graph of :mod:`lexmap.graph`, built straight from the parsed YAML (no validation)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    merged: dict[str, list] = {}
+    for data in parsed:
+        for name, items in data.items():
+            merged.setdefault(name, []).extend(items)
+
+    def label(d: dict) -> str:
+        return d.get("short_name") or d.get("label") or d.get("title") or d.get("name") or d["id"]
+
+    def node(kind: str, id_: str, d: dict, **attributes) -> None:
+        graph.add_node(id_, kind=kind, label=label(d), **attributes)
+
+    def provisions(owner: str, parent: str, items: list) -> None:
+        for p in items:
+            pid = f"{owner}/{p['id']}"
+            node("provision", pid, p)
+            graph.add_edge(parent, pid, kind="has_provision")
+            provisions(owner, pid, p.get("provisions", []))
+
+    def elements(owner: str, e: dict, inherited: str | None, root: bool) -> None:
+        eid = f"{owner}/{e['id']}"
+        provision = f"{owner}/{e['provision']}" if e.get("provision") else inherited
+        node("element", eid, e, test=root)
+        if provision:
+            graph.add_edge(eid, provision, kind="set_out_in")
+        combinator, children = ("all", e["all_of"]) if e.get("all_of") else ("any", e.get("any_of", []))
+        for child in children:
+            graph.add_edge(eid, f"{owner}/{child['id']}", kind="requires", combinator=combinator)
+            elements(owner, child, provision, False)
+
+    for s in merged.get("states", []):
+        node("state", s["id"], s)
+    for i in merged.get("instruments", []):
+        node("instrument", i["id"], i, binding=i["binding"], title=i["title"])
+        for party in i.get("parties", []):
+            graph.add_edge(party["state"], i["id"], kind="party", status=party["status"], since=party.get("since"))
+        for test in i.get("tests", []):
+            graph.add_edge(i["id"], f"{i['id']}/{test['id']}", kind="has_test")
+        provisions(i["id"], i["id"], i.get("provisions", []))
+        for test in i.get("tests", []):
+            elements(i["id"], test, None, True)
+    for f in merged.get("indicator_frameworks", []):
+        node("indicator framework", f["id"], f)
+        for indicator in f.get("indicators", []):
+            node("indicator", f"{f['id']}/{indicator['id']}", indicator)
+            graph.add_edge(f["id"], f"{f['id']}/{indicator['id']}", kind="has_indicator")
+    for d in merged.get("documents", []):
+        node("document", d["id"], d, document_kind=d["kind"], date=d.get("date"))
+    for d in merged.get("documents", []):
+        for c in d.get("cites", []):
+            graph.add_edge(d["id"], c["document"], kind="cites", pinpoint=c.get("pinpoint"))
+    for p in merged.get("practices", []):
+        node("practice", p["id"], p)
+        if p.get("state"):
+            graph.add_edge(p["id"], p["state"], kind="attributed_to")
+        if p.get("part_of"):
+            graph.add_edge(p["id"], p["part_of"], kind="part_of")
+        if p.get("legal_basis"):
+            graph.add_edge(p["id"], p["legal_basis"]["document"], kind="legal_basis", pinpoint=p["legal_basis"]["pinpoint"])
+    for c in merged.get("claims", []):
+        graph.add_edge(c["practice"], c["element"], key=c["id"], kind="claim", document=c["document"],
+                       pinpoint=c["pinpoint"], quote=c["quote"], stance=c["stance"])
+    for a in merged.get("attestations", []):
+        graph.add_edge(a["document"], a["practice"], key=a["id"], kind="attests", pinpoint=a["pinpoint"], quote=a["quote"])
+    for x in merged.get("exhibits", []):
+        graph.add_edge(x["practice"], x["indicator"], key=x["id"], kind="exhibits", document=x["document"],
+                       pinpoint=x["pinpoint"], quote=x["quote"], stance=x.get("stance", "supports"))
+    return graph
+
+
+def same_graph(a, b) -> bool:
+    """Whether two multigraphs have the same nodes, edges, keys and attributes."""
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and sorted(map(repr, a.edges(keys=True, data=True))) == sorted(
+        map(repr, b.edges(keys=True, data=True))
+    )
+
+
+def corpus_json(corpus) -> str:
+    """The corpus as JSON, with lexmap's own export where there is one (see :func:`json_export_name`)."""
+    try:
+        from lexmap.exports.jsonfile import corpus_json as export  # not there yet when this was written
+    except ImportError:
+        import attrs
+
+        from lexmap.model import COLLECTIONS
+
+        data = {name: [attrs.asdict(r) for r in getattr(corpus, name).values()] for name in COLLECTIONS}
+        return json.dumps(data, ensure_ascii=False)
+    return export(corpus)
+
+
+def json_export_name() -> str:
+    try:
+        from lexmap.exports.jsonfile import corpus_json  # noqa: F401
+    except ImportError:
+        return "json.dumps of attrs.asdict of every record"
+    return "lexmap.exports.jsonfile.corpus_json"
+
+
+# -- the site -------------------------------------------------------------------------------
+
+
+def build_site(corpus_path: Path) -> None:
+    from lexmap.site.build import build_site as build
+
+    with tempfile.TemporaryDirectory() as out:
+        build(corpus_path, Path(out))
+
+
+def build_plain_pages(page_paths: list[str]) -> None:
+    """mkdocs with lexmap's site settings on as many plain pages, in the same navigation."""
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lexmap.site.build import HERE as SITE
+    from lexmap.site.mkdocs_hook import navigation
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        for index, page in enumerate(page_paths):
+            path = docs / page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# Page {index}\n\nA plain page of a few words, number {index}.\n", encoding="utf-8")
+        config_file = Path(tmp) / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump({
+            "INHERIT": str(SITE / "mkdocs-base.yml"), "site_name": "plain", "docs_dir": str(docs),
+            "nav": navigation(dict.fromkeys(page_paths), []),
+        }))
+        config = load_config(str(config_file), site_dir=str(Path(tmp) / "site"))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def site_available() -> bool:
+    try:
+        import lexmap.site.build  # noqa: F401
+        import lexmap.site.pages  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# -- one scale, in its own interpreter ---------------------------------------------------------
+
+
+def worker(root: Path, with_site: bool) -> dict:
+    import logging
+
+    import lexmap
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its progress is noise here
+    files = yaml_files(root)
+    results: dict = {"files": len(files), "mb_of_yaml": sum(p.stat().st_size for p in files) / 2**20}
+
+    def floor_side() -> dict:  # in its own child, so that this process stays clean for the load
+        parsed: list = []
+        return {"load_floor": measure(lambda: parsed.extend(parse_floor(files))),
+                "graph_floor": isolated(lambda: direct_graph(parsed))}
+
+    results.update(forked(floor_side))
+    holder: dict = {}
+    results["load"] = measure(lambda: holder.setdefault("corpus", lexmap.load(root, texts=[])))
+    corpus = holder["corpus"]
+    results["counts"] = corpus.counts()
+    results["graph"] = isolated(corpus.to_networkx)
+    results["citations"] = measure(lambda: corpus.citations)
+    results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
+    results["matrix"] = isolated(corpus.matrix)
+    results["json"] = isolated(lambda: corpus_json(corpus))
+    results["json_export"] = json_export_name()
+    if results["counts"]["claims"] <= 2000:  # small: check that the floor builds the same graph
+        results["same_graph"] = same_graph(corpus.to_networkx(), direct_graph(parse_floor(files)))
+    if with_site:
+        from lexmap.site.pages import build_pages
+
+        pages = list(build_pages(corpus))
+        results["site_pages"] = len(pages)
+        results["site"] = isolated(lambda: build_site(root))
+        results["site_floor"] = isolated(lambda: build_plain_pages(pages))
+    return results
+
+
+# -- the table ------------------------------------------------------------------------------
+
+ROWS = [
+    ("load + validate", "load", "load_floor", "PyYAML CSafeLoader"),
+    ("graph (to_networkx)", "graph", "graph_floor", "networkx from dicts"),
+    ("citation index", "citations", None, ""),
+    ("coverage of every test", "coverage", None, ""),
+    ("matrix (indicators x instruments)", "matrix", None, ""),
+    ("JSON export", "json", None, ""),
+    ("site build", "site", "site_floor", "mkdocs, plain pages"),
+]
+
+
+def table(figures: dict[str, dict]) -> str:
+    scales = list(figures)
+    head = ["step", "floor"] + [f"{s}x {part}" for s in scales for part in ("CPU s", "floor", "ratio", "peak MB")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for title, key, floor_key, floor_name in ROWS:
+        if not any(key in figures[s] for s in scales):
+            continue
+        cells = [title, floor_name]
+        for s in scales:
+            mine, floor = figures[s].get(key), figures[s].get(floor_key) if floor_key else None
+            if mine is None or "error" in mine:
+                cells += [mine["error"] if mine else "-", "", "", ""]
+                continue
+            cells += [f"{mine['s']:.3f}", f"{floor['s']:.3f}" if floor else "", f"{mine['s'] / floor['s']:.2f}" if floor else "",
+                      f"{mine['mb']:.0f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| scale | files | MB of YAML | instruments | elements | documents | practices | claims | "
+                 "load µs/claim | matrix µs/claim | coverage µs/claim |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    for s in scales:
+        f, c = figures[s], figures[s]["counts"]
+        per = lambda k: f"{f[k]['s'] / c['claims'] * 1e6:.1f}" if "s" in f.get(k, {}) else "-"  # noqa: E731
+        lines.append(f"| {s}x | {f['files']} | {f['mb_of_yaml']:.1f} | {c['instruments']} | {c['elements']} | "
+                     f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | {per('coverage')} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark lexmap on synthetic corpora.")
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--site-scale", type=float, default=10, help="the scale whose site is built (0: none)")
+    parser.add_argument("--workdir", type=Path, help="where corpora are written (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.with_site)))
+        return
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="lexmap-bench-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        figures: dict[str, dict] = {}
+        for scale in args.scales:
+            name = f"{scale:g}"
+            root = workdir / f"scale-{name}"
+            t = time.perf_counter()
+            generate(root, scale, args.seed)
+            print(f"scale {name}x: generated in {time.perf_counter() - t:.1f}s; measuring...", file=sys.stderr, flush=True)
+            command = [sys.executable, __file__, "--worker", str(root)]
+            with_site = scale == args.site_scale
+            if with_site and site_available():
+                command.append("--with-site")
+            elif with_site:
+                print("  lexmap.site is not there: site not measured", file=sys.stderr)
+            done = subprocess.run(command, check=True, capture_output=True, text=True)
+            figures[name] = json.loads(done.stdout.splitlines()[-1])
+            print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
+    print(table(figures))
+    print(f"\ntotal: {time.perf_counter() - started:.0f}s")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

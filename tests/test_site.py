@@ -264,14 +264,27 @@ def _rare_word(corpus, practice):
     return min(sorted(words), key=lambda w: sum(w in t for t in texts))
 
 
+def _search(page, query: str, result: str):
+    """Type ``query`` in the search box until ``result`` shows (the index loads in a worker:
+    a query typed before it is ready is answered by nothing)."""
+    box = page.locator("input.md-search__input")
+    for _ in range(10):
+        box.click()
+        box.fill("")
+        box.fill(query)
+        try:
+            page.locator(result).first.wait_for(timeout=3000)
+            return page.locator(result).first
+        except Exception:  # playwright's TimeoutError: try again once the index is ready
+            continue
+    raise AssertionError(f"search for {query!r} never showed {result}")
+
+
 def test_search_finds_a_practice_by_a_word_of_its_quote(page, served, bundled):
     practice = _argued_practice(bundled)
     word = _rare_word(bundled, practice)
     page.goto(served + "index.html")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill(word)
-    result = page.locator(f".md-search-result a[href*='practices/{practice}.html']").first
-    result.wait_for(timeout=15000)
+    result = _search(page, word, f".md-search-result a[href*='practices/{practice}.html']")
     assert result.is_visible(), word
 
 
@@ -282,9 +295,7 @@ def test_hostile_pages_run_no_script(page, hostile_site):
             page.goto(server.url + html_page.relative_to(hostile_site).as_posix())
         page.goto(server.url + "practices/evil-practice.html")
         assert "<script>alert('xss')</script>" in page.locator("#claim-evil-claim blockquote").inner_text()
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").fill("practice")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        _search(page, "practice", ".md-search-result__item")
         assert page.dialogs == []
     finally:
         server.httpd.shutdown()

@@ -3,8 +3,8 @@
     python benchmarks/run.py                      # scales 1, 10, 100 (about 5 minutes on 2 cores)
     python benchmarks/run.py --scales 1 10 --json figures.json
 
-For each scale a fresh interpreter (``--worker``) generates nothing and measures
-everything: each step runs in a forked child of a process that already holds
+Each scale's corpus is generated first, then measured in a fresh interpreter
+(``--worker``): each step runs in a forked child of a process that already holds
 what the step needs (the loaded corpus, or the parsed YAML), so that its peak
 memory is the growth of the child's peak resident set over its size at the
 fork, and steps don't disturb each other. Times are the CPU time of the
@@ -369,6 +369,10 @@ def main() -> None:
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
     print(table(figures))
+    for name, f in figures.items():
+        if "same_graph" in f:
+            print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")
+    print(f"JSON export measured: {next(iter(figures.values()))['json_export']}")
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

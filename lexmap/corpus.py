@@ -219,8 +219,19 @@ class Corpus:
 
         >>> corpus.coverage("palermo/trafficking").unargued   # doctest: +SKIP
         """
-        claims = self.claims.values() if practice is None else self.claims_of(practice)
-        return coverage(self.tests[test], claims, self.citations)
+        root = self.tests[test]
+        claims = [c for e in root.walk() for c in self._claims_by_element.get(e.id, ())]
+        if practice is not None:
+            self.practices[practice]
+            claims = [c for c in claims if c.practice == practice]
+        return coverage(root, claims, self.citations)
+
+    @cached_property
+    def _claims_by_element(self) -> dict[str, list[Claim]]:
+        by_element: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            by_element.setdefault(claim.element, []).append(claim)
+        return by_element
 
     def support(self, practice: str, element: str) -> Support:
         """The supporting claims that ``practice`` satisfies ``element`` and how many independent

@@ -41,9 +41,7 @@ class CitationIndex:
         left = [("from", c) for c in components]
         order.add_nodes_from(left)
         order.add_nodes_from(("to", c) for c in components)
-        order.add_edges_from(
-            (("from", a), ("to", b)) for a in components for b in components if b in self._reach[a]
-        )
+        order.add_edges_from((("from", a), ("to", b)) for a in components for b in self._reach[a] & components)
         matching = nx.bipartite.hopcroft_karp_matching(order, top_nodes=left)
         return len(components) - len(matching) // 2
 

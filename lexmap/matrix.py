@@ -149,31 +149,40 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
     else:
         raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
 
-    cells: dict[tuple[str, str], Cell] = {}
+    # Only the (row, column) pairs some practice reaches are visited: linear in the statements.
+    filled: dict[tuple[str, str], dict] = defaultdict(lambda: {"practices": [], "claims": [], "exhibits": [], "contested": False})
     for row in row_headers:
-        members = row_members.get(row.id, {})
-        for col in col_headers:
-            practices, claims, exhibits, contested = [], [], [], False
-            for practice, row_statements in members.items():
-                col_claims = claims_by.get(practice, {}).get(col.id, ())
+        for practice, row_statements in row_members.get(row.id, {}).items():
+            supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
+            if rows == "indicators" and not supporting_exhibits:
+                continue
+            for col, col_claims in claims_by.get(practice, {}).items():
                 supporting_claims = [c for c in col_claims if c.stance == "supports"]
-                supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
-                if rows == "indicators" and not supporting_exhibits:
-                    continue
-                if len(supporting_claims) < len(col_claims) or len(supporting_exhibits) < len(row_statements):
-                    contested = True
+                cell = filled[row.id, col]
+                if len(supporting_claims) < len(col_claims):
+                    cell["contested"] = True
                 if not supporting_claims:
                     continue
-                practices.append(practice)
-                claims += supporting_claims
-                exhibits += supporting_exhibits
-            documents = tuple(dict.fromkeys(s.document for s in (*claims, *exhibits)))
+                if len(supporting_exhibits) < len(row_statements):
+                    cell["contested"] = True
+                cell["practices"].append(practice)
+                cell["claims"] += supporting_claims
+                cell["exhibits"] += supporting_exhibits
+
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in row_headers:
+        for col in col_headers:
+            found = filled.get((row.id, col.id))
+            if found is None:
+                cells[row.id, col.id] = Cell(row=row.id, col=col.id)
+                continue
+            documents = tuple(dict.fromkeys(s.document for s in (*found["claims"], *found["exhibits"])))
             cells[row.id, col.id] = Cell(
-                row=row.id, col=col.id, practices=tuple(practices),
-                claims=tuple(c.id for c in claims), exhibits=tuple(e.id for e in exhibits),
+                row=row.id, col=col.id, practices=tuple(found["practices"]),
+                claims=tuple(c.id for c in found["claims"]), exhibits=tuple(e.id for e in found["exhibits"]),
                 documents=documents,
                 independent_documents=corpus.citations.independent_count(documents) if documents else 0,
-                contested=contested,
+                contested=found["contested"],
             )
     return Matrix(rows, cols, tuple(row_headers), tuple(col_headers), cells)
 

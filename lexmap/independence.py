@@ -35,13 +35,11 @@ class CitationIndex:
     def independent_count(self, documents: Iterable[str]) -> int:
         """How many of ``documents`` can be chosen so that none cites another."""
         components = {self._component[d] for d in documents}
-        if len(components) <= 1:
+        edges = [(("from", a), ("to", b)) for a in components for b in self._reach[a] & components]
+        if not edges:  # the usual case: no document here cites another
             return len(components)
-        order = nx.Graph()
-        left = [("from", c) for c in components]
-        order.add_nodes_from(left)
-        order.add_nodes_from(("to", c) for c in components)
-        order.add_edges_from((("from", a), ("to", b)) for a in components for b in self._reach[a] & components)
+        order = nx.Graph(edges)
+        left = [node for node in order if node[0] == "from"]
         matching = nx.bipartite.hopcroft_karp_matching(order, top_nodes=left)
         return len(components) - len(matching) // 2
 

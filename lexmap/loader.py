@@ -17,6 +17,7 @@ import attrs
 
 from . import quotes
 from .corpus import Corpus
+from .gcpause import gc_paused
 from .model import COLLECTIONS, SLUG, Element, Instrument, Provision
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
@@ -60,7 +61,8 @@ def load(path: str | os.PathLike | None = None, *, texts: Iterable[str | os.Path
         root = root.parent
     if texts is None:
         texts = [root / "texts", *filter(None, os.environ.get(TEXTS_ENV, "").split(os.pathsep))]
-    return _Loader(root, [Path(t) for t in texts], files).run()
+    with gc_paused():
+        return _Loader(root, [Path(t) for t in texts], files).run()
 
 
 class _Loader:

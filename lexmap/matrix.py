@@ -14,9 +14,12 @@ is argued to satisfy the column), columns ``instruments``, ``tests``,
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+from .gcpause import gc_paused
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -71,17 +74,32 @@ class Matrix:
     rows: tuple[Header, ...]
     cols: tuple[Header, ...]
     cells: dict[tuple[str, str], Cell] = attrs.field(eq=False)
+    """The cells with something in them; :meth:`cell` gives the empty ones too."""
 
     def __repr__(self) -> str:
         filled = sum(1 for cell in self.cells.values() if cell.practices)
         return f"<Matrix {self.row_kind} x {self.col_kind}: {len(self.rows)} x {len(self.cols)}, {filled} cells filled>"
 
     def cell(self, row: str, col: str) -> Cell:
-        return self.cells[row, col]
+        found = self.cells.get((row, col))
+        if found is None:
+            if row not in self._row_ids or col not in self._col_ids:
+                raise KeyError(f"no row {row!r} or no column {col!r} in this matrix")
+            return Cell(row=row, col=col)
+        return found
+
+    @cached_property
+    def _row_ids(self) -> set[str]:
+        return {r.id for r in self.rows}
+
+    @cached_property
+    def _col_ids(self) -> set[str]:
+        return {c.id for c in self.cols}
 
     def values(self, form: str = "count") -> list[list[str | int]]:
         """The matrix body as lists of one value form (see :meth:`Cell.value`)."""
-        return [[self.cells[r.id, c.id].value(form) for c in self.cols] for r in self.rows]
+        empty = Cell(row="", col="").value(form)
+        return [[self.cells[r.id, c.id].value(form) if (r.id, c.id) in self.cells else empty for c in self.cols] for r in self.rows]
 
     def to_frame(self, value: str = "count"):
         """A DataFrame of one value form, indexed by row id, one column per column id."""
@@ -126,6 +144,11 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
 
     ``framework``: the indicator framework of the rows (default: the first one, ILO's).
     """
+    with gc_paused():
+        return _build_matrix(corpus, rows, cols, framework)
+
+
+def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -> Matrix:
     col_headers, col_of_element = _columns(corpus, cols)
     # practice -> column -> claims (supporting and contesting)
     claims_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -149,6 +172,14 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
     else:
         raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
 
+    # practice -> [(column, supporting claims, contested)], computed once for all rows
+    columns_of: dict[str, list[tuple[str, list, bool]]] = {}
+    for practice, by_col in claims_by.items():
+        columns_of[practice] = []
+        for col, col_claims in by_col.items():
+            supporting = [c for c in col_claims if c.stance == "supports"]
+            columns_of[practice].append((col, supporting, len(supporting) < len(col_claims)))
+
     # Only the (row, column) pairs some practice reaches are visited: linear in the statements.
     filled: dict[tuple[str, str], dict] = defaultdict(lambda: {"practices": [], "claims": [], "exhibits": [], "contested": False})
     for row in row_headers:
@@ -156,10 +187,9 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
             supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
             if rows == "indicators" and not supporting_exhibits:
                 continue
-            for col, col_claims in claims_by.get(practice, {}).items():
-                supporting_claims = [c for c in col_claims if c.stance == "supports"]
+            for col, supporting_claims, contested in columns_of.get(practice, ()):
                 cell = filled[row.id, col]
-                if len(supporting_claims) < len(col_claims):
+                if contested:
                     cell["contested"] = True
                 if not supporting_claims:
                     continue
@@ -170,15 +200,11 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
                 cell["exhibits"] += supporting_exhibits
 
     cells: dict[tuple[str, str], Cell] = {}
-    for row in row_headers:
-        for col in col_headers:
-            found = filled.get((row.id, col.id))
-            if found is None:
-                cells[row.id, col.id] = Cell(row=row.id, col=col.id)
-                continue
+    for (row_id, col_id), found in filled.items():
+        if found["practices"] or found["contested"]:
             documents = tuple(dict.fromkeys(s.document for s in (*found["claims"], *found["exhibits"])))
-            cells[row.id, col.id] = Cell(
-                row=row.id, col=col.id, practices=tuple(found["practices"]),
+            cells[row_id, col_id] = Cell(
+                row=row_id, col=col_id, practices=tuple(found["practices"]),
                 claims=tuple(c.id for c in found["claims"]), exhibits=tuple(e.id for e in found["exhibits"]),
                 documents=documents,
                 independent_documents=corpus.citations.independent_count(documents) if documents else 0,

@@ -32,6 +32,7 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
     openpyxl = _require_openpyxl()
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -82,7 +83,9 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
     workbook.properties.created = workbook.properties.modified = _EPOCH
     workbook.properties.creator = "lexmap"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # ExcelWriter directly: Workbook.save() would stamp the current time as "modified".
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
     return _fixed_zip_times(buffer.getvalue())
 
 

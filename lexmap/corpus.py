@@ -178,8 +178,8 @@ class Corpus:
 
     def claims_of(self, practice: str, *, stance: str | None = None) -> Records:
         """Claims about ``practice``: the elements it is argued to satisfy, by whom, where."""
-        self.practices[practice]
-        return Records(c for c in self.claims.values() if c.practice == practice and (stance is None or c.stance == stance))
+        claims = self._statements(self.claims, "practice", practice, self.practices)
+        return Records(c for c in claims if stance is None or c.stance == stance)
 
     def elements_for(self, practice: str, *, stance: str = "supports") -> Records:
         """Elements ``practice`` is argued (``stance``) to satisfy."""
@@ -188,26 +188,28 @@ class Corpus:
 
     def argued_by(self, document: str) -> Records:
         """The claims ``document`` makes."""
-        self.documents[document]
-        return Records(c for c in self.claims.values() if c.document == document)
+        return self._statements(self.claims, "document", document, self.documents)
 
     def attested_by(self, document: str) -> Records:
         """The practices ``document`` reports as facts (its attestations)."""
-        self.documents[document]
-        return Records(a for a in self.attestations.values() if a.document == document)
+        return self._statements(self.attestations, "document", document, self.documents)
 
     def exhibits_by(self, document: str) -> Records:
         """What ``document`` says about practices and indicators."""
-        self.documents[document]
-        return Records(e for e in self.exhibits.values() if e.document == document)
+        return self._statements(self.exhibits, "document", document, self.documents)
 
     def attestations_of(self, practice: str) -> Records:
-        self.practices[practice]
-        return Records(a for a in self.attestations.values() if a.practice == practice)
+        """Who reports that ``practice`` happens."""
+        return self._statements(self.attestations, "practice", practice, self.practices)
 
     def exhibits_of(self, practice: str) -> Records:
-        self.practices[practice]
-        return Records(e for e in self.exhibits.values() if e.practice == practice)
+        """Which indicators ``practice`` is said to exhibit, by whom."""
+        return self._statements(self.exhibits, "practice", practice, self.practices)
+
+    @staticmethod
+    def _statements(statements: Mapping, field: str, value: str, known: Mapping) -> Records:
+        known[value]  # KeyError for an unknown id: a typo is not an empty answer
+        return Records(s for s in statements.values() if getattr(s, field) == value)
 
     def cited_by(self, document: str) -> Records:
         """Documents that cite ``document``."""

@@ -301,3 +301,11 @@ def test_hostile_pages_run_no_script(page, hostile_site):
         assert page.dialogs == []
     finally:
         server.httpd.shutdown()
+
+
+def test_an_id_that_is_not_a_slug_never_names_a_page():
+    from lexmap.site.links import target
+
+    corpus = lexmap.Corpus(practices=[lexmap.Practice(id="../../etc/passwd", label="x")])
+    with pytest.raises(ValueError, match="cannot name a page"):
+        target(corpus, "../../etc/passwd")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from ..corpus import Corpus
+from ..model import ID
 
 
 def local(id_: str) -> str:
@@ -21,6 +22,8 @@ def local(id_: str) -> str:
 
 def target(corpus: Corpus, id_: str) -> str:
     """The page (``.md`` path from the site root) and anchor where ``id_`` is shown."""
+    if not ID.fullmatch(id_):  # ids become file names: only slugs, whatever built the corpus
+        raise ValueError(f"{id_!r} is not a valid id and cannot name a page")
     if id_ in corpus.instruments:
         return f"instruments/{id_}.md"
     if id_ in corpus.provisions:

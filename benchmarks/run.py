@@ -186,25 +186,10 @@ def same_graph(a, b) -> bool:
 
 
 def corpus_json(corpus) -> str:
-    """The corpus as JSON, with lexmap's own export where there is one (see :func:`json_export_name`)."""
-    try:
-        from lexmap.exports.jsonfile import corpus_json as export  # not there yet when this was written
-    except ImportError:
-        import attrs
+    """The corpus as lexmap's JSON export (the round-trip format of ``lexmap export json``)."""
+    from lexmap.exports.corpus_json import corpus_json as export
 
-        from lexmap.model import COLLECTIONS
-
-        data = {name: [attrs.asdict(r) for r in getattr(corpus, name).values()] for name in COLLECTIONS}
-        return json.dumps(data, ensure_ascii=False)
     return export(corpus)
-
-
-def json_export_name() -> str:
-    try:
-        from lexmap.exports.jsonfile import corpus_json  # noqa: F401
-    except ImportError:
-        return "json.dumps of attrs.asdict of every record"
-    return "lexmap.exports.jsonfile.corpus_json"
 
 
 # -- the site -------------------------------------------------------------------------------
@@ -281,7 +266,6 @@ def worker(root: Path, with_site: bool) -> dict:
     results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
     results["matrix"] = isolated(corpus.matrix)
     results["json"] = isolated(lambda: corpus_json(corpus))
-    results["json_export"] = json_export_name()
     if results["counts"]["claims"] <= 2000:  # small: check that the floor builds the same graph
         results["same_graph"] = same_graph(corpus.to_networkx(), direct_graph(parse_floor(files)))
     if with_site:
@@ -372,7 +356,6 @@ def main() -> None:
     for name, f in figures.items():
         if "same_graph" in f:
             print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")
-    print(f"JSON export measured: {next(iter(figures.values()))['json_export']}")
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

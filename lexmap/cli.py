@@ -92,8 +92,10 @@ def info(path, texts):
     for kind, count in counts.items():
         click.echo(f"  {kind:<{width}}  {count:>6}")
 
-from .site.cli import site  # noqa: E402
-main.add_command(site)
 
+# Commands of their own modules, which import the helpers above.
 from .exports.cli import export  # noqa: E402
+from .site.cli import site  # noqa: E402
+
 main.add_command(export)
+main.add_command(site)

@@ -58,9 +58,10 @@ def test_palermo_and_c29_element_trees(bundled):
     assert forced.provision == "ilo-c29/art-2-1"
 
 
-def test_every_instrument_has_dates_and_cuba_status(bundled):
+def test_every_instrument_has_dates_url_and_cuba_status(bundled):
     for instrument in bundled.instruments.values():
         assert instrument.adopted, instrument.id
+        assert instrument.url and instrument.url.startswith("https://"), instrument.id
         assert instrument.party("cu") is not None, instrument.id
     assert bundled.instruments["palermo"].party("cu").status == "party"
     assert bundled.instruments["us-tvpa"].party("cu").status == "not-applicable"

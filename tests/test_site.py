@@ -309,3 +309,13 @@ def test_an_id_that_is_not_a_slug_never_names_a_page():
     corpus = lexmap.Corpus(practices=[lexmap.Practice(id="../../etc/passwd", label="x")])
     with pytest.raises(ValueError, match="cannot name a page"):
         target(corpus, "../../etc/passwd")
+
+
+def test_two_builds_of_the_same_corpus_are_byte_identical(small_site, tmp_path):
+    again = tmp_path / "again"
+    build_site(CORPORA / "small", again, strict=True)
+    first = {p.relative_to(small_site): p.read_bytes() for p in small_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differing = sorted(str(p) for p in first if first[p] != second[p])
+    assert differing == []

@@ -230,15 +230,6 @@ def build_plain_pages(page_paths: list[str]) -> None:
             config.plugins.on_shutdown()
 
 
-def site_available() -> bool:
-    try:
-        import lexmap.site.build  # noqa: F401
-        import lexmap.site.pages  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 
@@ -344,11 +335,8 @@ def main() -> None:
             generate(root, scale, args.seed)
             print(f"scale {name}x: generated in {time.perf_counter() - t:.1f}s; measuring...", file=sys.stderr, flush=True)
             command = [sys.executable, __file__, "--worker", str(root)]
-            with_site = scale == args.site_scale
-            if with_site and site_available():
+            if scale == args.site_scale:
                 command.append("--with-site")
-            elif with_site:
-                print("  lexmap.site is not there: site not measured", file=sys.stderr)
             done = subprocess.run(command, check=True, capture_output=True, text=True)
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import html
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -323,6 +324,10 @@ class Corpus:
             indicator_frameworks=self.indicator_frameworks.values(), documents=self.documents.values(),
             practices=self.practices.values(), root=self.root, texts_checked=self.texts_checked, **statements,
         )
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><th style='text-align:left'>{kind}</th><td>{n}</td></tr>" for kind, n in self.counts().items())
+        return f"<table><caption>lexmap corpus {html.escape(str(self.root or ''))}</caption>{rows}</table>"
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())

@@ -18,7 +18,7 @@ import attrs
 from . import quotes
 from .corpus import Corpus
 from .gcpause import gc_paused
-from .model import COLLECTIONS, SLUG, Element, Instrument, Provision
+from .model import COLLECTIONS, SLUG, Instrument, Provision
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml

@@ -13,7 +13,6 @@ import html.parser
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading

@@ -21,7 +21,7 @@ import attrs
 
 from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Element, Id, IsoDate
 
-SCHEMA_ID = "https://w3id.org/lexmap/corpus-file.schema.json"
+SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
 
 _SLUG = {"type": "string", "pattern": f"^{SLUG.pattern}$", "maxLength": MAX_ID_LENGTH}

@@ -18,7 +18,7 @@ import json
 
 from ..model import Element, Provision
 
-VOCAB = "https://w3id.org/lexmap/vocab#"
+VOCAB = "urn:lexmap:vocab#"
 DEFAULT_BASE = "urn:lexmap:"
 PREFIXES = {
     "lm": VOCAB,

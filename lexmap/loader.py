@@ -18,7 +18,7 @@ import attrs
 from . import quotes
 from .corpus import Corpus
 from .gcpause import gc_paused
-from .model import COLLECTIONS, SLUG, Instrument, Provision
+from .model import COLLECTIONS, ID, SLUG, Instrument, Provision
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml
@@ -144,12 +144,14 @@ class _Loader:
             if any(path + sub_path[:n] in self.spoiled for n in range(len(sub_path) + 1)):
                 continue  # already reported by the YAML reader
             self.report(file, path + sub_path, self.id_at(raw, sub_path) or own_id, message, hint)
-        if record is None:
-            return
-        self.register(record.id, KINDS[collection], file, path)
-        for id_, nested_path in nested:
-            self.register(id_, _nested_kind(nested_path), file, nested_path)
-        self.records[collection].append(record)
+        # A record with problems still claims its ids, so that references to it do not
+        # add "unknown id" noise to the problems already reported.
+        if own_id and ID.fullmatch(own_id):
+            self.register(own_id, KINDS[collection], file, path)
+            for id_, nested_path in nested:
+                self.register(id_, _nested_kind(nested_path), file, nested_path)
+        if record is not None:
+            self.records[collection].append(record)
 
     def qualify_tree(self, file: str, owner: str, raw: dict, path: Path_, key: str, nested: list, parent_provision: str | None) -> None:
         """Rewrite the local ids under ``raw[key]`` as ``owner/local`` (and element provisions likewise)."""

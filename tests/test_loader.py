@@ -143,3 +143,15 @@ def test_python_dash_m_runs_the_cli():
     result = subprocess.run([sys.executable, "-m", "lexmap", "validate", str(BAD / "self-citation")], capture_output=True, text=True)
     assert result.returncode == 1
     assert "mappings/documents.yaml:6:9: [report-a] a document cannot cite itself" in result.stderr
+
+
+def test_a_broken_record_does_not_make_its_references_unknown(tmp_path):
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "x.yaml").write_text(
+        "documents:\n  - id: d\n    title: D\n    kind: report\n"
+        "practices:\n  - id: p\n    label: P\n    lable: typo\n"
+        "attestations:\n  - id: a\n    document: d\n    practice: p\n    pinpoint: p. 1\n    quote: q\n"
+    )
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(tmp_path)
+    assert [(p.line, p.id, p.message) for p in raised.value.problems] == [(8, "p", "unknown field 'lable'")]

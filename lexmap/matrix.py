@@ -109,7 +109,7 @@ class Matrix:
         return pd.DataFrame(self.values(value), index=[r.id for r in self.rows], columns=[c.id for c in self.cols])
 
     def _repr_html_(self) -> str:
-        from .exports.html import matrix_html
+        from .exports.htmlfile import matrix_html
 
         return matrix_html(self, "count")
 

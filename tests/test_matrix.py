@@ -79,7 +79,7 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
     assert body == matrix.values("count")
     assert sheet.freeze_panes == "B2"
     assert "Documents: d1, d2, d4 (2 independent)" in sheet["C2"].comment.text
-    assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports/"
+    assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports.html"
     detail = list(workbook["detail"].iter_rows(values_only=True))
     assert detail[0][:4] == ("row", "column", "practice", "statement")
     assert ("fl/documents-retained", "tp", "passports", "c2", "claim", "d2", "supports", "p. 9", "passports are held by force") in detail
@@ -106,7 +106,9 @@ def test_markdown_html_and_json_carry_the_same_values(small, matrix):
     md = render_matrix(matrix, small, "md", "level").decode()
     assert "| Withholding of wages | argued | corroborated, contested |" in md
     page = render_matrix(matrix, small, "html", "count", base_url="https://example.org").decode()
-    assert 'href="https://example.org/practices/passports/"' in page
+    assert 'href="https://example.org/practices/passports.html"' in page
+    shown = matrix._repr_html_()
+    assert "<table" in shown and "Retention of identity documents" in shown
     data = json.loads(render_matrix(matrix, small, "json"))
     cell = next(c for c in data["cells"] if (c["row"], c["col"]) == ("fl/wages-withheld", "tp"))
     assert cell["practices"] == ["wages"] and cell["contested"] is True

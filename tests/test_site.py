@@ -318,3 +318,13 @@ def test_two_builds_of_the_same_corpus_are_byte_identical(small_site, tmp_path):
     assert first.keys() == second.keys()
     differing = sorted(str(p) for p in first if first[p] != second[p])
     assert differing == []
+
+
+def test_links_from_exports_reach_site_pages(small_site, small):
+    from lexmap.site.links import page_url
+
+    for id_ in ("passports", "d1", "tp/means-force", "c1"):
+        path, _, anchor = page_url(str(small_site), small, id_).partition("#")
+        assert Path(path).is_file(), id_
+        if anchor:
+            assert f'id="{anchor}"' in Path(path).read_text()

@@ -22,7 +22,7 @@ def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str 
     if fmt == "md":
         return matrix_markdown(matrix, value).encode("utf-8")
     if fmt == "html":
-        return matrix_page(matrix, value, base_url).encode("utf-8")
+        return matrix_page(matrix, value, base_url, corpus).encode("utf-8")
     if fmt == "json":
         return matrix_json(matrix).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(MATRIX_FORMATS)}")

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from ..matrix import Matrix
+from ..site.links import page_url
 from .spreadsheet import neutralise
 
 _EPOCH = datetime.datetime(2000, 1, 1)
@@ -22,10 +23,6 @@ def _require_openpyxl():
     except ImportError as error:  # pragma: no cover - depends on the environment
         raise ImportError("XLSX export needs openpyxl, an optional extra: pip install 'lexmap[xlsx]'") from error
     return openpyxl
-
-
-def page_url(base_url: str, kind: str, id_: str) -> str:
-    return f"{base_url.rstrip('/')}/{kind}/{id_.replace('/', '--')}/"
 
 
 def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | None = None) -> bytes:
@@ -57,7 +54,7 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
                 note.append("Contested.")
             target.comment = Comment(neutralise("\n".join(note)), "lexmap", width=320, height=120)
             if base_url and len(cell.practices) == 1:
-                target.hyperlink = page_url(base_url, "practices", cell.practices[0])
+                target.hyperlink = page_url(base_url, corpus, cell.practices[0])
     sheet.freeze_panes = "B2"
     sheet.column_dimensions["A"].width = 40
 
@@ -74,8 +71,8 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
                     statement.document, statement.stance, statement.pinpoint, statement.quote,
                 )])
                 if base_url:
-                    detail.cell(row=detail.max_row, column=3).hyperlink = page_url(base_url, "practices", statement.practice)
-                    detail.cell(row=detail.max_row, column=6).hyperlink = page_url(base_url, "documents", statement.document)
+                    detail.cell(row=detail.max_row, column=3).hyperlink = page_url(base_url, corpus, statement.practice)
+                    detail.cell(row=detail.max_row, column=6).hyperlink = page_url(base_url, corpus, statement.document)
     detail.freeze_panes = "A2"
     for cell in detail[1]:
         cell.font = Font(bold=True)

@@ -61,3 +61,10 @@ def url(here: str, dest: str) -> str:
     html = path[: -len(".md")] + ".html"
     rel = posixpath.relpath(html, posixpath.dirname(here) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def page_url(base_url: str, corpus: Corpus, id_: str) -> str:
+    """The address of ``id_``'s page on the site published at ``base_url`` (for exports that link
+    to the site)."""
+    path, _, anchor = target(corpus, id_).partition("#")
+    return f"{base_url.rstrip('/')}/{path[: -len('.md')]}.html" + (f"#{anchor}" if anchor else "")

@@ -42,12 +42,3 @@ class CitationIndex:
         left = [node for node in order if node[0] == "from"]
         matching = nx.bipartite.hopcroft_karp_matching(order, top_nodes=left)
         return len(components) - len(matching) // 2
-
-    def independent_groups(self, documents: Iterable[str]) -> list[list[str]]:
-        """``documents`` grouped by mutual dependence (connected through citations among them or
-        common ancestors in the chain), each group sorted, groups in order of their first member."""
-        docs = sorted(set(documents))
-        graph = nx.Graph()
-        graph.add_nodes_from(docs)
-        graph.add_edges_from((a, b) for i, a in enumerate(docs) for b in docs[i + 1:] if self.depends(a, b))
-        return sorted((sorted(group) for group in nx.connected_components(graph)), key=lambda g: g[0])

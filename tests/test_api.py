@@ -130,3 +130,11 @@ def test_html_display_escapes_data(small):
     assert "<script>" not in shown and html.escape("<script>alert(1)</script>") in shown
     assert "<table>" in small.claims_for("tp").__class__([hostile])._repr_html_()
     assert "corroborated" in small.coverage("tp/exploitation")._repr_html_()
+
+
+def test_corpus_shows_its_counts(small):
+    assert "7 claims" in repr(small) and "4 documents" in repr(small)
+    assert "<th style='text-align:left'>claims</th><td>7</td>" in small._repr_html_()
+    assert small.frame("claims").shape[0] == 7
+    with pytest.raises(KeyError):
+        small.frame("root")

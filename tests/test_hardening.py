@@ -74,6 +74,21 @@ def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
     assert "all_of or any_of, not both" in problems[0].message
 
 
+TREATY = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+          b"    provisions:\n      - id: art-1\n        label: Art. 1\n")
+
+
+@pytest.mark.parametrize("tail, line, words", [
+    (b"    tests:\n      - id: test\n        label: Test\n", 11, "a test must name the provision that sets it out"),
+    (b"    tests:\n      - id: test\n        label: Test\n        provision: art-9\n", 13, "unknown provision 't/art-9' of 't'"),
+    (b"    parties:\n      - state: cu\n        status: party\n      - state: cu\n        status: signatory\n"
+     b"states:\n  - id: cu\n    name: Cuba\n", 13, "state 'cu' listed twice"),
+], ids=["test without provision", "unknown provision", "state listed twice"])
+def test_instrument_structure_problems(tmp_path, tail, line, words):
+    problems = problems_of(tmp_path, TREATY + tail)
+    assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems
+
+
 def test_element_words_must_be_in_the_provision_text(tmp_path):
     data = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
             b"    provisions:\n      - id: art-1\n        label: Art. 1\n        text: No one shall be held in slavery.\n"

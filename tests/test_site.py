@@ -13,6 +13,7 @@ import html.parser
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -328,3 +329,13 @@ def test_links_from_exports_reach_site_pages(small_site, small):
         assert Path(path).is_file(), id_
         if anchor:
             assert f'id="{anchor}"' in Path(path).read_text()
+
+
+def test_a_failed_site_build_leaves_the_old_site(small_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(small_site, site)
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    with pytest.raises(Exception):
+        build_site(CORPORA / "bad" / "self-citation", site, strict=True)
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

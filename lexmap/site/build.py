@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,13 +45,26 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    with site_config(corpus, docs=docs) as config_file:
-        config = load_config(str(config_file), site_dir=str(Path(site_dir).resolve()), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+    target = Path(site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Build beside the target, then swap: an interrupted or failed build leaves the old site.
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        with site_config(corpus, docs=docs) as config_file:
+            config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old")
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000") -> None:

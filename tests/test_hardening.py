@@ -65,17 +65,16 @@ def test_bad_input_catalogue(tmp_path, name, data, line, words):
     assert all(p.hint for p in problems)
 
 
+TREATY = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+          b"    provisions:\n      - id: art-1\n        label: Art. 1\n")
+
+
 def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
-    data = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
-            b"    provisions:\n      - id: art-1\n        label: Art. 1\n    tests:\n      - id: test\n        label: Test\n"
-            b"        provision: art-1\n        all_of: [{id: a, label: A}]\n        any_of: [{id: b, label: B}]\n")
+    data = TREATY + (b"    tests:\n      - id: test\n        label: Test\n"
+                     b"        provision: art-1\n        all_of: [{id: a, label: A}]\n        any_of: [{id: b, label: B}]\n")
     problems = problems_of(tmp_path, data)
     assert [(p.line, p.id) for p in problems] == [(15, "t/test")]
     assert "all_of or any_of, not both" in problems[0].message
-
-
-TREATY = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
-          b"    provisions:\n      - id: art-1\n        label: Art. 1\n")
 
 
 @pytest.mark.parametrize("tail, line, words", [
@@ -90,9 +89,8 @@ def test_instrument_structure_problems(tmp_path, tail, line, words):
 
 
 def test_element_words_must_be_in_the_provision_text(tmp_path):
-    data = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
-            b"    provisions:\n      - id: art-1\n        label: Art. 1\n        text: No one shall be held in slavery.\n"
-            b"    tests:\n      - id: slavery\n        label: Slavery\n        provision: art-1\n        words: held in servitude\n")
+    data = TREATY + (b"        text: No one shall be held in slavery.\n"
+                     b"    tests:\n      - id: slavery\n        label: Slavery\n        provision: art-1\n        words: held in servitude\n")
     problems = problems_of(tmp_path, data)
     assert [(p.line, p.id) for p in problems] == [(15, "t/slavery")]
 

@@ -15,7 +15,7 @@ from .independence import CitationIndex
 from .results import Records, Support
 from .model import (
     Attestation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, Practice, Provision, State,
+    Instrument, Practice, Provision, State, date_before,
 )
 
 
@@ -265,7 +265,7 @@ class Corpus:
         party = self.instruments[instrument].party(state)
         if party is None:
             return None
-        if on and party.status == "party" and party.since and _certainly_before(on, party.since):
+        if on and party.status == "party" and party.since and date_before(on, party.since):
             return "not-party"
         return party.status
 
@@ -298,7 +298,7 @@ class Corpus:
                 return False
             if since or until:
                 date = self.documents[statement.document].date
-                if not date or (since and _certainly_before(date, since)) or (until and _certainly_before(until, date)):
+                if not date or (since and date_before(date, since)) or (until and date_before(until, date)):
                     return False
             return True
 
@@ -340,9 +340,3 @@ def _add_provisions(parent: str, items: Iterable[Provision], provisions: dict, p
         provisions[provision.id] = provision
         parents[provision.id] = parent
         _add_provisions(provision.id, provision.provisions, provisions, parents)
-
-
-def _certainly_before(a: str, b: str) -> bool:
-    """Whether ISO date ``a`` ends before ``b`` begins (``2022`` is not before ``2022-08``)."""
-    n = min(len(a), len(b))
-    return a[:n] < b[:n]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import attrs
 from . import quotes
 from .corpus import Corpus
 from .gcpause import gc_paused
-from .model import COLLECTIONS, ID, SLUG, Instrument, Provision
+from .model import COLLECTIONS, ID, SLUG, Instrument, Provision, date_before
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml
@@ -222,7 +222,7 @@ class _Loader:
     def check_references(self) -> None:
         provisions: dict[str, Provision] = {}
         for instrument in self.records["instruments"]:
-            provisions.update((p.id, p) for p in _walk_provisions(instrument.provisions))
+            provisions.update((p.id, p) for top in instrument.provisions for p in top.walk())
         for instrument in self.records["instruments"]:
             self.check_instrument(instrument, provisions)
         for document in self.records["documents"]:
@@ -256,7 +256,7 @@ class _Loader:
             if party.state in seen_states:
                 self.report_at(iid, ("parties", index, "state"), f"state {party.state!r} listed twice", "keep one entry per state")
             seen_states.add(party.state)
-        if instrument.adopted and instrument.in_force and _date_before(instrument.in_force, instrument.adopted):
+        if instrument.adopted and instrument.in_force and date_before(instrument.in_force, instrument.adopted):
             self.report_at(iid, ("in_force",), f"entry into force ({instrument.in_force}) is before adoption ({instrument.adopted})", "check both dates")
         for test in instrument.tests:
             for element in test.walk():
@@ -271,7 +271,7 @@ class _Loader:
                     self.report_at(element.id, ("provision",), f"unknown provision {element.provision!r} of {iid!r}", "use the local id of one of this instrument's provisions")
                     continue
                 if element.words:
-                    text = " ".join(p.text for p in _walk_provisions([provisions[element.provision]]) if p.text)
+                    text = " ".join(p.text for p in provisions[element.provision].walk() if p.text)
                     if quotes.find_quote(element.words, text) is None:
                         self.report_at(element.id, ("words",), f"words not found verbatim in the text of {element.provision!r}", "copy the words exactly from the provision's text")
 
@@ -304,21 +304,9 @@ class _Loader:
         return texts
 
 
-def _walk_provisions(provisions: Iterable[Provision]) -> Iterator[Provision]:
-    for provision in provisions:
-        yield provision
-        yield from _walk_provisions(provision.provisions)
-
-
 def _nested_kind(path: Path_) -> str:
     key = next(step for step in reversed(path) if isinstance(step, str))
     return {"provisions": "provision", "indicators": "indicator"}.get(key, "element")
-
-
-def _date_before(a: str, b: str) -> bool:
-    """Whether date ``a`` is certainly before date ``b`` (comparing only the precision both have)."""
-    n = min(len(a), len(b))
-    return a[:n] < b[:n]
 
 
 def _a(kind: str) -> str:

@@ -33,6 +33,13 @@ ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 MAX_ID_LENGTH = 100
 
+
+def date_before(a: str, b: str) -> bool:
+    """Whether ISO date ``a`` certainly ends before ``b`` begins, comparing only the precision
+    both have (``2022`` is not before ``2022-08``)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
 Stance = Literal["supports", "contests"]
 PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
 InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
@@ -68,6 +75,14 @@ class Provision(_Record):
     heading: str | None = None
     text: str | None = None
     provisions: tuple[Provision, ...] = ()
+
+    def walk(self):
+        """Yield this provision and every provision below it, in document order."""
+        stack = [self]
+        while stack:
+            provision = stack.pop()
+            yield provision
+            stack.extend(reversed(provision.provisions))
 
 
 @attrs.frozen

@@ -129,12 +129,12 @@ class _Builder:
                 # this event is a mapping key
                 if isinstance(event, yaml.ScalarEvent) and (event.tag is None or event.tag == "!") and self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit) == _STR:
                     key = event.value
-                    if key in parent.value or parent.path + (key,) in self.positions:
-                        first = self.positions[parent.path + (key,)]
-                        self.problem(_position(event), parent.path + (f"<duplicate {key} at line {_position(event)[0]}>",),
+                    first = self.positions.get(parent.path + (key,))  # every key read so far has one
+                    if first is not None:
+                        parent.key = f"<duplicate {key} at line {_position(event)[0]}>"
+                        self.problem(_position(event), parent.path + (parent.key,),
                                      f"duplicate key {key!r} (first at line {first[0]})",
                                      "YAML would keep only the last value; keep one and delete or rename the other")
-                        parent.key = f"<duplicate {key} at line {_position(event)[0]}>"
                     else:
                         self.positions[parent.path + (key,)] = _position(event)
                         parent.key = key
@@ -150,10 +150,8 @@ class _Builder:
                 continue
             if not ended:
                 path = (parent.path + ((parent.key,) if isinstance(parent.value, dict) else (len(parent.value),))) if parent else ()
-                if parent is not None and isinstance(parent.value, list):
+                if parent is None or isinstance(parent.value, list):  # keys' positions are taken above
                     self.positions[path] = _position(event)
-                elif parent is None:
-                    self.positions[()] = _position(event)
                 if isinstance(event, yaml.AliasEvent):
                     self.problem(_position(event), path, "YAML aliases (*name) are not supported", "write the value out in full")
                 elif isinstance(event, yaml.ScalarEvent):

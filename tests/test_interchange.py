@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import lexmap
 from lexmap import model
 from lexmap.cli import main
-from lexmap.exports.cli import EXPORT_FORMATS, export_bytes
+from lexmap.exports import EXPORT_FORMATS, export_bytes
 from lexmap.exports.corpus_json import corpus_json
 from lexmap.exports.csl import csl_name
 from lexmap.exports.graphml import corpus_gexf, corpus_graphml, plain_graph
@@ -331,7 +331,7 @@ def test_same_corpus_same_bytes(fmt):
 
 def test_same_bytes_across_processes_and_hash_seeds():
     script = (
-        "import hashlib, lexmap; from lexmap.exports.cli import export_bytes; c = lexmap.load(); "
+        "import hashlib, lexmap; from lexmap.exports import export_bytes; c = lexmap.load(); "
         "print([hashlib.sha256(export_bytes(c, f)).hexdigest() for f in ('turtle', 'jsonld', 'gexf', 'graphml', 'json')])"
     )
     outputs = [

@@ -32,3 +32,32 @@ def format_of(path: str | Path) -> str | None:
     """The matrix format a file name asks for (``.markdown`` and ``.htm`` included)."""
     suffix = Path(path).suffix.lower().lstrip(".")
     return {"markdown": "md", "htm": "html"}.get(suffix, suffix if suffix in MATRIX_FORMATS else None)
+
+
+EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema")
+
+
+def export_bytes(corpus, fmt: str, base: str | None = None) -> bytes:
+    """The bytes of ``corpus`` in interchange format ``fmt`` (one of EXPORT_FORMATS)."""
+    if fmt == "json":
+        from .corpus_json import corpus_json
+
+        return corpus_json(corpus).encode("utf-8")
+    if fmt in ("graphml", "gexf"):
+        from .graphml import corpus_gexf, corpus_graphml
+
+        return corpus_graphml(corpus) if fmt == "graphml" else corpus_gexf(corpus)
+    if fmt in ("turtle", "jsonld"):
+        from .rdf import DEFAULT_BASE, corpus_jsonld, corpus_turtle
+
+        base = base or DEFAULT_BASE
+        return corpus_turtle(corpus, base) if fmt == "turtle" else corpus_jsonld(corpus, base)
+    if fmt == "csl-json":
+        from .csl import corpus_csl
+
+        return corpus_csl(corpus).encode("utf-8")
+    if fmt == "schema":
+        from ..schema import schema_json
+
+        return schema_json().encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")

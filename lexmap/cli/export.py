@@ -6,35 +6,10 @@ from pathlib import Path
 
 import click
 
-from .atomic import write_atomic
-from .rdf import DEFAULT_BASE
-
-EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema")
-
-
-def export_bytes(corpus, fmt: str, base: str = DEFAULT_BASE) -> bytes:
-    """The bytes of ``corpus`` in interchange format ``fmt`` (one of EXPORT_FORMATS)."""
-    if fmt == "json":
-        from .corpus_json import corpus_json
-
-        return corpus_json(corpus).encode("utf-8")
-    if fmt in ("graphml", "gexf"):
-        from .graphml import corpus_gexf, corpus_graphml
-
-        return corpus_graphml(corpus) if fmt == "graphml" else corpus_gexf(corpus)
-    if fmt in ("turtle", "jsonld"):
-        from .rdf import corpus_jsonld, corpus_turtle
-
-        return corpus_turtle(corpus, base) if fmt == "turtle" else corpus_jsonld(corpus, base)
-    if fmt == "csl-json":
-        from .csl import corpus_csl
-
-        return corpus_csl(corpus).encode("utf-8")
-    if fmt == "schema":
-        from ..schema import schema_json
-
-        return schema_json().encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+from ..exports import EXPORT_FORMATS, export_bytes
+from ..exports.atomic import write_atomic
+from ..exports.rdf import DEFAULT_BASE
+from .common import load_corpus
 
 
 @click.command()
@@ -58,9 +33,7 @@ def export(fmt, path, output, base):
     Example:
       lexmap export turtle -o corpus.ttl
     """
-    from ..cli import _load  # here, not at the top: lexmap.cli imports this module
-
-    corpus = None if fmt == "schema" else _load(path, ())
+    corpus = None if fmt == "schema" else load_corpus(path, ())
     try:
         data = export_bytes(corpus, fmt, base)
     except ImportError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import _load, corpus_path
+from .common import corpus_path, load_corpus
 
 
 def _show_mkdocs_progress() -> None:
@@ -36,9 +36,9 @@ def site() -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
 def build(path, output, docs, strict):
     """Build the site of the corpus at PATH (default: the bundled corpus) into a folder."""
-    from .build import build_site
+    from ..site.build import build_site
 
-    corpus = _load(path, ())
+    corpus = load_corpus(path, ())
     counts = corpus.counts()
     click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
                f"{counts['documents']} documents, {counts['claims']} claims")
@@ -57,8 +57,8 @@ def build(path, output, docs, strict):
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(path, docs, dev_addr):
     """Serve the site of the corpus at PATH (default: the bundled corpus) on a local address."""
-    from .build import serve_site
+    from ..site.build import serve_site
 
-    _load(path, ())
+    load_corpus(path, ())
     _show_mkdocs_progress()
     serve_site(path, docs=docs, dev_addr=dev_addr)

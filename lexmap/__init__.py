@@ -9,14 +9,15 @@
 from .corpus import Corpus
 from .loader import bundled_corpus_path, load
 from .model import (
-    Attestation, Citation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, LegalBasis, Party, Practice, Provision, State,
+    Actor, Attestation, Case, Citation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
+    Instrument, LegalBasis, Practice, Provision, Ratification, State, TreatyAction,
 )
+from .sources import find_case
 from .problems import CorpusError, Problem
 from .results import Records
 
 __all__ = [
-    "Attestation", "Citation", "Claim", "Corpus", "CorpusError", "Document", "Element", "Exhibit",
-    "Indicator", "IndicatorFramework", "Instrument", "LegalBasis", "Party", "Practice", "Problem",
-    "Provision", "Records", "State", "bundled_corpus_path", "load",
+    "Actor", "Attestation", "Case", "Citation", "Claim", "Corpus", "CorpusError", "Document", "Element",
+    "Exhibit", "Indicator", "IndicatorFramework", "Instrument", "LegalBasis", "Practice", "Problem",
+    "Provision", "Ratification", "Records", "State", "TreatyAction", "bundled_corpus_path", "find_case", "load",
 ]

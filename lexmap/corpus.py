@@ -11,12 +11,14 @@ from typing import Any
 
 from .coverage import Coverage, coverage
 from .graph import build_graph
-from .independence import CitationIndex
+from .independence import Sources
 from .results import Records, Support
 from .model import (
-    Attestation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, Practice, Provision, State, date_before,
+    Actor, Attestation, Case, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
+    Instrument, Practice, Provision, Ratification, State, date_before,
 )
+from .ratification import party_status
+from .texts import TextStatus
 
 
 def _index(records: Iterable[Any]) -> Mapping[str, Any]:
@@ -33,6 +35,8 @@ class Corpus:
         self,
         *,
         states: Iterable[State] = (),
+        ratifications: Iterable[Ratification] = (),
+        actors: Iterable[Actor] = (),
         instruments: Iterable[Instrument] = (),
         indicator_frameworks: Iterable[IndicatorFramework] = (),
         documents: Iterable[Document] = (),
@@ -41,12 +45,18 @@ class Corpus:
         attestations: Iterable[Attestation] = (),
         exhibits: Iterable[Exhibit] = (),
         root: Path | None = None,
-        texts_checked: Iterable[str] = (),
+        case: Case | None = None,
+        texts: Mapping[str, TextStatus] | None = None,
     ):
         self.root = root
-        self.texts_checked = tuple(texts_checked)
-        """Ids of the documents whose quotes were checked against their text."""
+        self.case = case
+        """The case's manifest (title, description, licence...), None for a corpus without one."""
+        self.texts: Mapping[str, TextStatus] = MappingProxyType(dict(texts or {}))
+        """For each document id: whether its quotes were checked against its text, and if not why."""
         self.states: Mapping[str, State] = _index(states)
+        self.ratifications: Mapping[str, Ratification] = _index(ratifications)
+        """Treaty histories, keyed ``instrument@state``."""
+        self.actors: Mapping[str, Actor] = _index(actors)
         self.instruments: Mapping[str, Instrument] = _index(instruments)
         self.indicator_frameworks: Mapping[str, IndicatorFramework] = _index(indicator_frameworks)
         self.documents: Mapping[str, Document] = _index(documents)
@@ -78,12 +88,23 @@ class Corpus:
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
         self.indicators: Mapping[str, Indicator] = MappingProxyType(indicators)
         self._parents = parents
+        self._sources: dict[str, Sources] = {}
         self._all: dict[str, Any] = {}
         for collection in (
-            self.states, self.instruments, self.indicator_frameworks, self.documents, self.practices,
+            self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
             self.claims, self.attestations, self.exhibits, self.provisions, self.elements, self.indicators,
         ):
             self._all.update(collection)
+
+    @property
+    def texts_checked(self) -> tuple[str, ...]:
+        """Ids of the documents whose quotes were checked against their text."""
+        return tuple(d for d, t in self.texts.items() if t.status == "checked")
+
+    @property
+    def title(self) -> str:
+        """The case's title, or the corpus folder's name."""
+        return self.case.title if self.case else (self.root.name if self.root else "lexmap corpus")
 
     # -- lookups ------------------------------------------------------------
 
@@ -116,6 +137,8 @@ class Corpus:
         """How many records of each kind the corpus holds."""
         return {
             "states": len(self.states),
+            "ratifications": len(self.ratifications),
+            "actors": len(self.actors),
             "instruments": len(self.instruments),
             "provisions": len(self.provisions),
             "tests": len(self.tests),
@@ -132,12 +155,18 @@ class Corpus:
 
     # -- questions ----------------------------------------------------------
 
-    @cached_property
-    def citations(self) -> CitationIndex:
-        """Who cites whom, directly or through a chain: the basis of source independence."""
-        return CitationIndex(
-            ((d.id, c.document) for d in self.documents.values() for c in d.cites), self.documents
-        )
+    def sources(self, independence: str = "speaker") -> Sources:
+        """Who cites whom and who speaks: the basis of source independence
+        (:mod:`lexmap.independence`; ``independence="publisher"`` also groups by publisher)."""
+        if independence not in self._sources:
+            statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
+            self._sources[independence] = Sources(self.documents, self.actors, statements, independence)
+        return self._sources[independence]
+
+    def speakers(self, statement: str) -> Records:
+        """The actors who make a claim, attestation or exhibit (its ``speaker``, else its
+        document's authors or publisher)."""
+        return Records(self.actors[a] for a in self.sources().speakers(self[statement]))
 
     def frame(self, collection: str):
         """A collection (``"claims"``, ``"practices"``, ``"elements"``...) as a pandas DataFrame."""
@@ -216,18 +245,39 @@ class Corpus:
         """Documents that cite ``document``."""
         return Records(d for d in self.documents.values() if any(c.document == document for c in d.cites))
 
-    def coverage(self, test: str, *, practice: str | None = None) -> Coverage:
+    def coverage(self, test: str, *, practice: str | None = None, parts: bool = False,
+                 independence: str = "speaker") -> Coverage:
         """Label every element of ``test`` (and the test) argued, corroborated, contested or
-        unargued, over all practices or for one ``practice``.
+        unargued, over all practices or for one ``practice`` (with ``parts``, also the practices
+        that are part of it, through any chain).
 
         >>> corpus.coverage("palermo/trafficking").unargued   # doctest: +SKIP
         """
         root = self.tests[test]
-        claims = [c for e in root.walk() for c in self._claims_by_element.get(e.id, ())]
+        wanted = None
         if practice is not None:
-            self.practices[practice]
-            claims = [c for c in claims if c.practice == practice]
-        return coverage(root, claims, self.citations)
+            self.practices[practice]  # KeyError for an unknown id
+            wanted = {practice, *(self.parts_of(practice).ids if parts else ())}
+
+        def claims_on(element_id: str) -> list[Claim]:
+            claims = self._claims_by_element.get(element_id, [])
+            return claims if wanted is None else [c for c in claims if c.practice in wanted]
+
+        return coverage(root, claims_on, self.sources(independence), self.tests)
+
+    def parts_of(self, practice: str) -> Records:
+        """The practices that are part of ``practice``, directly or through others."""
+        children: dict[str, list[str]] = {}
+        for p in self.practices.values():
+            if p.part_of:
+                children.setdefault(p.part_of, []).append(p.id)
+        found, stack = [], list(children.get(practice, ()))
+        while stack:
+            current = stack.pop(0)
+            if current not in found:
+                found.append(current)
+                stack.extend(children.get(current, ()))
+        return Records(self.practices[i] for i in found)
 
     @cached_property
     def _claims_by_element(self) -> dict[str, list[Claim]]:
@@ -236,38 +286,48 @@ class Corpus:
             by_element.setdefault(claim.element, []).append(claim)
         return by_element
 
-    def support(self, practice: str, element: str) -> Support:
+    def support(self, practice: str, element: str, *, independence: str = "speaker") -> Support:
         """The supporting claims that ``practice`` satisfies ``element`` and how many independent
-        documents they rest on."""
-        claims = tuple(c for c in self.claims.values() if c.practice == practice and c.element == element and c.stance == "supports")
-        return self._support(practice, element, claims)
+        sources they rest on."""
+        self.practices[practice], self.elements[element]  # KeyError for unknown ids
+        claims = tuple(c for c in self._claims_by_element.get(element, ()) if c.practice == practice and c.stance == "supports")
+        return self._support(practice, element, claims, independence)
 
-    def _support(self, practice: str, element: str, claims: tuple) -> Support:
+    def _support(self, practice: str, element: str, claims: tuple, independence: str = "speaker") -> Support:
         documents = tuple(dict.fromkeys(c.document for c in claims))
-        return Support(practice, element, claims, documents, self.citations.independent_count(documents))
+        return Support(practice, element, claims, documents, self.sources(independence).count(claims))
 
-    def supports(self) -> Records:
+    def supports(self, *, independence: str = "speaker") -> Records:
         """Every (practice, element) pair with at least one supporting claim."""
         groups: dict[tuple[str, str], list] = {}
         for claim in self.claims.values():
             if claim.stance == "supports":
                 groups.setdefault((claim.practice, claim.element), []).append(claim)
-        return Records(self._support(p, e, tuple(cs)) for (p, e), cs in groups.items())
+        return Records(self._support(p, e, tuple(cs), independence) for (p, e), cs in groups.items())
 
-    def single_source(self) -> Records:
-        """(practice, element) pairs whose support rests on one document, or only on documents
-        that cite each other."""
-        return Records(s for s in self.supports() if s.independent_documents == 1)
+    def single_source(self, *, independence: str = "speaker") -> Records:
+        """(practice, element) pairs whose support rests on one independent source."""
+        return Records(s for s in self.supports(independence=independence) if s.independent_sources == 1)
+
+    def explain(self, practice: str, element: str, *, independence: str = "speaker"):
+        """Why "``practice`` satisfies ``element``" counts as argued, corroborated or contested:
+        the statements for and against, grouped into independent sources, each dependency with
+        its reason and path."""
+        from .explain import explain
+
+        return explain(self, practice, element, independence)
+
+    def gaps(self, *, independence: str = "speaker") -> Records:
+        """What an analyst should work on next (see :mod:`lexmap.gaps`)."""
+        from .gaps import find_gaps
+
+        return find_gaps(self, independence)
 
     def party_status(self, instrument: str, state: str, on: str | None = None) -> str | None:
-        """``state``'s status towards ``instrument`` (on date ``on``, if given): a party
-        before its ``since`` date counts as not-party. None when not recorded."""
-        party = self.instruments[instrument].party(state)
-        if party is None:
-            return None
-        if on and party.status == "party" and party.since and date_before(on, party.since):
-            return "not-party"
-        return party.status
+        """``state``'s status towards ``instrument`` on date ``on`` (default: today), exact from
+        the ratification history: party, signatory, not-party or not-applicable (statutes and
+        declarations); None when the law library records nothing for the pair."""
+        return party_status(self.instruments[instrument], self.ratifications.get(f"{instrument}@{state}"), on)
 
     def filter(
         self,
@@ -320,9 +380,10 @@ class Corpus:
 
     def _with(self, **statements) -> Corpus:
         return Corpus(
-            states=self.states.values(), instruments=self.instruments.values(),
-            indicator_frameworks=self.indicator_frameworks.values(), documents=self.documents.values(),
-            practices=self.practices.values(), root=self.root, texts_checked=self.texts_checked, **statements,
+            states=self.states.values(), ratifications=self.ratifications.values(), actors=self.actors.values(),
+            instruments=self.instruments.values(), indicator_frameworks=self.indicator_frameworks.values(),
+            documents=self.documents.values(), practices=self.practices.values(),
+            root=self.root, case=self.case, texts=self.texts, **statements,
         )
 
     def _repr_html_(self) -> str:

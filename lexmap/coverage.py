@@ -1,31 +1,28 @@
 """Coverage of a legal test: which of its elements are argued, corroborated, contested, unargued.
 
 An element's own claims give it a level: *unargued* (no supporting claim),
-*argued* (at least one), *corroborated* (supporting documents of which at least
-two are independent). A composite element is also met through its children:
-``all_of`` takes the weakest child, ``any_of`` the strongest, and the element
-keeps the better of that and its own claims. An element is *contested* when a
-contesting claim targets it or anything below it.
+*argued* (at least one), *corroborated* (supporting claims from at least two
+independent sources, see :mod:`lexmap.independence`). A composite element is
+also met through its children: ``all_of`` takes the weakest child, ``any_of``
+the strongest, and the element keeps the better of that and its own claims.
+An element ``defined_by`` another test is also met through that test. An
+element is *contested* when a contesting claim targets it or anything below it.
+
+Each row counts the element's *own* claims and, separately, the claims of its
+whole *subtree*, so that a root met only through its parts says so.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
-from .independence import CitationIndex
+from .independence import Sources
 from .model import Claim, Element
 
 LEVELS = ("unargued", "argued", "corroborated")
-
-
-def level_of(supporting: Iterable[Claim], citations: CitationIndex) -> str:
-    documents = {claim.document for claim in supporting}
-    if not documents:
-        return "unargued"
-    return "corroborated" if citations.independent_count(documents) >= 2 else "argued"
 
 
 @attrs.frozen
@@ -37,13 +34,27 @@ class ElementCoverage:
     level: str
     contested: bool
     supporting: tuple[Claim, ...]
+    """The element's own supporting claims (not its parts')."""
     contesting: tuple[Claim, ...]
-    independent_documents: int
+    independent_sources: int
+    """Independent sources among the own supporting claims."""
+    subtree_supporting: tuple[Claim, ...] = ()
+    """Supporting claims on this element and every element below it."""
+    subtree_contesting: tuple[Claim, ...] = ()
+    met_through: str | None = None
+    """How a level above the own claims' level is reached: "parts", "definition", or None."""
+
+    @property
+    def independent_documents(self) -> int:
+        """Former name of :attr:`independent_sources`."""
+        return self.independent_sources
 
     @property
     def status(self) -> str:
-        """``level`` with ", contested" appended when a contesting claim exists."""
-        return self.level + (", contested" if self.contested else "")
+        """``level`` with ", contested" appended when a contesting claim exists, and how it is
+        met when not by its own claims."""
+        met = f" (through its {self.met_through})" if self.met_through else ""
+        return self.level + met + (", contested" if self.contested else "")
 
 
 @attrs.frozen(repr=False)
@@ -86,8 +97,10 @@ class Coverage:
                 {
                     "element": e.element.id, "label": e.element.label, "depth": e.depth,
                     "combinator": e.element.combinator, "level": e.level, "contested": e.contested,
-                    "supporting_claims": len(e.supporting), "contesting_claims": len(e.contesting),
-                    "independent_documents": e.independent_documents,
+                    "met_through": e.met_through,
+                    "own_supporting": len(e.supporting), "own_contesting": len(e.contesting),
+                    "own_independent_sources": e.independent_sources,
+                    "subtree_supporting": len(e.subtree_supporting), "subtree_contesting": len(e.subtree_contesting),
                 }
                 for e in self.elements
             ]
@@ -98,35 +111,56 @@ class Coverage:
             f"<tr><td style='padding-left:{1 + 1.5 * e.depth}em;text-align:left'>{html.escape(e.element.label)}"
             f" <code>{html.escape(e.element.id)}</code>{' (' + e.element.combinator + ' of)' if e.element.combinator else ''}</td>"
             f"<td>{html.escape(e.status)}</td><td>{len(e.supporting)}</td><td>{len(e.contesting)}</td>"
-            f"<td>{e.independent_documents}</td></tr>"
+            f"<td>{e.independent_sources}</td><td>{len(e.subtree_supporting)}</td><td>{len(e.subtree_contesting)}</td></tr>"
             for e in self.elements
         )
         return (
             f"<table><caption>Coverage of {html.escape(self.test.label)}: {html.escape(self.elements[0].status)}</caption>"
-            "<tr><th>element</th><th>status</th><th>supporting</th><th>contesting</th><th>independent documents</th></tr>"
+            "<tr><th>element</th><th>status</th><th>own supporting</th><th>own contesting</th><th>own independent sources</th>"
+            "<th>subtree supporting</th><th>subtree contesting</th></tr>"
             f"{rows}</table>"
         )
 
 
-def coverage(test: Element, claims: Iterable[Claim], citations: CitationIndex) -> Coverage:
-    """Evaluate the element tree of ``test`` against ``claims``."""
-    by_element: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_element.setdefault(claim.element, []).append(claim)
+def coverage(
+    test: Element,
+    claims_on: Callable[[str], list[Claim]],
+    sources: Sources,
+    definitions: Mapping[str, Element] | None = None,
+) -> Coverage:
+    """Evaluate the element tree of ``test``: ``claims_on(element_id)`` gives the claims that
+    count for an element; ``definitions`` maps test ids to tests, for ``defined_by``."""
+    definitions = definitions or {}
     rows: list[ElementCoverage] = []
+    defining_levels: dict[str, str] = {}
 
-    def visit(element: Element, depth: int) -> ElementCoverage:
-        position = len(rows)
-        rows.append(None)  # type: ignore[arg-type]  # keeps tree order; filled below
-        children = [visit(child, depth + 1) for child in element.children]
-        own = by_element.get(element.id, [])
+    def definition_level(test_id: str, seen: frozenset) -> str:
+        if test_id not in defining_levels:
+            defining_levels[test_id] = "unargued"  # a circle counts for nothing
+            defining_levels[test_id] = visit(definitions[test_id], 0, None, seen | {test_id}).level
+        return defining_levels[test_id]
+
+    def visit(element: Element, depth: int, out: list | None, seen: frozenset) -> ElementCoverage:
+        position = None
+        if out is not None:
+            position = len(out)
+            out.append(None)  # keeps tree order; filled below
+        children = [visit(child, depth + 1, out, seen) for child in element.children]
+        own = claims_on(element.id)
         supporting = tuple(c for c in own if c.stance == "supports")
         contesting = tuple(c for c in own if c.stance == "contests")
-        level = level_of(supporting, citations)
+        independent = sources.count(supporting)
+        level = "unargued" if not supporting else "corroborated" if independent >= 2 else "argued"
+        met_through = None
         if children:
             pick = min if element.combinator == "all" else max
             through_children = pick((child.level for child in children), key=LEVELS.index)
-            level = max(level, through_children, key=LEVELS.index)
+            if LEVELS.index(through_children) > LEVELS.index(level):
+                level, met_through = through_children, "parts"
+        if element.defined_by in definitions and element.defined_by not in seen:
+            through_definition = definition_level(element.defined_by, seen)
+            if LEVELS.index(through_definition) > LEVELS.index(level):
+                level, met_through = through_definition, "definition"
         row = ElementCoverage(
             element=element,
             depth=depth,
@@ -134,10 +168,14 @@ def coverage(test: Element, claims: Iterable[Claim], citations: CitationIndex) -
             contested=bool(contesting) or any(child.contested for child in children),
             supporting=supporting,
             contesting=contesting,
-            independent_documents=citations.independent_count({c.document for c in supporting}),
+            independent_sources=independent,
+            subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
+            subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
+            met_through=met_through,
         )
-        rows[position] = row
+        if out is not None:
+            out[position] = row
         return row
 
-    visit(test, 0)
+    visit(test, 0, rows, frozenset({test.id}))
     return Coverage(test=test, elements=tuple(rows))

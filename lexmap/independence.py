@@ -1,44 +1,194 @@
-"""Source independence: two documents are not independent when one cites the other, directly or
-through a chain of citations.
+"""Source independence: which statements stand on their own, and why the others do not.
 
-The number of independent documents behind a set of documents is the size of
-the largest subset in which no document cites another (a maximum antichain of
-the citation order). By Dilworth's theorem it is the number of documents minus
-a maximum matching of the "cites, possibly through others" relation, which
-networkx computes exactly.
+Two statements (claims, attestations, exhibits) are *dependent* when
+
+1. they are recorded in the same document, or one's document cites the other's
+   (``cites``, or a statement's ``relies_on``), directly or through a chain;
+2. they rest on the same source: the documents each ``relies_on`` (and what
+   those cite, through any chain) meet. A statement without ``relies_on`` rests
+   on its own document alone;
+3. their speakers are the same actor or belong to the same organisation
+   (``part_of``, followed to the top). The speaker of a statement is its
+   ``speaker``, else its document's ``authored_by`` actors, else its
+   ``published_by`` actor;
+4. with ``mode="publisher"``, also: their documents have the same publisher
+   (followed to the top through ``part_of``).
+
+Dependence links statements into *groups* (connected components); the number
+of independent sources is the number of groups. This is conservative: two
+statements linked only through a third count once. Every link keeps its
+reason in words, so every count can be explained.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
 
-import networkx as nx
+import attrs
+
+MODES = ("speaker", "publisher")
 
 
-class CitationIndex:
-    """Answers "do these documents depend on each other?" for one corpus's citations."""
+@attrs.frozen
+class Link:
+    """Why statement ``a`` and statement ``b`` are not independent, in words."""
 
-    def __init__(self, citations: Iterable[tuple[str, str]], documents: Iterable[str]):
-        graph = nx.DiGraph()
-        graph.add_nodes_from(documents)
-        graph.add_edges_from(citations)
-        # Documents that cite each other in a circle depend on one another: collapse them.
-        condensed = nx.condensation(graph)
-        self._component = condensed.graph["mapping"]
-        self._reach = {node: nx.descendants(condensed, node) for node in condensed}
+    a: str
+    b: str
+    reason: str
+    """same-document, citation, same-source, same-speaker or same-publisher."""
+    because: str
 
-    def depends(self, a: str, b: str) -> bool:
-        """Whether ``a`` and ``b`` are the same, or one cites the other through any chain."""
-        ca, cb = self._component[a], self._component[b]
-        return ca == cb or cb in self._reach[ca] or ca in self._reach[cb]
 
-    def independent_count(self, documents: Iterable[str]) -> int:
-        """How many of ``documents`` can be chosen so that none cites another."""
-        components = {self._component[d] for d in documents}
-        edges = [(("from", a), ("to", b)) for a in components for b in self._reach[a] & components]
-        if not edges:  # the usual case: no document here cites another
-            return len(components)
-        order = nx.Graph(edges)
-        left = [node for node in order if node[0] == "from"]
-        matching = nx.bipartite.hopcroft_karp_matching(order, top_nodes=left)
-        return len(components) - len(matching) // 2
+@attrs.frozen
+class Group:
+    """Statements that depend on one another (one independent source), and the links that tie them."""
+
+    statements: tuple[str, ...]
+    documents: tuple[str, ...]
+    links: tuple[Link, ...]
+
+
+class Sources:
+    """What each document cites and who speaks each statement, for one corpus."""
+
+    def __init__(self, documents: Mapping, actors: Mapping, statements: Iterable, mode: str = "speaker"):
+        if mode not in MODES:
+            raise ValueError(f"unknown independence mode {mode!r}; use one of {', '.join(MODES)}")
+        self.mode = mode
+        self.documents = documents
+        self.actors = actors
+        # document -> [(cited document, pinpoint)]: its citations and what its statements rely on
+        self.cites: dict[str, list[tuple[str, str | None]]] = {}
+        for document in documents.values():
+            self.cites[document.id] = [(c.document, c.pinpoint) for c in document.cites]
+        for statement in statements:
+            for reliance in statement.relies_on:
+                self.cites.setdefault(statement.document, []).append((reliance.document, reliance.pinpoint))
+
+    # -- who speaks --------------------------------------------------------
+
+    def speakers(self, statement) -> tuple[str, ...]:
+        """The actors who make ``statement`` (see the module docstring)."""
+        if statement.speaker:
+            return (statement.speaker,)
+        document = self.documents.get(statement.document)
+        if document is None:
+            return ()
+        return document.authored_by or ((document.published_by,) if document.published_by else ())
+
+    def chain(self, actor: str) -> list[str]:
+        """``actor`` and the organisations it is part of, innermost first."""
+        out = [actor]
+        while (parent := getattr(self.actors.get(out[-1]), "part_of", None)) and parent not in out:
+            out.append(parent)
+        return out
+
+    def _name(self, actor: str) -> str:
+        return getattr(self.actors.get(actor), "name", actor)
+
+    # -- what documents rest on ----------------------------------------------
+
+    def _reach(self, start: str, stop: set[str] | None = None) -> dict[str, tuple[str, str | None]]:
+        """Documents cited from ``start`` through any chain, each with (cited-from, pinpoint) for
+        the path back; the walk does not go past documents in ``stop``."""
+        seen: dict[str, tuple[str, str | None]] = {}
+        queue = deque([start])
+        while queue:
+            current = queue.popleft()
+            if current != start and stop is not None and current in stop:
+                continue
+            for cited, pinpoint in self.cites.get(current, ()):
+                if cited != start and cited not in seen:
+                    seen[cited] = (current, pinpoint)
+                    queue.append(cited)
+        return seen
+
+    @staticmethod
+    def _path(start: str, end: str, reach: dict) -> str:
+        steps = []
+        current = end
+        while current != start:
+            parent, pinpoint = reach[current]
+            steps.append(f"{parent} cites {current}" + (f" at {pinpoint}" if pinpoint else ""))
+            current = parent
+        return "; ".join(reversed(steps))
+
+    # -- groups ----------------------------------------------------------------
+
+    def groups(self, statements: Sequence) -> tuple[Group, ...]:
+        """The statements grouped into independent sources, largest group first."""
+        parent = list(range(len(statements)))
+        links: list[tuple[int, int, Link]] = []
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def link(i: int, j: int, reason: str, because: str) -> None:
+            if find(i) != find(j):
+                parent[find(i)] = find(j)
+                links.append((i, j, Link(statements[i].id, statements[j].id, reason, because)))
+
+        by_document: dict[str, int] = {}
+        for i, statement in enumerate(statements):
+            first = by_document.setdefault(statement.document, i)
+            if first != i:
+                link(first, i, "same-document", f"both are recorded in {statement.document}")
+        recorded = set(by_document)
+        for document, i in by_document.items():
+            reach = self._reach(document, stop=recorded)
+            for other in recorded & reach.keys():
+                link(i, by_document[other], "citation", self._path(document, other, reach))
+        rests_on: dict[str, tuple[int, str]] = {}
+        for i, statement in enumerate(statements):
+            for reliance in statement.relies_on:
+                basis = {reliance.document: f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")}
+                reach = self._reach(reliance.document)
+                basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
+                for source, how in basis.items():
+                    if source in rests_on:
+                        j, other_how = rests_on[source]
+                        link(j, i, "same-source", f"both rest on {source}: {other_how}; {how}")
+                    else:
+                        rests_on[source] = (i, how)
+        speaking: dict[str, tuple[int, str]] = {}
+        for i, statement in enumerate(statements):
+            for actor in self.speakers(statement):
+                chain = self.chain(actor)
+                for depth, organisation in enumerate(chain):
+                    how = self._name(actor) + ("" if depth == 0 else f" (part of {self._name(organisation)})")
+                    if organisation in speaking:
+                        j, other_how = speaking[organisation]
+                        link(j, i, "same-speaker", f"spoken by {other_how} and by {how}")
+                    else:
+                        speaking[organisation] = (i, how)
+        if self.mode == "publisher":
+            publishing: dict[str, int] = {}
+            for i, statement in enumerate(statements):
+                publisher = getattr(self.documents.get(statement.document), "published_by", None)
+                if publisher:
+                    top = self.chain(publisher)[-1]
+                    if top in publishing:
+                        link(publishing[top], i, "same-publisher", f"{statements[publishing[top]].document} and {statement.document} are published by {self._name(top)}")
+                    else:
+                        publishing[top] = i
+        members: dict[int, list[int]] = {}
+        for i in range(len(statements)):
+            members.setdefault(find(i), []).append(i)
+        groups = []
+        for indices in members.values():
+            root = find(indices[0])
+            groups.append(Group(
+                statements=tuple(statements[i].id for i in indices),
+                documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
+                links=tuple(lk for i, j, lk in links if find(i) == root),
+            ))
+        return tuple(sorted(groups, key=lambda g: -len(g.statements)))
+
+    def count(self, statements: Sequence) -> int:
+        """How many independent sources ``statements`` rest on."""
+        return len(self.groups(statements)) if statements else 0

@@ -200,6 +200,7 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                 cell["exhibits"] += supporting_exhibits
 
     cells: dict[tuple[str, str], Cell] = {}
+    sources = corpus.sources()
     for (row_id, col_id), found in filled.items():
         if found["practices"] or found["contested"]:
             documents = tuple(dict.fromkeys(s.document for s in (*found["claims"], *found["exhibits"])))
@@ -207,7 +208,7 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                 row=row_id, col=col_id, practices=tuple(found["practices"]),
                 claims=tuple(c.id for c in found["claims"]), exhibits=tuple(e.id for e in found["exhibits"]),
                 documents=documents,
-                independent_documents=corpus.citations.independent_count(documents) if documents else 0,
+                independent_documents=sources.count((*found["claims"], *found["exhibits"])),
                 contested=found["contested"],
             )
     return Matrix(rows, cols, tuple(row_headers), tuple(col_headers), cells)

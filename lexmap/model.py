@@ -42,6 +42,12 @@ def date_before(a: str, b: str) -> bool:
 
 Stance = Literal["supports", "contests"]
 PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
+ActorKind = Literal["organisation", "government", "person"]
+TreatyEvent = Literal[
+    "signature", "ratification", "acceptance", "approval", "accession", "succession",
+    "entry-into-force", "denunciation", "denunciation-effective",
+]
+CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession"})
 InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
 TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
 DocumentKind = Literal[
@@ -57,13 +63,27 @@ class State(_Record):
 
 
 @attrs.frozen
-class Party(_Record):
-    """A state's status towards an instrument (``since``: ratification, accession or signature)."""
+class TreatyAction(_Record):
+    """One dated event of a state's relation to an instrument, as the official record gives it."""
 
-    state: Id
-    status: PartyStatus
-    since: IsoDate | None = None
+    event: TreatyEvent
+    date: IsoDate
     note: str | None = None
+
+
+@attrs.frozen
+class Ratification(_Record):
+    """The history of one state towards one instrument, read from ``source`` (the official record)."""
+
+    instrument: Id
+    state: Id
+    events: tuple[TreatyAction, ...]
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.instrument}@{self.state}"
 
 
 @attrs.frozen
@@ -99,6 +119,7 @@ class Element(_Record):
     kind: TestKind | None = None
     description: str | None = None
     words: str | None = None
+    defined_by: Id | None = None
     all_of: tuple[Element, ...] = ()
     any_of: tuple[Element, ...] = ()
 
@@ -131,13 +152,8 @@ class Instrument(_Record):
     in_force: IsoDate | None = None
     url: str | None = None
     notes: str | None = None
-    parties: tuple[Party, ...] = ()
     provisions: tuple[Provision, ...] = ()
     tests: tuple[Element, ...] = ()
-
-    def party(self, state: str) -> Party | None:
-        """The status of ``state`` towards this instrument, if recorded."""
-        return next((p for p in self.parties if p.state == state), None)
 
 
 @attrs.frozen
@@ -155,6 +171,17 @@ class IndicatorFramework(_Record):
     date: IsoDate | None = None
     url: str | None = None
     indicators: tuple[Indicator, ...] = ()
+
+
+@attrs.frozen
+class Actor(_Record):
+    """Who speaks: an organisation, a government or a person, maybe ``part_of`` a larger one."""
+
+    id: Id
+    name: str
+    kind: ActorKind
+    part_of: Id | None = None
+    notes: str | None = None
 
 
 @attrs.frozen
@@ -178,6 +205,8 @@ class Document(_Record):
     language: str | None = None
     text_file: str | None = None
     notes: str | None = None
+    authored_by: tuple[Id, ...] = ()
+    published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
 
 
@@ -217,6 +246,8 @@ class Claim(_Record):
     stance: Stance
     pinpoint: str
     quote: str
+    speaker: Id | None = None
+    relies_on: tuple[Citation, ...] = ()
     note: str | None = None
 
 
@@ -229,6 +260,8 @@ class Attestation(_Record):
     practice: Id
     pinpoint: str
     quote: str
+    speaker: Id | None = None
+    relies_on: tuple[Citation, ...] = ()
     note: str | None = None
 
 
@@ -243,11 +276,29 @@ class Exhibit(_Record):
     pinpoint: str
     quote: str
     stance: Stance = "supports"
+    speaker: Id | None = None
+    relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+
+
+@attrs.frozen
+class Case(_Record):
+    """A case's manifest (``lexmap.yaml``): what the case is, which law it uses, which document
+    texts it does not ship (their quotes can only be checked with ``--texts``)."""
+
+    title: str
+    description: str | None = None
+    licence: str | None = None
+    date: IsoDate | None = None
+    law: tuple[str, ...] = ("bundled",)
+    texts_not_included: tuple[Id, ...] = ()
+    notes: str | None = None
 
 
 COLLECTIONS: dict[str, type] = {
     "states": State,
+    "ratifications": Ratification,
+    "actors": Actor,
     "instruments": Instrument,
     "indicator_frameworks": IndicatorFramework,
     "documents": Document,

@@ -25,12 +25,16 @@ def quote_parts(quote: str) -> list[str]:
 
 def find_quote(quote: str, text: str) -> int | None:
     """Offset in ``normalise(text)`` where ``quote`` starts, or None when it is not verbatim there."""
-    haystack = normalise(text)
+    return find_normalised(quote, normalise(text))
+
+
+def find_normalised(quote: str, haystack: str) -> int | None:
+    """:func:`find_quote` in a text already passed through :func:`normalise` (normalise a long
+    text once, not once per quote)."""
     parts = quote_parts(quote)
     if not parts:
         return None
-    start = 0
-    first = None
+    start, first = 0, None
     for part in parts:
         found = haystack.find(part, start)
         if found < 0:

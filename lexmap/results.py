@@ -86,4 +86,9 @@ class Support(_RecordHtml):
     element: str
     claims: tuple
     documents: tuple[str, ...]
-    independent_documents: int
+    independent_sources: int
+
+    @property
+    def independent_documents(self) -> int:
+        """Former name of :attr:`independent_sources`."""
+        return self.independent_sources

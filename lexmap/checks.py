@@ -1,0 +1,243 @@
+"""Checks across records, after every file is read: references, cycles, dates, and quotes.
+
+Each check reports through the loader, so every problem carries the file, line
+and id of the record at fault, and every problem of a corpus is found in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import quotes
+from .model import CONSENT_EVENTS, Instrument, Provision, date_before
+from .problems import Problem
+from .ratification import UNRATIFIABLE
+from .texts import TextStatus
+
+if TYPE_CHECKING:
+    from .loader import _Loader
+
+class References:
+    """Every cross-record check of one load."""
+
+    def __init__(self, loader: _Loader):
+        self.loader = loader
+        self.records = loader.records
+        self.kinds = loader.kinds
+        self.report_at = loader.report_at
+
+    def expect(self, owner: str, field: tuple, ref: str | None, kind: str) -> bool:
+        """Check that ``ref`` names a record of ``kind``; report it otherwise, with the closest ids."""
+        if ref is None:
+            return False
+        found = self.kinds.get(ref)
+        if found == kind:
+            return True
+        if found is None:
+            self.report_at(owner, field, f"unknown {kind} {ref!r}", self.suggest(ref, kind))
+        else:
+            self.report_at(owner, field, f"{ref!r} is {_a(found)}, not {_a(kind)}", f"refer to {_a(kind)}")
+        return False
+
+    def suggest(self, ref: str, kind: str) -> str:
+        same_kind = [i for i, k in self.kinds.items() if k == kind]
+        close = [i for i in same_kind if "/" in i and i.split("/", 1)[1] == ref] if "/" not in ref else []
+        close = close or difflib.get_close_matches(ref, same_kind, n=3, cutoff=0.6)
+        if not close:  # names, not ids: 'cuba' for 'cu'
+            names = {getattr(r, "name", "").lower(): r.id for r in self.records.get(f"{kind}s", ()) if hasattr(r, "name")}
+            close = [names[n] for n in difflib.get_close_matches(ref.lower(), names, n=1)]
+        if close:
+            return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+        return f"define {_a(kind)} with this id or correct the reference"
+
+    def check(self) -> dict[str, TextStatus]:
+        provisions: dict[str, Provision] = {}
+        for instrument in self.records["instruments"]:
+            provisions.update((p.id, p) for top in instrument.provisions for p in top.walk())
+        instruments = {i.id: i for i in self.records["instruments"]}
+        for instrument in instruments.values():
+            self.check_instrument(instrument, provisions)
+        self.check_definitions(instruments)
+        for ratification in self.records["ratifications"]:
+            self.check_ratification(ratification, instruments)
+        actors = {a.id: a for a in self.records["actors"]}
+        for actor in actors.values():
+            if self.expect(actor.id, ("part_of",), actor.part_of, "actor"):
+                self.check_chain(actor.id, actors, "part_of", "an actor cannot be part of itself, directly or through others")
+        for document in self.records["documents"]:
+            for index, citation in enumerate(document.cites):
+                self.expect(document.id, ("cites", index, "document"), citation.document, "document")
+                if citation.document == document.id:
+                    self.report_at(document.id, ("cites", index, "document"), "a document cannot cite itself", "remove this citation")
+            for index, actor in enumerate(document.authored_by):
+                self.expect(document.id, ("authored_by", index), actor, "actor")
+            self.expect(document.id, ("published_by",), document.published_by, "actor")
+        practices = {p.id: p for p in self.records["practices"]}
+        for practice in practices.values():
+            self.expect(practice.id, ("state",), practice.state, "state")
+            if self.expect(practice.id, ("part_of",), practice.part_of, "practice"):
+                self.check_chain(practice.id, practices, "part_of", "a practice cannot be part of itself, directly or through others")
+            if practice.legal_basis:
+                self.expect(practice.id, ("legal_basis", "document"), practice.legal_basis.document, "document")
+            if practice.start and practice.end and date_before(practice.end, practice.start):
+                self.report_at(practice.id, ("end",), f"end ({practice.end}) is before start ({practice.start})", "check both dates")
+        for collection, target_field, target_kind in (("claims", "element", "element"), ("attestations", None, None), ("exhibits", "indicator", "indicator")):
+            for statement in self.records[collection]:
+                self.expect(statement.id, ("document",), statement.document, "document")
+                self.expect(statement.id, ("practice",), statement.practice, "practice")
+                self.expect(statement.id, ("speaker",), statement.speaker, "actor")
+                if target_field:
+                    self.expect(statement.id, (target_field,), getattr(statement, target_field), target_kind)
+                for index, reliance in enumerate(statement.relies_on):
+                    self.expect(statement.id, ("relies_on", index, "document"), reliance.document, "document")
+                    if reliance.document == statement.document:
+                        self.report_at(statement.id, ("relies_on", index, "document"), "a statement cannot rely on the document that records it", "name the source the passage rests on")
+        return self.check_quotes()
+
+    def check_instrument(self, instrument: Instrument, provisions: dict[str, Provision]) -> None:
+        iid = instrument.id
+        if instrument.adopted and instrument.in_force and date_before(instrument.in_force, instrument.adopted):
+            self.report_at(iid, ("in_force",), f"entry into force ({instrument.in_force}) is before adoption ({instrument.adopted})", "check both dates")
+        for test in instrument.tests:
+            for element in test.walk():
+                if element.id not in self.loader.origins:
+                    continue
+                if element.all_of and element.any_of:
+                    self.report_at(element.id, ("any_of",), "an element has all_of or any_of, not both", "nest one group inside the other")
+                if element.provision is None:
+                    self.report_at(element.id, ("id",), "a test must name the provision that sets it out", "add 'provision: <local id>'")
+                    continue
+                if element.provision.split("/")[0] != iid or element.provision not in provisions:
+                    self.report_at(element.id, ("provision",), f"unknown provision {element.provision!r} of {iid!r}", "use the local id of one of this instrument's provisions")
+                    continue
+                if element.words:
+                    text = " ".join(p.text for p in provisions[element.provision].walk() if p.text)
+                    if quotes.find_quote(element.words, text) is None:
+                        self.report_at(element.id, ("words",), f"words not found verbatim in the text of {element.provision!r}", "copy the words exactly from the provision's text")
+
+    def check_definitions(self, instruments: dict[str, Instrument]) -> None:
+        """``defined_by`` names a test, and definitions do not go round in a circle."""
+        tests = {t.id: t for i in instruments.values() for t in i.tests}
+        defined: dict[str, str] = {}
+        for instrument in instruments.values():
+            for test in instrument.tests:
+                for element in test.walk():
+                    if element.defined_by is None:
+                        continue
+                    if element.defined_by not in tests:
+                        hint = self.suggest(element.defined_by, "element")
+                        self.report_at(element.id, ("defined_by",), f"{element.defined_by!r} is not a legal test", hint if "did you mean" in hint else "name the test (the root element) that defines this element")
+                    else:
+                        defined[element.id] = element.defined_by
+        owners = {e.id: t.id for t in tests.values() for e in t.walk()}
+        for start in defined:
+            seen, current = {owners[start]}, defined[start]
+            while True:
+                if current in seen:
+                    self.report_at(start, ("defined_by",), "definitions go round in a circle", "a test cannot be defined, directly or through others, by itself")
+                    break
+                seen.add(current)
+                nxt = [defined[e.id] for e in tests[current].walk() if e.id in defined]
+                if not nxt:
+                    break
+                current = nxt[0]
+
+    def check_ratification(self, ratification, instruments: dict[str, Instrument]) -> None:
+        rid = ratification.id
+        if rid not in self.loader.origins:
+            return
+        self.expect(rid, ("state",), ratification.state, "state")
+        if not self.expect(rid, ("instrument",), ratification.instrument, "instrument"):
+            return
+        instrument = instruments[ratification.instrument]
+        if instrument.kind in UNRATIFIABLE:
+            self.report_at(rid, ("instrument",), f"{instrument.id!r} is {_a(instrument.kind)}: states do not ratify it", "remove this record")
+        consent = None
+        for index, event in enumerate(ratification.events):
+            if instrument.adopted and date_before(event.date, instrument.adopted):
+                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is before the instrument was adopted ({instrument.adopted})", "check the date against the official record")
+            if event.event in CONSENT_EVENTS:
+                consent = consent or event.date
+            if event.event.startswith("denunciation") and (consent is None or date_before(event.date, consent)):
+                self.report_at(rid, ("events", index, "event"), "a denunciation before any ratification, accession or succession", "list the events in the order of the official record")
+
+    def check_chain(self, start: str, records: dict, field: str, message: str) -> None:
+        seen, current = {start}, getattr(records[start], field)
+        while current in records:
+            if current in seen:
+                self.report_at(start, (field,), f"{field} forms a cycle", message)
+                return
+            seen.add(current)
+            current = getattr(records[current], field)
+
+    # -- quotes against texts ------------------------------------------------
+
+    def check_quotes(self) -> dict[str, TextStatus]:
+        """Check every quote against its document's text; say, per document, what was checked."""
+        layout, case = self.loader.layout, self.loader.case
+        not_included = set(case.texts_not_included) if case else set()
+        for doc_id in sorted(not_included - set(self.kinds)):
+            self.loader.problems.append(Problem(_manifest_name(layout), None, None, doc_id, f"texts_not_included names an unknown document {doc_id!r}", "list document ids"))
+        in_use = [folder for folder in layout.texts if folder.is_dir()]
+        for folder in layout.texts:
+            if not folder.is_dir():
+                self.loader.problems.append(Problem(str(folder), None, None, None, "text folder not found", "give an existing folder with --texts or LEXMAP_TEXTS"))
+        statements: dict[str, list] = {}
+        for collection in ("claims", "attestations", "exhibits"):
+            for statement in self.records[collection]:
+                statements.setdefault(statement.document, []).append(statement)
+        status: dict[str, TextStatus] = {}
+        for document in self.records["documents"]:
+            said = statements.get(document.id, [])
+            text, reason = self.read_text(document, in_use)
+            if text is None:
+                if reason == "missing" and document.id in not_included:
+                    reason = "not-included"
+                elif reason == "missing":
+                    self.report_at(document.id, ("text_file",), f"text file {document.text_file!r} not found in the text folders ({', '.join(str(f) for f in in_use)})",
+                                   "put the text there, correct text_file, or list the document under texts_not_included in the case manifest")
+                if said and self.loader.require_texts and reason not in ("missing", "unreadable"):
+                    self.report_at(document.id, ("id",), f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}", "give the document's text (--texts) or drop --require-texts")
+                status[document.id] = TextStatus(document.id, reason, 0, len(said))
+                continue
+            haystack = quotes.normalise(text)
+            for statement in said:
+                if quotes.find_normalised(statement.quote, haystack) is None:
+                    self.report_at(statement.id, ("quote",), f"quote not found verbatim in the text of {statement.document!r}", "copy the words exactly from the document; mark omissions with [...]")
+            status[document.id] = TextStatus(document.id, "checked", len(said), 0)
+        return status
+
+    def read_text(self, document, folders: list[Path]) -> tuple[str | None, str]:
+        """The document's text, or None and why not."""
+        if not document.text_file:
+            return None, "no-text-file"
+        name = Path(document.text_file)
+        if name.is_absolute() or ".." in name.parts:
+            self.report_at(document.id, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder")
+            return None, "unreadable"
+        if not folders:
+            return None, "no-text-folder"
+        for folder in folders:
+            candidate = folder / name
+            if not os.path.lexists(candidate):
+                continue
+            if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
+                self.report_at(document.id, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
+                return None, "unreadable"
+            try:
+                return candidate.read_text(encoding="utf-8", errors="replace"), "checked"
+            except OSError as error:
+                self.report_at(document.id, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
+                return None, "unreadable"
+        return None, "missing"
+
+
+def _manifest_name(layout) -> str:
+    return str(layout.manifest) if layout.manifest else str(layout.root)
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"

@@ -87,16 +87,18 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
     for i in range(wanted["instruments"]):
         iid = f"i{i:04d}"
         adopted = rng.randint(1900, 2015)
+        kind = rng.choice(INSTRUMENT_KINDS)
         lines = [
             "instruments:", f"  - id: {iid}", f"    title: {q('Convention on ' + sentence(3, 8).lower().rstrip('.'))}",
-            f"    short_name: Instrument {i}", f"    kind: {rng.choice(INSTRUMENT_KINDS)}",
+            f"    short_name: Instrument {i}", f"    kind: {kind}",
             f"    adopted: \"{adopted}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\"",
             f"    in_force: \"{adopted + rng.randint(1, 5)}\"", f"    binding: {str(rng.random() < 0.8).lower()}",
-            "    parties:",
         ]
-        for state in rng.sample(states, min(len(states), 3)):
-            lines += [f"      - state: {state}", f"        status: {rng.choice(('party', 'signatory', 'not-party'))}",
-                      f"        since: \"{adopted + rng.randint(1, 30)}\""]
+        ratifications = ["ratifications:"]
+        for state in rng.sample(states, min(len(states), 3)) if kind in ("treaty", "convention", "protocol") else ():
+            event = rng.choice(("ratification", "accession", "signature"))
+            ratifications += [f"  - instrument: {iid}", f"    state: {state}", "    events:",
+                              f"      - {{event: {event}, date: \"{adopted + rng.randint(1, 30)}\"}}"]
         lines.append("    provisions:")
         paragraphs: dict[str, str] = {}
         for a in range(1, 6):
@@ -123,7 +125,7 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
                     lines += [f"              - id: {cid}-{leaf}", f"                label: {q(sentence(2, 5))}",
                               f"                words: {q(' '.join(words[start:start + 4]))}"]
                     elements.append(f"{iid}/{cid}-{leaf}")
-        (out / "instruments" / f"{iid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (out / "instruments" / f"{iid}.yaml").write_text("\n".join(lines + (ratifications if len(ratifications) > 1 else [])) + "\n", encoding="utf-8")
     written["elements"] = len(elements)
 
     # -- indicator frameworks -------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The corpus as a networkx MultiDiGraph, for users' own graph analysis.
 
 Nodes are ids with a ``kind`` (instrument, provision, element, practice,
-document, indicator framework, indicator, state) and a ``label``. Edges carry a
+document, actor, indicator framework, indicator, state) and a ``label``. Edges carry a
 ``kind``; statement edges are keyed by the statement's id:
 
 =================  ===========================  ==========================================
@@ -11,14 +11,19 @@ has_provision      instrument/provision -> provision
 has_test           instrument -> element (test)
 requires           element -> element           ``combinator``: all / any
 set_out_in         element -> provision
-claim              practice -> element          document, pinpoint, quote, stance
-attests            document -> practice         pinpoint, quote
-exhibits           practice -> indicator        document, pinpoint, quote, stance
+claim              practice -> element          document, speaker, pinpoint, quote, stance
+attests            document -> practice         speaker, pinpoint, quote
+exhibits           practice -> indicator        document, speaker, pinpoint, quote, stance
 cites              document -> document         pinpoint
+relies_on          document -> document         statement, pinpoint
+authored           actor -> document
+published          actor -> document
 legal_basis        practice -> document         pinpoint
-part_of            practice -> practice
+part_of            practice -> practice,
+                   actor -> actor
 attributed_to      practice -> state
-party              state -> instrument          status, since
+(treaty event)     state -> instrument          date, source; kind: ratification,
+                                                accession, signature, denunciation...
 has_indicator      framework -> indicator
 =================  ===========================  ==========================================
 """
@@ -48,8 +53,6 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     for instrument in corpus.instruments.values():
         node("instrument", instrument)
         graph.nodes[instrument.id].update(binding=instrument.binding, title=instrument.title)
-        for party in instrument.parties:
-            graph.add_edge(party.state, instrument.id, kind="party", status=party.status, since=party.since)
         for test in instrument.tests:
             graph.add_edge(instrument.id, test.id, kind="has_test")
     for provision_id, provision in corpus.provisions.items():
@@ -67,9 +70,22 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         for indicator in framework.indicators:
             node("indicator", indicator)
             graph.add_edge(framework.id, indicator.id, kind="has_indicator")
+    for ratification in corpus.ratifications.values():
+        for event in ratification.events:
+            graph.add_edge(ratification.state, ratification.instrument, kind=event.event, date=event.date, source=ratification.source)
+    for actor in corpus.actors.values():
+        node("actor", actor)
+        graph.nodes[actor.id]["actor_kind"] = actor.kind
+    for actor in corpus.actors.values():
+        if actor.part_of:
+            graph.add_edge(actor.id, actor.part_of, kind="part_of")
     for document in corpus.documents.values():
         node("document", document)
         graph.nodes[document.id].update(document_kind=document.kind, date=document.date)
+        for actor in document.authored_by:
+            graph.add_edge(actor, document.id, kind="authored")
+        if document.published_by:
+            graph.add_edge(document.published_by, document.id, kind="published")
     for document in corpus.documents.values():
         for citation in document.cites:
             graph.add_edge(document.id, citation.document, kind="cites", pinpoint=citation.pinpoint)
@@ -96,4 +112,21 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             exhibit.practice, exhibit.indicator, key=exhibit.id, kind="exhibits", document=exhibit.document,
             pinpoint=exhibit.pinpoint, quote=exhibit.quote, stance=exhibit.stance,
         )
+    for collection in (corpus.claims, corpus.attestations, corpus.exhibits):
+        for statement in collection.values():
+            if statement.speaker:
+                graph.edges[(*_ends(statement), statement.id)]["speaker"] = statement.speaker
+            for reliance in statement.relies_on:
+                attributes = {"statement": statement.id, "pinpoint": reliance.pinpoint}
+                graph.add_edge(statement.document, reliance.document, kind="relies_on",
+                               **{k: v for k, v in attributes.items() if v is not None})
     return graph
+
+
+def _ends(statement) -> tuple[str, str]:
+    """The nodes a statement's edge joins (see the table above)."""
+    if hasattr(statement, "element"):
+        return statement.practice, statement.element
+    if hasattr(statement, "indicator"):
+        return statement.practice, statement.indicator
+    return statement.document, statement.practice

@@ -77,8 +77,10 @@ class Ratification(_Record):
 
     instrument: Id
     state: Id
-    events: tuple[TreatyAction, ...]
+    events: tuple[TreatyAction, ...] = ()
     source: str | None = None
+    as_of: IsoDate | None = None
+    """The date of the record's status: no event by then means the state had taken no action."""
     note: str | None = None
 
     @property

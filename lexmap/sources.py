@@ -167,8 +167,8 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem]):
             if not law.is_dir():
                 problems.append(Problem(shown, None, None, None, f"law library {name!r} not found",
                                         f"name '{BUNDLED_LAW}' or a folder relative to the case"))
-            elif law.resolve() not in [f.resolve() for f in folders]:
-                folders.append(law)
+            elif not any(law.resolve().is_relative_to(f.resolve()) for f in folders):
+                folders.append(law)  # a law folder inside the case is read with the case
         data = tuple(folders)
     elif root.is_dir():
         single = None

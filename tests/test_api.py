@@ -109,7 +109,7 @@ def test_networkx_graph_has_typed_edges_keyed_by_claim(small):
     assert graph.edges["tp/means", "tp/means-fraud", 0]["combinator"] == "any"
     assert graph.edges["d1", "d2", 0]["kind"] == "cites"
     kinds = {d["kind"] for *_, d in graph.edges(data=True)}
-    assert kinds == {"party", "has_test", "has_provision", "set_out_in", "requires", "has_indicator",
+    assert kinds == {"ratification", "has_test", "has_provision", "set_out_in", "requires", "has_indicator",
                      "cites", "attributed_to", "part_of", "legal_basis", "claim", "attests", "exhibits"}
 
 

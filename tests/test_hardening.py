@@ -80,12 +80,15 @@ def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
 @pytest.mark.parametrize("tail, line, words", [
     (b"    tests:\n      - id: test\n        label: Test\n", 11, "a test must name the provision that sets it out"),
     (b"    tests:\n      - id: test\n        label: Test\n        provision: art-9\n", 13, "unknown provision 't/art-9' of 't'"),
-    (b"    parties:\n      - state: cu\n        status: party\n      - state: cu\n        status: signatory\n"
-     b"states:\n  - id: cu\n    name: Cuba\n", 13, "state 'cu' listed twice"),
-], ids=["test without provision", "unknown provision", "state listed twice"])
+    (b"ratifications:\n  - {instrument: t, state: cu, events: [{event: ratification, date: 2001}]}\n"
+     b"  - {instrument: t, state: cu, events: [{event: signature, date: 2000}]}\n"
+     b"states:\n  - id: cu\n    name: Cuba\n", 13, "a second ratification record for t and cu"),
+    (b"ratifications:\n  - {instrument: t, state: cuba, events: [{event: ratification, date: 2001}]}\n"
+     b"states:\n  - id: cu\n    name: Cuba\n", 12, "unknown state 'cuba' (did you mean 'cu'?)"),
+], ids=["test without provision", "unknown provision", "state listed twice", "unknown state named"])
 def test_instrument_structure_problems(tmp_path, tail, line, words):
     problems = problems_of(tmp_path, TREATY + tail)
-    assert [(p.line, words in p.message) for p in problems] == [(line, True)], problems
+    assert [(p.line, words in str(p)) for p in problems] == [(line, True)], problems
 
 
 def test_element_words_must_be_in_the_provision_text(tmp_path):

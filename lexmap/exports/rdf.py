@@ -117,13 +117,6 @@ def corpus_graph(corpus, base: str = DEFAULT_BASE):
         add(s, eli.first_date_entry_in_force, date(instrument.in_force))
         add(s, schema.url, url(instrument.url))
         add(s, skos.note, instrument.notes)
-        for party in instrument.parties:
-            p = record(f"{instrument.id}/party/{party.state}", lm.PartyStatus)
-            add(s, lm.party, p)
-            add(p, lm.state, iri(party.state))
-            add(p, lm.status, party.status)
-            add(p, lm.since, date(party.since))
-            add(p, skos.note, party.note)
         for n, child in enumerate(instrument.provisions, 1):
             provision(child, s, n)
         for n, test in enumerate(instrument.tests, 1):
@@ -146,8 +139,33 @@ def corpus_graph(corpus, base: str = DEFAULT_BASE):
             add(s, skos.hasTopConcept, i)
             add(i, schema.position, n)
 
+    for ratification in corpus.ratifications.values():
+        r = record(f"{ratification.instrument}/ratification/{ratification.state}", lm.Ratification)
+        add(r, lm.instrument, iri(ratification.instrument))
+        add(r, lm.state, iri(ratification.state))
+        add(r, dcterms.source, url(ratification.source))
+        add(r, lm.asOf, date(ratification.as_of))
+        add(r, skos.note, ratification.note)
+        for n, event in enumerate(ratification.events, 1):
+            e = record(f"{ratification.instrument}/ratification/{ratification.state}/{n}", lm.TreatyAction)
+            add(r, lm.event, e)
+            add(e, lm.eventKind, event.event)
+            add(e, dcterms.date, date(event.date))
+            add(e, schema.position, n)
+            add(e, skos.note, event.note)
+
+    for actor in corpus.actors.values():
+        a = record(actor.id, prov.Agent, {"person": schema.Person, "government": schema.GovernmentOrganization}.get(actor.kind, schema.Organization))
+        add(a, rdfs.label, actor.name)
+        add(a, lm.actorKind, actor.kind)
+        add(a, schema.memberOf, actor.part_of and iri(actor.part_of))
+        add(a, skos.note, actor.notes)
+
     for document in corpus.documents.values():
         s = record(document.id, lm.Document, schema.CreativeWork, prov.Entity)
+        for actor in document.authored_by:
+            add(s, schema.author, iri(actor))
+        add(s, schema.publisher, document.published_by and iri(document.published_by))
         add(s, dcterms.title, document.title)
         add(s, lm.documentKind, document.kind)
         for author in document.authors:
@@ -191,7 +209,15 @@ def corpus_graph(corpus, base: str = DEFAULT_BASE):
         """A claim, attestation or exhibit: a Web Annotation whose target is the quote in the document."""
         s = record(st.id, type_, oa.Annotation, prov.Entity)
         add(s, oa.motivatedBy, motivation)
-        add(s, prov.wasDerivedFrom, iri(st.document))
+        add(s, dcterms.source, iri(st.document))
+        add(s, prov.wasAttributedTo, st.speaker and iri(st.speaker))
+        for n, reliance in enumerate(st.relies_on, 1):
+            add(s, prov.wasDerivedFrom, iri(reliance.document))
+            r = record(f"{st.id}/relies-on/{n}", lm.Reliance)
+            add(s, lm.reliance, r)
+            add(r, lm.cited, iri(reliance.document))
+            add(r, lm.pinpoint, reliance.pinpoint)
+            add(r, skos.note, reliance.note)
         add(s, lm.practice, iri(st.practice))
         add(s, lm.stance, getattr(st, "stance", None))
         add(s, skos.note, st.note)

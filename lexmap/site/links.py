@@ -49,6 +49,8 @@ def target(corpus: Corpus, id_: str) -> str:
         return f"practices/{corpus.exhibits[id_].practice}.md#exh-{id_}"
     if id_ in corpus.states:
         return f"instruments/index.md#state-{id_}"
+    if id_ in corpus.actors:
+        return f"documents/index.md#actor-{id_}"
     raise KeyError(f"{id_!r} has no place in the site")
 
 

@@ -94,6 +94,7 @@ def navigation(pages: dict[str, str], handwritten: list[str]) -> list:
         rest = [p for p in section if p != index]
         nav.append({title: [index] + (rest if len(section) <= NAV_LIMIT else [])})
     nav.append({"Matrix": "matrix.md"})
+    nav.append({"Gaps": "gaps.md"})
     guide = [p for p in handwritten if not Path(p).name.startswith("_")]
     if guide:
         nav.append({"Guide": guide})

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..corpus import Corpus
 from ..coverage import LEVELS
+from ..gaps import KINDS as GAP_KINDS
 from ..matrix import build_matrix
 from . import links
 
@@ -81,6 +82,10 @@ class Relations:
                 for element in test.walk():
                     if element.provision:
                         self.elements_of_provision[element.provision].append(element)
+        self.ratifications_of = group()
+        for ratification in corpus.ratifications.values():
+            self.ratifications_of[ratification.instrument].append(ratification)
+        self.gaps = corpus.gaps()
         self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
         self.matrices = {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
 
@@ -119,7 +124,8 @@ def environment(corpus: Corpus) -> jinja2.Environment:
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
-    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local)
+    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local,
+                       speakers=corpus.sources().speakers, gap_kinds=GAP_KINDS)
     return env
 
 
@@ -138,6 +144,7 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         ("documents/index.md", "documents.md.j2", {}),
         ("indicators/index.md", "indicators.md.j2", {}),
         ("matrix.md", "matrix.md.j2", {}),
+        ("gaps.md", "gaps.md.j2", {}),
     ]
     jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
     jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]

@@ -72,7 +72,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             graph.add_edge(framework.id, indicator.id, kind="has_indicator")
     for ratification in corpus.ratifications.values():
         for event in ratification.events:
-            graph.add_edge(ratification.state, ratification.instrument, kind=event.event, date=event.date, source=ratification.source)
+            attributes = {"date": event.date, "source": ratification.source}
+            graph.add_edge(ratification.state, ratification.instrument, kind=event.event,
+                           **{k: v for k, v in attributes.items() if v is not None})
     for actor in corpus.actors.values():
         node("actor", actor)
         graph.nodes[actor.id]["actor_kind"] = actor.kind

@@ -52,8 +52,8 @@ def load(
     ``lexmap export json``: JSON is YAML, so it goes through the same checks).
 
     ``texts`` are folders holding plain-text copies of documents (their
-    ``text_file``); by default the case's ``texts/`` folder and the folders in
-    the ``LEXMAP_TEXTS`` environment variable. Every quote of a document whose
+    ``text_file``), searched after the case's own ``texts/`` folder and the
+    folders in the ``LEXMAP_TEXTS`` environment variable. Every quote of a document whose
     text is found is checked to be verbatim. When a text folder is in use, a
     ``text_file`` found in none of them is a problem, unless the manifest lists
     the document under ``texts_not_included``; ``require_texts`` makes every
@@ -127,6 +127,9 @@ class _Loader:
             self.report(file, (), None, "the file must be a mapping of collections", f"start with one of: {', '.join(COLLECTIONS)}")
             return
         for name, items in data.items():
+            if name == "case" and self.layout.single_file is not None and self.case is None:
+                self.read_manifest(file, items)  # a corpus exported as one file keeps its manifest
+                continue
             if name not in COLLECTIONS:
                 close = difflib.get_close_matches(name, COLLECTIONS, n=1)
                 self.report(file, (name,), None, f"unknown collection {name!r}", f"did you mean {close[0]!r}?" if close else f"known collections: {', '.join(COLLECTIONS)}")
@@ -136,6 +139,12 @@ class _Loader:
                 continue
             for index, raw in enumerate(items):
                 self.read_record(file, name, (name, index), raw)
+
+    def read_manifest(self, file: str, raw: Any) -> None:
+        case, problems = structure(raw, Case)
+        for sub_path, message, hint in problems:
+            self.report(file, ("case", *sub_path), None, message, hint)
+        self.case = case
 
     def read_record(self, file: str, collection: str, path: Path_, raw: Any) -> None:
         own_id = raw.get("id") if isinstance(raw, dict) else None

@@ -41,6 +41,11 @@ class Cell:
     contested: bool = False
 
     @property
+    def independent_sources(self) -> int:
+        """How many independent sources the cell's statements rest on (see lexmap.independence)."""
+        return self.independent_documents
+
+    @property
     def level(self) -> str:
         """unargued / argued / corroborated (two or more independent documents)."""
         if not self.practices:
@@ -118,7 +123,8 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
     """The column headers, and for each element id the columns a claim on it counts for."""
     of_element: dict[str, tuple[str, ...]] = {}
     if col_kind == "instruments":
-        chronological = sorted(corpus.instruments.values(), key=lambda i: (i.adopted or "9999", i.id))
+        # instruments without legal tests cannot be argued: no column
+        chronological = sorted((i for i in corpus.instruments.values() if i.tests), key=lambda i: (i.adopted or "9999", i.id))
         headers = [Header(i.id, i.short_name) for i in chronological]
         of_element = {e: (corpus.owner(e),) for e in corpus.elements}
     elif col_kind == "tests":

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Element, Id, IsoDate
+from .model import COLLECTIONS, Case, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Element, Id, IsoDate
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
@@ -37,9 +37,10 @@ def schema_path() -> Path:
 def corpus_file_schema() -> dict[str, Any]:
     """The JSON Schema of one YAML data file: a mapping of collections to lists of records."""
     defs: dict[str, Any] = {}
-    properties = {
-        name: {"type": "array", "items": _type_schema(cls, defs)} for name, cls in COLLECTIONS.items()
-    }
+    properties = {"case": {**_type_schema(Case, defs), "description": "The case manifest, in a corpus exported as one file (lexmap.yaml otherwise)."}}
+    properties.update(
+        (name, {"type": "array", "items": _type_schema(cls, defs)}) for name, cls in COLLECTIONS.items()
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

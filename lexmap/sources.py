@@ -178,9 +178,10 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem]):
                                     "give the folder of a case (run 'lexmap init' to start one)"))
     else:
         raise FileNotFoundError(f"no such corpus folder or file: {root}")
-    if texts is None:
-        own = root / TEXTS
-        texts = [own] if own.is_dir() else []
-        texts += [Path(t) for t in os.environ.get(TEXTS_ENV, "").split(os.pathsep) if t]
+    own = root / TEXTS
+    folders = [own] if own.is_dir() else []
+    folders += [Path(t) for t in os.environ.get(TEXTS_ENV, "").split(os.pathsep) if t]
+    folders += [Path(t) for t in texts or ()]
+    texts = list(dict.fromkeys(folders))
     layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single)
     return layout, case

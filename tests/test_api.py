@@ -48,15 +48,19 @@ def test_unknown_ids_are_errors_not_empty_answers(small):
 def test_coverage_labels_every_element_and_the_test(small):
     coverage = small.coverage("tp/exploitation")
     assert [(e.element.id, e.status) for e in coverage] == [
-        ("tp/exploitation", "argued, contested"),  # all_of: weakest child is "argued"
+        ("tp/exploitation", "argued (through its parts), contested"),  # all_of: weakest child is "argued"
         ("tp/act", "argued"),                      # c7, one document
-        ("tp/means", "corroborated"),              # any_of: means-force is corroborated
+        ("tp/means", "corroborated (through its parts)"),  # any_of: means-force is corroborated
         ("tp/means-force", "corroborated"),        # d1, d2 dependent; d4 independent -> 2
         ("tp/means-fraud", "unargued"),
         ("tp/purpose", "argued, contested"),       # c5 supports, c6 contests
     ]
     assert [e.id for e in coverage.unargued] == ["tp/means-fraud"]
-    assert coverage["tp/means-force"].independent_documents == 2
+    assert coverage["tp/means-force"].independent_sources == 2
+    # own claims and the subtree's are counted apart: the root has none of its own
+    root = coverage["tp/exploitation"]
+    assert (len(root.supporting), len(root.subtree_supporting)) == (0, 5)
+    assert (len(root.contesting), len(root.subtree_contesting)) == (0, 1)
 
 
 def test_coverage_for_one_practice(small):
@@ -70,8 +74,10 @@ def test_a_test_with_no_claims_is_unargued(small):
 
 
 def test_documents_citing_each_other_are_not_independent(small):
-    assert small.citations.depends("d1", "d3")  # through d2
-    assert not small.citations.depends("d1", "d4")
+    why = small.explain("passports", "tp/means-force")
+    assert why.independent_sources == 2
+    assert [g.statements for g in why.groups] == [("c1", "c2"), ("c3",)]
+    assert why.groups[0].links[0].because == "d1 cites d2 at fn. 1"
     assert small.support("passports", "tp/means-force").independent_documents == 2
     only_d1_d2 = small.filter(documents=["d1", "d2"])
     assert only_d1_d2.support("passports", "tp/means-force").independent_documents == 1

@@ -82,9 +82,9 @@ def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
     (b"    tests:\n      - id: test\n        label: Test\n        provision: art-9\n", 13, "unknown provision 't/art-9' of 't'"),
     (b"ratifications:\n  - {instrument: t, state: cu, events: [{event: ratification, date: 2001}]}\n"
      b"  - {instrument: t, state: cu, events: [{event: signature, date: 2000}]}\n"
-     b"states:\n  - id: cu\n    name: Cuba\n", 13, "a second ratification record for t and cu"),
+     b"states:\n  - id: cu\n    name: Cuba\n", 12, "a second ratification record for t and cu"),
     (b"ratifications:\n  - {instrument: t, state: cuba, events: [{event: ratification, date: 2001}]}\n"
-     b"states:\n  - id: cu\n    name: Cuba\n", 12, "unknown state 'cuba' (did you mean 'cu'?)"),
+     b"states:\n  - id: cu\n    name: Cuba\n", 11, "unknown state 'cuba' (did you mean 'cu'?)"),
 ], ids=["test without provision", "unknown provision", "state listed twice", "unknown state named"])
 def test_instrument_structure_problems(tmp_path, tail, line, words):
     problems = problems_of(tmp_path, TREATY + tail)

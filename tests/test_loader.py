@@ -90,9 +90,22 @@ def test_typographic_quotes_and_line_breaks_do_not_count_as_differences():
     assert [p.id for p in raised.value.problems] == ["report-a-confiscated"]
 
 
-def test_quotes_are_not_checked_without_the_text(tmp_path):
-    corpus = lexmap.load(BAD / "quote-not-in-text", texts=[tmp_path])
+def test_a_missing_text_file_is_a_problem_when_a_text_folder_is_in_use(tmp_path, monkeypatch):
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(BAD / "quote-not-in-text", corpus_dir)
+    shutil.rmtree(corpus_dir / "texts")
+    monkeypatch.delenv("LEXMAP_TEXTS", raising=False)
+    corpus = lexmap.load(corpus_dir)  # no text folder at all: loads, and says what went unchecked
     assert corpus.texts_checked == ()
+    assert corpus.texts["report-a"].status == "no-text-folder" and corpus.texts["report-a"].unchecked == 2
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(corpus_dir, texts=[tmp_path])  # a text folder in use, without the file
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.line, problem.id) == ("mappings/claims.yaml", 5, "report-a")
+    assert "text file 'report-a.txt' not found" in problem.message
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(corpus_dir, require_texts=True)
+    assert "2 quote(s) not checked" in raised.value.problems[0].message
 
 
 def test_yaml_dates_and_norway_stay_text(tmp_path):
@@ -100,11 +113,13 @@ def test_yaml_dates_and_norway_stay_text(tmp_path):
     (tmp_path / "instruments" / "states.yaml").write_text("states:\n  - id: no\n    name: Norway\n")
     (tmp_path / "instruments" / "t.yaml").write_text(
         "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n"
-        "    binding: false\n    adopted: 1948-12-10\n    parties:\n      - state: no\n        status: not-applicable\n"
+        "    binding: false\n    adopted: 1948-12-10\n"
+        "ratifications:\n  - instrument: t\n    state: no\n    events: [{event: signature, date: 1949-01-02}]\n"
     )
     corpus = lexmap.load(tmp_path)
     assert corpus.states["no"].name == "Norway"
     assert corpus.instruments["t"].adopted == "1948-12-10"
+    assert corpus.ratifications["t@no"].events[0].date == "1949-01-02"
 
 
 def test_small_corpus_qualifies_ids_and_inherits_provisions(small):

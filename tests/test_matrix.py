@@ -87,7 +87,8 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
 
 def test_formulas_are_neutralised_in_csv_and_xlsx():
     corpus = lexmap.Corpus(
-        instruments=[lexmap.Instrument(id="t", title="T", short_name="=HYPERLINK(\"http://evil\")", kind="treaty", binding=True)],
+        instruments=[lexmap.Instrument(id="t", title="T", short_name="=HYPERLINK(\"http://evil\")", kind="treaty", binding=True,
+                                       tests=(lexmap.Element(id="t/x", label="X", provision=None),))],
         indicator_frameworks=[lexmap.IndicatorFramework(id="f", title="F", indicators=(
             lexmap.Indicator(id="f/a", label="+cmd|' /C calc'!A0"), lexmap.Indicator(id="f/b", label="@SUM(1)"),
             lexmap.Indicator(id="f/c", label="-2+3"), lexmap.Indicator(id="f/d", label="\tx"),

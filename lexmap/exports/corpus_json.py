@@ -19,9 +19,10 @@ import attrs
 from ..model import COLLECTIONS, Element, Indicator, Provision
 
 
-def corpus_data(corpus) -> dict[str, list[dict[str, Any]]]:
-    """Every collection of ``corpus`` as plain values, in corpus order (empty collections left out)."""
-    data = {}
+def corpus_data(corpus) -> dict[str, Any]:
+    """The case manifest (under ``case``) and every collection of ``corpus`` as plain values, in
+    corpus order (empty collections left out)."""
+    data: dict = {"case": _plain(corpus.case)} if corpus.case else {}
     for name in COLLECTIONS:
         records = getattr(corpus, name).values()
         if records:

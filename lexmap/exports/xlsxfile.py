@@ -110,6 +110,11 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
     return _fixed_zip_times(buffer.getvalue())
 
 
+def _argb(colour: str) -> str:
+    """``#rrggbb`` as Excel writes it: ``FFRRGGBB``."""
+    return "FF" + colour.lstrip("#").upper()
+
+
 class _Styles:
     """The workbook's fonts, fills, borders and alignments, made once."""
 
@@ -118,15 +123,15 @@ class _Styles:
 
         thin = Side(style="thin", color="FF999999")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        dashed = Side(style="mediumDashed", color="FF" + CONTESTED.colour[1:])
+        dashed = Side(style="mediumDashed", color=_argb(CONTESTED.colour))
         self.contested_border = Border(left=dashed, right=dashed, top=dashed, bottom=dashed)
         # Arial: in every office suite (LibreOffice maps it to the metric-equal Liberation Sans).
         self.plain = Font(name=FONT, size=FONT_SIZE)
         self.bold = Font(name=FONT, size=FONT_SIZE, bold=True)
         self.title = Font(name=FONT, size=14, bold=True)
         self.link = Font(name=FONT, size=FONT_SIZE, color="FF0B57D0", underline="single")
-        self.header_fill = PatternFill("solid", fgColor="FF" + HEADER_FILL[1:])
-        self.fills = {s.name: PatternFill("solid", fgColor="FF" + s.fill[1:]) for s in LEVELS}
+        self.header_fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))
+        self.fills = {s.name: PatternFill("solid", fgColor=_argb(s.fill)) for s in LEVELS}
         self.header = Alignment(wrap_text=True, vertical="center", horizontal="center")
         self.label = Alignment(wrap_text=True, vertical="center")
         self.value = Alignment(wrap_text=True, vertical="center", horizontal="center")

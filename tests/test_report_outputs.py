@@ -52,8 +52,8 @@ def test_site_css_carries_the_palette():
         assert declared[level.name] == level.colour and declared[f"{level.name}-fill"] == level.fill
     assert declared["contested"] == palette.CONTESTED.colour
     # the site's matrix cells are filled from those variables
-    assert ".lx-matrix td.lx-argued { background: var(--lx-argued-fill); }" in css
-    assert ".lx-matrix td.lx-corroborated { background: var(--lx-corroborated-fill);" in css
+    for level in ("argued", "corroborated"):  # text on the fills: the palette's, in both schemes
+        assert f".lx-matrix td.lx-{level} {{ background: var(--lx-{level}-fill); color: var(--lx-fill-text); }}" in css
 
 
 # XLSX --------------------------------------------------------------------------------------

@@ -25,9 +25,9 @@ _PAGE_CSS = (
     ".legend .swatch{display:inline-block;min-width:2em;padding:0 .4em;margin-right:.3em;border:1px solid #999;"
     "text-align:center;print-color-adjust:exact;-webkit-print-color-adjust:exact}"
     ".legend .swatch.contested{outline:2px dashed " + CONTESTED.colour + ";outline-offset:-3px}"
-    ".lexmap-matrix{font-size:.85em}"
+    ".lexmap-matrix{font-size:.85em}.lexmap-matrix tbody th{min-width:9em}"
     "@page{size:landscape;margin:12mm}"
-    "@media print{body{margin:0;font-size:9pt}a{color:inherit;text-decoration:none}"
+    "@media print{body{margin:0;font-size:9pt}a{color:inherit;text-decoration:none}.screen{display:none}"
     ".lexmap-matrix thead{display:table-header-group}.lexmap-matrix tr{break-inside:avoid}}"
 )
 
@@ -50,7 +50,7 @@ def legend_html(matrix: Matrix, value: str = "count") -> str:
     return (
         f'<p class="meta">Rows: {escape(matrix.row_kind)}; columns: {escape(matrix.col_kind)}. '
         f"A cell holds the practices of its row argued to satisfy its column; its value is "
-        f"{escape(VALUE_MEANINGS.get(value, value))}. Hover a cell for its practices and documents.</p>"
+        f'{escape(VALUE_MEANINGS.get(value, value))}.<span class="screen"> Hover a cell for its practices and documents.</span></p>'
         f'<ul class="legend">{"".join(items)}</ul>'
     )
 

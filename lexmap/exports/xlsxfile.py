@@ -226,7 +226,7 @@ def _legend_sheet(sheet, matrix: Matrix, value: str, title: str, date: str | Non
         row[0].font = styles.bold
         row[0].alignment = row[1].alignment = styles.wrap
     for cell in sheet[heading_row]:
-        cell.fill = styles.header_fill
+        cell.fill, cell.font = styles.header_fill, styles.bold
     for row in sheet.iter_rows(min_row=heading_row, max_row=sheet.max_row):
         for cell in row:
             cell.border = styles.contested_border if cell.row == sheet.max_row and cell.column == 1 else styles.border

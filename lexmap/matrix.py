@@ -114,9 +114,10 @@ class Matrix:
         return pd.DataFrame(self.values(value), index=[r.id for r in self.rows], columns=[c.id for c in self.cols])
 
     def _repr_html_(self) -> str:
-        from .exports.htmlfile import matrix_html
+        from .palette import table_css
+        from .results import matrix_table_html
 
-        return matrix_html(self, "count")
+        return f"<style>{table_css()}</style>{matrix_table_html(self, 'count')}"
 
 
 def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tuple[str, ...]]]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import attrs
+
+if TYPE_CHECKING:
+    from .matrix import Matrix
 
 
 def require_pandas():
@@ -92,3 +95,37 @@ class Support(_RecordHtml):
     def independent_documents(self) -> int:
         """Former name of :attr:`independent_sources`."""
         return self.independent_sources
+
+
+def kind_heading(kind: str) -> str:
+    """The heading of a row or column kind: ``indicators`` -> ``Indicator``."""
+    return kind.removesuffix("s").capitalize()
+
+
+def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str], str] | None = None) -> str:
+    """The matrix as a plain, escaped HTML table: each cell classed by its level (and
+    ``contested``, also marked in text) with a tooltip of its practices and documents; ``link``
+    (practice id -> URL) adds links to the cell's practices."""
+    from .palette import CONTESTED, MARKER
+
+    esc = html.escape
+    head = "".join(f'<th scope="col" title="{esc(c.id)}">{esc(c.label)}</th>' for c in matrix.cols)
+    rows = []
+    for row in matrix.rows:
+        cells = []
+        for col in matrix.cols:
+            cell = matrix.cell(row.id, col.id)
+            title = f"practices: {', '.join(cell.practices) or 'none'}; documents: {', '.join(cell.documents) or 'none'}"
+            shown = esc(str(cell.value(value)))
+            if cell.contested and value != "level":
+                shown += f' <span class="marker" title="{CONTESTED.name}">{MARKER}</span>'
+            if link and cell.practices:
+                shown += "<br>" + ", ".join(f'<a href="{esc(link(p))}">{esc(p)}</a>' for p in cell.practices)
+            classes = cell.level + (" contested" if cell.contested else "")
+            cells.append(f'<td class="{classes}" title="{esc(title)}">{shown}</td>')
+        rows.append(f'<tr><th scope="row" title="{esc(row.id)}">{esc(row.label)}</th>{"".join(cells)}</tr>')
+    return (
+        '<table class="lexmap-matrix">'
+        f'<thead><tr><th scope="col">{esc(kind_heading(matrix.row_kind))}</th>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+    )

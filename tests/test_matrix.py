@@ -78,11 +78,16 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
     body = [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2)]
     assert body == matrix.values("count")
     assert sheet.freeze_panes == "B2"
-    assert "Documents: d1, d2, d4 (2 independent)" in sheet["C2"].comment.text
+    assert "Documents (2 independent): First report (d1); Second report (d2); News article (d4)" in sheet["C2"].comment.text
     assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports.html"
-    detail = list(workbook["detail"].iter_rows(values_only=True))
-    assert detail[0][:4] == ("row", "column", "practice", "statement")
-    assert ("fl/documents-retained", "tp", "passports", "c2", "claim", "d2", "supports", "p. 9", "passports are held by force") in detail
+    detail = workbook["detail"]
+    rows = list(detail.iter_rows(values_only=True))
+    assert rows[0][:7] == ("Indicator", "Indicator id", "Instrument", "Instrument id", "Practice", "Practice id", "Statement")
+    c2 = next(row for row in rows if row[6] == "c2")
+    assert c2[1:4] == ("fl/documents-retained", "Test Protocol", "tp") and c2[5] == "passports"
+    assert c2[7:] == ("claim", "supports", small["d2"].title, "d2", "p. 9", "passports are held by force", "open")
+    link = detail.cell(row=rows.index(c2) + 1, column=len(c2)).hyperlink.target
+    assert link == "https://example.org/site/practices/passports.html#claim-c2"
 
 
 def test_formulas_are_neutralised_in_csv_and_xlsx():

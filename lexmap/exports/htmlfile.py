@@ -1,41 +1,72 @@
-"""The matrix as a standalone, escaped HTML page (cells link to the site when a base URL is given)."""
+"""The matrix as a standalone HTML page to read, print or attach: the notebook's table, the
+shared palette, a legend, and links to the site when a base URL is given."""
 
 from __future__ import annotations
 
 from html import escape
 
 from ..matrix import Matrix
+from ..palette import CONTESTED, LEVELS, MARKER, table_css
+from ..results import kind_heading, matrix_table_html
 from ..site.links import page_url
+
+VALUE_MEANINGS = {
+    "count": "the number of practices in the cell",
+    "independent": "the number of independent documents behind the cell",
+    "ids": "the ids of the practices in the cell",
+    "level": "the level of the cell (and whether it is contested)",
+}
+"""What a cell's value is, per value form (shared with the XLSX legend)."""
+
+_PAGE_CSS = (
+    "body{font-family:system-ui,sans-serif;margin:1.5em;color:#000;background:#fff}"
+    "h1{font-size:1.3em;margin:0 0 .2em}.meta{margin:0 0 .8em;color:#333}"
+    ".legend{list-style:none;padding:0;margin:0 0 1em;display:flex;flex-wrap:wrap;gap:.4em 1.2em;font-size:.9em}"
+    ".legend .swatch{display:inline-block;min-width:2em;padding:0 .4em;margin-right:.3em;border:1px solid #999;"
+    "text-align:center;print-color-adjust:exact;-webkit-print-color-adjust:exact}"
+    ".legend .swatch.contested{outline:2px dashed " + CONTESTED.colour + ";outline-offset:-3px}"
+    ".lexmap-matrix{font-size:.85em}.lexmap-matrix tbody th{min-width:9em}"
+    "@page{size:landscape;margin:12mm}"
+    "@media print{body{margin:0;font-size:9pt}a{color:inherit;text-decoration:none}.screen{display:none}"
+    ".lexmap-matrix thead{display:table-header-group}.lexmap-matrix tr{break-inside:avoid}}"
+)
 
 
 def matrix_html(matrix: Matrix, value: str = "count", base_url: str | None = None, corpus=None) -> str:
     """An HTML table; each cell's tooltip lists its practices and documents, and with
     ``base_url`` (and the ``corpus``) each cell links to its practices' pages on the site."""
-    head = "".join(f'<th scope="col" title="{escape(c.id)}">{escape(c.label)}</th>' for c in matrix.cols)
-    rows = []
-    for row in matrix.rows:
-        cells = []
-        for col in matrix.cols:
-            cell = matrix.cell(row.id, col.id)
-            title = f"practices: {', '.join(cell.practices) or 'none'}; documents: {', '.join(cell.documents) or 'none'}"
-            shown = escape(str(cell.value(value)))
-            if base_url and cell.practices:
-                shown += "<br>" + ", ".join(
-                    f'<a href="{escape(page_url(base_url, corpus, p))}">{escape(p)}</a>' for p in cell.practices
-                )
-            cells.append(f'<td class="{escape(cell.level)}{" contested" if cell.contested else ""}" title="{escape(title)}">{shown}</td>')
-        rows.append(f'<tr><th scope="row" title="{escape(row.id)}">{escape(row.label)}</th>{"".join(cells)}</tr>')
+    link = (lambda practice: page_url(base_url, corpus, practice)) if base_url else None
+    return matrix_table_html(matrix, value, link)
+
+
+def legend_html(matrix: Matrix, value: str = "count") -> str:
+    """The legend: what a value is, the levels with their fills, how contested is marked."""
+    items = [
+        f'<li><span class="swatch {s.name}">{s.name}</span>{escape(s.meaning)}</li>' for s in LEVELS
+    ] + [
+        f'<li><span class="swatch contested"><span class="marker">{MARKER}</span></span>'
+        f"contested (dashed outline, {MARKER} after the value): {escape(CONTESTED.meaning)}</li>"
+    ]
     return (
-        '<table class="lexmap-matrix">'
-        f'<thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<p class="meta">Rows: {escape(matrix.row_kind)}; columns: {escape(matrix.col_kind)}. '
+        f"A cell holds the practices of its row argued to satisfy its column; its value is "
+        f'{escape(VALUE_MEANINGS.get(value, value))}.<span class="screen"> Hover a cell for its practices and documents.</span></p>'
+        f'<ul class="legend">{"".join(items)}</ul>'
     )
 
 
-def matrix_page(matrix: Matrix, value: str = "count", base_url: str | None = None, corpus=None) -> str:
+def matrix_page(matrix: Matrix, value: str = "count", base_url: str | None = None, corpus=None,
+                *, title: str | None = None, date: str | None = None) -> str:
+    """A standalone page: heading (``title``, default "lexmap matrix"; ``date`` of the corpus),
+    legend and table, readable on screen and printed (landscape, colours kept)."""
+    heading = title or "lexmap matrix"
+    subtitle = f"{kind_heading(matrix.row_kind)} by {kind_heading(matrix.col_kind).lower()}"
+    meta = subtitle + (f"; corpus of {date}" if date else "")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>lexmap matrix: {escape(matrix.row_kind)} x {escape(matrix.col_kind)}</title>"
-        "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .5em}"
-        "td.argued{background:#fff3c4}td.corroborated{background:#c8e6c9}td.contested{outline:2px solid #c62828}</style>"
-        f"</head><body>{matrix_html(matrix, value, base_url, corpus)}</body></html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(heading)}: {escape(subtitle.lower())}</title>"
+        f"<style>{table_css()}{_PAGE_CSS}</style></head><body>"
+        f'<h1>{escape(heading)}</h1><p class="meta">{escape(meta)}</p>'
+        f"{legend_html(matrix, value)}{matrix_html(matrix, value, base_url, corpus)}</body></html>\n"
     )

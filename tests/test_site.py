@@ -260,6 +260,9 @@ def test_matrix_cell_links_to_its_practice(page, served, bundled, screenshots):
 def _rare_word(corpus, practice):
     """A word of one of the practice's quotes that few statements use, for the search."""
     texts = [s.quote.lower() for s in (*corpus.claims.values(), *corpus.attestations.values(), *corpus.exhibits.values())]
+    texts += [f"{r.title} {getattr(r, 'notes', '')}".lower() for r in (*corpus.instruments.values(), *corpus.documents.values())]
+    texts += [f"{r.label} {r.text or ''}".lower() for r in corpus.provisions.values()]
+    texts += [r.label.lower() for r in (*corpus.elements.values(), *corpus.practices.values())]
     words = {w for c in corpus.claims_of(practice) for w in re.findall(r"[a-z]{7,}", c.quote.lower())}
     return min(sorted(words), key=lambda w: sum(w in t for t in texts))
 

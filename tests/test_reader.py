@@ -1,16 +1,23 @@
 """Attacks on the reader and the structuring of values (issue 13): each is refused with file:line,
 never a traceback, a hang or a silently dropped value."""
 
+import csv
+import io
+import re
 import time
 from pathlib import Path
 
 import pytest
 
 import lexmap
+from lexmap.exports import render_matrix
+from lexmap.exports.spreadsheet import FORMULA_STARTS, neutralise
+from lexmap.matrix import build_matrix
 from lexmap.problems import Problem
 from lexmap.yamlread import MAX_DEPTH
 
 DOC = b"documents:\n  - id: d\n    title: T\n    kind: report\n"
+TREATY = b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
 
 
 def load_file(tmp: Path, data: bytes):
@@ -214,3 +221,51 @@ def test_ids_the_site_needs_are_reserved(tmp_path, collection, record):
 
 def test_nested_ids_and_qualified_references_are_still_accepted(small):
     assert "tp/art-1-a" in small.provisions and small.elements["tp/means"].children[0].provision == "tp/art-1-a"
+
+
+# -- CSV injection through line breaks -------------------------------------------------------
+
+def _physical_lines(text: str) -> list[str]:
+    """The lines a reader that ignores CSV quoting sees (CR, LF and CRLF all end a line)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _hostile_corpus(label: str) -> lexmap.Corpus:
+    return lexmap.Corpus(
+        instruments=[lexmap.Instrument(id="t", title="T", short_name="T", kind="treaty", binding=True)],
+        indicator_frameworks=[lexmap.IndicatorFramework(id="f", title="F", indicators=(lexmap.Indicator(id="f/a", label=label),))],
+    )
+
+
+@pytest.mark.parametrize("label", [
+    "Retention\r=cmd|' /C calc'!A0", "Retention\n=cmd|' /C calc'!A0", "Retention\r\n=cmd|' /C calc'!A0",
+    "Retention\r\r+cmd", "a\n@SUM(1)\n-2+3",
+])
+def test_csv_quotes_line_breaks_and_neutralises_formulas_on_every_line(label):
+    text = render_matrix(build_matrix(_hostile_corpus(label)), None, "csv").decode()
+    assert not any(line.lstrip('"').startswith(FORMULA_STARTS) for line in _physical_lines(text)), text
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2 and rows[1][1] == re.sub(r"(?:^|(?<=[\r\n]))(?=[=+@\t\r-])", "'", label)  # one field
+
+
+def test_csv_rows_end_in_crlf_and_plain_fields_stay_unquoted():
+    text = render_matrix(build_matrix(_hostile_corpus("Plain label")), None, "csv").decode()
+    assert text == "id,label,t\r\nf/a,Plain label,0\r\n"
+
+
+def test_xlsx_cells_keep_text_after_a_line_break_verbatim():
+    assert neutralise("line\n-item") == "line\n-item" and neutralise("=x") == "'=x"
+
+
+def test_a_bare_carriage_return_in_a_label_is_refused_at_load(tmp_path):
+    data = (b"indicator_frameworks:\n  - id: f\n    title: F\n    indicators:\n"
+            b"      - id: a\n        label: \"Retention\\r=cmd|' /C calc'!A0\"\n")
+    problem = only_problem(tmp_path, data)
+    assert (problem.line, problem.id) == (6, "f/a") and "control character U+000D" in problem.message
+
+
+def test_a_line_break_before_a_formula_is_neutralised_through_the_loader(tmp_path):
+    corpus = load_file(tmp_path, TREATY + b"indicator_frameworks:\n  - id: f\n    title: F\n    indicators:\n"
+                       b"      - id: a\n        label: |-\n          Retention\n          =cmd|' /C calc'!A0\n")
+    text = render_matrix(build_matrix(corpus), corpus, "csv").decode()
+    assert "\"Retention\n'=cmd|' /C calc'!A0\"" in text

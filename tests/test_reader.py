@@ -3,6 +3,7 @@ never a traceback, a hang or a silently dropped value."""
 
 import csv
 import io
+import random
 import re
 import time
 from pathlib import Path
@@ -269,3 +270,31 @@ def test_a_line_break_before_a_formula_is_neutralised_through_the_loader(tmp_pat
                        b"      - id: a\n        label: |-\n          Retention\n          =cmd|' /C calc'!A0\n")
     text = render_matrix(build_matrix(corpus), corpus, "csv").decode()
     assert "\"Retention\n'=cmd|' /C calc'!A0\"" in text
+
+
+# -- quote checking cost ---------------------------------------------------------------------
+
+def test_many_quotes_in_a_long_text_are_checked_in_linear_time():
+    from lexmap.quotes import Text, find_quote
+
+    rng = random.Random(13)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    text = "\n".join(" ".join(rng.choice(words) for _ in range(12)) for _ in range(80_000))[:5_000_000]
+    starts = [rng.randrange(0, len(text) - 200) for _ in range(2000)]
+    quoted = [" ".join(text[s:s + 120].split()[1:-1]).replace("'", "\u2019") for s in starts]
+    quoted[::10] = [q + " not in the text" for q in quoted[::10]]
+    started = time.perf_counter()
+    document = Text(text)
+    found = [document.find(q) for q in quoted]
+    assert time.perf_counter() - started < 20  # was about 300 s: a hang guard, not a benchmark
+    assert sum(f is None for f in found) == 200 and all(f is not None for f in found[1::10])
+    assert found[1] == find_quote(quoted[1], text)
+
+
+def test_text_finds_quotes_with_omissions_whitespace_and_typographic_quotes():
+    from lexmap.quotes import Text
+
+    document = Text("He said:\n  \u201cNo one shall be held\tin slavery.\u201d  Then [...] more.")
+    assert document.find('"No one shall [...] in slavery."') == 9
+    assert document.find("in slavery [...] No one") is None
+    assert document.find(" [...] ") is None

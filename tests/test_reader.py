@@ -298,3 +298,50 @@ def test_text_finds_quotes_with_omissions_whitespace_and_typographic_quotes():
     assert document.find('"No one shall [...] in slavery."') == 9
     assert document.find("in slavery [...] No one") is None
     assert document.find(" [...] ") is None
+
+
+# -- site anchors ----------------------------------------------------------------------------
+
+TWO_FRAMEWORKS = TREATY + b"""    provisions:
+      - id: art-1
+        label: Art. 1
+    tests:
+      - id: forced
+        label: Forced labour
+        provision: art-1
+indicator_frameworks:
+  - id: one
+    title: One
+    indicators:
+      - id: a
+        label: A of one
+  - id: two
+    title: Two
+    indicators:
+      - id: a
+        label: A of two
+documents:
+  - id: d
+    title: D
+    kind: report
+practices:
+  - id: p
+    label: P
+claims:
+  - {id: c, document: d, practice: p, element: t/forced, stance: supports, pinpoint: p. 1, quote: q}
+exhibits:
+  - {id: e1, document: d, practice: p, indicator: one/a, pinpoint: p. 1, quote: q}
+  - {id: e2, document: d, practice: p, indicator: two/a, pinpoint: p. 1, quote: q}
+"""
+
+
+def test_site_anchors_are_unique_when_frameworks_share_a_local_indicator_id(tmp_path):
+    from lexmap.site import build_pages
+
+    pages = build_pages(load_file(tmp_path, TWO_FRAMEWORKS))
+    for path, page in pages.items():
+        anchors = re.findall(r'\bid="([^"]+)"', page) + re.findall(r"\{ #([^ }]+) \}", page)
+        assert len(anchors) == len(set(anchors)), (path, sorted(a for a in anchors if anchors.count(a) > 1))
+    matrix = pages["matrix.md"]
+    assert 'id="row-one--a"' in matrix and 'id="row-two--a"' in matrix and 'id="cell-two--a--t"' in matrix
+    assert "matrix.html#row-two--a" in pages["indicators/two/a.md"]

@@ -345,3 +345,24 @@ def test_site_anchors_are_unique_when_frameworks_share_a_local_indicator_id(tmp_
     matrix = pages["matrix.md"]
     assert 'id="row-one--a"' in matrix and 'id="row-two--a"' in matrix and 'id="cell-two--a--t"' in matrix
     assert "matrix.html#row-two--a" in pages["indicators/two/a.md"]
+
+
+# -- control characters reaching XML exports from a corpus built in Python ---------------------
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\r", "\ufffe", "\ud800"])
+def test_xml_exports_refuse_text_xml_cannot_hold(fmt, char):
+    from lexmap.exports.graphml import corpus_gexf, corpus_graphml
+
+    corpus = lexmap.Corpus(documents=[lexmap.Document(id="d", title=f"a{char}b", kind="report")])
+    with pytest.raises(ValueError, match=f"d: label holds U\\+{ord(char):04X}"):
+        (corpus_graphml if fmt == "graphml" else corpus_gexf)(corpus)
+
+
+def test_xml_exports_of_clean_text_parse_back():
+    import xml.etree.ElementTree as ET
+
+    from lexmap.exports.graphml import corpus_graphml
+
+    corpus = lexmap.Corpus(documents=[lexmap.Document(id="d", title="a\tb\nc \u00e9 \U0001F600", kind="report")])
+    assert "a\tb\nc \u00e9 \U0001F600" in ET.fromstring(corpus_graphml(corpus)).itertext()

@@ -203,9 +203,9 @@ class References:
                     self.report_at(document.id, ("id",), f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}", "give the document's text (--texts) or drop --require-texts")
                 status[document.id] = TextStatus(document.id, reason, 0, len(said))
                 continue
-            haystack = quotes.normalise(text)
+            haystack = quotes.Text(text)
             for statement in said:
-                if quotes.find_normalised(statement.quote, haystack) is None:
+                if haystack.find(statement.quote) is None:
                     self.report_at(statement.id, ("quote",), f"quote not found verbatim in the text of {statement.document!r}", "copy the words exactly from the document; mark omissions with [...]")
             status[document.id] = TextStatus(document.id, "checked", len(said), 0)
         return status

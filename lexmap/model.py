@@ -7,6 +7,7 @@ resolves ids.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Literal, NewType
 
@@ -30,8 +31,22 @@ class _Record:
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
-ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+# re.ASCII: \d is 0-9 only (not full-width or Arabic-Indic digits); the pattern text is also the JSON Schema's
+ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", re.ASCII)
 MAX_ID_LENGTH = 100
+RESERVED_IDS = frozenset({"index"})
+"""Ids no top-level record may take: each site section's list page is ``<section>/index.md``."""
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether ``text`` is an ISO date that exists: ASCII digits, year 0001-9999, a real calendar day."""
+    if not ISO_DATE.fullmatch(text) or text[:4] == "0000":
+        return False
+    try:
+        datetime.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:  # 2023-02-30
+        return False
+    return True
 
 
 def date_before(a: str, b: str) -> bool:

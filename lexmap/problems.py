@@ -34,7 +34,15 @@ class Problem:
         text += self.message
         if self.hint:
             text += f" ({self.hint})"
+        return printable(text)
+
+
+def printable(text: str) -> str:
+    """``text`` with every non-printable character written as its Python escape (``\\x1b``),
+    so that values echoed from the data cannot drive a terminal (ESC and OSC sequences)."""
+    if text.isprintable():
         return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class CorpusError(Exception):

@@ -23,22 +23,35 @@ def quote_parts(quote: str) -> list[str]:
     return [normalise(part) for part in OMISSION.split(quote) if part.strip()]
 
 
-def find_quote(quote: str, text: str) -> int | None:
-    """Offset in ``normalise(text)`` where ``quote`` starts, or None when it is not verbatim there."""
-    return find_normalised(quote, normalise(text))
+class Text:
+    """A document's text, normalised once, in which many quotes are then looked up.
 
+    Normalising costs a pass over the whole text: done per quote, 2,000 quotes in a 5 MB
+    text took minutes; done once, each lookup is one linear search.
+    """
 
-def find_normalised(quote: str, haystack: str) -> int | None:
-    """:func:`find_quote` in a text already passed through :func:`normalise` (normalise a long
-    text once, not once per quote)."""
-    parts = quote_parts(quote)
-    if not parts:
-        return None
-    start, first = 0, None
-    for part in parts:
-        found = haystack.find(part, start)
-        if found < 0:
+    __slots__ = ("normalised",)
+
+    def __init__(self, text: str):
+        self.normalised = normalise(text)
+
+    def find(self, quote: str) -> int | None:
+        """Offset in the normalised text where ``quote`` starts, or None when it is not verbatim there."""
+        parts = quote_parts(quote)
+        if not parts:
             return None
-        first = found if first is None else first
-        start = found + len(part)
-    return first
+        start = 0
+        first = None
+        for part in parts:
+            found = self.normalised.find(part, start)
+            if found < 0:
+                return None
+            first = found if first is None else first
+            start = found + len(part)
+        return first
+
+
+def find_quote(quote: str, text: str) -> int | None:
+    """Offset in ``normalise(text)`` where ``quote`` starts, or None when it is not verbatim there
+    (for one quote; use :class:`Text` for many quotes in one text)."""
+    return Text(text).find(quote)

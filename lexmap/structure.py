@@ -9,6 +9,7 @@ put a file and line on it.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -17,7 +18,7 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
-from .model import ID, ISO_DATE, MAX_ID_LENGTH, Id, IsoDate
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, RESERVED_IDS, SLUG, Id, IsoDate, is_iso_date
 
 Path_ = tuple[str | int, ...]
 
@@ -41,7 +42,19 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, str):
         return f"the text {value[:60]!r}"
+    if isinstance(value, int):  # the reader's ints remember their text
+        return f"the int {getattr(value, 'text', value)!s:.60}"
     return f"the {type(value).__name__} {value!r}"
+
+
+# Characters no text value may hold: C0 controls but tab and line feed (a carriage return can only
+# come from a "\r" escape: YAML reads every line break in a file as \n), DEL, C1 controls, lone
+# surrogates and noncharacters. XML (GraphML, XLSX) cannot hold them and terminals obey them.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def _text(value: Any, _type: Any = str) -> str:
@@ -49,6 +62,14 @@ def _text(value: Any, _type: Any = str) -> str:
         raise ValueProblem(f"expected text, found {describe(value)}", "quote the value")
     if not value.strip():
         raise ValueProblem("empty text", "write the text or remove the field")
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        char = bad.group()
+        raise ValueProblem(
+            f"control character U+{ord(char):04X} ({char!r}) at character {bad.start() + 1} of the text",
+            "write line breaks as real line breaks, not \\r" if char == "\r"
+            else "remove it: YAML escapes such as \\0, \\e, \\x01 or \\uFFFE write characters that XML, spreadsheets and terminals cannot take",
+        )
     return value
 
 
@@ -63,8 +84,11 @@ def _id(value: Any, _type: Any = Id) -> str:
 
 
 def _date(value: Any, _type: Any = IsoDate) -> str:
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = getattr(value, "text", str(value))  # a year only when written as four plain digits
+        value = text if len(text) == 4 and text.isascii() and text.isdigit() else value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value) and not is_iso_date(value):
+        raise ValueProblem(f"{value!r} is not a date of the calendar", "check the year (0001-9999), month and day")
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise ValueProblem(
             f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {describe(value)}",
@@ -167,9 +191,25 @@ def errors(error: BaseException, path: Path_ = (), type_: Any = None) -> Iterato
     yield path, f"invalid value ({type(error).__name__}: {error})", "check the value against docs/data-format.md"
 
 
+def _own_id_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | None]]:
+    """A top-level record's own id is a plain slug (only nested ids are ``owner/local``) and
+    not one the site needs for itself."""
+    own = value.get("id") if isinstance(value, dict) and type_ in COLLECTIONS.values() else None
+    if not isinstance(own, str) or len(own) > MAX_ID_LENGTH or not ID.fullmatch(own):
+        return []  # no id, or one the id hook refuses anyway
+    if not SLUG.fullmatch(own):
+        return [(("id",), f"{own!r} is not a valid id for a top-level record",
+                 "a record's own id is a plain slug (no '/'); only references name nested records as owner/local")]
+    if own in RESERVED_IDS:
+        return [(("id",), f"the id {own!r} is reserved", "the site uses it for a list page: choose another id")]
+    return []
+
+
 def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str | None]]]:
     """Structure ``value`` as ``type_``: the object (or None) and the list of problems."""
+    problems = _own_id_problems(value, type_)
     try:
-        return CONVERTER.structure(value, type_), []
+        record = CONVERTER.structure(value, type_)
     except Exception as error:  # every failure is reported, none escapes
-        return None, list(errors(error))
+        return None, problems + list(errors(error))
+    return (None if problems else record), problems

@@ -19,7 +19,7 @@ import yaml
 
 from .problems import Problem
 
-Path_ = tuple[str | int, ...]
+Path_ = tuple["str | int | _Label", ...]
 Positions = dict[Path_, tuple[int, int]]
 
 MAX_DEPTH = 64
@@ -29,28 +29,78 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader whose implicit types are YAML 1.2-like: no timestamps, no yes/no booleans."""
+    """Safe loader with YAML 1.2 core-schema implicit types, narrowed: no timestamps, no yes/no
+    booleans, and only plain decimal digits make an integer (``0x7e3``, ``03743``, ``33:20`` and
+    ``2_019`` are text, not years in disguise)."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "yYnNoO":
-    _Loader.yaml_implicit_resolvers[_first] = [
-        (tag, rx)
-        for tag, rx in _Loader.yaml_implicit_resolvers.get(_first, [])
-        if tag != "tag:yaml.org,2002:bool"
-    ]
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_INT_RE = re.compile(r"[-+]?[0-9]+", re.ASCII)
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", re.ASCII)
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = ("", "~", "null", "Null", "NULL")
+MAX_DIGITS = 4300  # Python's own default limit for int(str); enforced whatever the interpreter allows
 
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(_BOOL, re.compile(rf"^(?:{'|'.join(_BOOLS)})$"), list("tTfF"))
+_Loader.add_implicit_resolver(_INT, re.compile(rf"^{_INT_RE.pattern}$", re.ASCII), list("-+0123456789"))
+_Loader.add_implicit_resolver(_FLOAT, re.compile(rf"^(?:{_FLOAT_RE.pattern})$", re.ASCII), list("-+.0123456789"))
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL}
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_constructor = yaml.constructor.SafeConstructor()
 _PLAIN_TAG = "remove the tag; lexmap reads plain YAML only"
+
+
+class YamlInt(int):
+    """An integer that remembers how it was written (``2019``, ``+2019`` and ``02019`` are one
+    number but only the first is a year)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> YamlInt:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __repr__(self) -> str:
+        return int.__repr__(self)
+
+
+class _Label:
+    """The key under which a value that is not kept (a duplicate, a non-text key, a second
+    document) is recorded: an object, so no key the user writes can ever equal it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<{self.text}>"
+
+
+def construct(tag: str, value: str) -> Any:
+    """The Python value of scalar ``value`` with ``tag``; ValueError (a message for the user)
+    when the text does not fit the tag."""
+    if tag == _STR:
+        return value
+    if tag == _NULL and value in _NULLS:
+        return None
+    if tag == _BOOL and value in _BOOLS:
+        return _BOOLS[value]
+    if tag in (_INT, _FLOAT) and _INT_RE.fullmatch(value):
+        if len(value.lstrip("+-")) > MAX_DIGITS:
+            raise ValueError(f"number with more than {MAX_DIGITS} digits ({value[:20]}...)")
+        return YamlInt(value) if tag == _INT else float(value)
+    if tag == _FLOAT and _FLOAT_RE.fullmatch(value):
+        if len(value) > MAX_DIGITS:
+            raise ValueError(f"number with more than {MAX_DIGITS} digits ({value[:20]}...)")
+        lowered = value.lower()
+        return float(lowered.replace(".inf", "inf").replace(".nan", "nan"))
+    kind = {_NULL: "null", _BOOL: "true or false", _INT: "an integer", _FLOAT: "a number"}[tag]
+    raise ValueError(f"{value[:60]!r} is not {kind} (tag {tag.replace('tag:yaml.org,2002:', '!!')})")
 
 
 class _TooDeep(Exception):
@@ -62,6 +112,13 @@ def _position(event: yaml.Event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
+def _check_depth(depth: int, event: yaml.Event) -> None:
+    """Stop reading past MAX_DEPTH, in kept and skipped subtrees alike: the parser slows down
+    quadratically on pathological nesting."""
+    if depth > MAX_DEPTH:
+        raise _TooDeep(_position(event))
+
+
 class _Frame:
     """A mapping or list being built, with where it sits and (for mappings) the key awaiting its value."""
 
@@ -70,7 +127,7 @@ class _Frame:
     def __init__(self, value: dict | list, path: Path_):
         self.value = value
         self.path = path
-        self.key: str | None = None
+        self.key: str | _Label | None = None
 
 
 class _Builder:
@@ -83,28 +140,35 @@ class _Builder:
     def problem(self, at: tuple[int, int], path: Path_, message: str, hint: str) -> None:
         self.problems.setdefault(path, Problem(self.file, at[0], at[1], None, message, hint))
 
+    def tag(self, event: yaml.ScalarEvent) -> str:
+        """The scalar's tag: its own, or the one its plain text implies (``!`` alone means text)."""
+        if event.tag is None:
+            return self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return _STR if event.tag == "!" else event.tag
+
     def scalar(self, event: yaml.ScalarEvent, path: Path_) -> Any:
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = self.tag(event)
         if tag not in _SCALAR_TAGS:
             self.problem(_position(event), path, f"unsupported YAML tag {tag!r}", _PLAIN_TAG)
             return None
-        if tag == _STR:
-            return event.value
-        return _constructor.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        try:
+            return construct(tag, event.value)
+        except ValueError as error:
+            hint = "quote the value if it is text" if event.tag is None else "remove the tag, or write the value as the tag requires"
+            self.problem(_position(event), path, str(error), hint)
+            return None
 
     def build(self, events) -> Any:
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
-        skipping = 0  # depth inside a subtree that is being skipped
+        skipping = 0  # depth inside a subtree that is being skipped (it counts towards MAX_DEPTH)
         skipped_key = False
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.problem(_position(event), ("<document 2>",), "more than one YAML document in the file", "keep one document: remove '---' separators")
+                    self.problem(_position(event), (_Label("document 2"),), "more than one YAML document in the file", "keep one document: remove '---' separators")
                     return root
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
@@ -112,6 +176,7 @@ class _Builder:
             if skipping:
                 if isinstance(event, yaml.CollectionStartEvent):
                     skipping += 1
+                    _check_depth(len(stack) + skipping, event)
                 elif isinstance(event, yaml.CollectionEndEvent):
                     skipping -= 1
                 if skipping:
@@ -127,11 +192,12 @@ class _Builder:
             parent = stack[-1] if stack else None
             if not ended and parent is not None and isinstance(parent.value, dict) and parent.key is None:
                 # this event is a mapping key
-                if isinstance(event, yaml.ScalarEvent) and (event.tag is None or event.tag == "!") and self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit) == _STR:
+                merge = isinstance(event, yaml.ScalarEvent) and event.tag is None and event.implicit[0] and event.value == "<<"
+                if isinstance(event, yaml.ScalarEvent) and self.tag(event) == _STR and not merge:
                     key = event.value
                     first = self.positions.get(parent.path + (key,))  # every key read so far has one
                     if first is not None:
-                        parent.key = f"<duplicate {key} at line {_position(event)[0]}>"
+                        parent.key = _Label(f"duplicate {key} at line {_position(event)[0]}")
                         self.problem(_position(event), parent.path + (parent.key,),
                                      f"duplicate key {key!r} (first at line {first[0]})",
                                      "YAML would keep only the last value; keep one and delete or rename the other")
@@ -140,12 +206,12 @@ class _Builder:
                         parent.key = key
                     continue
                 at = _position(event)
-                label = f"<key at line {at[0]}>"
-                merge = isinstance(event, yaml.ScalarEvent) and event.value == "<<"
+                label = _Label(f"key at line {at[0]}")
                 self.problem(at, parent.path + (label,), "a mapping key must be plain text",
                              "merge keys (<<) are not supported" if merge else "keys are field names")
                 if isinstance(event, yaml.CollectionStartEvent):
                     skipping, skipped_key = 1, True
+                    _check_depth(len(stack) + skipping, event)
                 parent.key = label
                 continue
             if not ended:
@@ -161,10 +227,9 @@ class _Builder:
                     if event.tag not in (None, "!", expected):
                         self.problem(_position(event), path, f"unsupported YAML tag {event.tag!r}", _PLAIN_TAG)
                         skipping = 1
+                        _check_depth(len(stack) + skipping, event)
                         continue
-                    if len(stack) >= MAX_DEPTH:
-                        # stop reading: parsers slow down quadratically on pathological nesting
-                        raise _TooDeep(_position(event))
+                    _check_depth(len(stack) + 1, event)
                     stack.append(_Frame([] if expected == _SEQ else {}, path))
                     continue
             # attach the finished value to its parent
@@ -173,7 +238,7 @@ class _Builder:
             elif isinstance(parent.value, list):
                 parent.value.append(value)
             else:
-                if not parent.key.startswith("<"):
+                if not isinstance(parent.key, _Label):
                     parent.value[parent.key] = value
                 parent.key = None
         return root

@@ -112,7 +112,7 @@ def test_json_export_has_the_yaml_collections_and_local_ids(full):
     assert charter["tests"][0]["all_of"][1]["any_of"][0]["id"] == "means-force"
     assert data["indicator_frameworks"][0]["indicators"][0]["id"] == "documents-retained"
     assert data["claims"][0]["element"] == "charter/means-force"  # references stay qualified
-    assert data["documents"][0]["notes"] == "Escaped control character \x80, a line separator \u2028 and an emoji \U0001F600."
+    assert data["documents"][0]["notes"] == "Escaped no-break space \xa0, a line separator \u2028 and an emoji \U0001F600."
     assert "null" not in corpus_json(full)  # empty fields are left out, as in hand-written YAML
 
 

@@ -5,12 +5,15 @@ first: an attribute whose value is None is left out (GraphML and GEXF have no
 null; a reader sees the attribute as absent), a list or tuple becomes its items
 joined by "; ", and every edge gets a unique string id: the statement's id for
 claims, attestations and exhibits, ``kind:source->target`` otherwise (with
-``#2``, ``#3``... for parallel edges of one kind).
+``#2``, ``#3``... for parallel edges of one kind). Text that XML 1.0 cannot hold
+(control characters, which the loader refuses but a corpus built in Python may
+carry) raises ValueError: networkx would write a file no XML parser reads.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -23,7 +26,7 @@ def plain_graph(corpus) -> nx.MultiDiGraph:
     source = build_graph(corpus)
     graph = nx.MultiDiGraph()
     for node, data in source.nodes(data=True):
-        graph.add_node(node, **_plain(data))
+        graph.add_node(node, **_plain(data, node))
     for u, v, key, data in source.edges(keys=True, data=True):
         if not isinstance(key, str):
             key = base = f"{data['kind']}:{u}->{v}"
@@ -31,16 +34,25 @@ def plain_graph(corpus) -> nx.MultiDiGraph:
             while graph.has_edge(u, v, key):
                 n += 1
                 key = f"{base}#{n}"
-        graph.add_edge(u, v, key=key, **_plain(data))
+        graph.add_edge(u, v, key=key, **_plain(data, key))
     return graph
 
 
-def _plain(data: dict) -> dict:
-    return {
+# Not XML 1.0 characters, and CR (which XML parsers read back as LF)
+_NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _plain(data: dict, where: str = "") -> dict:
+    plain = {
         name: "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
         for name, value in data.items()
         if value is not None
     }
+    for name, value in plain.items():
+        bad = _NOT_XML.search(value) if isinstance(value, str) else None
+        if bad:
+            raise ValueError(f"{where}: {name} holds U+{ord(bad.group()):04X}, which XML cannot hold; remove it from the data")
+    return plain
 
 
 def corpus_graphml(corpus) -> bytes:

@@ -20,6 +20,13 @@ def local(id_: str) -> str:
     return id_.split("/", 1)[-1]
 
 
+def anchor(id_: str) -> str:
+    """``id_`` as part of an anchor on a page that shows records of several owners (the matrix
+    page's rows: two frameworks may each have an indicator ``a``): ``owner--local``, unambiguous
+    because slugs never hold two hyphens in a row."""
+    return id_.replace("/", "--")
+
+
 def target(corpus: Corpus, id_: str) -> str:
     """The page (``.md`` path from the site root) and anchor where ``id_`` is shown."""
     if not ID.fullmatch(id_):  # ids become file names: only slugs, whatever built the corpus

@@ -124,7 +124,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
-    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local,
+    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
                        speakers=corpus.sources().speakers, gap_kinds=GAP_KINDS)
     return env
 

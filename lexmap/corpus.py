@@ -199,7 +199,7 @@ class Corpus:
         """Claims that a practice satisfies ``target``: an element (with its parts unless
         ``direct``), a test, or an instrument (any element of it)."""
         wanted = {target} if direct else set(self.elements_under(target))
-        return Records(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
+        return self._said(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
 
     def practices_for(self, target: str, *, stance: str = "supports") -> Records:
         """Practices argued (``stance``) to satisfy ``target`` or a part of it; see :meth:`claims_for`
@@ -210,7 +210,7 @@ class Corpus:
     def claims_of(self, practice: str, *, stance: str | None = None) -> Records:
         """Claims about ``practice``: the elements it is argued to satisfy, by whom, where."""
         claims = self._statements(self.claims, "practice", practice, self.practices)
-        return Records(c for c in claims if stance is None or c.stance == stance)
+        return self._said(c for c in claims if stance is None or c.stance == stance)
 
     def elements_for(self, practice: str, *, stance: str = "supports") -> Records:
         """Elements ``practice`` is argued (``stance``) to satisfy."""
@@ -218,7 +218,7 @@ class Corpus:
         return Records(self.elements[i] for i in ids)
 
     def argued_by(self, document: str) -> Records:
-        """The claims ``document`` makes."""
+        """The claims ``document`` records (its own, and those of the speakers it quotes)."""
         return self._statements(self.claims, "document", document, self.documents)
 
     def attested_by(self, document: str) -> Records:
@@ -237,10 +237,14 @@ class Corpus:
         """Which indicators ``practice`` is said to exhibit, by whom."""
         return self._statements(self.exhibits, "practice", practice, self.practices)
 
-    @staticmethod
-    def _statements(statements: Mapping, field: str, value: str, known: Mapping) -> Records:
+    def _statements(self, statements: Mapping, field: str, value: str, known: Mapping) -> Records:
         known[value]  # KeyError for an unknown id: a typo is not an empty answer
-        return Records(s for s in statements.values() if getattr(s, field) == value)
+        return self._said(s for s in statements.values() if getattr(s, field) == value)
+
+    def _said(self, statements: Iterable) -> Records:
+        """Statements whose tables show who speaks each, beside the document that records it."""
+        speakers = self.sources().speakers
+        return Records(statements, derived={"speakers": lambda s: "; ".join(speakers(s))}, after="document")
 
     def cited_by(self, document: str) -> Records:
         """Documents that cite ``document``."""

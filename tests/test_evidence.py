@@ -123,3 +123,11 @@ def test_new_references_are_checked_with_file_and_line(tmp_path, name):
         lexmap.load(tmp_path / "case")
     problems = raised.value.problems  # a cycle is reported on each of its records
     assert problems and all(words in str(p) and p.file == "case/broken.yaml" and p.line for p in problems), problems
+
+
+def test_tables_of_claims_show_the_speaker_beside_the_document(evidence):
+    frame = evidence.claims_for("law/menace").to_frame().set_index("id")
+    assert list(frame.columns[:4]) == ["document", "speakers", "practice", "element"]
+    assert frame.loc["art-denial", ["document", "speakers"]].tolist() == ["article", "ministry"]
+    assert frame.loc["a1", "speakers"] == "researcher"
+    assert "<td style='text-align:left'>ministry</td>" in evidence.argued_by("article")._repr_html_()

@@ -93,7 +93,7 @@ class _Writer:
     def tree(self, chart: Chart) -> None:
         from docx.shared import Cm
 
-        heads = ("Element", "Status", "Own for / against", "With parts for / against", "Independent sources")
+        heads = ("Element", "Status", "Own for / against", "With parts for / against", "Indep. sources")
         table = self.document.add_table(rows=1, cols=len(heads))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, heads):
@@ -111,14 +111,15 @@ class _Writer:
             cells[2].text = f"{e.own_supporting} / {e.own_contesting}"
             cells[3].text = f"{e.subtree_supporting} / {e.subtree_contesting}"
             cells[4].text = str(e.independent_sources)
-        widths = (Cm(6.2), Cm(3.6), Cm(2.0), Cm(2.3), Cm(2.4))
+        widths = (Cm(6.0), Cm(3.4), Cm(2.0), Cm(2.4), Cm(2.7))
         table.autofit = False
         for column, width in zip(table.columns, widths):
             column.width = width
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
                 cell.width = width
-        self.document.add_paragraph(f'{MARKER} contested. "all of": every part must be met; "any of": one part suffices.')
+        self.document.add_paragraph(f'{MARKER} contested. "all of": every part must be met; "any of": one part suffices. '
+                                    "Indep. sources: independent sources among the element's own supporting statements.")
 
     def element(self, e: ChartElement) -> None:
         d = self.document

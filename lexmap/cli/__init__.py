@@ -18,3 +18,5 @@ def main() -> None:
 
 for command in (validate, info, matrix, export, site):
     main.add_command(command)
+from .chart import chart  # noqa: E402  (issue 17: the evidence chart)
+main.add_command(chart)

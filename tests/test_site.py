@@ -234,7 +234,7 @@ def test_practice_page_shows_claims_and_quotes(page, served, bundled, screenshot
     for claim in claims:
         card = page.locator(f"#claim-{claim.id}")
         assert card.is_visible()
-        assert _squash(card.locator("blockquote").inner_text()) == _squash(claim.quote)
+        assert _squash(card.locator("blockquote .lx-quote-text").inner_text()) == _squash(claim.quote)
         assert _squash(claim.pinpoint) in _squash(card.inner_text())
         assert claim.stance in card.inner_text()
     page.goto(f"{served}practices/{practice}.html#claim-{claims[0].id}")
@@ -299,7 +299,7 @@ def test_hostile_pages_run_no_script(page, hostile_site):
         fresh = page.context.new_page()
         fresh.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         fresh.goto(server.url + "practices/evil-practice.html")
-        assert "<script>alert('xss')</script>" in fresh.locator("#claim-evil-claim blockquote").inner_text()
+        assert "<script>alert('xss')</script>" in fresh.locator("#claim-evil-claim blockquote .lx-quote-text").inner_text()
         _search(fresh, "practice", ".md-search-result__item")  # results show hostile titles
         assert page.dialogs == []
     finally:

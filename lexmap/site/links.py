@@ -63,6 +63,11 @@ def target(corpus: Corpus, id_: str) -> str:
     raise KeyError(f"{id_!r} has no place in the site")
 
 
+def chart(corpus: Corpus, test_id: str) -> str:
+    """The page of the evidence chart of ``test_id`` (beside the test's page)."""
+    return f"tests/{corpus.owner(test_id)}/{local(test_id)}/chart.md"
+
+
 def url(here: str, dest: str) -> str:
     """The relative URL from page ``here`` to ``dest`` (both ``.md`` paths, ``dest`` maybe with
     ``#anchor``), as mkdocs writes pages with ``use_directory_urls: false``."""

@@ -34,6 +34,8 @@ SHIM = "assets/iframe-worker-shim.js"
 """Material's offline plugin loads this shim from a CDN for search from file://; we ship it."""
 SECTIONS = [("Instruments", "instruments/"), ("Tests", "tests/"), ("Practices", "practices/"),
             ("Documents", "documents/"), ("Indicators", "indicators/")]
+CHART = "/chart.md"
+"""Evidence charts are reached from their test's page, not listed in the navigation."""
 NAV_LIMIT = 400
 """A section with more pages lists only its index in the navigation (every page renders the
 whole navigation, so a huge one would make the build quadratic)."""
@@ -116,7 +118,7 @@ def navigation(pages: dict[str, str], handwritten: list[str]) -> list:
     """The navigation: home, one section per concept, the matrix, then the hand-written guide."""
     nav: list = [{"Home": "index.md"}]
     for title, prefix in SECTIONS:
-        section = [p for p in pages if p.startswith(prefix)]
+        section = [p for p in pages if p.startswith(prefix) and not p.endswith(CHART)]
         index = prefix + "index.md"
         rest = [p for p in section if p != index]
         nav.append({title: [index] + (rest if len(section) <= NAV_LIMIT else [])})

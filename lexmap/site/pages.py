@@ -171,7 +171,8 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         ("gaps.md", "gaps.md.j2", {}),
     ]
     jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
-    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]
+    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}) for t in corpus.tests]
+    jobs += [(links.chart(corpus, t), "chart.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]
     jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]

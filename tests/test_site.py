@@ -501,25 +501,22 @@ def test_print_hides_the_navigation_and_writes_links_out(page, served, bundled):
 
 
 def test_evidence_chart_page(page, served, bundled):
-    test_id = "palermo/trafficking"
-    cov = bundled.coverage(test_id)
+    """The site embeds the chart lexmap chart writes (lexmap.chart): every element, every quote, a note per citation."""
+    from lexmap.chart import build_chart
+
+    chart = build_chart(bundled, "palermo/trafficking")
     page.goto(served + "tests/palermo/trafficking.html")
     page.locator(".lx-chart-link a").click()
     page.wait_for_url("**/tests/palermo/trafficking/chart.html")
-    rows = page.locator("table.lx-chart-tree tbody tr")
-    assert rows.count() == len(cov.elements)
-    for row in cov:
-        section = page.locator(f"#el-{row.element.id.split('/')[-1]}")
-        assert section.count() == 1, row.element.id
-    quotes = [_squash(q) for q in page.locator(".lx-chart-statements .lx-quote-text").all_inner_texts()]
-    claims = [c for row in cov for c in (*row.supporting, *row.contesting)]
-    assert len(quotes) == len(claims)
-    for claim in claims:
-        assert f"“{_squash(claim.quote)}”" in quotes, claim.id
-    notes = page.locator("ol.lx-notes > li")
-    assert notes.count() == len({(c.document, c.pinpoint) for c in claims})
-    first = page.locator(".lx-noteref a").first
-    assert first.get_attribute("href") == "#note-1"
+    assert page.locator(".lexmap-chart table.lx-tree tbody tr").count() == len(chart.elements)
+    quotes = [_squash(q) for q in page.locator(".lexmap-chart blockquote").all_inner_texts()]
+    statements = [s for e in chart.elements for p in e.practices for s in (*p.supporting, *p.contesting)]
+    assert len(quotes) == len(statements) > 0
+    for statement in statements:
+        assert any(q.startswith(_squash(statement.quote)) for q in quotes), statement.claim
+    assert page.locator(".lexmap-chart .lx-notes li").count() == len(chart.notes)
+    href = page.locator(".lexmap-chart blockquote sup a").first.get_attribute("href")
+    assert page.locator(href).count() == 1  # the note the mark points to exists
 
 
 def _web_document(corpus):
@@ -536,7 +533,7 @@ SHOTS = {  # name: (page, where to scroll at 1400 px, at 400 px; "element:a+b" c
     "practice": (lambda c: f"practices/{_argued_practice(c)}.html", ".lx-statement", ".lx-statement"),
     "document": (lambda c: f"documents/{_web_document(c)}.html", None, ".lx-statement"),
     "matrix": (lambda c: "matrix.html", None, None),
-    "chart": (lambda c: "tests/palermo/trafficking/chart.html", None, "#el-act"),
+    "chart": (lambda c: "tests/palermo/trafficking/chart.html", None, "#lx-el-palermo-act"),
 }
 
 

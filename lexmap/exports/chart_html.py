@@ -13,7 +13,11 @@ from .chart_citations import STYLE_NAME, Segments, chart_citations
 CSS = (
     ".lexmap-chart{color:" + TEXT + ";background:#fff;line-height:1.45;max-width:60em}"
     ".lexmap-chart .lx-meta{color:#333;margin:.2em 0}"
-    ".lexmap-chart table.lx-tree{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}"
+    ".lexmap-chart table.lx-tree{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em;display:block;max-width:100%;overflow-x:auto}"
+    ".lexmap-chart{overflow-wrap:anywhere;padding:.5em 1em}"
+    # a page around the chart (the site, in dark mode) must not recolour its text
+    ".lexmap-chart :is(h1,h2,h3,h4,h5,h6,blockquote,p,li,em,cite,small){color:inherit}"
+    ".lexmap-chart code{color:#222;background:#f2f2f2}"
     ".lexmap-chart .lx-tree th,.lexmap-chart .lx-tree td{border:1px solid #999;padding:.25em .5em;vertical-align:top;text-align:left}"
     ".lexmap-chart .lx-tree thead th{background:#eee}"
     ".lexmap-chart .lx-tree td.lx-n{text-align:right}"
@@ -30,7 +34,7 @@ CSS = (
     ".lexmap-chart .lx-independence{font-size:.92em;color:#333}"
     ".lexmap-chart .lx-notes{font-size:.88em}"
     ".lexmap-chart sup a{text-decoration:none}"
-    "@media print{.lexmap-chart{max-width:none}.lexmap-chart a{color:inherit}"
+    "@media print{.lexmap-chart{max-width:none}.lexmap-chart a{color:inherit}.lexmap-chart table.lx-tree{display:table}"
     ".lexmap-chart .lx-tree thead{display:table-header-group}.lexmap-chart .lx-tree tr,.lexmap-chart li{break-inside:avoid}"
     ".lexmap-chart h2,.lexmap-chart h3,.lexmap-chart h4{break-after:avoid}}"
 )

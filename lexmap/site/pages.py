@@ -22,6 +22,8 @@ from ..coverage import LEVELS
 from ..gaps import KINDS as GAP_KINDS
 from ..matrix import build_matrix
 from .. import palette
+from ..chart import build_chart
+from ..exports import chart_html
 from . import links
 from .pictures import test_picture
 
@@ -172,7 +174,9 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
     ]
     jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
     jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}) for t in corpus.tests]
-    jobs += [(links.chart(corpus, t), "chart.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]
+    jobs += [(links.chart(corpus, t), "chart.md.j2", {"test": corpus.tests[t], "chart_css": Markup(chart_html.CSS),
+                                                      "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t)))})
+             for t in corpus.tests]
     jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]

@@ -147,6 +147,9 @@ def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathL
     the current, home or root folder. Without ``force``: a non-empty folder lexmap did not write.
     """
     shown = os.fspath(path)
+    if shown and os.path.islink(shown):
+        raise OutputError(f"{shown!r} is a symbolic link; lexmap does not build through links",
+                          f"give the folder itself: {os.path.realpath(shown)!r}")
     target = _absolute(path, follow=True)
     _refuse_special_folders(target, shown)
     _refuse_inputs(target, shown, inputs, folder=True)

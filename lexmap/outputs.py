@@ -114,27 +114,48 @@ def _refuse_special_folders(target: Path, shown: str) -> None:
 # -- folders ---------------------------------------------------------------------------
 
 
-def is_owned(folder: Path) -> bool:
+def is_owned(folder: str | os.PathLike) -> bool:
     """Whether ``folder`` carries lexmap's marker (a regular file saying lexmap wrote the folder)."""
-    marker = Path(folder) / MARKER
     try:
-        if not stat.S_ISREG(marker.lstat().st_mode):
-            return False
-        return json.loads(marker.read_text(encoding="utf-8")).get("written_by") == "lexmap"
-    except (OSError, ValueError, AttributeError):
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
         return False
+    try:
+        return _owned(handle)
+    finally:
+        os.close(handle)
+
+
+def _owned(folder_fd: int) -> bool:
+    try:
+        handle = os.open(MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return False
+        try:
+            return json.loads(stream.read(4096)).get("written_by") == "lexmap"
+        except (ValueError, AttributeError):
+            return False
 
 
 def _check_replaceable(target: Path, shown: str, force: bool) -> None:
-    """Refuse a target that exists and is not a folder lexmap may replace."""
+    """Refuse a target that exists and is not a folder lexmap may replace. The folder is opened
+    once and checked through that handle: another build swapping the path cannot mislead it."""
     try:
-        mode = target.lstat().st_mode
+        handle = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     except FileNotFoundError:
-        return
-    if not stat.S_ISDIR(mode):
-        raise OutputError(f"{shown!r} exists and is not a folder", "give a new folder name")
-    if force or is_owned(target) or not any(target.iterdir()):
-        return
+        return  # nothing there (another build may just have moved it aside)
+    except OSError as error:
+        if error.errno in (errno.ENOTDIR, errno.ELOOP):
+            raise OutputError(f"{shown!r} exists and is not a folder", "give a new folder name") from error
+        raise _write_error(shown, target.parent, error) from error
+    try:
+        if force or _owned(handle) or not os.listdir(handle):
+            return
+    finally:
+        os.close(handle)
     raise OutputError(f"{shown!r} is not empty and was not written by lexmap (it has no {MARKER} file)",
                       "give a new or empty folder; --force replaces it and deletes what it holds")
 
@@ -206,18 +227,30 @@ def _swap(staging: Path, target: Path, shown: str, force: bool) -> None:
             except OSError as error:
                 if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
                     raise
-            _check_replaceable(target, shown, force)
             old = _aside(target, _OLD)
             try:
-                os.rename(target, old)
+                os.rename(target, old)  # first moved aside, then checked: its name is stable there
             except FileNotFoundError:
                 continue  # another build moved it aside first
+            try:
+                _check_replaceable(old, shown, force)
+            except OutputError:  # someone put a folder of theirs there during the build
+                _put_back(old, target)
+                raise
             olds.append(old)
         raise OutputError(f"could not put the new {shown!r} in place: other builds keep replacing it",
                           "run one build at a time")
     finally:
         for old in olds:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _put_back(old: Path, target: Path) -> None:
+    """Return a folder that is not ours to its place, or at least to a name no cleanup touches."""
+    try:
+        os.rename(old, target)
+    except OSError:
+        os.rename(old, target.with_name(f".{target.name}.kept-{secrets.token_hex(4)}"))
 
 
 @contextlib.contextmanager

@@ -23,6 +23,13 @@ from conftest import CORPORA
 SMALL = CORPORA / "small"
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path_factory, monkeypatch):
+    """Run in a scratch folder: on code that destroys its output (``-o ''`` once meant the
+    current folder), only the scratch folder is lost."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="lexmap")
 

@@ -54,8 +54,7 @@ def build(path, output, docs, strict, force):
                f"{counts['documents']} documents, {counts['claims']} claims")
     _show_mkdocs_progress()
     started = time.monotonic()
-    build_site(path, output, docs=docs, strict=strict, force=force)
-    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    pages = build_site(path, output, docs=docs, strict=strict, force=force)
     click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
                f"open {Path(output) / 'index.html'}")
 

@@ -41,9 +41,9 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
 
 
 def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True,
-               force: bool = False) -> None:
-    """Build the site of ``corpus`` into ``site_dir`` with mkdocs (raises on any mkdocs error;
-    with ``strict``, on any warning too).
+               force: bool = False) -> int:
+    """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
+    pages (raises on any mkdocs error; with ``strict``, on any warning too).
 
     The site is built beside ``site_dir`` and swapped in at the end (an interrupted or failed build
     leaves the old site). ``site_dir`` must be new, empty or a previous lexmap output; ``force``
@@ -62,6 +62,7 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
                 build(config)
             finally:
                 config.plugins.on_shutdown()
+        return sum(1 for _ in staging.rglob("*.html"))  # counted before the swap: ours alone
 
 
 def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000") -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from .corpus import info, validate
+from .errors import LexmapGroup
 from .export import export
 from .matrix import matrix
 from .site import site
 
 
-@click.group()
+@click.group(cls=LexmapGroup)
 @click.version_option(package_name="lexmap")
 def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""

@@ -1,4 +1,5 @@
-"""What every ``lexmap`` command shares: the corpus argument, loading it, reporting problems."""
+"""What every ``lexmap`` command shares: the corpus argument, loading it, reporting problems,
+writing outputs."""
 
 from __future__ import annotations
 
@@ -8,12 +9,18 @@ from pathlib import Path
 import click
 
 from ..loader import load
+from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
+from .errors import UserError, did_you_mean
 
 corpus_path = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 texts_option = click.option(
     "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of plain-text copies of documents, to check quotes against (repeatable).",
+)
+output_option = click.option(
+    "-o", "--output", metavar="FILE",
+    help="Output file, written atomically (default, or '-': standard output).",
 )
 
 
@@ -27,3 +34,33 @@ def load_corpus(path, texts=()):
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(1)
+
+
+def to_stdout(output: str | None) -> bool:
+    return output is None or output == "-"
+
+
+def check_output(output: str | None, path, texts=()) -> None:
+    """Refuse a bad ``-o`` before the (slow) work: see :func:`lexmap.outputs.check_file_output`."""
+    if not to_stdout(output):
+        check_file_output(output, [*corpus_inputs(path), *texts])
+
+
+def write_output(output: str | None, data: bytes, path, texts=()) -> None:
+    """``data`` to standard output, or atomically to the file ``output`` (never inside the corpus
+    at ``path`` or its texts)."""
+    if to_stdout(output):
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        write_file(output, data, [*corpus_inputs(path), *texts])
+    except OSError as error:
+        raise UserError(f"could not write {output!r}: {error.strerror or error}",
+                        "check the disk and the folder's permissions") from error
+
+
+def check_id(corpus, collection: str, kind: str, given: str | None) -> None:
+    """Refuse an id given on the command line that the corpus lacks, suggesting close ones."""
+    if given is not None and given not in getattr(corpus, collection):
+        raise did_you_mean(kind, given, getattr(corpus, collection))
+

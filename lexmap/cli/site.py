@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
 import click
 
+from ..outputs import check_folder_output, corpus_inputs
 from .common import corpus_path, load_corpus
 
 
@@ -15,7 +17,7 @@ def _show_mkdocs_progress() -> None:
     """mkdocs (and the lexmap hook) report progress through logging: print it."""
     logger = logging.getLogger("mkdocs")
     logger.handlers = [h for h in logger.handlers if not getattr(h, "lexmap", False)]
-    handler = logging.StreamHandler(click.get_text_stream("stderr"))
+    handler = logging.StreamHandler(sys.stderr)  # looked up now: the stream CliRunner captures
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.lexmap = True
     logger.addHandler(handler)
@@ -29,23 +31,30 @@ def site() -> None:
 
 @site.command()
 @corpus_path
-@click.option("-o", "--output", "output", default="site", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site to.")
+@click.option("-o", "--output", "output", default="site", show_default=True, metavar="FOLDER",
+              help="Folder to write the site to: a new or empty folder, or a site lexmap built before.")
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of hand-written Markdown pages to add under 'Guide'.")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
-def build(path, output, docs, strict):
-    """Build the site of the corpus at PATH (default: the bundled corpus) into a folder."""
+@click.option("--force", is_flag=True,
+              help="Replace the output folder even if lexmap did not write it (never the corpus, "
+                   "the current, home or root folder).")
+def build(path, output, docs, strict, force):
+    """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
+
+    The folder is replaced only if it is new, empty or a site lexmap built (it holds a
+    .lexmap-output file); the new site is built beside it and swapped in at the end.
+    """
     from ..site.build import build_site
 
+    check_folder_output(output, corpus_inputs(path) + ([docs] if docs else []), force=force)
     corpus = load_corpus(path, ())
     counts = corpus.counts()
     click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
                f"{counts['documents']} documents, {counts['claims']} claims")
     _show_mkdocs_progress()
     started = time.monotonic()
-    build_site(path, output, docs=docs, strict=strict)
-    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    pages = build_site(path, output, docs=docs, strict=strict, force=force)
     click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
                f"open {Path(output) / 'index.html'}")
 

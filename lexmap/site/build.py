@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+
+from ..outputs import corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
 
@@ -39,17 +40,21 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
         yield path
 
 
-def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True) -> None:
-    """Build the site of ``corpus`` into ``site_dir`` with mkdocs (raises on any mkdocs error;
-    with ``strict``, on any warning too)."""
+def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True,
+               force: bool = False) -> int:
+    """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
+    pages (raises on any mkdocs error; with ``strict``, on any warning too).
+
+    The site is built beside ``site_dir`` and swapped in at the end (an interrupted or failed build
+    leaves the old site). ``site_dir`` must be new, empty or a previous lexmap output; ``force``
+    replaces another folder, but never the corpus, the ``docs`` or a folder holding them
+    (:func:`lexmap.outputs.check_folder_output` raises :class:`~lexmap.outputs.OutputError`).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    target = Path(site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Build beside the target, then swap: an interrupted or failed build leaves the old site.
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
+    inputs = corpus_inputs(corpus) + ([Path(docs)] if docs else [])
+    with replaced_folder(site_dir, inputs, force=force, kind="site") as staging:
         with site_config(corpus, docs=docs) as config_file:
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
@@ -57,14 +62,7 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
                 build(config)
             finally:
                 config.plugins.on_shutdown()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = target.with_name(f".{target.name}.old")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        return sum(1 for _ in staging.rglob("*.html"))  # counted before the swap: ours alone
 
 
 def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000") -> None:

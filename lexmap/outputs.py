@@ -62,17 +62,20 @@ def folder_mode() -> int:
 
 
 def corpus_inputs(corpus: str | os.PathLike | None) -> list[Path]:
-    """The paths a load of ``corpus`` reads (default: the bundled corpus): the data file itself,
-    or the corpus folder's ``instruments/``, ``mappings/`` and ``texts/``. A folder holding any of
-    them is refused as an output folder; a file beside them (``my-corpus/matrix.csv``) is not."""
-    if corpus is None:
-        from .loader import bundled_corpus_path
+    """The paths a load of ``corpus`` reads (default: the bundled case): a data file, or the
+    data folders (a case folder and its law library, or ``instruments/`` and ``mappings/``),
+    the manifest and the text folders. Nothing may be written inside them, and a folder holding
+    any of them is refused as an output folder; a file beside them is not."""
+    from .sources import layout_for
 
-        corpus = bundled_corpus_path()
-    root = Path(corpus).resolve()
-    if root.is_file():
-        return [root]
-    return [root / name for name in ("instruments", "mappings", "texts")]
+    try:
+        layout, _case = layout_for(corpus, None, [])
+    except FileNotFoundError:
+        return [Path(corpus).resolve()] if corpus is not None else []
+    if layout.single_file is not None:
+        return [layout.single_file.resolve()]
+    paths = [*layout.data, *([layout.manifest] if layout.manifest else []), *layout.texts]
+    return [path.resolve() for path in paths]
 
 
 def _inside(path: Path, folder: Path) -> bool:

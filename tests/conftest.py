@@ -48,3 +48,9 @@ def small():
 @pytest.fixture(scope="session")
 def bundled():
     return lexmap.load()
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The lines of a command's stderr after the one saying which corpus it read."""
+    lines = stderr.strip().splitlines()
+    return lines[1:] if lines and lines[0].startswith("corpus: ") else lines

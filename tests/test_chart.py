@@ -22,7 +22,8 @@ import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
 
-CORPORA = Path(__file__).parent / "corpora"
+from conftest import CORPORA, error_lines
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEST = "palermo/trafficking"
 
@@ -270,22 +271,23 @@ def test_small_markdown_practice_filter_from_the_command(tmp_path, small):
 def test_unknown_test_suggests(tmp_path):
     result = run("palermo/trafficing", "-o", tmp_path / "c.docx")
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("lexmap: error:") and "did you mean palermo/trafficking" in lines[0]
+    lines = error_lines(result.stderr)
+    assert len(lines) == 2 and lines[0] == "lexmap: error: unknown legal test 'palermo/trafficing'"
+    assert lines[1].startswith("hint: did you mean 'palermo/trafficking'")
     assert not (tmp_path / "c.docx").exists()
 
 
 def test_unknown_extension_lists_known(tmp_path):
     result = run(TEST, "-o", tmp_path / "chart.pdf")
     assert result.exit_code == 2
-    line = result.stderr.strip()
-    assert line.startswith("lexmap: error:") and "\n" not in line
-    assert all(ext in line for ext in (".docx", ".html", ".md"))
+    lines = error_lines(result.stderr)
+    assert len(lines) == 2 and lines[0].startswith("lexmap: error:")
+    assert all(ext in result.stderr for ext in (".docx", ".html", ".md"))
 
 
 def test_unknown_practice_and_parts_without_practice(tmp_path):
     result = run(TEST, "--practice", "res-168-disciplinary-regim", "-o", tmp_path / "c.md")
-    assert result.exit_code == 2 and "did you mean res-168-disciplinary-regime" in result.stderr
+    assert result.exit_code == 2 and "did you mean 'res-168-disciplinary-regime'" in result.stderr
     result = run(TEST, "--parts", "-o", tmp_path / "c.md")
     assert result.exit_code == 2 and "--parts needs --practice" in result.stderr
 
@@ -293,6 +295,7 @@ def test_unknown_practice_and_parts_without_practice(tmp_path):
 def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
     result = run(TEST, "-o", tmp_path / "c.docx")
-    assert result.exit_code == 1
-    assert result.stderr.strip() == "lexmap: error: a DOCX chart needs python-docx: pip install 'lexmap[docx]'"
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["lexmap: error: this needs the optional extra 'docx' (docx is not installed)",
+                                          "hint: pip install 'lexmap[docx]'"]
     assert not (tmp_path / "c.docx").exists()

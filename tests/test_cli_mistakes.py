@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from lexmap.cli import main
 
-from conftest import CORPORA
+from conftest import CORPORA, error_lines
 
 SMALL = str(CORPORA / "small")
 COMMANDS = {
@@ -49,7 +49,7 @@ def assert_one_error(result, code=2, *fragments):
     assert "Traceback" not in everything
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == code, everything
-    lines = result.stderr.splitlines()
+    lines = error_lines(result.stderr)  # after "corpus: ...", when the corpus was read
     assert 1 <= len(lines) <= 2, lines
     assert lines[0].startswith("lexmap: error: "), lines
     assert len(lines) == 1 or lines[1].startswith("hint: "), lines
@@ -205,4 +205,5 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "lexmap", "matrix", SMALL, "-o", "m.ods"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("lexmap: error: ") and result.stderr.splitlines()[1].startswith("hint: ")
+    lines = error_lines(result.stderr)
+    assert lines[0].startswith("lexmap: error: ") and lines[1].startswith("hint: ")

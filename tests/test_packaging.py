@@ -52,5 +52,10 @@ def test_wheel_installs_and_loads_the_bundled_corpus_from_elsewhere(tmp_path):
     assert result.returncode == 0, result.stderr
     module, root, claims = result.stdout.split()
     assert module.startswith(site_packages), "the editable lexmap was imported, not the wheel's"
-    assert root.endswith("lexmap/_corpus") and str(ROOT) not in root
+    assert root.endswith("lexmap/_corpus/mappings") and str(ROOT) not in root
     assert int(claims) > 0
+    # the wheel's command, run inside the source checkout, reads the checkout's case, and says so
+    command = subprocess.run([python, "-m", "lexmap", "info"], cwd=ROOT / "mappings" / "documents",
+                             capture_output=True, text=True)
+    assert command.returncode == 0, command.stderr
+    assert command.stderr.splitlines()[0] == f"corpus: {ROOT / 'mappings'}: Cuba's overseas medical missions"

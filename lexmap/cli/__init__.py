@@ -1,12 +1,16 @@
-"""The ``lexmap`` command: a thin layer over the library."""
+"""The ``lexmap`` command: a thin layer over the library, one module per command."""
 
 from __future__ import annotations
 
 import click
 
+from .case import init
+from .chart import chart
 from .corpus import info, validate
 from .errors import LexmapGroup
 from .export import export
+from .gaps import gaps
+from .lookup import list_, show
 from .matrix import matrix
 from .site import site
 
@@ -17,7 +21,5 @@ def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""
 
 
-for command in (validate, info, matrix, export, site):
+for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site):
     main.add_command(command)
-from .chart import chart  # noqa: E402  (issue 17: the evidence chart)
-main.add_command(chart)

@@ -17,7 +17,8 @@ import click
 from ..outputs import OutputError
 
 # Optional extras: the module that is missing -> what to install.
-EXTRAS = {"openpyxl": "xlsx", "mkdocs": "site", "material": "site", "rdflib": "rdf", "pandas": "pandas"}
+EXTRAS = {"openpyxl": "xlsx", "mkdocs": "site", "material": "site", "rdflib": "rdf", "pandas": "pandas",
+          "docx": "docx", "citeproc": "chart"}
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

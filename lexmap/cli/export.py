@@ -8,7 +8,7 @@ import click
 
 from ..exports import EXPORT_FORMATS, check_base_iri, export_bytes
 from ..exports.rdf import DEFAULT_BASE
-from .common import check_output, load_corpus, output_option, to_stdout, write_output
+from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
 from .errors import UserError
 
 
@@ -21,11 +21,11 @@ def _base_iri(_ctx, _param, value: str) -> str:
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@corpus_options
 @output_option
 @click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
               help="Base IRI of the resources (turtle, jsonld).")
-def export(fmt, path, output, base):
+def export(fmt, path, texts, require_texts, output, base):
     """Export the corpus at PATH (default: the bundled corpus) as FORMAT.
 
     \b
@@ -41,9 +41,9 @@ def export(fmt, path, output, base):
     Example:
       lexmap export turtle -o corpus.ttl
     """
-    check_output(output, path)
-    corpus = None if fmt == "schema" else load_corpus(path, ())
+    check_output(output, path, texts)
+    corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
     data = export_bytes(corpus, fmt, base)
-    write_output(output, data, path)
+    write_output(output, data, path, texts)
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {len(data)} bytes)", err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..outputs import check_folder_output, corpus_inputs
-from .common import corpus_path, load_corpus
+from .common import corpus_options, load_corpus
 
 
 def _show_mkdocs_progress() -> None:
@@ -30,7 +30,7 @@ def site() -> None:
 
 
 @site.command()
-@corpus_path
+@corpus_options
 @click.option("-o", "--output", "output", default="site", show_default=True, metavar="FOLDER",
               help="Folder to write the site to: a new or empty folder, or a site lexmap built before.")
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -39,7 +39,7 @@ def site() -> None:
 @click.option("--force", is_flag=True,
               help="Replace the output folder even if lexmap did not write it (never the corpus, "
                    "the current, home or root folder).")
-def build(path, output, docs, strict, force):
+def build(path, texts, require_texts, output, docs, strict, force):
     """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
 
     The folder is replaced only if it is new, empty or a site lexmap built (it holds a
@@ -47,27 +47,28 @@ def build(path, output, docs, strict, force):
     """
     from ..site.build import build_site
 
-    check_folder_output(output, corpus_inputs(path) + ([docs] if docs else []), force=force)
-    corpus = load_corpus(path, ())
+    check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
+    corpus = load_corpus(path, texts, require_texts)
     counts = corpus.counts()
     click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
                f"{counts['documents']} documents, {counts['claims']} claims")
     _show_mkdocs_progress()
     started = time.monotonic()
-    pages = build_site(path, output, docs=docs, strict=strict, force=force)
+    pages = build_site(path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts)
     click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
                f"open {Path(output) / 'index.html'}")
 
 
 @site.command()
-@corpus_path
+@corpus_options
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of hand-written Markdown pages to add under 'Guide'.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(path, docs, dev_addr):
-    """Serve the site of the corpus at PATH (default: the bundled corpus) on a local address."""
+def serve(path, texts, require_texts, docs, dev_addr):
+    """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,
+    a text or a hand-written page changes."""
     from ..site.build import serve_site
 
-    load_corpus(path, ())
+    load_corpus(path, texts, require_texts)
     _show_mkdocs_progress()
-    serve_site(path, docs=docs, dev_addr=dev_addr)
+    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts)

@@ -33,7 +33,7 @@ def require_citeproc():
     try:
         import citeproc  # noqa: F401
     except ImportError:
-        raise ImportError("the evidence chart's citations need citeproc-py: pip install 'lexmap[chart]'") from None
+        raise ImportError("the evidence chart's citations need citeproc-py: pip install 'lexmap[chart]'", name="citeproc") from None
     return citeproc
 
 

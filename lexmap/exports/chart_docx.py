@@ -25,7 +25,7 @@ def require_docx():
     try:
         import docx
     except ImportError:
-        raise ImportError("a DOCX chart needs python-docx: pip install 'lexmap[docx]'") from None
+        raise ImportError("a DOCX chart needs python-docx: pip install 'lexmap[docx]'", name="docx") from None
     return docx
 
 

@@ -51,7 +51,7 @@ def _load(config: MkDocsConfig) -> lexmap.Corpus:
     if path is not None:
         path = Path(config.config_file_path or ".").parent / path
     try:
-        return lexmap.load(path)
+        return lexmap.load(path, texts=settings.get("texts") or None, require_texts=bool(settings.get("require_texts")))
     except CorpusError as error:
         raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
 

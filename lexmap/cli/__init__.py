@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .cache import cache
 from .corpus import info, validate
 from .export import export
 from .matrix import matrix
@@ -16,5 +17,5 @@ def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""
 
 
-for command in (validate, info, matrix, export, site):
+for command in (validate, info, matrix, export, site, cache):
     main.add_command(command)

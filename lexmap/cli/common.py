@@ -9,8 +9,16 @@ import click
 
 from ..loader import load
 from ..problems import CorpusError
+from .cache import cache_option
 
-corpus_path = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+_path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+
+
+def corpus_path(command):
+    """The optional PATH of the corpus, and --no-cache."""
+    return cache_option(_path_argument(command))
+
+
 texts_option = click.option(
     "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of plain-text copies of documents, to check quotes against (repeatable).",

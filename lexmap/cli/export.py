@@ -9,13 +9,14 @@ import click
 from ..exports import EXPORT_FORMATS, export_bytes
 from ..exports.atomic import write_atomic
 from ..exports.rdf import DEFAULT_BASE
-from .common import load_corpus
+from .common import cache_option, load_corpus
 
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
+@cache_option
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the resources (turtle, jsonld).")
 def export(fmt, path, output, base):
     """Export the corpus at PATH (default: the bundled corpus) as FORMAT.

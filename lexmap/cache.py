@@ -1,0 +1,400 @@
+"""A cache of validated corpora: an unchanged corpus loads without reading its YAML.
+
+Parsing YAML with positions is most of a load (about 17 s for 200,000 claims).
+After a load without problems, the records of each data file are kept as JSON
+in the user's cache folder, with the content hash of every file the load read.
+An unchanged corpus then loads from the cache alone; after a change, only the
+changed files are read again and every cross-record check runs again.
+
+Safe by construction: JSON cannot carry code; the file's own SHA-256 is checked
+before use; anything doubtful (a bad hash, an unreadable file, another lexmap
+version or source, a problem in a partial load) falls back to the full load.
+Nothing is written for a load with problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import secrets
+import time
+import types
+import typing
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from .corpus import Corpus
+from .model import COLLECTIONS, Case
+from .sources import Layout, bundled_case, corpus_files, file_label
+from .structure import structure
+from .texts import TextStatus
+
+log = logging.getLogger("lexmap.cache")
+
+CACHE_ENV = "LEXMAP_CACHE_DIR"
+MAGIC = b"lexmap-corpus-cache"
+FORMAT = b"1"
+PREFIX, SUFFIX = "corpus-", ".lexmap-cache"
+
+
+def cache_dir() -> Path:
+    """Where cached corpora live: ``$LEXMAP_CACHE_DIR``, else the user's cache folder."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("lexmap"))
+
+
+@lru_cache(maxsize=1)
+def lexmap_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lexmap")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of lexmap's own modules: a checkout edited without a new version number must
+    not trust what older code validated."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- records as JSON rows ----------------------------------------------------------------------
+# Each record is a list of its field values in declaration order, nested records likewise.
+# The functions are generated from the model's own field types (never from the cache).
+
+_CODE: dict[str, Any] = {}
+
+
+def _field_kind(type_: Any) -> tuple[str, Any]:
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin is tuple:
+        return ("many", args[0]) if attrs.has(args[0]) else ("tuple", None)
+    if attrs.has(type_):
+        return "one", type_
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1 and attrs.has(inner[0]):
+            return "optional", inner[0]
+    return "plain", None
+
+
+def _generate(cls: type) -> None:
+    name = cls.__name__
+    if f"decode_{name}" in _CODE:
+        return
+    _CODE[f"decode_{name}"] = _CODE[f"encode_{name}"] = None  # recursion guard
+    _CODE[name] = cls
+    hints = typing.get_type_hints(cls)
+    decoded, encoded = [], []
+    fields = attrs.fields(cls)
+    for index, field in enumerate(fields):
+        kind, item = _field_kind(hints[field.name])
+        value, attribute = f"v{index}", f"o.{field.name}"
+        if item is not None:
+            _generate(item)
+            inner = item.__name__
+        if kind == "plain":
+            decoded.append(value)
+            encoded.append(attribute)
+        elif kind == "tuple":
+            decoded.append(f"tuple({value})")
+            encoded.append(attribute)
+        elif kind == "many":
+            decoded.append(f"tuple([decode_{inner}(x) for x in {value}])")
+            encoded.append(f"[encode_{inner}(x) for x in {attribute}]")
+        else:
+            decoded.append(f"(None if {value} is None else decode_{inner}({value}))")
+            encoded.append(f"(None if {attribute} is None else encode_{inner}({attribute}))")
+    names = "".join(f"v{i}, " for i in range(len(fields)))
+    source = (f"def decode_{name}(row):\n    {names}= row\n    return {name}({', '.join(decoded)})\n"
+              f"def encode_{name}(o):\n    return [{', '.join(encoded)}]\n")
+    exec(compile(source, f"<lexmap.cache {name}>", "exec"), _CODE)  # noqa: S102 - source built from the model only
+
+
+for _cls in COLLECTIONS.values():
+    _generate(_cls)
+DECODE = {collection: _CODE[f"decode_{cls.__name__}"] for collection, cls in COLLECTIONS.items()}
+ENCODE = {collection: _CODE[f"encode_{cls.__name__}"] for collection, cls in COLLECTIONS.items()}
+_UNSTRUCTURE = cattrs.Converter()
+
+
+def encode_file(records: dict[str, list[Any]], case: Case | None) -> bytes:
+    """One data file's records (and, for a single-file corpus, its manifest) as one JSON line."""
+    rows = {collection: [ENCODE[collection](r) for r in items] for collection, items in records.items()}
+    return json.dumps([rows, None if case is None else _UNSTRUCTURE.unstructure(case)],
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_file(line: bytes) -> tuple[dict[str, list[Any]], Case | None]:
+    rows, raw_case = json.loads(line)
+    records = {collection: [DECODE[collection](r) for r in items] for collection, items in rows.items()}
+    return records, _case(raw_case)
+
+
+def _case(raw: Any) -> Case | None:
+    """A cached manifest, through the same strict checks as the YAML's (it is small)."""
+    if raw is None:
+        return None
+    case, problems = structure(raw, Case)
+    if problems or case is None:
+        raise ValueError("the cached case manifest does not validate")
+    return case
+
+
+# -- what the load read besides data files ------------------------------------------------------
+
+
+def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
+    """Which text file each ``text_file`` name resolves to (first text folder holding it, where
+    it leads, its content hash) or that none holds it: a text appearing changes the result."""
+    in_use = [folder for folder in layout.texts if folder.is_dir()]
+    found = []
+    for name in sorted(set(text_files)):
+        where: list = [name, None]
+        for index, folder in enumerate(in_use):
+            candidate = folder / name
+            if os.path.lexists(candidate):
+                try:
+                    content = _sha(candidate.read_bytes()) if candidate.is_file() else "not-a-file"
+                except OSError as error:
+                    content = f"unreadable {error.errno}"
+                where = [name, index, str(candidate.resolve()), content]
+                break
+        found.append(where)
+    return {"folders": [str(f) for f in layout.texts], "in_use": [str(f) for f in in_use], "files": found}
+
+
+def _layout_json(layout: Layout) -> dict:
+    return {"data": [str(p) for p in layout.data], "texts": [str(p) for p in layout.texts],
+            "manifest": None if layout.manifest is None else str(layout.manifest),
+            "single": None if layout.single_file is None else str(layout.single_file)}
+
+
+# -- the cache of one corpus ---------------------------------------------------------------------
+
+
+class CorpusCache:
+    """The cache entry of one corpus (one path, text folders and ``require_texts``), and the
+    hooks :func:`lexmap.load` calls. No method raises: a doubt is a cache miss."""
+
+    def __init__(self, path: Path, key: dict):
+        self.path = path
+        self.key = key
+        self.meta: dict | None = None
+        self.lines: list[bytes] = []
+        self.by_sha: dict[str, int] = {}
+        self.manifest_sha: str | None = None
+        self.manifest_same = False
+        self.hashes: dict[Path, str] = {}  # content hash of each data file, when read
+        self.order: list[Path] = []  # the data files of this load, in reading order
+        self.kept: dict[Path, bytes] = {}  # files whose records came from the cache
+        self.texts_before: dict | None = None
+
+    @classmethod
+    def open(cls, path, texts, require_texts: bool) -> CorpusCache:
+        target = Path(path).resolve() if path is not None else bundled_case().resolve()
+        key = {"path": str(target), "texts": [str(Path(t).resolve()) for t in texts or ()],
+               "env": os.environ.get("LEXMAP_TEXTS", ""), "require_texts": require_texts}
+        name = _sha(json.dumps(key, sort_keys=True).encode())[:32]
+        store = cls(cache_dir() / f"{PREFIX}{name}{SUFFIX}", key)
+        try:
+            store._read()
+        except Exception as error:  # any doubt: the full load
+            _doubt(store.path, str(error) or type(error).__name__)
+            store.meta, store.lines, store.by_sha = None, [], {}
+        return store
+
+    def _read(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            log.info("lexmap: no cache yet for %s", self.key["path"])
+            return
+        first, _, rest = raw.partition(b"\n")
+        parts = first.split(b" ")
+        if len(parts) != 3 or parts[0] != MAGIC or parts[1] != FORMAT:
+            raise ValueError("not a lexmap cache file of this format")
+        if _sha(rest).encode() != parts[2]:
+            raise ValueError("its content does not match its hash (truncated or altered)")
+        lines = rest.split(b"\n")
+        header, meta = json.loads(lines[0]), json.loads(lines[1])
+        if header.get("lexmap") != lexmap_version() or header.get("code") != code_fingerprint():
+            log.info("lexmap: the cache of %s was written by another lexmap; loading from the YAML", self.key["path"])
+            return
+        if meta["key"] != self.key or len(meta["files"]) != len(lines) - 3 or lines[-1] != b"":
+            raise ValueError("its entries do not match")
+        self.meta, self.lines = meta, lines[2:-1]
+        self.by_sha = {sha: index for index, (_file, sha) in enumerate(meta["files"])}
+
+    # -- hooks of the load -----------------------------------------------------------------
+
+    def usable(self, layout: Layout) -> bool:
+        """Whether this cache may be used for ``layout``: never a cache folder inside the corpus."""
+        folder = self.path.parent.resolve()
+        for inside in (*layout.data, *layout.texts):
+            if folder.is_relative_to(Path(inside).resolve()):
+                log.warning("lexmap: not caching: the cache folder %s is inside the corpus (set %s elsewhere)", folder, CACHE_ENV)
+                return False
+        return True
+
+    def cached_case(self, manifest: Path) -> Case | None:
+        """The manifest's Case, from the cache when the manifest is unchanged (else None: read it)."""
+        try:
+            self.manifest_sha = _sha(manifest.read_bytes())
+            if self.meta is not None and self.meta["manifest"] == self.manifest_sha:
+                case = _case(self.meta["case"])
+                self.manifest_same = case is not None
+                return case
+        except Exception as error:
+            _doubt(self.path, f"manifest: {error}")
+        return None
+
+    def unchanged(self, layout: Layout, case: Case | None) -> Corpus | None:
+        """The corpus from the cache alone, when no file it read has changed; else None."""
+        try:
+            listed = []
+            scratch: list = []
+            for file in corpus_files(layout, scratch):
+                self.hashes[file] = _sha(file.read_bytes())
+                listed.append([str(file), self.hashes[file]])
+            meta = self.meta
+            if (scratch or meta is None or meta["layout"] != _layout_json(layout) or listed != meta["files"]
+                    or (layout.manifest is not None and not self.manifest_same)
+                    or texts_fingerprint([f[0] for f in meta["texts"]["files"]], layout) != meta["texts"]):
+                return None
+            records: dict[str, list] = {}
+            for line in self.lines:
+                found, file_case = decode_file(line)
+                case = file_case or case
+                for collection, items in found.items():
+                    records.setdefault(collection, []).extend(items)
+            statuses = {row[0]: TextStatus(*row) for row in meta["status"]}
+            corpus = Corpus(**{n: tuple(r) for n, r in records.items()}, root=layout.root, case=case, texts=statuses)
+        except OSError:
+            return None  # a file cannot be read: the full load says which
+        except Exception as error:
+            _doubt(self.path, str(error) or type(error).__name__)
+            return None
+        log.info("lexmap: %s loaded from the cache", layout.root)
+        return corpus
+
+    def reuse(self, loader, file: Path) -> bool:
+        """Give ``loader`` the cached records of ``file`` if its content is unchanged."""
+        self.order.append(file)
+        try:
+            if file not in self.hashes:
+                self.hashes[file] = _sha(file.read_bytes())
+            index = self.by_sha.get(self.hashes[file])
+            if index is None:
+                return False
+            records, case = decode_file(self.lines[index])
+        except OSError:
+            return False  # reading it again reports the problem
+        except Exception as error:
+            _doubt(self.path, str(error) or type(error).__name__)
+            self.by_sha = {}
+            return False
+        if case is not None and loader.layout.single_file is not None:
+            loader.case = case
+        loader.add_cached(file_label(file, loader.layout), records)
+        self.kept[file] = self.lines[index]
+        return True
+
+    def before_checks(self, loader) -> None:
+        self.texts_before = texts_fingerprint([d.text_file for d in loader.records["documents"] if d.text_file], loader.layout)
+
+    def save(self, loader, corpus: Corpus) -> None:
+        """Write the cache of a load that found no problem (unless a file changed meanwhile)."""
+        try:
+            layout = loader.layout
+            changed = [f for f in loader.added if _sha(f.read_bytes()) != self.hashes.get(f)]
+            if layout.manifest is not None and _sha(layout.manifest.read_bytes()) != self.manifest_sha:
+                changed.append(layout.manifest)
+            texts = texts_fingerprint([d.text_file for d in corpus.documents.values() if d.text_file], layout)
+            if changed or texts != self.texts_before:
+                log.info("lexmap: not caching %s: files changed while it loaded", layout.root)
+                return
+            single_case = corpus.case if layout.single_file is not None else None
+            lines = [self.kept[f] if f in self.kept else encode_file(loader.added[f], single_case) for f in self.order]
+            meta = {
+                "key": self.key, "layout": _layout_json(layout),
+                "manifest": self.manifest_sha if layout.manifest is not None else None,
+                "case": _UNSTRUCTURE.unstructure(corpus.case) if layout.manifest is not None and corpus.case else None,
+                "files": [[str(f), self.hashes[f]] for f in self.order],
+                "texts": texts, "status": [attrs.astuple(s) for s in corpus.texts.values()],
+            }
+            header = {"lexmap": lexmap_version(), "code": code_fingerprint(), "corpus": str(layout.root),
+                      "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": len(lines),
+                      "records": sum(corpus.counts()[k] for k in ("claims", "attestations", "exhibits", "practices", "documents"))}
+            body = b"\n".join([json.dumps(header).encode(), json.dumps(meta, ensure_ascii=False).encode("utf-8"), *lines, b""])
+            _write(self.path, b" ".join([MAGIC, FORMAT, _sha(body).encode()]) + b"\n" + body)
+        except Exception as error:  # a cache that cannot be written costs time, nothing else
+            log.warning("lexmap: could not write the cache %s (%s)", self.path, error)
+
+
+def _doubt(path: Path, reason: str) -> None:
+    log.warning("lexmap: ignoring the cache file %s (%s); loading from the YAML", path, reason)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically (temporary file, then rename), with the permissions the umask allows.
+    No fsync: a file cut short by a crash fails its hash and is ignored."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+# -- for ``lexmap cache info`` and ``lexmap cache clear`` ------------------------------------------
+
+
+def entries(folder: Path | None = None) -> list[dict]:
+    """The cached corpora in ``folder`` (default: :func:`cache_dir`): file, size and header."""
+    folder = folder or cache_dir()
+    found = []
+    for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")) if folder.is_dir() else ():
+        info: dict = {"file": path, "bytes": path.stat().st_size}
+        try:
+            with path.open("rb") as stream:
+                stream.readline()
+                info.update(json.loads(stream.readline(65536)))
+        except (OSError, ValueError):
+            info["corpus"] = "(unreadable)"
+        found.append(info)
+    return found
+
+
+def clear(folder: Path | None = None) -> tuple[int, int]:
+    """Remove every cached corpus (only lexmap's own files); how many files and bytes."""
+    folder = folder or cache_dir()
+    count = size = 0
+    if folder.is_dir():
+        for path in [*folder.glob(f"{PREFIX}*{SUFFIX}"), *folder.glob(f".{PREFIX}*{SUFFIX}.*.tmp")]:
+            size += path.stat().st_size
+            path.unlink()
+            count += 1
+    return count, size

@@ -209,12 +209,17 @@ class CorpusCache:
         self.texts_before: dict | None = None
 
     @classmethod
-    def open(cls, path, texts, require_texts: bool) -> CorpusCache:
-        target = Path(path).resolve() if path is not None else bundled_case().resolve()
-        key = {"path": str(target), "texts": [str(Path(t).resolve()) for t in texts or ()],
-               "env": os.environ.get("LEXMAP_TEXTS", ""), "require_texts": require_texts}
-        name = _sha(json.dumps(key, sort_keys=True).encode())[:32]
-        store = cls(cache_dir() / f"{PREFIX}{name}{SUFFIX}", key)
+    def open(cls, path, texts, require_texts: bool) -> CorpusCache | None:
+        """The cache entry for these arguments of :func:`lexmap.load` (None: no cache can be used)."""
+        try:
+            target = Path(path).resolve() if path is not None else bundled_case().resolve()
+            key = {"path": str(target), "texts": [str(Path(t).resolve()) for t in texts or ()],
+                   "env": os.environ.get("LEXMAP_TEXTS", ""), "require_texts": require_texts}
+            name = _sha(json.dumps(key, sort_keys=True).encode())[:32]
+            store = cls(cache_dir() / f"{PREFIX}{name}{SUFFIX}", key)
+        except Exception as error:
+            log.warning("lexmap: no cache folder (%s); loading from the YAML", error)
+            return None
         try:
             store._read()
         except Exception as error:  # any doubt: the full load
@@ -248,12 +253,15 @@ class CorpusCache:
 
     def usable(self, layout: Layout) -> bool:
         """Whether this cache may be used for ``layout``: never a cache folder inside the corpus."""
-        folder = self.path.parent.resolve()
-        for inside in (*layout.data, *layout.texts):
-            if folder.is_relative_to(Path(inside).resolve()):
-                log.warning("lexmap: not caching: the cache folder %s is inside the corpus (set %s elsewhere)", folder, CACHE_ENV)
-                return False
-        return True
+        try:
+            folder = self.path.parent.resolve()
+            inside = [f for f in (*layout.data, *layout.texts) if folder.is_relative_to(Path(f).resolve())]
+        except (OSError, RuntimeError) as error:
+            log.warning("lexmap: not caching (%s)", error)
+            return False
+        if inside:
+            log.warning("lexmap: not caching: the cache folder %s is inside the corpus (set %s elsewhere)", folder, CACHE_ENV)
+        return not inside
 
     def cached_case(self, manifest: Path) -> Case | None:
         """The manifest's Case, from the cache when the manifest is unchanged (else None: read it)."""

@@ -284,9 +284,10 @@ def cache_steps(root: Path, corpus) -> dict:
     import lexmap.yamlread
 
     os.environ["LEXMAP_CACHE_DIR"] = str(root.parent / f"cache-{root.name}")
-    from lexmap.cache import clear
+    from lexmap.cache import clear, code_fingerprint
 
     clear()
+    code_fingerprint()  # once, here: the forked children share it
 
     def counted() -> dict:
         read = lexmap.yamlread.read_yaml
@@ -311,6 +312,9 @@ def cache_steps(root: Path, corpus) -> dict:
     changed = sorted((root / "mappings" / "documents").glob("*.yaml"))[len(corpus.documents) // 2]
     text = changed.read_text(encoding="utf-8")
     results = {"cache_write": forked(counted), "reload": forked(counted)}
+    for name, cache in (("fresh_load", False), ("fresh_reload", True)):  # as a new CLI call or notebook kernel
+        command = [sys.executable, __file__, "--fresh", str(root)] + ([] if cache else ["--no-cache"])
+        results[name] = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     changed.write_text(text.replace("pinpoint: p.", "pinpoint: page", 1), encoding="utf-8")
     try:
         results["reload_changed"] = forked(counted)
@@ -333,6 +337,8 @@ ROWS = [
     ("first load, writing the cache", "cache_write", "load", "load without cache"),
     ("reload, unchanged (cache)", "reload", "load_floor", "PyYAML CSafeLoader"),
     ("reload, one document file changed", "reload_changed", "load", "load without cache"),
+    ("load without cache, new process", "fresh_load", "load_floor", "PyYAML CSafeLoader"),
+    ("reload, unchanged, new process", "fresh_reload", "load_floor", "PyYAML CSafeLoader"),
 ]
 
 
@@ -364,6 +370,13 @@ def table(figures: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def fresh(root: Path, cache: bool) -> dict:
+    """One load in this new interpreter: its peak memory is the whole load's."""
+    import lexmap
+
+    return measure(lambda: lexmap.load(root, texts=[], cache=cache))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark lexmap on synthetic corpora.")
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
@@ -373,7 +386,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fresh", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.fresh:
+        print(json.dumps(fresh(args.fresh, not args.no_cache)))
+        return
     if args.worker:
         print(json.dumps(worker(args.worker, args.with_site)))
         return

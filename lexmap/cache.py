@@ -54,19 +54,28 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def lexmap_version() -> str:
+    return _version_of("lexmap")
+
+
+def _version_of(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("lexmap")
+        return version(package)
     except PackageNotFoundError:
         return "unknown"
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of lexmap's own modules: a checkout edited without a new version number must
-    not trust what older code validated."""
-    digest = hashlib.sha256()
+    """A hash of lexmap's own modules and of what reads for them (Python, PyYAML, attrs, cattrs):
+    a checkout edited without a new version number must not trust what older code validated."""
+    import sys
+
+    import yaml
+
+    digest = hashlib.sha256(f"{sys.version}|{yaml.__version__}|{yaml.__with_libyaml__}|{attrs.__version__}".encode())
+    digest.update(_version_of("cattrs").encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -115,10 +124,10 @@ def _generate(cls: type) -> None:
             decoded.append(value)
             encoded.append(attribute)
         elif kind == "tuple":
-            decoded.append(f"tuple({value})")
+            decoded.append(f"(tuple({value}) if {value} else ())")
             encoded.append(attribute)
         elif kind == "many":
-            decoded.append(f"tuple([decode_{inner}(x) for x in {value}])")
+            decoded.append(f"(tuple([decode_{inner}(x) for x in {value}]) if {value} else ())")
             encoded.append(f"[encode_{inner}(x) for x in {attribute}]")
         else:
             decoded.append(f"(None if {value} is None else decode_{inner}({value}))")

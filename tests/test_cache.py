@@ -341,3 +341,13 @@ def test_cli_no_cache_info_and_clear(case, cache_folder, reads):
     assert [p.name for p in cache_folder.iterdir()] == ["notes.txt"]
     reads.clear()
     assert runner.invoke(main, ["info", str(case)]).exit_code == 0 and "statements.yaml" in reads
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_time(case, tmp_path, monkeypatch, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("LEXMAP_CACHE_DIR", str(blocker / "cache"))
+    with caplog.at_level(logging.WARNING, logger="lexmap.cache"):
+        corpus = lexmap.load(case)
+    assert "could not write the cache" in caplog.text
+    assert_same(corpus, lexmap.load(case, cache=False))

@@ -127,7 +127,8 @@ class _Loader:
     def run(self, store=None) -> Corpus:
         """Read every file (or, with a :class:`~lexmap.cache.CorpusCache`, take unchanged files'
         records from it), then run every cross-record check."""
-        for file_path in corpus_files(self.layout, self.problems):
+        listed = store.listed if store is not None else None  # the cache listed them already
+        for file_path in corpus_files(self.layout, self.problems) if listed is None else listed:
             if store is None:
                 self.read_file(file_path)
             elif store.reuse(self, file_path):
@@ -151,11 +152,18 @@ class _Loader:
         """Take the records of a file from the cache: they were read without problems from a
         file with the same content. Their ids are registered as reading the file would."""
         self.positions[file] = {}  # unknown: any problem sends the load back to the YAML
+        origin, origins, kinds = (file, ()), self.origins, self.kinds
         for collection, items in records.items():
             self.records[collection].extend(items)
-            for record in items:
-                for id_, kind in registrations(collection, record):
-                    self.register(id_, kind, file, ())
+            if collection in ("instruments", "indicator_frameworks"):
+                pairs = [pair for record in items for pair in registrations(collection, record)]
+            else:
+                pairs = [(record.id, KINDS[collection]) for record in items]
+            for id_, kind in pairs:
+                if id_ in origins:
+                    self.register(id_, kind, file, ())  # reports the duplicate
+                else:
+                    origins[id_], kinds[id_] = origin, kind
 
     def read_file(self, file_path: Path) -> None:
         file = file_label(file_path, self.layout)

@@ -128,8 +128,9 @@ class References:
                     if element.defined_by is None:
                         continue
                     if element.defined_by not in tests:
-                        hint = self.suggest(element.defined_by, "element")
-                        self.report_at(element.id, ("defined_by",), f"{element.defined_by!r} is not a legal test", hint if "did you mean" in hint else "name the test (the root element) that defines this element")
+                        close = difflib.get_close_matches(element.defined_by, tests, n=2)
+                        hint = f"did you mean {' or '.join(map(repr, close))}?" if close else "name the test (the root element) that defines this element"
+                        self.report_at(element.id, ("defined_by",), f"{element.defined_by!r} is not a legal test", hint)
                     else:
                         defined[element.id] = element.defined_by
         owners = {e.id: t.id for t in tests.values() for e in t.walk()}

@@ -9,13 +9,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .coverage import Coverage, coverage
-from .graph import build_graph
-from .independence import Sources
 from .results import Records, Support
 from .model import (
     Actor, Attestation, Case, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, Practice, Provision, Ratification, State, date_before,
+    Instrument, Practice, Provision, Ratification, State,
 )
 from .ratification import party_status
 from .texts import TextStatus
@@ -88,7 +85,7 @@ class Corpus:
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
         self.indicators: Mapping[str, Indicator] = MappingProxyType(indicators)
         self._parents = parents
-        self._sources: dict[str, Sources] = {}
+        self._sources: dict = {}  # independence mode -> lexmap.independence.Sources
         self._all: dict[str, Any] = {}
         for collection in (
             self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
@@ -155,9 +152,11 @@ class Corpus:
 
     # -- questions ----------------------------------------------------------
 
-    def sources(self, independence: str = "speaker") -> Sources:
+    def sources(self, independence: str = "speaker"):
         """Who cites whom and who speaks: the basis of source independence
         (:mod:`lexmap.independence`; ``independence="publisher"`` also groups by publisher)."""
+        from .independence import Sources
+
         if independence not in self._sources:
             statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
             self._sources[independence] = Sources(self.documents, self.actors, statements, independence)
@@ -183,6 +182,8 @@ class Corpus:
 
     def to_networkx(self):
         """A new networkx MultiDiGraph of the whole corpus (see :mod:`lexmap.graph`)."""
+        from .graph import build_graph
+
         return build_graph(self)
 
     def elements_under(self, id_: str) -> tuple[str, ...]:
@@ -198,7 +199,7 @@ class Corpus:
         """Claims that a practice satisfies ``target``: an element (with its parts unless
         ``direct``), a test, or an instrument (any element of it)."""
         wanted = {target} if direct else set(self.elements_under(target))
-        return Records(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
+        return self._said(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
 
     def practices_for(self, target: str, *, stance: str = "supports") -> Records:
         """Practices argued (``stance``) to satisfy ``target`` or a part of it; see :meth:`claims_for`
@@ -209,7 +210,7 @@ class Corpus:
     def claims_of(self, practice: str, *, stance: str | None = None) -> Records:
         """Claims about ``practice``: the elements it is argued to satisfy, by whom, where."""
         claims = self._statements(self.claims, "practice", practice, self.practices)
-        return Records(c for c in claims if stance is None or c.stance == stance)
+        return self._said(c for c in claims if stance is None or c.stance == stance)
 
     def elements_for(self, practice: str, *, stance: str = "supports") -> Records:
         """Elements ``practice`` is argued (``stance``) to satisfy."""
@@ -217,7 +218,7 @@ class Corpus:
         return Records(self.elements[i] for i in ids)
 
     def argued_by(self, document: str) -> Records:
-        """The claims ``document`` makes."""
+        """The claims ``document`` records (its own, and those of the speakers it quotes)."""
         return self._statements(self.claims, "document", document, self.documents)
 
     def attested_by(self, document: str) -> Records:
@@ -236,17 +237,21 @@ class Corpus:
         """Which indicators ``practice`` is said to exhibit, by whom."""
         return self._statements(self.exhibits, "practice", practice, self.practices)
 
-    @staticmethod
-    def _statements(statements: Mapping, field: str, value: str, known: Mapping) -> Records:
+    def _statements(self, statements: Mapping, field: str, value: str, known: Mapping) -> Records:
         known[value]  # KeyError for an unknown id: a typo is not an empty answer
-        return Records(s for s in statements.values() if getattr(s, field) == value)
+        return self._said(s for s in statements.values() if getattr(s, field) == value)
+
+    def _said(self, statements: Iterable) -> Records:
+        """Statements whose tables show who speaks each, beside the document that records it."""
+        speakers = self.sources().speakers
+        return Records(statements, derived={"speakers": lambda s: "; ".join(speakers(s))}, after="document")
 
     def cited_by(self, document: str) -> Records:
         """Documents that cite ``document``."""
         return Records(d for d in self.documents.values() if any(c.document == document for c in d.cites))
 
     def coverage(self, test: str, *, practice: str | None = None, parts: bool = False,
-                 independence: str = "speaker") -> Coverage:
+                 independence: str = "speaker"):
         """Label every element of ``test`` (and the test) argued, corroborated, contested or
         unargued, over all practices or for one ``practice`` (with ``parts``, also the practices
         that are part of it, through any chain).
@@ -262,6 +267,8 @@ class Corpus:
         def claims_on(element_id: str) -> list[Claim]:
             claims = self._claims_by_element.get(element_id, [])
             return claims if wanted is None else [c for c in claims if c.practice in wanted]
+
+        from .coverage import coverage
 
         return coverage(root, claims_on, self.sources(independence), self.tests)
 
@@ -347,36 +354,10 @@ class Corpus:
         claimed element's instrument at the practice's ``start`` date (today's status
         when the practice has no start); attestations and exhibits are kept.
         """
-        wanted = set(documents) if documents is not None else None
-        if wanted is not None and wanted - set(self.documents):
-            raise KeyError(f"unknown documents: {sorted(wanted - set(self.documents))}")
+        from .filters import filter_statements
 
-        def keep(statement) -> bool:
-            if wanted is not None and statement.document not in wanted:
-                return False
-            if stance is not None and getattr(statement, "stance", "supports") != stance:
-                return False
-            if since or until:
-                date = self.documents[statement.document].date
-                if not date or (since and date_before(date, since)) or (until and date_before(until, date)):
-                    return False
-            return True
-
-        def keep_claim(claim) -> bool:
-            if not keep(claim):
-                return False
-            if party_status is None:
-                return True
-            practice = self.practices[claim.practice]
-            if practice.state is None:
-                return False
-            return self.party_status(self.owner(claim.element), practice.state, practice.start) == party_status
-
-        return self._with(
-            claims=filter(keep_claim, self.claims.values()),
-            attestations=filter(keep, self.attestations.values()),
-            exhibits=filter(keep, self.exhibits.values()),
-        )
+        return filter_statements(self, documents=documents, stance=stance, since=since, until=until,
+                                 party_status=party_status)
 
     def _with(self, **statements) -> Corpus:
         return Corpus(

@@ -39,12 +39,38 @@ def flat_record(record: Any) -> dict[str, Any]:
 
 
 class Records(tuple):
-    """A tuple of model records (claims, practices, ...) with ``to_frame()`` and an HTML table."""
+    """A tuple of model records (claims, practices, ...) with ``to_frame()`` and an HTML table.
+
+    ``derived`` adds columns computed from each record (a statement's resolved ``speakers``),
+    placed after the column they follow in ``after`` (default: at the end).
+    """
+
+    def __new__(cls, items=(), derived=None, after: str | None = None):
+        self = super().__new__(cls, items)
+        self.derived = dict(derived or {})
+        self.after = after
+        return self
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per record: its fields, then the derived columns."""
+        out = []
+        for record in self:
+            row = flat_record(record)
+            if self.derived:
+                extra = {name: compute(record) for name, compute in self.derived.items()}
+                if self.after in row:
+                    items = list(row.items())
+                    at = [k for k, _ in items].index(self.after) + 1
+                    row = dict(items[:at] + list(extra.items()) + items[at:])
+                else:
+                    row.update(extra)
+            out.append(row)
+        return out
 
     def to_frame(self):
         """The records as a pandas DataFrame, one row each, one column per field."""
         pd = require_pandas()
-        return pd.DataFrame([flat_record(r) for r in self])
+        return pd.DataFrame(self.rows())
 
     @property
     def ids(self) -> list[str]:
@@ -53,7 +79,7 @@ class Records(tuple):
     def _repr_html_(self) -> str:
         if not self:
             return "<p><em>no records</em></p>"
-        rows = [flat_record(r) for r in self]
+        rows = self.rows()
         columns = [c for c in rows[0] if any(row[c] not in (None, "") for row in rows)]
         head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         body = "".join(

@@ -155,6 +155,8 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     from .yamlread import read_yaml
 
     root = Path(path) if path is not None else bundled_case()
+    if root.is_dir() and not (root / MANIFEST).is_file() and (root / "mappings" / MANIFEST).is_file():
+        root = root / "mappings"  # a checkout laid out like lexmap's: its case is mappings/
     case = None
     manifest = None
     if root.is_file():

@@ -1,13 +1,49 @@
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite's corpus cache (lexmap/cache.py) in a folder of its own, never the user's.
+os.environ["LEXMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="lexmap-test-cache-")
+atexit.register(shutil.rmtree, os.environ["LEXMAP_CACHE_DIR"], True)
 
 import lexmap
 
 TESTS = Path(__file__).parent
 CORPORA = TESTS / "corpora"
 SEEDS = Path(os.environ.get("LEXMAP_SEEDS", TESTS.parent.parent / "shared" / "seeds"))
+SEEDS_MISSING = (f"the seed documents are not at {SEEDS}: put them in ../shared/seeds beside the checkout, "
+                 "or set LEXMAP_SEEDS to their folder")
+
+
+def pytest_sessionstart(session):
+    """CI has the seeds: there a missing folder is an error, never a quiet skip."""
+    if os.environ.get("CI") and not SEEDS.is_dir():
+        raise pytest.UsageError(f"CI run without seeds: {SEEDS_MISSING}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """List the documentation examples that are not run, with why (tests/test_docs.py)."""
+    ran = {getattr(report, "nodeid", "") for reports in terminalreporter.stats.values() for report in reports}
+    if not any(nodeid.startswith("tests/test_docs.py") for nodeid in ran):
+        return
+    from test_docs import not_run_blocks
+
+    listed = not_run_blocks()
+    terminalreporter.write_sep("-", f"{len(listed)} documentation examples not run")
+    for entry in listed:
+        terminalreporter.write_line(entry)
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    """The folder of seed documents, or a skip that says where they are expected."""
+    if not SEEDS.is_dir():
+        pytest.skip(SEEDS_MISSING)
+    return SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +55,9 @@ def small():
 @pytest.fixture(scope="session")
 def bundled():
     return lexmap.load()
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The lines of a command's stderr after the one saying which corpus it read."""
+    lines = stderr.strip().splitlines()
+    return lines[1:] if lines and lines[0].startswith("corpus: ") else lines

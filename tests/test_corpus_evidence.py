@@ -86,3 +86,19 @@ def test_cuba_status_follows_the_official_records(bundled):
 
 def test_the_ilo_indicators_are_the_eleven(bundled):
     assert len(bundled.indicator_frameworks["ilo-fl"].indicators) == 11
+
+
+def test_no_contesting_claim_is_spoken_by_the_document_that_reports_it(bundled):
+    sources = bundled.sources()
+    for claim in bundled.claims.values():
+        if claim.stance == "contests":
+            document = bundled.documents[claim.document]
+            reporters = {*document.authored_by, document.published_by}
+            assert claim.speaker and not reporters & set(sources.chain(claim.speaker)), claim.id
+
+
+def test_hrf_argues_act_means_and_purpose_for_the_resolution_168_regime(bundled):
+    coverage = bundled.coverage("palermo/trafficking", practice="res-168-disciplinary-regime")
+    for part in ("palermo/act", "palermo/means", "palermo/purpose"):
+        assert coverage[part].level != "unargued", part
+        assert any(c.document == "hrf-2022" for c in coverage[part].subtree_supporting), part

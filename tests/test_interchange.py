@@ -327,7 +327,7 @@ def test_cli_export_reads_a_json_corpus_and_reports_problems(tmp_path):
     out = tmp_path / "corpus.json"
     assert CliRunner().invoke(main, ["export", "json", str(CORPORA / "small"), "-o", str(out)]).exit_code == 0
     result = CliRunner().invoke(main, ["export", "csl-json", str(out)])
-    assert result.exit_code == 0 and json.loads(result.output)[0]["id"] == "d1"
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["id"] == "d1"
     result = CliRunner().invoke(main, ["export", "turtle", str(CORPORA / "bad" / "bad-stance")])
     assert result.exit_code == 1 and "problem" in result.output
 

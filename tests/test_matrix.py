@@ -85,7 +85,7 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
     assert rows[0][:7] == ("Indicator", "Indicator id", "Instrument", "Instrument id", "Practice", "Practice id", "Statement")
     c2 = next(row for row in rows if row[6] == "c2")
     assert c2[1:4] == ("fl/documents-retained", "Test Protocol", "tp") and c2[5] == "passports"
-    assert c2[7:] == ("claim", "supports", small["d2"].title, "d2", "p. 9", "passports are held by force", "open")
+    assert c2[7:] == ("claim", "supports", None, small["d2"].title, "d2", "p. 9", "passports are held by force", "open")
     link = detail.cell(row=rows.index(c2) + 1, column=len(c2)).hyperlink.target
     assert link == "https://example.org/site/practices/passports.html#claim-c2"
 
@@ -148,7 +148,7 @@ def test_cli_writes_the_format_of_the_file_name(tmp_path):
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(out)["matrix"]["C3"].value == "corroborated, contested"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--format", "md"])
-    assert result.output.startswith("|  | Wage Convention | Test Protocol |")
+    assert result.stdout.startswith("|  | Wage Convention | Test Protocol |")
 
 
 def test_bundled_matrix_markdown_matches_the_golden_file(bundled):

@@ -149,8 +149,8 @@ def test_overlong_quote_is_cut_visibly(small):
     )
     sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(build_matrix(corpus), corpus)))["detail"]
     row = next(r for r in sheet.iter_rows(values_only=True) if r[6] == "c2")
-    assert len(row[12]) == CELL_LIMIT and row[12].endswith(" [... truncated: see c2]")
-    assert row[12].startswith("word word")
+    assert len(row[13]) == CELL_LIMIT and row[13].endswith(" [... truncated: see c2]")
+    assert row[13].startswith("word word")
     assert cell_text("x" * CELL_LIMIT, "a") == "x" * CELL_LIMIT  # at the limit: untouched
     assert cell_text("=1+1\x07", "a") == "'=1+1\ufffd"  # neutralised, and no character XML refuses
 

@@ -234,7 +234,7 @@ def test_practice_page_shows_claims_and_quotes(page, served, bundled, screenshot
     for claim in claims:
         card = page.locator(f"#claim-{claim.id}")
         assert card.is_visible()
-        assert _squash(card.locator("blockquote").inner_text()) == _squash(claim.quote)
+        assert _squash(card.locator("blockquote .lx-quote-text").inner_text()) == _squash(claim.quote)
         assert _squash(claim.pinpoint) in _squash(card.inner_text())
         assert claim.stance in card.inner_text()
     page.goto(f"{served}practices/{practice}.html#claim-{claims[0].id}")
@@ -299,7 +299,7 @@ def test_hostile_pages_run_no_script(page, hostile_site):
         fresh = page.context.new_page()
         fresh.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         fresh.goto(server.url + "practices/evil-practice.html")
-        assert "<script>alert('xss')</script>" in fresh.locator("#claim-evil-claim blockquote").inner_text()
+        assert "<script>alert('xss')</script>" in fresh.locator("#claim-evil-claim blockquote .lx-quote-text").inner_text()
         _search(fresh, "practice", ".md-search-result__item")  # results show hostile titles
         assert page.dialogs == []
     finally:
@@ -342,3 +342,228 @@ def test_a_failed_site_build_leaves_the_old_site(small_site, tmp_path):
         build_site(CORPORA / "bad" / "self-citation", site, strict=True)
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+# -- the case names its site; the home page shows where things stand ---------------------
+
+
+def _text_of(tag: str, page: str) -> str:
+    inner = re.search(rf"<{tag}[^>]*>(.*?)</{tag}>", page, re.S).group(1)
+    return _squash(html.unescape(re.sub(r"<[^>]+>", "", inner))).rstrip("¶").strip()
+
+
+def test_the_case_names_its_site(bundled_site, bundled, small_site):
+    home = (bundled_site / "index.html").read_text()
+    assert _text_of("title", home) == bundled.case.title
+    assert _text_of("h1", home) == bundled.case.title
+    assert _squash(bundled.case.description) in _squash(html.unescape(home))
+    assert "Licence: MIT" in home
+    practice = (bundled_site / "practices" / f"{_argued_practice(bundled)}.html").read_text()
+    assert _text_of("title", practice).endswith(f" - {bundled.case.title}")
+    # a corpus without a manifest keeps the name lexmap
+    small_home = (small_site / "index.html").read_text()
+    assert _text_of("title", small_home) == "lexmap" and _text_of("h1", small_home) == "Reference of the corpus"
+
+
+def test_a_site_that_names_itself_keeps_its_name():
+    from types import SimpleNamespace
+
+    from lexmap.model import Case
+    from lexmap.site.mkdocs_hook import name_site
+
+    case = Case(title="Case  title", description="What it is.", licence="CC-BY-4.0")
+    mine = SimpleNamespace(site_name="My own site", site_description=None, copyright=None)
+    name_site(mine, case)
+    assert (mine.site_name, mine.site_description, mine.copyright) == ("My own site", None, None)
+    default = SimpleNamespace(site_name="lexmap", site_description=None, copyright=None)
+    name_site(default, case)
+    assert (default.site_name, default.site_description, default.copyright) == ("Case title", "What it is.", "Licence: CC-BY-4.0")
+
+
+def test_home_page_has_a_picture_per_test_with_its_text(page, served, bundled):
+    page.goto(served + "index.html")
+    assert _squash(page.locator("h1").inner_text()).rstrip("¶ ") == _squash(bundled.case.title)
+    pictures = page.locator("svg.lx-icicle[role='img']")
+    assert pictures.count() == len(bundled.tests)
+    for test_id in ("palermo/trafficking", "ilo-c29/forced-labour"):
+        cov = bundled.coverage(test_id)
+        card = page.locator("li.lx-test-card", has=page.locator(f"a[href$='tests/{test_id}.html']"))
+        svg = card.locator("svg.lx-icicle")
+        label = svg.get_attribute("aria-label")
+        assert label.startswith(cov.test.label) and cov.elements[0].status in label
+        assert svg.locator("rect[class^='lx-svg-']").count() == len(cov.elements)
+        # contested elements are hatched and marked, not told by colour alone
+        assert svg.locator("path.lx-svg-marker").count() == sum(row.contested for row in cov)
+        hidden = card.locator(".lx-sr li")
+        assert hidden.count() == len(cov.elements)
+        assert not hidden.first.is_visible() and _squash(hidden.first.inner_text()) == _squash(f"{cov.test.label}: {cov.elements[0].status}")
+    # the heat map: one row per indicator, one coloured cell per argued pair, linked to its detail
+    heat = page.locator("table.lx-heat").first
+    framework = next(iter(bundled.indicator_frameworks.values()))
+    assert heat.locator("tbody tr").count() == len(framework.indicators)
+    argued = heat.locator("td.lx-argued a, td.lx-corroborated a")
+    assert argued.count() > 0 and "matrix.html#cell-" in argued.first.get_attribute("href")
+    # the gaps, a few per kind, each kind linked to the Gaps page; the counts come last
+    kinds = {g.kind for g in bundled.gaps()}
+    assert page.locator("a[href^='gaps.html#gap-']").count() == len(kinds)
+    headings = page.locator("h2").all_inner_texts()
+    assert headings[-1].startswith("The corpus in numbers"), headings
+
+
+def test_navigation_tabs_by_section(page, served):
+    page.goto(served + "index.html")
+    tabs = [_squash(t) for t in page.locator(".md-tabs__link").all_inner_texts()]
+    assert tabs[:8] == ["Home", "Instruments", "Tests", "Practices", "Documents", "Indicators", "Matrix", "Gaps"]
+
+
+def test_element_tree_fits_a_400_px_screen(browser, served):
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(served + "tests/palermo/trafficking.html")
+        sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], sizes
+        tree = page.locator(".lx-tree")
+        assert tree.evaluate("t => t.scrollWidth <= t.clientWidth")
+        boxes = page.locator(".lx-tree a.lx-box")
+        root = boxes.first.bounding_box()
+        assert root["x"] >= 0 and root["x"] + root["width"] <= 400
+        for i in range(boxes.count()):  # every element readable without scrolling sideways
+            box = boxes.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 400, i
+    finally:
+        context.close()
+
+
+def test_editorial_notes_render_as_notes(page, served, bundled):
+    page.goto(served + "instruments/palermo.html")
+    note = page.locator(".admonition.note.lx-editorial")
+    assert "Official-text URL not recorded" in note.first.inner_text()
+    assert "not recorded" not in page.locator("table.lx-fields").inner_text()
+    page.goto(served + "instruments/slavery-convention-1926.html")
+    label = page.locator("#prov-art-1 .lx-provision-label").first
+    assert "not recorded" not in label.inner_text()
+    assert label.inner_text().strip().endswith("Definitions of slavery and the slave trade")
+    assert "Official text not recorded" in page.locator("#prov-art-1 .admonition.note").first.inner_text()
+
+
+def test_search_finds_each_claim_as_its_own_entry(page, served, bundled):
+    practice = _argued_practice(bundled)
+    word = _rare_word(bundled, practice)
+    claim = next(c for c in bundled.claims_of(practice) if word in c.quote.lower())
+    page.goto(served + "index.html")
+    result = _search(page, word, f".md-search-result a[href$='#s-claim-{claim.id}']")
+    title = _squash(result.locator("h1, h2").first.inner_text())
+    assert _squash(bundled.practices[practice].label) in title and title.startswith("Claim"), title
+
+
+def test_a_quote_links_to_its_web_page_at_the_quote(page, served, bundled):
+    from lexmap.site.links import is_web_page
+
+    web = next(c for c in bundled.claims.values() if is_web_page(bundled.documents[c.document]))
+    page.goto(f"{served}practices/{web.practice}.html")
+    link = page.locator(f"#claim-{web.id} blockquote a.lx-at-source")
+    href = link.get_attribute("href")
+    assert href.startswith(bundled.documents[web.document].url.split("#")[0]) and "#:~:text=" in href
+    pdf = next(c for c in bundled.claims.values() if (bundled.documents[c.document].url or "").endswith(".pdf"))
+    page.goto(f"{served}practices/{pdf.practice}.html")
+    assert page.locator(f"#claim-{pdf.id} a.lx-at-source").count() == 0
+
+
+def test_text_fragments_follow_the_spec():
+    from lexmap.model import Document
+    from lexmap.site.links import quote_link, text_fragment
+
+    assert text_fragment("a co-worker, paid & fed") == "text=a%20co%2Dworker%2C%20paid%20%26%20fed"
+    long = "“One two three four five six [...] seven eight nine ten eleven twelve thirteen.”"
+    assert text_fragment(long) == "text=One%20two%20three%20four%20five,nine%20ten%20eleven%20twelve%20thirteen"
+    page = Document(id="d", title="t", kind="news-article", url="https://example.org/a#:~:text=old")
+    assert quote_link(page, "short words") == "https://example.org/a#:~:text=short%20words"
+    anchored = Document(id="d", title="t", kind="blog-post", url="https://example.org/a#part")
+    assert quote_link(anchored, "short words") == "https://example.org/a#part:~:text=short%20words"
+    for url, kind in [("https://example.org/r.pdf", "report"), ("ftp://example.org/a", "news-article"),
+                      ("https://example.org/law", "statute"), ("https://drive.google.com/file/d/x/view", "report")]:
+        assert quote_link(Document(id="d", title="t", kind=kind, url=url), "words") is None, url
+
+
+def test_print_hides_the_navigation_and_writes_links_out(page, served, bundled):
+    page.goto(served + "instruments/slavery-convention-1926.html")
+    official = page.locator("table.lx-fields a[href^='http']").first
+    after = "a => getComputedStyle(a, '::after').content"
+    assert page.locator(".md-header").is_visible() and official.evaluate(after) == "none"
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".lx-permalink, .headerlink"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert bundled.instruments["slavery-convention-1926"].url in official.evaluate(after)
+    page.goto(served + "index.html")
+    cell = page.locator("table.lx-heat td.lx-corroborated").first
+    assert cell.evaluate("c => getComputedStyle(c).printColorAdjust") == "exact"  # fills print
+
+
+def test_evidence_chart_page(page, served, bundled):
+    """The site embeds the chart lexmap chart writes (lexmap.chart): every element, every quote, a note per citation."""
+    from lexmap.chart import build_chart
+
+    chart = build_chart(bundled, "palermo/trafficking")
+    page.goto(served + "tests/palermo/trafficking.html")
+    page.locator(".lx-chart-link a").click()
+    page.wait_for_url("**/tests/palermo/trafficking/chart.html")
+    assert page.locator(".lexmap-chart table.lx-tree tbody tr").count() == len(chart.elements)
+    quotes = [_squash(q) for q in page.locator(".lexmap-chart blockquote").all_inner_texts()]
+    statements = [s for e in chart.elements for p in e.practices for s in (*p.supporting, *p.contesting)]
+    assert len(quotes) == len(statements) > 0
+    for statement in statements:
+        assert any(q.startswith(_squash(statement.quote)) for q in quotes), statement.claim
+    assert page.locator(".lexmap-chart .lx-notes li").count() == len(chart.notes)
+    href = page.locator(".lexmap-chart blockquote sup a").first.get_attribute("href")
+    assert page.locator(href).count() == 1  # the note the mark points to exists
+
+
+def _web_document(corpus):
+    """The web-page document with the most claims (its quotes link to the source)."""
+    from lexmap.site.links import is_web_page
+
+    web = [d for d in corpus.documents.values() if is_web_page(d)]
+    return max(web, key=lambda d: sum(c.document == d.id for c in corpus.claims.values())).id
+
+
+SHOTS = {  # name: (page, where to scroll at 1400 px, at 400 px; "element:a+b" captures elements a and b)
+    "home": (lambda c: "index.html", None, "#standing"),
+    "test": (lambda c: "tests/palermo/trafficking.html", "element:h1+.lx-page", ".lx-tree"),
+    "practice": (lambda c: f"practices/{_argued_practice(c)}.html", ".lx-statement", ".lx-statement"),
+    "document": (lambda c: f"documents/{_web_document(c)}.html", None, ".lx-statement"),
+    "matrix": (lambda c: "matrix.html", None, None),
+    "chart": (lambda c: "tests/palermo/trafficking/chart.html", None, "#lx-el-palermo-act"),
+}
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots(browser, served, bundled, screenshots, width, scheme):
+    """The pages of docs/site.md at desktop and phone width, in both schemes: written to
+    LEXMAP_SCREENSHOTS (docs/screenshots/ when refreshing the docs) or a temporary folder."""
+    out = Path(os.environ.get("LEXMAP_SCREENSHOTS") or screenshots)
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 800}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for name, (path, wide, narrow) in SHOTS.items():
+            page.goto(served + path(bundled))
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+            sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert name == "matrix" or sizes[0] <= sizes[1], (name, sizes)  # only the matrix scrolls sideways
+            where = wide if width > 500 else narrow
+            target = out / f"{name}-{width}-{scheme}.png"
+            if where and where.startswith("element:"):
+                boxes = [page.locator(sel).first.bounding_box() for sel in where.removeprefix("element:").split("+")]
+                x, y = min(b["x"] for b in boxes) - 16, min(b["y"] for b in boxes) - 16  # at the top: page coordinates
+                right, bottom = max(b["x"] + b["width"] for b in boxes) + 16, max(b["y"] + b["height"] for b in boxes) + 16
+                clip = {"x": x, "y": y, "width": right - x, "height": bottom - y}
+                page.screenshot(path=target, full_page=True, clip=clip)
+                continue
+            if where:
+                page.evaluate("w => window.scrollTo(0, document.querySelector(w).getBoundingClientRect().top + window.scrollY - 70)", where)
+                page.wait_for_timeout(400)  # the header's title slides in on scroll
+            page.screenshot(path=target)
+    finally:
+        context.close()

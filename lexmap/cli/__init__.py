@@ -1,21 +1,26 @@
-"""The ``lexmap`` command: a thin layer over the library."""
+"""The ``lexmap`` command: a thin layer over the library, one module per command."""
 
 from __future__ import annotations
 
 import click
 
 from .cache import cache
+from .case import init
+from .chart import chart
 from .corpus import info, validate
+from .errors import LexmapGroup
 from .export import export
+from .gaps import gaps
+from .lookup import list_, show
 from .matrix import matrix
 from .site import site
 
 
-@click.group()
+@click.group(cls=LexmapGroup)
 @click.version_option(package_name="lexmap")
 def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""
 
 
-for command in (validate, info, matrix, export, site, cache):
+for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site, cache):
     main.add_command(command)

@@ -1,4 +1,5 @@
-"""What every ``lexmap`` command shares: the corpus argument, loading it, reporting problems."""
+"""What every ``lexmap`` command shares: the corpus argument, loading it, reporting problems,
+writing outputs."""
 
 from __future__ import annotations
 
@@ -8,30 +9,87 @@ from pathlib import Path
 import click
 
 from ..loader import load
+from ..sources import bundled_case, find_case
+from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from .cache import cache_option
+from .errors import UserError, did_you_mean
 
-_path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+def _discover(_ctx, _param, value: Path | None) -> Path | None:
+    """PATH given: that. Else the nearest folder upwards holding a case manifest. Else None:
+    the bundled case."""
+    return value if value is not None else find_case()
+
+
+_path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), callback=_discover)
 
 
 def corpus_path(command):
-    """The optional PATH of the corpus, and --no-cache."""
+    """PATH, and --no-cache (lexmap/cli/cache.py)."""
     return cache_option(_path_argument(command))
 
 
 texts_option = click.option(
     "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of plain-text copies of documents, to check quotes against (repeatable).",
+    help="Folder of plain-text copies of documents, to check quotes against (repeatable; added to "
+         "the case's texts/ and LEXMAP_TEXTS).",
+)
+require_texts_option = click.option(
+    "--require-texts", is_flag=True, help="Make every quote that cannot be checked against a text a problem.",
 )
 
 
-def load_corpus(path, texts=()):
-    """Load the corpus for a command; on problems, list them all on stderr and exit 1."""
+def corpus_options(command):
+    """PATH (found upwards from the current folder when not given), --texts, --require-texts."""
+    return corpus_path(texts_option(require_texts_option(command)))
+output_option = click.option(
+    "-o", "--output", metavar="FILE",
+    help="Output file, written atomically (default, or '-': standard output).",
+)
+
+
+def load_corpus(path, texts=(), require_texts: bool = False):
+    """Load the corpus for a command, saying on stderr which one; on problems, list them all on
+    stderr and exit 1."""
+    where = str(path) if path is not None else f"{bundled_case()} (the case bundled with lexmap)"
     try:
-        return load(path, texts=list(texts) or None)
+        corpus = load(path, texts=list(texts) or None, require_texts=require_texts)
     except CorpusError as error:
+        click.echo(f"corpus: {where}", err=True)
         for problem in error.problems:
             click.echo(str(problem), err=True)
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(1)
+    click.echo(f"corpus: {where}" + (f": {corpus.case.title}" if corpus.case else ""), err=True)
+    return corpus
+
+
+def to_stdout(output: str | None) -> bool:
+    return output is None or output == "-"
+
+
+def check_output(output: str | None, path, texts=()) -> None:
+    """Refuse a bad ``-o`` before the (slow) work: see :func:`lexmap.outputs.check_file_output`."""
+    if not to_stdout(output):
+        check_file_output(output, [*corpus_inputs(path), *texts])
+
+
+def write_output(output: str | None, data: bytes, path, texts=()) -> None:
+    """``data`` to standard output, or atomically to the file ``output`` (never inside the corpus
+    at ``path`` or its texts)."""
+    if to_stdout(output):
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        write_file(output, data, [*corpus_inputs(path), *texts])
+    except OSError as error:
+        raise UserError(f"could not write {output!r}: {error.strerror or error}",
+                        "check the disk and the folder's permissions") from error
+
+
+def check_id(corpus, collection: str, kind: str, given: str | None) -> None:
+    """Refuse an id given on the command line that the corpus lacks, suggesting close ones."""
+    if given is not None and given not in getattr(corpus, collection):
+        raise did_you_mean(kind, given, getattr(corpus, collection))
+

@@ -4,26 +4,36 @@ from __future__ import annotations
 
 import click
 
-from .common import corpus_path, load_corpus, texts_option
+from .common import corpus_options, load_corpus
 
 
 @click.command()
-@corpus_path
-@texts_option
-def validate(path, texts):
-    """Check the corpus at PATH (default: the bundled corpus); list every problem, exit 1 if any."""
-    corpus = load_corpus(path, texts)
-    checked = len(corpus.texts_checked)
-    click.echo(f"OK: {corpus.root} is valid ({checked} document text{'s' if checked != 1 else ''} used to check quotes).")
+@corpus_options
+def validate(path, texts, require_texts):
+    """Check the corpus at PATH (default: the case of the current folder, else the bundled one):
+    list every problem and exit 1 if any; else say, per document, how many quotes were checked
+    against its text and how many could not be, and why."""
+    corpus = load_corpus(path, texts, require_texts)
+    statuses = [t for t in corpus.texts.values() if t.checked or t.unchecked]
+    checked = sum(t.checked for t in statuses)
+    unchecked = [t for t in statuses if t.unchecked]
+    for status in statuses:
+        click.echo(f"  {status.document}: {status.checked} quote(s) checked, {status.unchecked} not"
+                   + (f" ({status.reason})" if status.unchecked else ""))
+    verdict = "valid, every quote checked" if not unchecked else "valid, but NOT every quote was checked"
+    click.echo(f"{corpus.root}: {verdict}: {checked} quote(s) checked against the texts of "
+               f"{sum(1 for t in statuses if t.checked)} document(s); "
+               f"{sum(t.unchecked for t in unchecked)} quote(s) in {len(unchecked)} document(s) unchecked.")
+    if unchecked:
+        click.echo("hint: give the documents' texts with --texts FOLDER; --require-texts makes unchecked quotes a problem")
 
 
 @click.command()
-@corpus_path
-@texts_option
-def info(path, texts):
+@corpus_options
+def info(path, texts, require_texts):
     """Print how many records of each kind the corpus at PATH holds."""
-    corpus = load_corpus(path, texts)
-    click.echo(f"corpus: {corpus.root}")
+    corpus = load_corpus(path, texts, require_texts)
+    click.echo(f"corpus: {corpus.root}" + (f" ({corpus.case.title})" if corpus.case else ""))
     counts = corpus.counts()
     width = max(map(len, counts))
     for kind, count in counts.items():

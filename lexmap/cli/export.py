@@ -6,19 +6,26 @@ from pathlib import Path
 
 import click
 
-from ..exports import EXPORT_FORMATS, export_bytes
-from ..exports.atomic import write_atomic
+from ..exports import EXPORT_FORMATS, check_base_iri, export_bytes
 from ..exports.rdf import DEFAULT_BASE
-from .common import cache_option, load_corpus
+from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
+from .errors import UserError
+
+
+def _base_iri(_ctx, _param, value: str) -> str:
+    try:
+        return check_base_iri(value)
+    except ValueError as error:
+        raise UserError(str(error), "for example --base https://example.org/lexmap/") from error
 
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
-@cache_option
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the resources (turtle, jsonld).")
-def export(fmt, path, output, base):
+@corpus_options
+@output_option
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
+              help="Base IRI of the resources (turtle, jsonld).")
+def export(fmt, path, texts, require_texts, output, base):
     """Export the corpus at PATH (default: the bundled corpus) as FORMAT.
 
     \b
@@ -34,13 +41,9 @@ def export(fmt, path, output, base):
     Example:
       lexmap export turtle -o corpus.ttl
     """
-    corpus = None if fmt == "schema" else load_corpus(path, ())
-    try:
-        data = export_bytes(corpus, fmt, base)
-    except ImportError as error:
-        raise click.ClickException(str(error)) from error
-    if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, data)
+    check_output(output, path, texts)
+    corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
+    data = export_bytes(corpus, fmt, base)
+    write_output(output, data, path, texts)
+    if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {len(data)} bytes)", err=True)

@@ -2,44 +2,48 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from ..exports import MATRIX_FORMATS, format_of, render_matrix
-from ..exports.atomic import write_atomic
+from ..exports import MATRIX_EXTENSIONS, MATRIX_FORMATS, matrix_format_for, render_matrix
 from ..matrix import VALUES, build_matrix
-from .common import corpus_path, load_corpus
+from .common import check_id, check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
+from .errors import UserError
 
 
 @click.command()
-@corpus_path
+@corpus_options
 @click.option("--rows", type=click.Choice(["indicators", "practices"]), default="indicators", show_default=True)
 @click.option("--cols", type=click.Choice(["instruments", "tests", "provisions", "elements"]), default="instruments", show_default=True)
 @click.option("--framework", help="Indicator framework of the rows (default: the corpus's first).")
 @click.option("--value", type=click.Choice(VALUES), default="count", show_default=True,
               help="What a cell shows: count of practices, independent documents, practice ids, or level.")
-@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS), help="Output format (default: from the file name, else csv).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS),
+              help=f"Output format (default: from the file's extension, {', '.join(MATRIX_EXTENSIONS)}; else csv).")
+@output_option
 @click.option("--base-url", help="Base URL of the reference site, to link cells to practice pages (XLSX, HTML).")
-def matrix(path, rows, cols, framework, value, fmt, output, base_url):
+def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url):
     """Export the ROWS x COLS matrix of the corpus at PATH (default: indicators x instruments).
 
     \b
     Example:
       lexmap matrix --value level -o matrix.xlsx
     """
-    corpus = load_corpus(path, ())
-    fmt = fmt or (format_of(output) if output else None) or "csv"
-    if fmt == "xlsx" and output is None:
-        raise click.UsageError("XLSX is binary: give a file with -o")
+    check_output(output, path, texts)
+    if fmt is None and not to_stdout(output):
+        try:
+            fmt = matrix_format_for(output)
+        except ValueError as error:
+            raise UserError(str(error), "give a file with a known extension, or --format") from error
+    fmt = fmt or "csv"
+    if fmt == "xlsx" and to_stdout(output):
+        raise UserError("XLSX is binary: it cannot go to standard output", "give a file with -o, such as -o matrix.xlsx")
+    corpus = load_corpus(path, texts, require_texts)
+    check_id(corpus, "indicator_frameworks", "indicator framework", framework)
     try:
         table = build_matrix(corpus, rows, cols, framework=framework)
     except (KeyError, ValueError) as error:
-        raise click.UsageError(str(error)) from error
+        raise UserError(str(error).strip("'\""), "see 'lexmap matrix --help'") from error
     data = render_matrix(table, corpus, fmt, value, base_url)
-    if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, data)
+    write_output(output, data, path, texts)
+    if not to_stdout(output):
         click.echo(f"wrote {output} ({len(table.rows)} rows x {len(table.cols)} columns, {fmt})", err=True)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
 import click
 
-from .common import corpus_path, load_corpus
+from ..outputs import check_folder_output, corpus_inputs
+from .common import corpus_options, load_corpus
 
 
 def _show_mkdocs_progress() -> None:
     """mkdocs (and the lexmap hook) report progress through logging: print it."""
     logger = logging.getLogger("mkdocs")
     logger.handlers = [h for h in logger.handlers if not getattr(h, "lexmap", False)]
-    handler = logging.StreamHandler(click.get_text_stream("stderr"))
+    handler = logging.StreamHandler(sys.stderr)  # looked up now: the stream CliRunner captures
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.lexmap = True
     logger.addHandler(handler)
@@ -28,37 +30,45 @@ def site() -> None:
 
 
 @site.command()
-@corpus_path
-@click.option("-o", "--output", "output", default="site", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site to.")
+@corpus_options
+@click.option("-o", "--output", "output", default="site", show_default=True, metavar="FOLDER",
+              help="Folder to write the site to: a new or empty folder, or a site lexmap built before.")
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of hand-written Markdown pages to add under 'Guide'.")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
-def build(path, output, docs, strict):
-    """Build the site of the corpus at PATH (default: the bundled corpus) into a folder."""
+@click.option("--force", is_flag=True,
+              help="Replace the output folder even if lexmap did not write it (never the corpus, "
+                   "the current, home or root folder).")
+def build(path, texts, require_texts, output, docs, strict, force):
+    """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
+
+    The folder is replaced only if it is new, empty or a site lexmap built (it holds a
+    .lexmap-output file); the new site is built beside it and swapped in at the end.
+    """
     from ..site.build import build_site
 
-    corpus = load_corpus(path, ())
+    check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
+    corpus = load_corpus(path, texts, require_texts)
     counts = corpus.counts()
     click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
                f"{counts['documents']} documents, {counts['claims']} claims")
     _show_mkdocs_progress()
     started = time.monotonic()
-    build_site(path, output, docs=docs, strict=strict)
-    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    pages = build_site(path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts)
     click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
                f"open {Path(output) / 'index.html'}")
 
 
 @site.command()
-@corpus_path
+@corpus_options
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of hand-written Markdown pages to add under 'Guide'.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(path, docs, dev_addr):
-    """Serve the site of the corpus at PATH (default: the bundled corpus) on a local address."""
+def serve(path, texts, require_texts, docs, dev_addr):
+    """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,
+    a text or a hand-written page changes."""
     from ..site.build import serve_site
 
-    load_corpus(path, ())
+    load_corpus(path, texts, require_texts)
     _show_mkdocs_progress()
-    serve_site(path, docs=docs, dev_addr=dev_addr)
+    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts)

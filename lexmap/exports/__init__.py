@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 MATRIX_FORMATS = ("csv", "xlsx", "md", "html", "json")
@@ -28,10 +29,37 @@ def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str 
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(MATRIX_FORMATS)}")
 
 
+MATRIX_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".html": "html",
+                     ".htm": "html", ".json": "json"}
+
+
 def format_of(path: str | Path) -> str | None:
-    """The matrix format a file name asks for (``.markdown`` and ``.htm`` included)."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"markdown": "md", "htm": "html"}.get(suffix, suffix if suffix in MATRIX_FORMATS else None)
+    """The matrix format a file name asks for (``.markdown`` and ``.htm`` included), or None."""
+    return MATRIX_EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def matrix_format_for(path: str | Path) -> str:
+    """The matrix format of the file name ``path``; ValueError for an unknown extension (an
+    ``.ods`` or ``.tsv`` file must not silently hold CSV)."""
+    fmt = format_of(path)
+    if fmt is None:
+        suffix = Path(path).suffix
+        what = f"the extension {suffix!r}" if suffix else "a file name without extension"
+        raise ValueError(f"cannot tell a matrix format from {what} ({str(path)!r}); "
+                         f"known extensions: {', '.join(MATRIX_EXTENSIONS)}")
+    return fmt
+
+
+# An absolute IRI (RFC 3987) with no character that IRIs exclude: spaces, controls, <>"{}|\\^`.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f]+")
+
+
+def check_base_iri(base: str) -> str:
+    """``base`` if it is an absolute IRI that resources can be appended to; else ValueError."""
+    if not _IRI.fullmatch(base) or base.count("#") > 1:
+        raise ValueError(f"the base {base!r} is not an absolute IRI such as 'https://example.org/lexmap/' "
+                         "(no spaces, controls or <>\"{}|\\^` characters, at most one '#')")
+    return base
 
 
 EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema")
@@ -50,7 +78,7 @@ def export_bytes(corpus, fmt: str, base: str | None = None) -> bytes:
     if fmt in ("turtle", "jsonld"):
         from .rdf import DEFAULT_BASE, corpus_jsonld, corpus_turtle
 
-        base = base or DEFAULT_BASE
+        base = check_base_iri(base or DEFAULT_BASE)
         return corpus_turtle(corpus, base) if fmt == "turtle" else corpus_jsonld(corpus, base)
     if fmt == "csl-json":
         from .csl import corpus_csl

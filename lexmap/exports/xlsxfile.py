@@ -37,8 +37,8 @@ DETAIL_COLUMNS = (
     # heading, width, wrap; sized for a landscape page (ids wrap at their hyphens)
     ("{row}", 18, True), ("{row} id", 16, True), ("{col}", 12, True), ("{col} id", 10, True),
     ("Practice", 20, True), ("Practice id", 14, True), ("Statement", 14, True), ("Kind", 8, False),
-    ("Stance", 9, False), ("Document", 24, True), ("Document id", 12, True), ("Pinpoint", 16, True),
-    ("Quote", 56, True),
+    ("Stance", 9, False), ("Speaker", 18, True), ("Document", 24, True), ("Document id", 12, True),
+    ("Pinpoint", 16, True), ("Quote", 50, True),
 )
 
 
@@ -251,6 +251,7 @@ def _detail_sheet(sheet, matrix: Matrix, corpus, base_url, styles: _Styles) -> N
                 values = (
                     row.label, row.id, col.label, col.id, practice.label, practice.id, statement.id,
                     "claim" if statement_id in cell.claims else "exhibit", statement.stance,
+                    "; ".join(corpus[a].name for a in corpus.sources().speakers(statement)),
                     document.title, document.id, statement.pinpoint, statement.quote,
                 )
                 sheet.append([cell_text(v, statement.id) for v in values])

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import yaml
+
+from ..outputs import corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
 
 
 @contextlib.contextmanager
-def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str = "lexmap") -> Iterator[Path]:
-    """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled)."""
+def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str = "lexmap",
+                texts: Sequence[Path] = (), require_texts: bool = False) -> Iterator[Path]:
+    """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled),
+    checking quotes against ``texts`` too; ``mkdocs serve`` watches every file the corpus reads."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner: noise here
     with tempfile.TemporaryDirectory(prefix="lexmap-site-") as tmp:
         docs_dir = Path(docs).resolve() if docs else Path(tmp) / "docs"
@@ -32,45 +35,45 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
             "site_name": site_name,
             "docs_dir": str(docs_dir),
             "hooks": [str(HERE / "mkdocs_hook.py")],
-            "extra": {"lexmap": {"corpus": str(Path(corpus).resolve()) if corpus else None}},
+            "extra": {"lexmap": {"corpus": str(Path(corpus).resolve()) if corpus else None,
+                                 "texts": [str(Path(t).resolve()) for t in texts], "require_texts": require_texts}},
+            "watch": [str(p) for p in corpus_inputs(corpus) if p.exists()],
         }
         path = Path(tmp) / "mkdocs.yml"
         path.write_text(yaml.safe_dump(config), encoding="utf-8")
         yield path
 
 
-def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True) -> None:
-    """Build the site of ``corpus`` into ``site_dir`` with mkdocs (raises on any mkdocs error;
-    with ``strict``, on any warning too)."""
+def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True,
+               force: bool = False, texts: Sequence[Path] = (), require_texts: bool = False) -> int:
+    """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
+    pages (raises on any mkdocs error; with ``strict``, on any warning too).
+
+    The site is built beside ``site_dir`` and swapped in at the end (an interrupted or failed build
+    leaves the old site). ``site_dir`` must be new, empty or a previous lexmap output; ``force``
+    replaces another folder, but never the corpus, the ``docs`` or a folder holding them
+    (:func:`lexmap.outputs.check_folder_output` raises :class:`~lexmap.outputs.OutputError`).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    target = Path(site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Build beside the target, then swap: an interrupted or failed build leaves the old site.
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        with site_config(corpus, docs=docs) as config_file:
+    inputs = corpus_inputs(corpus) + [Path(t) for t in texts] + ([Path(docs)] if docs else [])
+    with replaced_folder(site_dir, inputs, force=force, kind="site") as staging:
+        with site_config(corpus, docs=docs, texts=texts, require_texts=require_texts) as config_file:
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
             finally:
                 config.plugins.on_shutdown()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = target.with_name(f".{target.name}.old")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        return sum(1 for _ in staging.rglob("*.html"))  # counted before the swap: ours alone
 
 
-def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000") -> None:
-    """Serve the site of ``corpus`` with mkdocs' development server (rebuilds on changes to
-    hand-written pages)."""
+def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000",
+               texts: Sequence[Path] = ()) -> None:
+    """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
+    a text or a hand-written page changes."""
     from mkdocs.commands.serve import serve
 
-    with site_config(corpus, docs=docs) as config_file:
+    with site_config(corpus, docs=docs, texts=texts) as config_file:
         serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

@@ -5,6 +5,11 @@ corpus is the bundled one, or the folder named by ``extra: {lexmap: {corpus:
 PATH}}`` (relative to ``mkdocs.yml``). The hand-written pages of ``docs_dir``
 stay as they are and go in the navigation under "Guide", after the generated
 sections (Instruments, Tests, Practices, Documents, Indicators, Matrix).
+
+The case names its site: when the corpus has a manifest (``lexmap.yaml``) and
+``site_name`` is left at its default "lexmap", the case's title becomes the
+site's name, its description the site's description and its licence the
+footer's notice.
 """
 
 from __future__ import annotations
@@ -29,14 +34,45 @@ SHIM = "assets/iframe-worker-shim.js"
 """Material's offline plugin loads this shim from a CDN for search from file://; we ship it."""
 SECTIONS = [("Instruments", "instruments/"), ("Tests", "tests/"), ("Practices", "practices/"),
             ("Documents", "documents/"), ("Indicators", "indicators/")]
+CHART = "/chart.md"
+"""Evidence charts are reached from their test's page, not listed in the navigation."""
 NAV_LIMIT = 400
 """A section with more pages lists only its index in the navigation (every page renders the
 whole navigation, so a huge one would make the build quadratic)."""
 
+DEFAULT_NAME = "lexmap"
+
 _state: dict = {}
 
 
+def _load(config: MkDocsConfig) -> lexmap.Corpus:
+    settings = config.extra.get("lexmap") or {}
+    path = settings.get("corpus")
+    if path is not None:
+        path = Path(config.config_file_path or ".").parent / path
+    try:
+        return lexmap.load(path, texts=settings.get("texts") or None, require_texts=bool(settings.get("require_texts")))
+    except CorpusError as error:
+        raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
+
+
+def name_site(config: MkDocsConfig, case) -> None:
+    """The case's title, description and licence as the site's, unless the site names itself."""
+    if case is None or (config.site_name or DEFAULT_NAME) != DEFAULT_NAME:
+        config.site_name = config.site_name or DEFAULT_NAME
+        return
+    config.site_name = " ".join(case.title.split())
+    if case.description:
+        config.site_description = " ".join(case.description.split())
+    if case.licence and not config.copyright:
+        config.copyright = "Licence: " + " ".join(case.licence.split())
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    started = time.monotonic()
+    corpus = _load(config)
+    _state.update(corpus=corpus, loaded_in=time.monotonic() - started)
+    name_site(config, corpus.case)
     # Pages link to each other in raw HTML with relative file URLs (see lexmap.site.links).
     config.use_directory_urls = False
     config.theme.dirs.insert(0, str(HERE / "overrides"))
@@ -48,15 +84,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    settings = config.extra.get("lexmap") or {}
-    path = settings.get("corpus")
-    if path is not None:
-        path = Path(config.config_file_path or ".").parent / path
-    started = time.monotonic()
-    try:
-        corpus = lexmap.load(path)
-    except CorpusError as error:
-        raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
+    corpus = _state.pop("corpus", None) or _load(config)
+    started = time.monotonic() - _state.get("loaded_in", 0.0)
 
     def progress(done: int, total: int) -> None:
         if total >= 1000 and (done % 500 == 0 or done == total):
@@ -89,7 +118,7 @@ def navigation(pages: dict[str, str], handwritten: list[str]) -> list:
     """The navigation: home, one section per concept, the matrix, then the hand-written guide."""
     nav: list = [{"Home": "index.md"}]
     for title, prefix in SECTIONS:
-        section = [p for p in pages if p.startswith(prefix)]
+        section = [p for p in pages if p.startswith(prefix) and not p.endswith(CHART)]
         index = prefix + "index.md"
         rest = [p for p in section if p != index]
         nav.append({title: [index] + (rest if len(section) <= NAV_LIMIT else [])})

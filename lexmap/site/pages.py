@@ -9,6 +9,7 @@ escaped by Jinja. Text from the data thus always shows as text.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,11 @@ from ..corpus import Corpus
 from ..coverage import LEVELS
 from ..gaps import KINDS as GAP_KINDS
 from ..matrix import build_matrix
+from .. import palette
+from ..chart import build_chart
+from ..exports import chart_html
 from . import links
+from .pictures import test_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,6 +44,19 @@ def multiline(text: object) -> Markup:
     """Escaped text for a raw HTML block, line breaks kept as ``&#10;`` so that no blank line
     ends the HTML block early (CSS ``white-space: pre-line`` shows them)."""
     return Markup(str(escape(str(text).strip())).replace("\n", "&#10;"))
+
+
+_EDITORIAL = re.compile(r"\s*\(((?:official text|text|official-text url|url) not recorded\b.*)\)\s*$", re.I | re.S)
+
+
+def editorial_split(heading: str) -> tuple[str, str | None]:
+    """A provision heading apart from the compiler's remark appended to it in parentheses
+    ("Definitions (official text not recorded (...))" -> the heading, the remark)."""
+    found = _EDITORIAL.search(heading)
+    if not found:
+        return heading, None
+    remark = found.group(1)
+    return heading[: found.start()].rstrip(), remark[0].upper() + remark[1:] + "."
 
 
 def safe_url(value: str | None) -> str | None:
@@ -86,6 +104,11 @@ class Relations:
         for ratification in corpus.ratifications.values():
             self.ratifications_of[ratification.instrument].append(ratification)
         self.gaps = corpus.gaps()
+        by_kind = defaultdict(list)
+        for gap in self.gaps:
+            by_kind[gap.kind].append(gap)
+        self.gaps_by_kind = [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
+        """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
         self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
         self.matrices = {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
 
@@ -102,6 +125,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     env.filters["heading"] = heading_text
     env.filters["multiline"] = multiline
     env.filters["safe_url"] = safe_url
+    env.filters["editorial_split"] = editorial_split
 
     @jinja2.pass_context
     def href(context, id_: str) -> str:
@@ -125,7 +149,9 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
     env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
-                       speakers=corpus.sources().speakers, gap_kinds=GAP_KINDS)
+                       speakers=corpus.sources().speakers, gap_kinds=GAP_KINDS,
+                       picture=test_picture, marker=palette.MARKER,
+                       quote_link=links.quote_link)
     return env
 
 
@@ -147,7 +173,10 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         ("gaps.md", "gaps.md.j2", {}),
     ]
     jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
-    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t]}) for t in corpus.tests]
+    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}) for t in corpus.tests]
+    jobs += [(links.chart(corpus, t), "chart.md.j2", {"test": corpus.tests[t], "chart_css": Markup(chart_html.CSS),
+                                                      "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t)))})
+             for t in corpus.tests]
     jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]

@@ -1,0 +1,101 @@
+"""One error style for every ``lexmap`` command: ``lexmap: error: ...``, maybe a ``hint: ...``.
+
+A person who mistypes an option, names a missing folder or lacks an optional extra gets one line
+saying what is wrong and one saying what to do, never a traceback: exit status 2 for such usage
+mistakes, 1 for problems in the corpus (listed by ``common.load_corpus``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Iterable
+
+import click
+
+from ..outputs import OutputError
+
+# Optional extras: the module that is missing -> what to install.
+EXTRAS = {"openpyxl": "xlsx", "mkdocs": "site", "material": "site", "rdflib": "rdf", "pandas": "pandas",
+          "docx": "docx", "citeproc": "chart"}
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class UserError(click.ClickException):
+    """A mistake the person running lexmap can fix: one line, a hint, exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def did_you_mean(kind: str, given: str, known: Iterable[str]) -> UserError:
+    """The error for an unknown id or name, with the closest known ones from ``known``."""
+    known = sorted(known)
+    close = difflib.get_close_matches(given, known, n=3, cutoff=0.5)
+    close += [k for k in known if given and given in k and k not in close]  # 'ilo' -> 'ilo-fl'
+    if close:
+        hint = "did you mean " + " or ".join(repr(k) for k in close[:3]) + "?"
+    elif known:
+        hint = f"known: {', '.join(known[:20])}{', ...' if len(known) > 20 else ''}"
+    else:
+        hint = f"this corpus has no {kind}"
+    return UserError(f"unknown {kind} {given!r}", hint)
+
+
+def missing_extra(error: ImportError) -> UserError | None:
+    """The error for a missing optional extra (walks the chain of causes), or None."""
+    seen = error
+    while seen is not None:
+        module = (getattr(seen, "name", None) or "").split(".")[0]
+        if module in EXTRAS:
+            extra = EXTRAS[module]
+            return UserError(f"this needs the optional extra '{extra}' ({module} is not installed)",
+                             f"pip install 'lexmap[{extra}]'")
+        seen = seen.__cause__ if isinstance(seen.__cause__, ImportError) else None
+    return None
+
+
+def _one_line(text: str) -> str:
+    """Newlines folded, and control characters (ESC sequences from hostile input) made visible."""
+    text = " ".join(str(text).split())
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def report(message: str, hint: str | None, code: int) -> None:
+    """Print the error in lexmap's style and exit with ``code``."""
+    click.echo(f"lexmap: error: {_one_line(message)}", err=True)
+    if hint:
+        click.echo(f"hint: {_one_line(hint)}", err=True)
+    sys.exit(code)
+
+
+class LexmapGroup(click.Group):
+    """The ``lexmap`` group: click's own errors (unknown option, bad choice...) and ours end in
+    :func:`report`."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except UserError as error:
+            report(error.format_message(), error.hint, error.exit_code)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "lexmap"
+            report(error.format_message(), f"see '{command} --help'", 2)
+        except click.ClickException as error:  # mkdocs' errors are ClickExceptions too
+            report(error.format_message(), None, error.exit_code)
+        except click.Abort:
+            report("interrupted", None, 1)
+        except OutputError as error:
+            report(error.message, error.hint, 2)
+        except ImportError as error:
+            extra_error = missing_extra(error)
+            if extra_error is None:
+                raise
+            report(extra_error.format_message(), extra_error.hint, 2)
+        sys.exit(code if isinstance(code, int) else 0)

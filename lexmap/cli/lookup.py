@@ -1,0 +1,46 @@
+"""``lexmap list KIND`` and ``lexmap show ID``: find the ids a case needs without Python."""
+
+from __future__ import annotations
+
+import click
+
+from ..lookup import KINDS, describe, find, suggest
+from .common import corpus_options, load_corpus
+from .errors import UserError
+
+
+@click.command(name="list")
+@click.argument("kind", type=click.Choice(KINDS))
+@corpus_options
+@click.option("--match", metavar="TEXT", help="Only records whose id or name holds TEXT (any letter case).")
+def list_(kind, path, texts, require_texts, match):
+    """List the ids and names of one KIND of record of the corpus at PATH.
+
+    \b
+    Example:
+      lexmap list elements --match coercion
+    """
+    corpus = load_corpus(path, texts, require_texts)
+    found = find(corpus, kind, match)
+    for record in found:
+        name = getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None) or ""
+        click.echo(f"{record.id}\t{' '.join(str(name).split())}")
+    click.echo(f"{len(found)} {kind}" + (f" matching {match!r}" if match else ""), err=True)
+
+
+@click.command()
+@click.argument("id_", metavar="ID")
+@corpus_options
+def show(id_, path, texts, require_texts):
+    """Show the record ID of the corpus at PATH, and what refers to it.
+
+    \b
+    Example:
+      lexmap show palermo/means
+    """
+    corpus = load_corpus(path, texts, require_texts)
+    if id_ not in corpus:
+        close = suggest(corpus, id_)
+        raise UserError(f"no record has the id {id_!r}",
+                        f"did you mean {' or '.join(map(repr, close))}?" if close else "find ids with 'lexmap list KIND --match WORD'")
+    click.echo(describe(corpus, id_))

@@ -1,0 +1,101 @@
+"""The evidence chart's notes as citations in a standard style, rendered through CSL.
+
+Each note cites a document (its CSL-JSON item, :mod:`lexmap.exports.csl`) at a pinpoint,
+with citeproc-py and the bundled Chicago full-note style (``lexmap/styles``). lexmap's
+pinpoints are free text ("V. Background > The 8-Year Ban, fn. 40"), which CSL's page-range
+rules would rewrite ("8–Year"): the style gets a placeholder as locator and the pinpoint
+is put in its place verbatim, so the note says exactly what the corpus says.
+
+A citation comes back as *segments*, ``(text, italic)`` pairs, which every writer lays out
+in its own markup (escaped there).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html.parser import HTMLParser
+from importlib import resources
+
+from .csl import csl_item
+
+STYLE = "chicago-notes-bibliography-16th-edition.csl"
+STYLE_NAME = "Chicago Manual of Style, 16th edition (full notes)"
+_PLACEHOLDER = "LEXMAPPINPOINTLOCATOR"
+# citeproc-py reads CSL-JSON strings as markup and drops tags it does not know: angle brackets
+# go in as private-use characters and come back as themselves.
+_HIDE = str.maketrans({"<": "\ue000", ">": "\ue001"})
+_SHOW = str.maketrans({"\ue000": "<", "\ue001": ">"})
+
+Segments = tuple[tuple[str, bool], ...]
+
+
+def require_citeproc():
+    try:
+        import citeproc  # noqa: F401
+    except ImportError:
+        raise ImportError("the evidence chart's citations need citeproc-py: pip install 'lexmap[chart]'", name="citeproc") from None
+    return citeproc
+
+
+@lru_cache(maxsize=1)
+def _style():
+    citeproc = require_citeproc()
+    with resources.as_file(resources.files("lexmap") / "styles" / STYLE) as path:
+        return citeproc.CitationStylesStyle(str(path), validate=False)
+
+
+def citation(document, pinpoint: str) -> Segments:
+    """The full note citing ``document`` at ``pinpoint``, as segments."""
+    citeproc = require_citeproc()
+    from citeproc.source.json import CiteProcJSON
+
+    item = {k: v.translate(_HIDE) if isinstance(v, str) else v for k, v in csl_item(document).items()}
+    item["author"] = [{k: v.translate(_HIDE) for k, v in name.items()} for name in item.get("author", ())]
+    if not item["author"]:
+        del item["author"]
+    source = CiteProcJSON([item])
+    bibliography = citeproc.CitationStylesBibliography(_style(), source, citeproc.formatter.html)
+    cited = citeproc.Citation([citeproc.CitationItem(document.id, locator=citeproc.Locator("page", _PLACEHOLDER))])
+    bibliography.register(cited)
+    rendered = str(bibliography.cite(cited, lambda item: None))
+    segments = _Segments.parse(rendered)
+    if not any(_PLACEHOLDER in text for text, _ in segments):  # a style that drops the locator
+        segments = (*segments, (f" {pinpoint}.", False))
+    return tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments)
+
+
+def chart_citations(chart) -> dict[int, Segments]:
+    """Every note of ``chart`` by number."""
+    return {note.number: citation(chart.documents[note.document], note.pinpoint) for note in chart.notes}
+
+
+def plain(segments: Segments) -> str:
+    return "".join(text for text, _ in segments)
+
+
+class _Segments(HTMLParser):
+    """citeproc-py's HTML (escaped text, ``<i>`` for italics) back into (text, italic) pairs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.italic = 0
+        self.out: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.italic += tag in ("i", "em")
+
+    def handle_endtag(self, tag):
+        self.italic -= tag in ("i", "em")
+
+    def handle_data(self, data):
+        if self.out and self.out[-1][1] == bool(self.italic):
+            self.out[-1] = (self.out[-1][0] + data, self.out[-1][1])
+        else:
+            self.out.append((data, bool(self.italic)))
+
+    @classmethod
+    def parse(cls, html_text: str) -> Segments:
+        parser = cls()
+        parser.feed(html_text)
+        parser.close()
+        return tuple(parser.out)

@@ -1,0 +1,99 @@
+"""The evidence chart as Markdown with footnotes (``[^1]``, as Pandoc, GitHub and
+Python-Markdown read them), to paste into a brief or convert with Pandoc. Every text from
+the data is escaped, so it renders as itself and never as markup."""
+
+from __future__ import annotations
+
+import re
+
+from ..chart import Chart, ChartElement, ChartStatement
+from ..palette import MARKER
+from .chart_citations import STYLE_NAME, Segments, chart_citations
+
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
+
+
+def escape_md(text: str, *, strip: bool = True) -> str:
+    """Inline text that renders as itself: inline Markdown punctuation backslash-escaped, ``&``
+    and ``<`` as entities, runs of white space (line breaks too) folded into one space, and
+    what would open a heading, a list or a quote at the start of a line defused."""
+    text = re.sub(r"\s+", " ", str(text))
+    text = _INLINE.sub(r"\\\1", text.strip() if strip else text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    if not strip:
+        return text
+    return _LINE_START.sub(lambda m: "\\" + m[1] if m[1] else f"{m[2]}\\{m[3]}", text)
+
+
+def segments_md(segments: Segments) -> str:
+    return "".join(f"*{escape_md(t)}*" if italic and t.strip() else escape_md(t, strip=False) for t, italic in segments)
+
+
+def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -> str:
+    notes = citations if citations is not None else chart_citations(chart)
+    source = chart.instrument + (f", {chart.provision}" if chart.provision else "")
+    out = [
+        f"# Evidence chart: {escape_md(chart.test_label)}",
+        "",
+        f"{escape_md(chart.title)}  ",
+        f"{escape_md(source)}; test `{chart.test}`; {escape_md(chart.scope)}; {escape_md(chart.date)}  ",
+        f"Status of the test: **{escape_md(chart.status)}**",
+        "",
+        "## Elements",
+        "",
+        "| Element | Status | Own for / against | With its parts for / against | Independent sources (own) |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for e in chart.elements:
+        indent = "&emsp;" * e.depth
+        gate = f" *({e.gate})*" if e.gate else ""
+        marker = f" {MARKER}" if e.contested else ""
+        out.append(f"| {indent}{escape_md(e.label)}{gate} | {escape_md(e.status)}{marker} | "
+                   f"{e.own_supporting} / {e.own_contesting} | {e.subtree_supporting} / {e.subtree_contesting} | "
+                   f"{e.independent_sources} |")
+    out += ["", f'{MARKER} contested. "all of": every part must be met; "any of": one part suffices.', "",
+            "## Evidence by element", ""]
+    for e in chart.elements:
+        out += _element(e)
+    out += ["## Gaps", ""]
+    if chart.gaps:
+        out += [f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. "
+                f"*Next step:* {escape_md(g.next_step)}." for g in chart.gaps]
+    else:
+        out.append("No gap recorded for this test.")
+    out.append("")
+    if chart.notes:
+        out += [f"Citations in the style of the {escape_md(STYLE_NAME)}.", ""]
+        out += [f"[^{n.number}]: {segments_md(notes[n.number])}" for n in chart.notes]
+        out.append("")
+    return "\n".join(out)
+
+
+def _element(e: ChartElement) -> list[str]:
+    gate = f" ({e.gate} its parts)" if e.gate else ""
+    out = [f"### {escape_md(e.label + gate)}", "",
+           f"`{e.id}`; {escape_md(e.status)}; own statements: {e.own_supporting} for, {e.own_contesting} against; "
+           f"with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against", ""]
+    if e.words:
+        out += [f"Words of the provision: “{escape_md(e.words)}”", ""]
+    if not e.practices:
+        out += [f"*{escape_md(e.empty)}*", ""]
+    for p in e.practices:
+        out += [f"#### Practice: {escape_md(p.label)}", ""]
+        for title, statements in (("Supporting", p.supporting), ("Contesting", p.contesting)):
+            if statements:
+                out += [f"**{title}**", ""]
+                for number, s in enumerate(statements, 1):
+                    out += _statement(number, s)
+        out += [escape_md(p.independence), ""]
+    return out
+
+
+def _statement(number: int, s: ChartStatement) -> list[str]:
+    return [
+        f"{number}. > {escape_md(s.quote)}[^{s.note}]",
+        "",
+        f"   — {escape_md(s.speaker)}, as recorded in *{escape_md(s.document_title)}* (claim `{s.claim}`)",
+        "",
+    ]

@@ -1,0 +1,342 @@
+"""Outputs lexmap owns: never replace what lexmap did not write, never half write, honour the umask.
+
+Analysts publish these files, so a destroyed notes folder or a corpus emptied by a build is worse
+than a crash. Every folder lexmap builds carries a marker file (``MARKER``); only a folder carrying
+it (or an empty one) is ever replaced, and nothing is written at, inside or around what a build
+reads. Files are written through a temporary file and an atomic rename; folders are built beside
+their target under unique names and swapped in, so interrupted or concurrent builds leave a whole
+output behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+MARKER = ".lexmap-output"
+_STAGING, _OLD = "lexmap-staging", "lexmap-old"
+_UMASK_LOCK = threading.Lock()
+
+
+class OutputError(Exception):
+    """An output that lexmap refuses to write (or cannot), with what to do about it."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+# -- permissions ------------------------------------------------------------------
+
+
+def umask() -> int:
+    """The process's umask (read by setting it and restoring it at once)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """The mode the umask gives a new file (0644 under umask 022)."""
+    return 0o666 & ~umask()
+
+
+def folder_mode() -> int:
+    """The mode the umask gives a new folder (0755 under umask 022)."""
+    return 0o777 & ~umask()
+
+
+# -- what a build reads -------------------------------------------------------------
+
+
+def corpus_inputs(corpus: str | os.PathLike | None) -> list[Path]:
+    """The paths a load of ``corpus`` reads (default: the bundled case): a data file, or the
+    data folders (a case folder and its law library, or ``instruments/`` and ``mappings/``),
+    the manifest and the text folders. Nothing may be written inside them, and a folder holding
+    any of them is refused as an output folder; a file beside them is not."""
+    from .sources import layout_for
+
+    try:
+        layout, _case = layout_for(corpus, None, [])
+    except FileNotFoundError:
+        return [Path(corpus).resolve()] if corpus is not None else []
+    if layout.single_file is not None:
+        return [layout.single_file.resolve()]
+    paths = [*layout.data, *([layout.manifest] if layout.manifest else []), *layout.texts]
+    return [path.resolve() for path in paths]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _absolute(path: str | os.PathLike, *, follow: bool) -> Path:
+    """``path`` made absolute with its folder's symbolic links resolved; the last part is
+    resolved too when ``follow`` (folders) and left as it is otherwise (files are never links)."""
+    text = os.fspath(path)
+    if text == "":
+        raise OutputError("the output name is empty", "give a file or folder name after -o")
+    absolute = Path(text).absolute()
+    if follow or absolute.name in ("", ".."):
+        return absolute.resolve()
+    return absolute.parent.resolve() / absolute.name
+
+
+def _refuse_inputs(target: Path, shown: str, inputs: Iterable[str | os.PathLike], *, folder: bool) -> None:
+    """Refuse an output at or inside anything being read, or (a folder) around it."""
+    for item in inputs:
+        source = Path(item).resolve()
+        if _inside(target, source):
+            raise OutputError(f"{shown!r} is {'' if target == source else 'inside '}the input {str(source)!r} "
+                              "that this command reads", "write the output outside the corpus and its texts")
+        if folder and _inside(source, target):
+            raise OutputError(f"{shown!r} holds the input {str(source)!r} that this command reads",
+                              "give a new folder beside the corpus, such as 'site'")
+
+
+def _refuse_special_folders(target: Path, shown: str) -> None:
+    for name, special in (("the current folder", Path.cwd().resolve()), ("your home folder", Path.home().resolve()),
+                          ("the root folder", Path("/").resolve())):
+        if _inside(special, target):
+            what = name if target == special else f"a folder holding {name}"
+            raise OutputError(f"{shown!r} is {what}; lexmap never replaces it", "give a new folder, such as 'site'")
+
+
+# -- folders ---------------------------------------------------------------------------
+
+
+def is_owned(folder: str | os.PathLike) -> bool:
+    """Whether ``folder`` carries lexmap's marker (a regular file saying lexmap wrote the folder)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        return _owned(handle)
+    finally:
+        os.close(handle)
+
+
+def _owned(folder_fd: int) -> bool:
+    try:
+        handle = os.open(MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return False
+        try:
+            return json.loads(stream.read(4096)).get("written_by") == "lexmap"
+        except (ValueError, AttributeError):
+            return False
+
+
+def _check_replaceable(target: Path, shown: str, force: bool) -> None:
+    """Refuse a target that exists and is not a folder lexmap may replace. The folder is opened
+    once and checked through that handle: another build swapping the path cannot mislead it."""
+    try:
+        handle = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return  # nothing there (another build may just have moved it aside)
+    except OSError as error:
+        if error.errno in (errno.ENOTDIR, errno.ELOOP):
+            raise OutputError(f"{shown!r} exists and is not a folder", "give a new folder name") from error
+        raise _write_error(shown, target.parent, error) from error
+    try:
+        if force or _owned(handle) or not os.listdir(handle):
+            return
+    finally:
+        os.close(handle)
+    raise OutputError(f"{shown!r} is not empty and was not written by lexmap (it has no {MARKER} file)",
+                      "give a new or empty folder; --force replaces it and deletes what it holds")
+
+
+def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *,
+                        force: bool = False) -> Path:
+    """The absolute folder ``path`` names, if lexmap may build into it; else :class:`OutputError`.
+
+    Never (not even with ``force``): an input or anything inside one, a folder holding an input,
+    the current, home or root folder. Without ``force``: a non-empty folder lexmap did not write.
+    """
+    shown = os.fspath(path)
+    if shown and os.path.islink(shown):
+        raise OutputError(f"{shown!r} is a symbolic link; lexmap does not build through links",
+                          f"give the folder itself: {os.path.realpath(shown)!r}")
+    target = _absolute(path, follow=True)
+    _refuse_special_folders(target, shown)
+    _refuse_inputs(target, shown, inputs, folder=True)
+    if not target.parent.is_dir():
+        raise OutputError(f"the folder {str(Path(shown).parent)!r} that should hold {shown!r} does not exist",
+                          "create it first, or give another output folder")
+    _check_replaceable(target, shown, force)
+    return target
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another build in this process (a thread) may still use it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _clean_stale(target: Path) -> None:
+    """Remove staging and old folders of ``target`` left by killed builds (ours by name, and their
+    process is gone); leave everything else alone."""
+    pattern = re.compile(re.escape(f".{target.name}.") + f"(?:{_STAGING}|{_OLD})-([0-9]+)-[0-9a-f]+")
+    with contextlib.suppress(OSError):
+        for entry in target.parent.iterdir():
+            match = pattern.fullmatch(entry.name)
+            if match and not entry.is_symlink() and entry.is_dir() and not _alive(int(match[1])):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _aside(target: Path, kind: str) -> Path:
+    return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def write_marker(folder: Path, kind: str) -> None:
+    """Mark ``folder`` as lexmap's output (the same bytes every time: builds stay reproducible)."""
+    note = {"written_by": "lexmap", "kind": kind,
+            "note": "lexmap replaces this folder when it builds it again; delete this file to stop it"}
+    write_file(Path(folder) / MARKER, (json.dumps(note, indent=2) + "\n").encode("utf-8"))
+
+
+def _swap(staging: Path, target: Path, shown: str, force: bool) -> None:
+    """Put ``staging`` in ``target``'s place; the previous output is removed only once replaced.
+    Concurrent builds each put their whole output in place: the last one wins."""
+    olds = []
+    try:
+        for _ in range(1000):
+            try:
+                os.rename(staging, target)  # atomic; fails while target is a non-empty folder
+                return
+            except OSError as error:
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+            old = _aside(target, _OLD)
+            try:
+                os.rename(target, old)  # first moved aside, then checked: its name is stable there
+            except FileNotFoundError:
+                continue  # another build moved it aside first
+            try:
+                _check_replaceable(old, shown, force)
+            except OutputError:  # someone put a folder of theirs there during the build
+                _put_back(old, target)
+                raise
+            olds.append(old)
+        raise OutputError(f"could not put the new {shown!r} in place: other builds keep replacing it",
+                          "run one build at a time")
+    finally:
+        for old in olds:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _put_back(old: Path, target: Path) -> None:
+    """Return a folder that is not ours to its place, or at least to a name no cleanup touches."""
+    try:
+        os.rename(old, target)
+    except OSError:
+        os.rename(old, target.with_name(f".{target.name}.kept-{secrets.token_hex(4)}"))
+
+
+@contextlib.contextmanager
+def replaced_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False,
+                    kind: str = "site") -> Iterator[Path]:
+    """Yield an empty staging folder beside the folder ``path``; when the block succeeds, the
+    staging folder (marked as lexmap's) replaces ``path``. On any failure ``path`` is left as it
+    was and the staging folder is removed. Refused as :func:`check_folder_output` says."""
+    inputs = list(inputs)
+    shown = os.fspath(path)
+    target = check_folder_output(path, inputs, force=force)
+    _clean_stale(target)
+    staging = _aside(target, _STAGING)  # unique, and recognisable as ours after a kill
+    try:
+        os.mkdir(staging, 0o700)
+    except OSError as error:
+        raise _write_error(shown, target.parent, error) from error
+    try:
+        os.chmod(staging, folder_mode())
+        yield staging
+        write_marker(staging, kind)
+        _swap(staging, target, shown, force)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+# -- files ---------------------------------------------------------------------------------
+
+_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """The absolute file ``path`` names, if lexmap may write it; else :class:`OutputError`.
+
+    Refused: a path that is not a regular file (link, folder, FIFO, device), a path inside an
+    input, a missing folder."""
+    shown = os.fspath(path)
+    target = _absolute(path, follow=False)
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise _write_error(shown, target.parent, error) from error
+    if mode is not None and not stat.S_ISREG(mode):
+        what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise OutputError(f"{shown!r} is {what}; lexmap only replaces regular files",
+                          "give a new file name (leave out -o to write to standard output)")
+    _refuse_inputs(target, shown, inputs, folder=False)
+    if not target.parent.is_dir():
+        raise OutputError(f"the folder {str(Path(shown).parent)!r} does not exist",
+                          "create it first, or give a file in an existing folder")
+    return target
+
+
+def _write_error(shown: str, folder: Path, error: OSError) -> OutputError:
+    reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+              errno.EROFS: "the file system is read-only", errno.ENOSPC: "no space left on the device"}
+    because = reason.get(error.errno, error.strerror or str(error))
+    return OutputError(f"cannot write {shown!r} in {str(folder)!r}: {because}",
+                       "give an output in a folder you can write to")
+
+
+def write_file(path: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write ``data`` to the regular file ``path`` atomically: through a temporary file in the same
+    folder renamed over ``path``, so readers see the old file or the whole new one. The file gets
+    the mode the umask gives a new file. Refused as :func:`check_file_output` says."""
+    shown = os.fspath(path)
+    target = check_file_output(path, inputs)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".lexmap-tmp")
+    except OSError as error:
+        raise _write_error(shown, target.parent, error) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), file_mode())
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

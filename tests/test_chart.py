@@ -1,0 +1,301 @@
+"""The evidence chart (``lexmap chart``, docs/chart.md): its content worked out by hand on the
+small corpus, the DOCX read back with python-docx and converted by LibreOffice, hostile text
+escaped in HTML and Markdown, and the command's answers to mistakes."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+import lexmap
+from lexmap.chart import EMPTY, build_chart
+from lexmap.cli import main
+
+from conftest import CORPORA, error_lines
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEST = "palermo/trafficking"
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["chart", *map(str, args)])
+
+
+def claims_on_test(corpus, test):
+    ids = {e.id for e in corpus.tests[test].walk()}
+    return [c for c in corpus.claims.values() if c.element in ids]
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- content, worked out by hand on tests/corpora/small ------------------------------------
+
+
+def test_practice_filter_small(small):
+    chart = build_chart(small, "tp/exploitation", "passports", date="2024-01-31")
+    assert [e.id for e in chart.elements] == ["tp/exploitation", "tp/act", "tp/means", "tp/means-force",
+                                              "tp/means-fraud", "tp/purpose"]
+    assert [e.depth for e in chart.elements] == [0, 1, 1, 2, 2, 1]
+    assert [e.gate for e in chart.elements] == ["all of", "", "any of", "", "", ""]
+    by_id = {e.id: e for e in chart.elements}
+    force = by_id["tp/means-force"]
+    # c1 (d1) and c2 (d2) are one source, d1 cites d2; c3 (d4) stands alone
+    assert (force.level, force.own_supporting, force.independent_sources) == ("corroborated", 3, 2)
+    assert [p.practice for p in force.practices] == ["passports"]
+    assert [s.claim for s in force.statements] == ["c1", "c2", "c3"]
+    assert "c1 and c2 count as one source: d1 cites d2 at fn. 1" in force.practices[0].independence
+    assert [(n.number, n.document, n.pinpoint) for n in chart.notes] == [(1, "d1", "p. 1"), (2, "d2", "p. 9"), (3, "d4", "para. 2")]
+    # wages's claims on the purpose (c5 for, c6 against) are not about passports
+    purpose = by_id["tp/purpose"]
+    assert (purpose.practices, purpose.level, purpose.contested, purpose.empty) == ((), "unargued", False, EMPTY)
+    assert by_id["tp/means"].met_through == "parts" and "met through its parts" in by_id["tp/means"].empty
+    assert (chart.level, chart.elements[0].subtree_supporting) == ("unargued", 3)
+    assert all(g.practice in (None, "passports") for g in chart.gaps)
+    assert "argued-not-attested" in {g.kind for g in chart.gaps}  # passports: argued, never attested
+    assert (chart.scope, chart.date, chart.title) == ("the practice Retention of passports", "2024-01-31", "small")
+
+
+def test_practice_filter_contested_and_all_practices(small):
+    wages = build_chart(small, "tp/exploitation", "wages")
+    purpose = {e.id: e for e in wages.elements}["tp/purpose"]
+    assert (purpose.level, purpose.contested) == ("argued", True)
+    assert [s.claim for s in purpose.practices[0].supporting] == ["c5"]
+    assert [s.claim for s in purpose.practices[0].contesting] == ["c6"]
+    assert wages.elements[0].contested and "contested" in wages.status
+    everything = build_chart(small, "tp/exploitation")
+    grouped = {e.id: [p.practice for p in e.practices] for e in everything.elements}
+    assert grouped == {"tp/exploitation": [], "tp/act": ["ban"], "tp/means": [], "tp/means-force": ["passports"],
+                       "tp/means-fraud": [], "tp/purpose": ["wages"]}
+    assert len(everything.notes) == 6 and everything.scope == "all practices"
+
+
+def test_speaker_is_not_the_document(bundled):
+    chart = build_chart(bundled, TEST)
+    quoted = [s for s in chart.statements if s.stance == "contests"]
+    assert quoted, "the bundled corpus records contesting statements on the Palermo test"
+    for s in quoted:
+        claim = bundled.claims[s.claim]
+        assert claim.speaker and s.speakers == (bundled.actors[claim.speaker].name,)
+        assert s.document_title == bundled.documents[claim.document].title
+
+
+# -- DOCX ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def docx_chart(tmp_path_factory):
+    out = tmp_path_factory.mktemp("chart") / "chart.docx"
+    result = run(TEST, "-o", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_docx_elements_quotes_and_styles(docx_chart, bundled):
+    import docx
+
+    document = docx.Document(str(docx_chart))
+    paragraphs = document.paragraphs
+    styles = {p.style.name for p in paragraphs}
+    assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote"} <= styles
+    assert document.tables[0].style.name == "Table Grid"
+    rows = [row.cells[0].text for row in document.tables[0].rows[1:]]
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    elements = list(bundled.tests[TEST].walk())
+    assert len(rows) == len(headings) == len(elements)
+    for element, row, heading in zip(elements, rows, headings):
+        assert row.startswith(element.label) and heading.startswith(element.label)
+    quotes = [p.text for p in paragraphs if p.style.name == "Quote"]
+    claims = claims_on_test(bundled, TEST)
+    assert len(quotes) == len(claims)
+    for claim in claims:  # the quote, then nothing but its note's number (a NOTEREF field's text)
+        quote = claim.quote.strip()
+        assert any(q.startswith(quote) and q[len(quote):].isdigit() | (q == quote) for q in quotes), claim.id
+    assert bundled.title in document.sections[0].header.paragraphs[0].text
+
+
+def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
+    with zipfile.ZipFile(docx_chart) as package:
+        footnotes = etree.fromstring(package.read("word/footnotes.xml"))
+        body = etree.fromstring(package.read("word/document.xml"))
+        relations = package.read("word/_rels/document.xml.rels").decode()
+        types = package.read("[Content_Types].xml").decode()
+    assert "relationships/footnotes" in relations and "footnotes+xml" in types
+    notes = [f for f in footnotes.iter(W + "footnote") if int(f.get(W + "id")) > 0]
+    claims = claims_on_test(bundled, TEST)
+    pairs = list(dict.fromkeys((c.document, c.pinpoint) for c in claims))
+    assert len(notes) == len(pairs)
+    references = body.findall(f".//{W}footnoteReference")
+    assert sorted(int(r.get(W + "id")) for r in references) == list(range(1, len(pairs) + 1))
+    again = [t.text for t in body.iter(W + "instrText") if "NOTEREF" in t.text]
+    assert len(again) == len(claims) - len(pairs)
+    texts = {int(f.get(W + "id")): "".join(t.text for t in f.iter(W + "t")) for f in notes}
+    # the notes come in reading order; each names its document's title and its pinpoint, verbatim
+    chart = build_chart(bundled, TEST)
+    for note in chart.notes:
+        assert note.pinpoint in texts[note.number]
+        title = bundled.documents[note.document].title
+        assert squeeze(title).lower()[:20] in texts[note.number].lower().replace("“", "").replace('"', "")
+
+
+def test_docx_opens_in_libreoffice(docx_chart, bundled, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx_chart)], check=True, capture_output=True, timeout=300)
+    pdf = tmp_path / "chart.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler (pdftotext) is not installed")
+    text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    claim = next(c for c in claims_on_test(bundled, TEST) if 40 < len(c.quote) < 120 and "-" not in c.quote)
+    assert squeeze(claim.quote) in text
+    assert "Evidence chart: Trafficking in persons" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    (png,) = tmp_path.glob("page-*.png")
+    assert png.stat().st_size > 5_000
+
+
+# -- HTML and Markdown --------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags, self.attrs = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += [v or "" for _, v in attrs]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> _Text:
+    parser = _Text()
+    parser.feed(page)
+    return parser
+
+
+def test_html_hostile_text_is_text(tmp_path):
+    out = tmp_path / "chart.html"
+    result = run("evil/evil-test", CORPORA / "hostile", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    parsed = parse(page)
+    assert {"script", "iframe", "img"}.isdisjoint(parsed.tags)
+    assert not any(a.strip().lower().startswith("javascript:") for a in parsed.attrs)
+    corpus = lexmap.load(CORPORA / "hostile")
+    text = squeeze(" ".join(parsed.text))
+    for claim in corpus.claims.values():
+        assert html.escape(claim.quote.strip()).replace("\n", "<br>") in page
+        assert squeeze(claim.quote) in text
+    assert "Evidence chart: Test <script>alert('xss')</script>" in text
+
+
+def test_html_every_quote_and_fragment(bundled):
+    from lexmap.exports.chart_html import CSS, chart_page, fragment
+
+    chart = build_chart(bundled, TEST)
+    part = fragment(chart, top=2)
+    assert part.startswith('<article class="lexmap-chart">') and "\n" not in part and "<h1" not in part
+    page = chart_page(chart)
+    assert CSS in page and "@media print" in CSS
+    for claim in claims_on_test(bundled, TEST):
+        assert html.escape(claim.quote.strip()).replace("\n", "<br>") in part
+    assert part.count('<li id="lx-note-') == len(chart.notes)
+
+
+def test_markdown_hostile_renders_as_text(tmp_path):
+    import markdown
+
+    out = tmp_path / "chart.md"
+    assert run("evil/evil-test", CORPORA / "hostile", "-o", out).exit_code == 0
+    source = out.read_text("utf-8")
+    rendered = markdown.markdown(source, extensions=["footnotes", "tables"])
+    parsed = parse(rendered)
+    assert {"script", "iframe", "img"}.isdisjoint(parsed.tags)
+    assert not any(a.strip().lower().startswith("javascript:") for a in parsed.attrs)
+    text = squeeze(" ".join(parsed.text))
+    corpus = lexmap.load(CORPORA / "hostile")
+    for claim in corpus.claims.values():
+        assert squeeze(claim.quote) in text, claim.id
+    assert "[^1]:" in source and "[^2]:" in source
+
+
+def test_markdown_every_quote_and_footnote(bundled):
+    import markdown
+
+    from lexmap.exports.chart_md import chart_markdown
+
+    chart = build_chart(bundled, TEST)
+    source = chart_markdown(chart)
+    text = squeeze(" ".join(parse(markdown.markdown(source, extensions=["footnotes", "tables"])).text))
+    for claim in claims_on_test(bundled, TEST):
+        assert squeeze(claim.quote) in text, claim.id
+    assert len(re.findall(r"^\[\^\d+\]: ", source, re.M)) == len(chart.notes)
+
+
+def test_small_markdown_practice_filter_from_the_command(tmp_path, small):
+    out = tmp_path / "chart.md"
+    result = run("tp/exploitation", CORPORA / "small", "--practice", "passports", "-o", out)
+    assert result.exit_code == 0, result.output
+    source = out.read_text("utf-8")
+    for claim in ("c1", "c2", "c3"):
+        assert small.claims[claim].quote in source
+    for claim in ("c5", "c6", "c7"):
+        assert f"`{claim}`" not in source
+    # exploitation, recruitment, fraud and purpose have no statement on passports; means is met through force
+    assert source.count(f"*{EMPTY}*") == 4 and "met through its parts" in source
+    assert "p. 9" in source.split("[^2]:")[1].splitlines()[0]
+
+
+# -- the command's answers to mistakes ------------------------------------------------------
+
+
+def test_unknown_test_suggests(tmp_path):
+    result = run("palermo/trafficing", "-o", tmp_path / "c.docx")
+    assert result.exit_code == 2
+    lines = error_lines(result.stderr)
+    assert len(lines) == 2 and lines[0] == "lexmap: error: unknown legal test 'palermo/trafficing'"
+    assert lines[1].startswith("hint: did you mean 'palermo/trafficking'")
+    assert not (tmp_path / "c.docx").exists()
+
+
+def test_unknown_extension_lists_known(tmp_path):
+    result = run(TEST, "-o", tmp_path / "chart.pdf")
+    assert result.exit_code == 2
+    lines = error_lines(result.stderr)
+    assert len(lines) == 2 and lines[0].startswith("lexmap: error:")
+    assert all(ext in result.stderr for ext in (".docx", ".html", ".md"))
+
+
+def test_unknown_practice_and_parts_without_practice(tmp_path):
+    result = run(TEST, "--practice", "res-168-disciplinary-regim", "-o", tmp_path / "c.md")
+    assert result.exit_code == 2 and "did you mean 'res-168-disciplinary-regime'" in result.stderr
+    result = run(TEST, "--parts", "-o", tmp_path / "c.md")
+    assert result.exit_code == 2 and "--parts needs --practice" in result.stderr
+
+
+def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
+    result = run(TEST, "-o", tmp_path / "c.docx")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["lexmap: error: this needs the optional extra 'docx' (docx is not installed)",
+                                          "hint: pip install 'lexmap[docx]'"]
+    assert not (tmp_path / "c.docx").exists()

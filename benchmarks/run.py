@@ -22,7 +22,10 @@ Steps, each against its floor where there is one:
 - matrix: ``corpus.matrix()`` (indicators x instruments);
 - json: the corpus as JSON;
 - site (at scale 10 only): ``lexmap site build`` against mkdocs building as many
-  plain pages with the same settings and navigation.
+  plain pages with the same settings and navigation (without the corpus cache, as before it);
+- the corpus cache (``LEXMAP_CACHE_DIR`` in the work folder): the first load, which
+  writes it, against the full load; a reload of the unchanged corpus against the
+  CSafeLoader floor; a reload after one document file changed against the full load.
 """
 
 from __future__ import annotations
@@ -198,6 +201,8 @@ def corpus_json(corpus) -> str:
 def build_site(corpus_path: Path) -> None:
     from lexmap.site.build import build_site as build
 
+    os.environ["LEXMAP_NO_CACHE"] = "1"  # in the forked child only: the site's figure leaves the cache out
+
     with tempfile.TemporaryDirectory() as out:
         build(corpus_path, Path(out))
 
@@ -249,7 +254,7 @@ def worker(root: Path, with_site: bool) -> dict:
 
     results.update(forked(floor_side))
     holder: dict = {}
-    results["load"] = measure(lambda: holder.setdefault("corpus", lexmap.load(root, texts=[])))
+    results["load"] = measure(lambda: holder.setdefault("corpus", lexmap.load(root, texts=[], cache=False)))
     corpus = holder["corpus"]
     results["counts"] = corpus.counts()
     results["graph"] = isolated(corpus.to_networkx)
@@ -266,6 +271,55 @@ def worker(root: Path, with_site: bool) -> dict:
         results["site_pages"] = len(pages)
         results["site"] = isolated(lambda: build_site(root))
         results["site_floor"] = isolated(lambda: build_plain_pages(pages))
+    results.update(cache_steps(root, corpus))
+    return results
+
+
+def cache_steps(root: Path, corpus) -> dict:
+    """The corpus cache: first load (writes it), reload unchanged, reload after one document file
+    changed; each step also says how many YAML files it read. The changed file is put back."""
+    import lexmap
+    import lexmap.loader
+    import lexmap.yamlread
+
+    os.environ["LEXMAP_CACHE_DIR"] = str(root.parent / f"cache-{root.name}")
+    from lexmap.cache import clear, code_fingerprint
+
+    clear()
+    code_fingerprint()  # once, here: the forked children share it
+
+    def counted() -> dict:
+        read = lexmap.yamlread.read_yaml
+        seen: list = []
+
+        def counting(path, file):
+            seen.append(path)
+            return read(path, file)
+
+        lexmap.yamlread.read_yaml = lexmap.loader.read_yaml = counting
+        held: dict = {}
+        result = measure(lambda: held.setdefault("corpus", lexmap.load(root, texts=[])))
+        result["yaml_files_read"] = len(seen)
+        if len(corpus.claims) <= 2000:  # small: check that the cached corpus is the one the YAML gives
+            fresh = lexmap.load(root, texts=[], cache=False)
+            result["same"] = dict(fresh.texts) == dict(held["corpus"].texts) and all(
+                list(getattr(held["corpus"], n).items()) == list(getattr(fresh, n).items())
+                for n in ("states", "ratifications", "actors", "instruments", "indicator_frameworks", "documents",
+                          "practices", "claims", "attestations", "exhibits"))
+        return result
+
+    changed = sorted((root / "mappings" / "documents").glob("*.yaml"))[len(corpus.documents) // 2]
+    text = changed.read_text(encoding="utf-8")
+    results = {"cache_write": forked(counted), "reload": forked(counted)}
+    for name, cache in (("fresh_load", False), ("fresh_reload", True)):  # as a new CLI call or notebook kernel
+        command = [sys.executable, __file__, "--fresh", str(root)] + ([] if cache else ["--no-cache"])
+        results[name] = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    changed.write_text(text.replace("pinpoint: p.", "pinpoint: page", 1), encoding="utf-8")
+    try:
+        results["reload_changed"] = forked(counted)
+    finally:
+        changed.write_text(text, encoding="utf-8")
+    results["cache_mb"] = sum(p.stat().st_size for p in Path(os.environ["LEXMAP_CACHE_DIR"]).iterdir()) / 2**20
     return results
 
 
@@ -279,6 +333,11 @@ ROWS = [
     ("matrix (indicators x instruments)", "matrix", None, ""),
     ("JSON export", "json", None, ""),
     ("site build", "site", "site_floor", "mkdocs, plain pages"),
+    ("first load, writing the cache", "cache_write", "load", "load without cache"),
+    ("reload, unchanged (cache)", "reload", "load_floor", "PyYAML CSafeLoader"),
+    ("reload, one document file changed", "reload_changed", "load", "load without cache"),
+    ("load without cache, new process", "fresh_load", "load_floor", "PyYAML CSafeLoader"),
+    ("reload, unchanged, new process", "fresh_reload", "load_floor", "PyYAML CSafeLoader"),
 ]
 
 
@@ -310,6 +369,21 @@ def table(figures: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def fresh(root: Path, cache: bool) -> dict:
+    """One load in this new interpreter. Linux carries the peak resident set across fork and exec
+    (from the worker holding a corpus): it is reset first (``clear_refs``) and read as VmHWM."""
+    import lexmap
+
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+    before = _rss()
+    result = measure(lambda: lexmap.load(root, texts=[], cache=cache))
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) * 1024
+    result["mb"] = (peak - before) / 2**20
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark lexmap on synthetic corpora.")
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
@@ -319,7 +393,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fresh", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.fresh:
+        print(json.dumps(fresh(args.fresh, not args.no_cache)))
+        return
     if args.worker:
         print(json.dumps(worker(args.worker, args.with_site)))
         return
@@ -344,6 +423,10 @@ def main() -> None:
     for name, f in figures.items():
         if "same_graph" in f:
             print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")
+    for name, f in figures.items():
+        reads = ", ".join(f"{k} {f[k].get('yaml_files_read')}" for k in ("cache_write", "reload", "reload_changed") if k in f)
+        same = f" (same corpus: {f['reload'].get('same')}, {f['reload_changed'].get('same')})" if "same" in f.get("reload", {}) else ""
+        print(f"at {name}x, YAML files read: {reads}; cache file {f.get('cache_mb', 0):.1f} MB{same}")
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -21,7 +21,7 @@ from .corpus import Corpus
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
-from .sources import TEXTS, Layout, bundled_case, data_files, layout_for, shown_name
+from .sources import Layout, bundled_case, corpus_files, file_label, layout_for
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml
 
@@ -43,6 +43,7 @@ def load(
     *,
     texts: Iterable[str | os.PathLike] | None = None,
     require_texts: bool = False,
+    cache: bool = True,
 ) -> Corpus:
     """Load and validate the corpus at ``path`` (the bundled case by default).
 
@@ -59,12 +60,40 @@ def load(
     the document under ``texts_not_included``; ``require_texts`` makes every
     unchecked quote a problem.
 
+    With ``cache`` (the default, unless the ``LEXMAP_NO_CACHE`` environment variable is set),
+    a corpus that loaded without problems is kept in the user's cache folder
+    (:mod:`lexmap.cache`): loading it again with every file unchanged reads no YAML, and
+    after a change only the changed files are read again (every check still runs).
+
     Raises :class:`CorpusError` listing every problem found.
     """
     problems: list[Problem] = []
-    layout, case = layout_for(path, None if texts is None else list(texts), problems)
+    texts = None if texts is None else list(texts)
+    store = None
+    if cache and not os.environ.get("LEXMAP_NO_CACHE"):
+        from .cache import CorpusCache
+
+        store = CorpusCache.open(path, texts, require_texts)
+    layout, case = layout_for(path, texts, problems, store.cached_case if store else None)
+    if store is not None and (problems or not store.usable(layout)):
+        store = None
     with gc_paused():
-        return _Loader(layout, case, problems, require_texts).run()
+        if store is not None:
+            corpus = store.unchanged(layout, case)
+            if corpus is not None:
+                return corpus
+        found_so_far = list(problems)
+        loader = _Loader(layout, case, problems, require_texts)
+        try:
+            corpus = loader.run(store)
+        except CorpusError:
+            if not loader.reused:
+                raise
+            # files taken from the cache carry no positions: the full load places every problem
+            return _Loader(layout, case, found_so_far, require_texts).run()
+        if store is not None:
+            store.save(loader, corpus)
+        return corpus
 
 
 class _Loader:
@@ -77,6 +106,8 @@ class _Loader:
         self.origins: dict[str, tuple[str, Path_]] = {}
         self.positions: dict[str, Positions] = {}
         self.kinds: dict[str, str] = {}
+        self.reused = 0  # files whose records came from the cache
+        self.added: dict[Path, dict[str, list[Any]]] = {}  # per file read, its records (when caching)
 
     # -- locating problems -------------------------------------------------
 
@@ -93,25 +124,49 @@ class _Loader:
 
     # -- reading -----------------------------------------------------------
 
-    def run(self) -> Corpus:
-        layout = self.layout
-        if layout.single_file is not None:
-            files = [layout.single_file]
-        else:
-            skip = tuple(p for p in (layout.manifest, *(f / TEXTS for f in layout.data)) if p is not None)
-            files = [f for folder in layout.data for f in data_files(folder, skip, self.problems)]
-        for file_path in files:
-            self.read_file(file_path)
+    def run(self, store=None) -> Corpus:
+        """Read every file (or, with a :class:`~lexmap.cache.CorpusCache`, take unchanged files'
+        records from it), then run every cross-record check."""
+        listed = store.listed if store is not None else None  # the cache listed them already
+        for file_path in corpus_files(self.layout, self.problems) if listed is None else listed:
+            if store is None:
+                self.read_file(file_path)
+            elif store.reuse(self, file_path):
+                self.reused += 1
+            else:
+                before = {name: len(records) for name, records in self.records.items()}
+                self.read_file(file_path)
+                self.added[file_path] = {name: records[before.get(name, 0):] for name, records in self.records.items()
+                                         if len(records) > before.get(name, 0)}
+        if store is not None:
+            store.before_checks(self)
         texts = References(self).check()
         if self.problems:
             raise CorpusError(self.problems)
         return Corpus(
             **{name: tuple(records) for name, records in self.records.items()},
-            root=layout.root, case=self.case, texts=texts,
+            root=self.layout.root, case=self.case, texts=texts,
         )
 
+    def add_cached(self, file: str, records: dict[str, list[Any]]) -> None:
+        """Take the records of a file from the cache: they were read without problems from a
+        file with the same content. Their ids are registered as reading the file would."""
+        self.positions[file] = {}  # unknown: any problem sends the load back to the YAML
+        origin, origins, kinds = (file, ()), self.origins, self.kinds
+        for collection, items in records.items():
+            self.records[collection].extend(items)
+            if collection in ("instruments", "indicator_frameworks"):
+                pairs = [pair for record in items for pair in registrations(collection, record)]
+            else:
+                pairs = [(record.id, KINDS[collection]) for record in items]
+            for id_, kind in pairs:
+                if id_ in origins:
+                    self.register(id_, kind, file, ())  # reports the duplicate
+                else:
+                    origins[id_], kinds[id_] = origin, kind
+
     def read_file(self, file_path: Path) -> None:
-        file = shown_name(file_path, self.layout) if self.layout.single_file is None else file_path.name
+        file = file_label(file_path, self.layout)
         try:
             data, positions, yaml_problems = read_yaml(file_path, file)
         except OSError as error:
@@ -228,6 +283,19 @@ class _Loader:
             return
         self.origins[id_] = (file, path)
         self.kinds[id_] = kind
+
+
+def registrations(collection: str, record: Any) -> Iterable[tuple[str, str]]:
+    """The ids (and kinds) that reading a valid ``record`` of ``collection`` registers."""
+    yield record.id, KINDS[collection]
+    if collection == "instruments":
+        for top in record.provisions:
+            yield from ((p.id, "provision") for p in top.walk())
+        for test in record.tests:
+            yield from ((e.id, "element") for e in test.walk())
+    elif collection == "indicator_frameworks":
+        yield from ((i.id, "indicator") for i in record.indicators)
+
 
 def _nested_kind(path: Path_) -> str:
     key = next(step for step in reversed(path) if isinstance(step, str))

@@ -113,6 +113,19 @@ def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) ->
     return sorted(found)
 
 
+def corpus_files(layout: Layout, problems: list[Problem]) -> list[Path]:
+    """Every data file one load of ``layout`` reads, in reading order (problems appended)."""
+    if layout.single_file is not None:
+        return [layout.single_file]
+    skip = tuple(p for p in (layout.manifest, *(f / TEXTS for f in layout.data)) if p is not None)
+    return [f for folder in layout.data for f in data_files(folder, skip, problems)]
+
+
+def file_label(path: Path, layout: Layout) -> str:
+    """How a data file is named in problems (and in the cache)."""
+    return shown_name(path, layout) if layout.single_file is None else path.name
+
+
 def _shown(path: Path, shown: Path) -> str:
     try:
         return path.relative_to(shown).as_posix()
@@ -133,9 +146,10 @@ def shown_name(path: Path, layout: Layout) -> str:
 TEXTS_ENV = "LEXMAP_TEXTS"
 
 
-def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem]):
+def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], cached_case=None):
     """The :class:`Layout` of the corpus at ``path`` (default: the bundled case) and its
-    manifest (a :class:`~lexmap.model.Case`, or None); problems found on the way are appended."""
+    manifest (a :class:`~lexmap.model.Case`, or None); problems found on the way are appended.
+    ``cached_case(manifest)`` may give the manifest's Case without reading it (see lexmap.cache)."""
     from .model import Case
     from .structure import structure
     from .yamlread import read_yaml
@@ -153,7 +167,8 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem]):
         single = None
         manifest = root / MANIFEST
         shown = _shown(manifest, root.parent)
-        raw, positions, yaml_problems = read_yaml(manifest, shown)
+        case = cached_case(manifest) if cached_case else None
+        raw, positions, yaml_problems = (None, {}, {}) if case else read_yaml(manifest, shown)
         problems.extend(yaml_problems.values())
         if raw is not None:
             case, found = structure(raw, Case)

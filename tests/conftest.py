@@ -1,7 +1,14 @@
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite's corpus cache (lexmap/cache.py) in a folder of its own, never the user's.
+os.environ["LEXMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="lexmap-test-cache-")
+atexit.register(shutil.rmtree, os.environ["LEXMAP_CACHE_DIR"], True)
 
 import lexmap
 

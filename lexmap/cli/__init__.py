@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .cache import cache
 from .case import init
 from .chart import chart
 from .corpus import info, validate
@@ -21,5 +22,5 @@ def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""
 
 
-for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site):
+for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site, cache):
     main.add_command(command)

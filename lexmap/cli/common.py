@@ -12,6 +12,7 @@ from ..loader import load
 from ..sources import bundled_case, find_case
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
+from .cache import cache_option
 from .errors import UserError, did_you_mean
 
 def _discover(_ctx, _param, value: Path | None) -> Path | None:
@@ -20,7 +21,14 @@ def _discover(_ctx, _param, value: Path | None) -> Path | None:
     return value if value is not None else find_case()
 
 
-corpus_path = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), callback=_discover)
+_path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), callback=_discover)
+
+
+def corpus_path(command):
+    """PATH, and --no-cache (lexmap/cli/cache.py)."""
+    return cache_option(_path_argument(command))
+
+
 texts_option = click.option(
     "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of plain-text copies of documents, to check quotes against (repeatable; added to "

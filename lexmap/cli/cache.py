@@ -1,0 +1,65 @@
+"""``lexmap cache info`` and ``lexmap cache clear``, and ``--no-cache`` for commands that load.
+
+The cache of validated corpora (lexmap/cache.py) lives in the user's cache folder; these
+commands show it and empty it, without loading any corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+
+import click
+
+from .. import cache as corpus_cache
+
+
+@contextmanager
+def _no_cache():
+    """LEXMAP_NO_CACHE for one command: every load in it (the site's too) bypasses the cache."""
+    before = os.environ.get("LEXMAP_NO_CACHE")
+    os.environ["LEXMAP_NO_CACHE"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("LEXMAP_NO_CACHE", None)
+        else:
+            os.environ["LEXMAP_NO_CACHE"] = before
+
+
+cache_option = click.option(
+    "--no-cache", is_flag=True, expose_value=False,
+    callback=lambda ctx, _param, value: ctx.with_resource(_no_cache()) if value else None,
+    help="Read every file of the corpus: neither use nor write the cache of validated corpora.",
+)
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MB" if count >= 2**20 else f"{count / 2**10:.0f} kB"
+
+
+@click.group()
+def cache() -> None:
+    """The cache of validated corpora (folder: $LEXMAP_CACHE_DIR, else the user's cache folder)."""
+
+
+@cache.command()
+def info():
+    """Show where the cache is and which corpora it holds."""
+    folder = corpus_cache.cache_dir()
+    found = corpus_cache.entries(folder)
+    total = sum(e["bytes"] for e in found)
+    click.echo(f"cache folder: {folder}")
+    click.echo(f"{len(found)} cached {'corpus' if len(found) == 1 else 'corpora'}, {_size(total)}")
+    for entry in found:
+        click.echo(f"  {entry.get('corpus', '?')}: {entry.get('files', '?')} files, lexmap {entry.get('lexmap', '?')}, "
+                   f"written {entry.get('written', '?')}, {_size(entry['bytes'])}")
+
+
+@cache.command()
+def clear():
+    """Remove every cached corpus (the next load of each reads its YAML)."""
+    folder = corpus_cache.cache_dir()
+    count, size = corpus_cache.clear(folder)
+    click.echo(f"removed {count} cache file{'s' if count != 1 else ''} ({_size(size)}) from {folder}")

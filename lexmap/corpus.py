@@ -85,7 +85,7 @@ class Corpus:
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
         self.indicators: Mapping[str, Indicator] = MappingProxyType(indicators)
         self._parents = parents
-        self._sources: dict = {}  # independence mode -> lexmap.independence.Sources
+        self._sources: dict = {}  # independence mode -> Sources; ("gaps", mode) -> the gaps
         self._all: dict[str, Any] = {}
         for collection in (
             self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
@@ -328,7 +328,9 @@ class Corpus:
         """What an analyst should work on next (see :mod:`lexmap.gaps`)."""
         from .gaps import find_gaps
 
-        return find_gaps(self, independence)
+        if ("gaps", independence) not in self._sources:  # the corpus never changes: ask once
+            self._sources["gaps", independence] = find_gaps(self, independence)
+        return self._sources["gaps", independence]
 
     def party_status(self, instrument: str, state: str, on: str | None = None) -> str | None:
         """``state``'s status towards ``instrument`` on date ``on`` (default: today), exact from

@@ -46,6 +46,16 @@ def _style():
 
 def citation(document, pinpoint: str) -> Segments:
     """The full note citing ``document`` at ``pinpoint``, as segments."""
+    segments = _note_of(document)
+    if not any(_PLACEHOLDER in text for text, _ in segments):  # a style that drops the locator
+        segments = (*segments, (f" {_PLACEHOLDER}.", False))
+    return tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments)
+
+
+@lru_cache(maxsize=4096)
+def _note_of(document) -> Segments:
+    """The note citing ``document`` at a placeholder pinpoint: rendered once per document (CSL
+    rendering is slow: a few milliseconds a note)."""
     citeproc = require_citeproc()
     from citeproc.source.json import CiteProcJSON
 
@@ -58,10 +68,7 @@ def citation(document, pinpoint: str) -> Segments:
     cited = citeproc.Citation([citeproc.CitationItem(document.id, locator=citeproc.Locator("page", _PLACEHOLDER))])
     bibliography.register(cited)
     rendered = str(bibliography.cite(cited, lambda item: None))
-    segments = _Segments.parse(rendered)
-    if not any(_PLACEHOLDER in text for text, _ in segments):  # a style that drops the locator
-        segments = (*segments, (f" {pinpoint}.", False))
-    return tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments)
+    return tuple(_Segments.parse(rendered))
 
 
 def chart_citations(chart) -> dict[int, Segments]:

@@ -18,3 +18,6 @@ def main() -> None:
 
 for command in (validate, info, matrix, export, site):
     main.add_command(command)
+
+from .sparql import sparql  # noqa: E402  (issue 18)
+main.add_command(sparql)

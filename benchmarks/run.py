@@ -22,7 +22,11 @@ Steps, each against its floor where there is one:
 - matrix: ``corpus.matrix()`` (indicators x instruments);
 - json: the corpus as JSON;
 - site (at scale 10 only): ``lexmap site build`` against mkdocs building as many
-  plain pages with the same settings and navigation.
+  plain pages with the same settings and navigation;
+- databases (unless ``--no-databases``): the SQLite and Parquet exports and reading
+  them back, the RDF graph (rdflib), its N-Triples, the bulk load into an on-disk
+  Oxigraph store and the reuse of that store, and one SPARQL query (claims per
+  element) in Oxigraph and in rdflib against the same answer from the Python API.
 """
 
 from __future__ import annotations
@@ -233,7 +237,7 @@ def build_plain_pages(page_paths: list[str]) -> None:
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 
-def worker(root: Path, with_site: bool) -> dict:
+def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     import logging
 
     import lexmap
@@ -253,10 +257,14 @@ def worker(root: Path, with_site: bool) -> dict:
     corpus = holder["corpus"]
     results["counts"] = corpus.counts()
     results["graph"] = isolated(corpus.to_networkx)
-    results["citations"] = measure(lambda: corpus.citations)
+    results["citations"] = measure(corpus.sources)  # the citation and speaker index, cached
     results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
     results["matrix"] = isolated(corpus.matrix)
     results["json"] = isolated(lambda: corpus_json(corpus))
+    if with_databases:
+        from databases import database_steps
+
+        results.update(database_steps(corpus, measure, isolated, forked))
     if results["counts"]["claims"] <= 2000:  # small: check that the floor builds the same graph
         results["same_graph"] = same_graph(corpus.to_networkx(), direct_graph(parse_floor(files)))
     if with_site:
@@ -279,6 +287,17 @@ ROWS = [
     ("matrix (indicators x instruments)", "matrix", None, ""),
     ("JSON export", "json", None, ""),
     ("site build", "site", "site_floor", "mkdocs, plain pages"),
+    ("SQLite export (`write_sqlite`)", "sqlite", None, ""),
+    ("SQLite read back (every row)", "sqlite_read", None, ""),
+    ("Parquet export (`write_parquet`)", "parquet", None, ""),
+    ("Parquet read back (pyarrow)", "parquet_read", None, ""),
+    ("RDF graph (rdflib, `corpus_graph`)", "rdf_graph", None, ""),
+    ("N-Triples of the graph", "ntriples", None, ""),
+    ("Oxigraph bulk load (on disk)", "oxigraph_load", None, ""),
+    ("Oxigraph store, first build (`open_store`)", "oxigraph_build", None, ""),
+    ("Oxigraph store reused (hash + open)", "oxigraph_reopen", None, ""),
+    ("claims per element: SPARQL, Oxigraph", "sparql_oxigraph", "sparql_api", "API (`claims_for`)"),
+    ("claims per element: SPARQL, rdflib", "sparql_rdflib", "sparql_api", "API (`claims_for`)"),
 ]
 
 
@@ -319,9 +338,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-databases", action="store_true", help="skip the SQLite, Parquet, RDF and SPARQL steps")
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.with_site)))
+        print(json.dumps(worker(args.worker, args.with_site, not args.no_databases)))
         return
 
     started = time.perf_counter()
@@ -337,6 +357,8 @@ def main() -> None:
             command = [sys.executable, __file__, "--worker", str(root)]
             if scale == args.site_scale:
                 command.append("--with-site")
+            if args.no_databases:
+                command.append("--no-databases")
             done = subprocess.run(command, check=True, capture_output=True, text=True)
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
@@ -344,6 +366,10 @@ def main() -> None:
     for name, f in figures.items():
         if "same_graph" in f:
             print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")
+        if "sparql_same" in f:
+            print(f"at {name}x: {f['triples']:,} triples, {f['ntriples_mb']:.0f} MB of N-Triples, SQLite {f['sqlite_mb']:.1f} MB, "
+                  f"Parquet {f['parquet_mb']:.1f} MB; Oxigraph and rdflib answer as the API: {f['sparql_same']}; "
+                  f"wall s: Oxigraph load {f['oxigraph_load']['wall']:.2f}, query {f['sparql_oxigraph']['wall']:.3f}")
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

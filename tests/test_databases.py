@@ -279,11 +279,19 @@ def test_parquet_replaces_only_its_own_folder(small, tmp_path):
 
     out = tmp_path / "export"
     out.mkdir()  # empty: fine
-    write_parquet(small, out)
+    result = CliRunner().invoke(main, ["export", "parquet", str(CORPORA / "small"), "-o", str(out)])
+    assert result.exit_code == 0 and f"wrote {len(TABLES)} Parquet files" in result.output, result.output
     (out / "stale.parquet").write_text("from an older export")
     write_parquet(small, out)  # carries the marker: replaced whole
     assert "stale.parquet" not in {p.name for p in out.iterdir()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export", "file.parquet", "mine"]  # no staging left
+
+
+def test_parquet_without_pyarrow_says_what_to_install(small, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import fails as if not installed
+    result = CliRunner().invoke(main, ["export", "parquet", str(CORPORA / "small"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "pip install 'lexmap[parquet]'" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
 
 
 # -- SPARQL ---------------------------------------------------------------------------

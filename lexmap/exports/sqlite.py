@@ -37,6 +37,7 @@ VIEWS = {
     FROM exhibits AS s JOIN practices AS p ON p.id = s.practice JOIN indicators AS n ON n.id = s.indicator
     JOIN documents AS d ON d.id = s.document"""),
 }
+TABLE_TITLES = {"claims": "Claims", "attestations": "Attestations", "exhibits": "Exhibits"}
 SEARCHED = ("quote", "pinpoint", "document_title", "speakers")
 """The columns of each view that its full-text index ``<kind>s_fts`` covers."""
 FACETS = {
@@ -111,10 +112,14 @@ def datasette_metadata(corpus, database: str) -> dict:
             entry["label_column"] = table.label
         tables[table.name] = entry
     for view, (kind, base, _) in VIEWS.items():
-        tables[view] = {"description": f"{TABLE_TITLES[base]} with the labels of what they point to, their "
-                        "document's title and date, and their speakers (resolved: the statement's speaker, else the "
-                        "document's authors or publisher). Search covers quote, pinpoint, document title and speakers.",
-                        "fts_table": f"{kind}s_fts"}
+        title = TABLE_TITLES[base]
+        tables[view] = {
+            "title": f"{title}, with labels, documents and speakers",
+            "description": f"{title} with the labels of what they point to, their document's title and date, and "
+                           "their speakers (resolved: the statement's speaker, else the document's authors or "
+                           "publisher). Search covers quote, pinpoint, document title and speakers.",
+            "fts_table": f"{kind}s_fts",
+        }
         tables[base]["fts_table"] = f"{kind}s_fts"
     for name, facets in FACETS.items():
         tables[name]["facets"] = facets
@@ -129,9 +134,6 @@ def datasette_metadata(corpus, database: str) -> dict:
         metadata["source"] = f"lexmap corpus: {corpus.title}"
     metadata["databases"] = {database: {"title": corpus.title, "tables": tables}}
     return metadata
-
-
-TABLE_TITLES = {"claims": "Claims", "attestations": "Attestations", "exhibits": "Exhibits"}
 
 
 def metadata_path(database: str | Path) -> Path:

@@ -17,7 +17,7 @@ Steps, each against its floor where there is one:
   parsing the same files with PyYAML's ``CSafeLoader`` alone;
 - graph: ``corpus.to_networkx()`` against building the same MultiDiGraph
   directly from the parsed YAML;
-- citations: the citation index (cached on the corpus; coverage and matrix use it);
+- citations: the citation and speaker index, ``corpus.sources()`` (cached; coverage and matrix use it);
 - coverage: ``corpus.coverage(test)`` of every test;
 - matrix: ``corpus.matrix()`` (indicators x instruments);
 - json: the corpus as JSON;

@@ -18,7 +18,7 @@ from .common import load_corpus
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output); a folder for parquet.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the resources (turtle, jsonld).")
 @click.option("-m", "--metadata", type=click.Path(dir_okay=False, path_type=Path), help="sqlite: Datasette metadata file (default: NAME.metadata.json beside the database).")
-@click.option("--push", metavar="URL", help="turtle: also replace the graph at URL of a SPARQL server (Graph Store HTTP Protocol).")
+@click.option("--push", metavar="URL", help="turtle: replace the graph at URL of a SPARQL 1.1 server (Graph Store HTTP Protocol) instead of printing it.")
 def export(fmt, path, output, base, metadata, push):
     """Export the corpus at PATH (default: the bundled corpus) as FORMAT.
 

@@ -26,6 +26,10 @@ Steps, each against its floor where there is one:
 - the corpus cache (``LEXMAP_CACHE_DIR`` in the work folder): the first load, which
   writes it, against the full load; a reload of the unchanged corpus against the
   CSafeLoader floor; a reload after one document file changed against the full load.
+- databases (unless ``--no-databases``): the SQLite and Parquet exports and reading
+  them back, the RDF graph (rdflib), its N-Triples, the bulk load into an on-disk
+  Oxigraph store and the reuse of that store, and one SPARQL query (claims per
+  element) in Oxigraph and in rdflib against the same answer from the Python API.
 """
 
 from __future__ import annotations
@@ -238,7 +242,7 @@ def build_plain_pages(page_paths: list[str]) -> None:
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 
-def worker(root: Path, with_site: bool) -> dict:
+def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     import logging
 
     import lexmap
@@ -262,6 +266,10 @@ def worker(root: Path, with_site: bool) -> dict:
     results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
     results["matrix"] = isolated(corpus.matrix)
     results["json"] = isolated(lambda: corpus_json(corpus))
+    if with_databases:
+        from databases import database_steps
+
+        results.update(database_steps(corpus, measure, isolated, forked))
     if results["counts"]["claims"] <= 2000:  # small: check that the floor builds the same graph
         results["same_graph"] = same_graph(corpus.to_networkx(), direct_graph(parse_floor(files)))
     if with_site:
@@ -338,6 +346,19 @@ ROWS = [
     ("reload, one document file changed", "reload_changed", "load", "load without cache"),
     ("load without cache, new process", "fresh_load", "load_floor", "PyYAML CSafeLoader"),
     ("reload, unchanged, new process", "fresh_reload", "load_floor", "PyYAML CSafeLoader"),
+    ("SQLite export (`write_sqlite`)", "sqlite", None, ""),
+    ("SQLite read back (every row)", "sqlite_read", None, ""),
+    ("Parquet export (`write_parquet`)", "parquet", None, ""),
+    ("Parquet read back (pyarrow)", "parquet_read", None, ""),
+    ("RDF graph (rdflib, `corpus_graph`)", "rdf_graph", None, ""),
+    ("N-Triples of the graph", "ntriples", None, ""),
+    ("Oxigraph bulk load (on disk)", "oxigraph_load", None, ""),
+    ("Oxigraph store, first build (`open_store`)", "oxigraph_build", None, ""),
+    ("Oxigraph store reused (hash + open)", "oxigraph_reopen", None, ""),
+    ("claims per element: SPARQL, Oxigraph, first query", "sparql_oxigraph", "sparql_api", "API (`claims_for`)"),
+    ("claims per element: SPARQL, Oxigraph, again", "sparql_oxigraph_warm", "sparql_api", "API (`claims_for`)"),
+    ("claims per element: SPARQL, rdflib", "sparql_rdflib", "sparql_api", "API (`claims_for`)"),
+    ("claims per element: one pass over `corpus.claims`", "sparql_pass", "sparql_api", "API (`claims_for`)"),
 ]
 
 
@@ -395,12 +416,13 @@ def main() -> None:
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--fresh", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-databases", action="store_true", help="skip the SQLite, Parquet, RDF and SPARQL steps")
     args = parser.parse_args()
     if args.fresh:
         print(json.dumps(fresh(args.fresh, not args.no_cache)))
         return
     if args.worker:
-        print(json.dumps(worker(args.worker, args.with_site)))
+        print(json.dumps(worker(args.worker, args.with_site, not args.no_databases)))
         return
 
     started = time.perf_counter()
@@ -416,6 +438,8 @@ def main() -> None:
             command = [sys.executable, __file__, "--worker", str(root)]
             if scale == args.site_scale:
                 command.append("--with-site")
+            if args.no_databases:
+                command.append("--no-databases")
             done = subprocess.run(command, check=True, capture_output=True, text=True)
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
@@ -427,6 +451,10 @@ def main() -> None:
         reads = ", ".join(f"{k} {f[k].get('yaml_files_read')}" for k in ("cache_write", "reload", "reload_changed") if k in f)
         same = f" (same corpus: {f['reload'].get('same')}, {f['reload_changed'].get('same')})" if "same" in f.get("reload", {}) else ""
         print(f"at {name}x, YAML files read: {reads}; cache file {f.get('cache_mb', 0):.1f} MB{same}")
+        if "sparql_same" in f:
+            print(f"at {name}x: {f['triples']:,} triples, {f['ntriples_mb']:.0f} MB of N-Triples, SQLite {f['sqlite_mb']:.1f} MB, "
+                  f"Parquet {f['parquet_mb']:.1f} MB; Oxigraph, rdflib and one pass answer as the API: {f['sparql_same'] and f['api_same']}; "
+                  f"wall s: Oxigraph load {f['oxigraph_load']['wall']:.2f}, query {f['sparql_oxigraph']['wall']:.3f}")
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

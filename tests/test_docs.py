@@ -46,6 +46,9 @@ COMMANDS_NOT_RUN = {
     "lexmap site serve": "starts a server that runs until stopped",
     "python benchmarks/run.py": "takes minutes; tests/test_benchmarks.py runs the benchmarks small",
     "python benchmarks/generate.py": "tests/test_benchmarks.py generates corpora",
+    "datasette ": "starts a server that runs until stopped; tests/test_databases.py starts one",
+    "curl ": "asks a running Datasette; tests/test_databases.py does the same",
+    "lexmap export turtle --push": "needs a SPARQL server; tests/test_databases.py pushes to one it starts",
     "LEXMAP_FUZZ_EXAMPLES=20000 python -m pytest": "a fuzz campaign of hours; CI runs 300 examples",
     "LEXMAP_SCREENSHOTS=docs/screenshots python -m pytest": "refreshes the screenshots: this very test suite, one part of it",
 }

@@ -24,3 +24,6 @@ def main() -> None:
 
 for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site, cache):
     main.add_command(command)
+
+from .sparql import sparql  # noqa: E402  (issue 18)
+main.add_command(sparql)

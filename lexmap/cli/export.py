@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..exports import EXPORT_FORMATS, check_base_iri, export_bytes
+from ..exports import DATABASE_FORMATS, EXPORT_FORMATS, check_base_iri, export_bytes
 from ..exports.rdf import DEFAULT_BASE
 from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
 from .errors import UserError
@@ -20,13 +20,18 @@ def _base_iri(_ctx, _param, value: str) -> str:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS + DATABASE_FORMATS))
 @corpus_options
 @output_option
 @click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
               help="Base IRI of the resources (turtle, jsonld).")
-def export(fmt, path, texts, require_texts, output, base):
-    """Export the corpus at PATH (default: the bundled corpus) as FORMAT.
+@click.option("-m", "--metadata", type=click.Path(dir_okay=False, path_type=Path),
+              help="sqlite: Datasette metadata file (default: NAME.metadata.json beside the database).")
+@click.option("--push", metavar="URL",
+              help="turtle: replace the graph at URL of a SPARQL 1.1 server (Graph Store HTTP Protocol).")
+def export(fmt, path, texts, require_texts, output, base, metadata, push):
+    """Export the corpus at PATH (default: the case of the current folder, else the bundled one)
+    as FORMAT.
 
     \b
     json      the whole corpus; lexmap.load("corpus.json") reads it back
@@ -36,11 +41,20 @@ def export(fmt, path, texts, require_texts, output, base):
     jsonld    RDF as JSON-LD (needs lexmap[rdf])
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
+    sqlite    a database for Datasette, with its metadata file
+    parquet   a folder of Parquet files (needs lexmap[parquet])
 
     \b
     Example:
       lexmap export turtle -o corpus.ttl
+      lexmap export sqlite -o corpus.db && datasette corpus.db -m corpus.metadata.json
+      lexmap export turtle --push http://localhost:7878/store
     """
+    if fmt in DATABASE_FORMATS or push or metadata:
+        from .databases import export_database
+
+        corpus = load_corpus(path, texts, require_texts)
+        return export_database(corpus, fmt, Path(output) if output else None, metadata, push, base)
     check_output(output, path, texts)
     corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
     data = export_bytes(corpus, fmt, base)

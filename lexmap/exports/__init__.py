@@ -63,6 +63,8 @@ def check_base_iri(base: str) -> str:
 
 
 EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema")
+DATABASE_FORMATS = ("sqlite", "parquet")
+"""Formats written to a path by their own writer (lexmap.exports.sqlite, .parquet), not as bytes."""
 
 
 def export_bytes(corpus, fmt: str, base: str | None = None) -> bytes:

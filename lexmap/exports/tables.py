@@ -1,0 +1,188 @@
+"""The corpus as flat relational tables: the one shape the SQLite and Parquet exports share.
+
+Nested records (provisions, element trees, ratification events, citations,
+reliance, resolved speakers) become tables of their own with a parent column
+and a ``position``; every reference is a column naming the table it points to,
+so SQLite can declare it as a foreign key and Parquet readers can join on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+TEXT, INTEGER, BOOLEAN, LIST = "TEXT", "INTEGER", "BOOLEAN", "LIST"
+"""Column types: LIST is a list of strings (JSON text in SQLite, a list column in Parquet)."""
+
+
+@attrs.frozen
+class Column:
+    name: str
+    type: str = TEXT
+    references: str | None = None
+    """The table whose ``id`` this column holds."""
+    required: bool = False
+
+
+@attrs.frozen
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ("id",)
+    label: str | None = None
+    """The column a person reads as the row's name (Datasette shows it beside links)."""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(spec: str) -> Column:
+    """``name``, ``name:TYPE``, ``name>table`` (a reference) or ``name!`` (required), combined."""
+    required = spec.endswith("!")
+    spec = spec.rstrip("!")
+    name, _, references = spec.partition(">")
+    name, _, type_ = name.partition(":")
+    return Column(name, type_ or TEXT, references or None, required)
+
+
+def _table(name: str, description: str, columns: str, key: tuple[str, ...] = ("id",), label: str | None = None) -> Table:
+    return Table(name, description, tuple(_c(s) for s in columns.split()), key, label)
+
+
+_STATEMENT = "claim>claims attestation>attestations exhibit>exhibits"
+TABLES: tuple[Table, ...] = (
+    _table("states", "States, by ISO 3166-1 alpha-2 code.", "id! name!", label="name"),
+    _table("instruments", "Legal instruments: treaties, conventions, statutes, declarations.",
+           "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force url notes", label="short_name"),
+    _table("ratifications", "Each state's history towards an instrument, read from the official record (source).",
+           "id! instrument>instruments! state>states! source as_of note"),
+    _table("ratification_events", "The dated events of a ratification history (signature, ratification, accession...).",
+           "ratification>ratifications! position:INTEGER! event! date! note", key=("ratification", "position")),
+    _table("actors", "Who speaks: organisations, governments, persons.", "id! name! kind! part_of>actors notes", label="name"),
+    _table("provisions", "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
+           "id! instrument>instruments! parent>provisions position:INTEGER! label! heading text", label="label"),
+    _table("elements", "Every element of every legal test; a test is the element without a parent. combinator: "
+           "all (every child must be met), any (one suffices), empty for a leaf.",
+           "id! instrument>instruments! test>elements! parent>elements position:INTEGER! label! combinator "
+           "provision>provisions kind description words defined_by>elements", label="label"),
+    _table("tests", "The legal tests: the roots of the element trees.",
+           "id>elements! instrument>instruments! position:INTEGER! label! kind combinator provision>provisions", label="label"),
+    _table("indicator_frameworks", "Frameworks of indicators, such as the ILO indicators of forced labour.",
+           "id! title! publisher date url", label="title"),
+    _table("indicators", "The indicators of each framework.",
+           "id! framework>indicator_frameworks! position:INTEGER! label! description", label="label"),
+    _table("documents", "Sources: reports, statutes, news articles, UN communications, court rulings.",
+           "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors", label="title"),
+    _table("document_authors", "The actors who wrote each document (its authored_by).",
+           "document>documents! position:INTEGER! actor>actors!", key=("document", "position")),
+    _table("citations", "Which documents each document cites, at which pinpoint.",
+           "document>documents! position:INTEGER! cited>documents! pinpoint note", key=("document", "position")),
+    _table("practices", "Alleged conduct: what is done, by whom, where, when, under which rule (legal_basis_*).",
+           "id! label! description actor programme state>states places:LIST period start end part_of>practices "
+           "legal_basis_document>documents legal_basis_pinpoint legal_basis_text", label="label"),
+    _table("claims", "Document argues (stance supports) or contests that practice satisfies element, "
+           "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
+           "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note"),
+    _table("attestations", "Document reports that practice happens: a fact, not a legal argument.",
+           "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note"),
+    _table("exhibits", "Document says that practice exhibits indicator (or contests it).",
+           "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note"),
+    _table("relies_on", "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit is set.",
+           f"{_STATEMENT} position:INTEGER! document>documents! pinpoint note", key=()),
+    _table("statement_speakers", "Who makes each statement, resolved: its speaker, else its document's authors, "
+           "else its publisher. One of claim, attestation, exhibit is set.",
+           f"{_STATEMENT} position:INTEGER! actor>actors!", key=()),
+)
+"""Every table, in an order where a table comes after those it references (but self-references)."""
+
+TABLE = {table.name: table for table in TABLES}
+
+
+def _statement(kind: str, id_: str) -> tuple:
+    return tuple(id_ if k == kind else None for k in ("claim", "attestation", "exhibit"))
+
+
+def table_rows(corpus, name: str) -> Iterator[tuple]:
+    """The rows of table ``name``, as tuples in the order of its columns."""
+    return _ROWS[name](corpus)
+
+
+def _provisions(corpus):
+    for id_, p in corpus.provisions.items():
+        parent = corpus.parent(id_)
+        siblings = corpus.provisions[parent].provisions if parent in corpus.provisions else corpus.instruments[parent].provisions
+        yield (id_, corpus.owner(id_), parent if parent in corpus.provisions else None,
+               _position(siblings, p), p.label, p.heading, p.text)
+
+
+def _elements(corpus):
+    for instrument in corpus.instruments.values():
+        for n, test in enumerate(instrument.tests, 1):
+            stack = [(test, None, n)]
+            while stack:
+                e, parent, position = stack.pop()
+                yield (e.id, instrument.id, test.id, parent, position, e.label, e.combinator, e.provision, e.kind,
+                       e.description, e.words, e.defined_by)
+                stack.extend((child, e.id, i) for i, child in reversed(list(enumerate(e.children, 1))))
+
+
+def _position(siblings, record) -> int:
+    for n, sibling in enumerate(siblings, 1):
+        if sibling is record:
+            return n
+    raise ValueError(f"{record.id} is not among its parent's children")
+
+
+def _statements(corpus, kind: str, collection: str):
+    return ((kind, s) for s in getattr(corpus, collection).values())
+
+
+def _all_statements(corpus):
+    yield from _statements(corpus, "claim", "claims")
+    yield from _statements(corpus, "attestation", "attestations")
+    yield from _statements(corpus, "exhibit", "exhibits")
+
+
+def _speakers(corpus):
+    sources = corpus.sources()
+    for kind, s in _all_statements(corpus):
+        for n, actor in enumerate(sources.speakers(s), 1):
+            yield (*_statement(kind, s.id), n, actor)
+
+
+_ROWS = {
+    "states": lambda c: ((s.id, s.name) for s in c.states.values()),
+    "instruments": lambda c: ((i.id, i.title, i.short_name, i.kind, i.binding, i.adopted_by, i.adopted, i.in_force, i.url, i.notes)
+                              for i in c.instruments.values()),
+    "ratifications": lambda c: ((r.id, r.instrument, r.state, r.source, r.as_of, r.note) for r in c.ratifications.values()),
+    "ratification_events": lambda c: ((r.id, n, e.event, e.date, e.note)
+                                      for r in c.ratifications.values() for n, e in enumerate(r.events, 1)),
+    "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes) for a in c.actors.values()),
+    "provisions": _provisions,
+    "elements": _elements,
+    "tests": lambda c: ((t.id, i.id, n, t.label, t.kind, t.combinator, t.provision)
+                        for i in c.instruments.values() for n, t in enumerate(i.tests, 1)),
+    "indicator_frameworks": lambda c: ((f.id, f.title, f.publisher, f.date, f.url) for f in c.indicator_frameworks.values()),
+    "indicators": lambda c: ((i.id, f.id, n, i.label, i.description)
+                             for f in c.indicator_frameworks.values() for n, i in enumerate(f.indicators, 1)),
+    "documents": lambda c: ((d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file,
+                             d.notes, d.published_by) for d in c.documents.values()),
+    "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
+    "citations": lambda c: ((d.id, n, x.document, x.pinpoint, x.note)
+                            for d in c.documents.values() for n, x in enumerate(d.cites, 1)),
+    "practices": lambda c: ((p.id, p.label, p.description, p.actor, p.programme, p.state, list(p.places), p.period, p.start,
+                             p.end, p.part_of, *((p.legal_basis.document, p.legal_basis.pinpoint, p.legal_basis.text)
+                                                 if p.legal_basis else (None, None, None))) for p in c.practices.values()),
+    "claims": lambda c: ((s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note)
+                         for s in c.claims.values()),
+    "attestations": lambda c: ((s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note)
+                               for s in c.attestations.values()),
+    "exhibits": lambda c: ((s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note)
+                           for s in c.exhibits.values()),
+    "relies_on": lambda c: ((*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
+                            for k, s in _all_statements(c) for n, r in enumerate(s.relies_on, 1)),
+    "statement_speakers": _speakers,
+}

@@ -1,0 +1,239 @@
+"""SPARQL over the corpus at scale: Oxigraph (pyoxigraph) for queries, the Graph Store HTTP
+Protocol to push the corpus to any SPARQL 1.1 server; rdflib only when pyoxigraph is missing.
+
+rdflib answers a query over a 10x corpus in seconds to minutes; Oxigraph, a
+compiled store with indexes, in milliseconds. The RDF is the graph of
+:mod:`lexmap.exports.rdf`, serialised as N-Triples and bulk-loaded. An on-disk
+store (``store=DIR``) is kept and reused while the corpus it was built from
+(recorded as a content hash in ``DIR/lexmap-store.json``) is unchanged; lexmap
+only ever writes into a store folder it created.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from importlib.metadata import version
+from pathlib import Path
+
+import attrs
+
+from .exports.rdf import DEFAULT_BASE, corpus_graph
+
+STORE_MARKER = "lexmap-store.json"
+STORE_DATA = "oxigraph"
+ENGINES = ("auto", "oxigraph", "rdflib")
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+class StoreError(ValueError):
+    """A store folder lexmap cannot use (not its own, or unreadable)."""
+
+
+class PushError(RuntimeError):
+    """The server refused the corpus, or could not be reached."""
+
+
+@attrs.frozen
+class Result:
+    """A query's answer as a table: variable names and rows of lexical values (None: unbound).
+    An ASK query gives one column ``ask`` (``true``/``false``); CONSTRUCT and DESCRIBE give
+    ``subject``, ``predicate``, ``object``."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+def _pyoxigraph():
+    try:
+        import pyoxigraph
+    except ImportError as error:  # an optional extra
+        raise ImportError("SPARQL with Oxigraph needs pyoxigraph: pip install 'lexmap[rdf]'") from error
+    return pyoxigraph
+
+
+def ntriples(corpus, base: str = DEFAULT_BASE) -> bytes:
+    """The corpus's RDF as N-Triples (also valid Turtle): the fastest form to serialise and load."""
+    return corpus_graph(corpus, base).serialize(format="nt", encoding="utf-8")
+
+
+def content_hash(corpus, base: str = DEFAULT_BASE) -> str:
+    """A hash of everything the RDF is made from: lexmap's version, the base IRI, the corpus."""
+    from .exports.corpus_json import corpus_json
+
+    digest = hashlib.sha256(f"lexmap {version('lexmap')}\n{base}\n".encode())
+    digest.update(corpus_json(corpus).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _marker(folder: Path) -> dict | None:
+    """The store's marker, None for a folder without one; StoreError for an unreadable one."""
+    path = folder / STORE_MARKER
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise StoreError(f"{path} cannot be read ({error}): delete the folder {folder} to rebuild the store") from error
+    if not isinstance(data, dict) or data.get("created_by") != "lexmap":
+        raise StoreError(f"{folder} is not a lexmap store ({path} is someone else's): choose another folder")
+    return data
+
+
+def _write_marker(folder: Path, content: str | None) -> None:
+    from .exports.atomic import write_atomic
+
+    data = {"created_by": "lexmap", "lexmap_version": version("lexmap"), "content": content}
+    write_atomic(folder / STORE_MARKER, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+def open_store(corpus, store: str | Path | None = None, base: str = DEFAULT_BASE):
+    """A pyoxigraph Store holding the corpus's RDF: in memory without ``store``; else the on-disk
+    store in that folder, built there (new or empty folder), reused (built from the same corpus
+    content), or rebuilt (a lexmap store of other content). A non-empty folder lexmap did not
+    create raises StoreError."""
+    ox = _pyoxigraph()
+    if store is None:
+        memory = ox.Store()
+        memory.load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
+        return memory
+    folder = Path(store)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder} is a file: --store needs a folder")
+    marker = _marker(folder) if folder.is_dir() else None
+    if folder.is_dir() and marker is None and any(folder.iterdir()):
+        raise StoreError(f"{folder} is not empty and is not a lexmap store (no {STORE_MARKER}): "
+                         "choose a new or empty folder")
+    content = content_hash(corpus, base)
+    if marker is not None and marker.get("content") == content and (folder / STORE_DATA).is_dir():
+        return ox.Store.read_only(str(folder / STORE_DATA))
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_marker(folder, None)  # from here until the end, the folder holds no valid store
+    staging = Path(tempfile.mkdtemp(prefix=".building.", dir=folder))
+    try:
+        building = ox.Store(str(staging / STORE_DATA))
+        building.bulk_load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
+        building.flush()
+        del building  # closes the database before it moves
+        shutil.rmtree(folder / STORE_DATA, ignore_errors=True)
+        (staging / STORE_DATA).rename(folder / STORE_DATA)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _write_marker(folder, content)
+    return ox.Store.read_only(str(folder / STORE_DATA))
+
+
+def _ox_value(term) -> str | None:
+    if term is None:
+        return None
+    name = type(term).__name__
+    return f"_:{term.value}" if name == "BlankNode" else term.value
+
+
+def _rdflib_value(term) -> str | None:
+    if term is None:
+        return None
+    import rdflib
+
+    return f"_:{term}" if isinstance(term, rdflib.BNode) else str(term)
+
+
+def query(corpus, text: str, *, store: str | Path | None = None, engine: str = "auto", base: str = DEFAULT_BASE) -> Result:
+    """Run SPARQL ``text`` over the corpus with Oxigraph (``engine="auto"`` falls back to rdflib
+    when pyoxigraph is missing; ``store`` needs Oxigraph). Raises ValueError for a query that
+    does not parse."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        try:
+            _pyoxigraph()
+            engine = "oxigraph"
+        except ImportError:
+            if store is not None:
+                raise
+            engine = "rdflib"
+    if engine == "rdflib":
+        if store is not None:
+            raise ValueError("a store folder needs the oxigraph engine")
+        return _rdflib_query(corpus_graph(corpus, base), text)
+    return oxigraph_query(open_store(corpus, store, base), text)
+
+
+def oxigraph_query(store, text: str) -> Result:
+    """Run ``text`` on a pyoxigraph Store; the answer as a :class:`Result`."""
+    ox = _pyoxigraph()
+    try:
+        answer = store.query(text)
+    except SyntaxError as error:
+        raise ValueError(f"the SPARQL query does not parse: {error}") from error
+    if isinstance(answer, ox.QueryBoolean):
+        return Result(("ask",), ((str(bool(answer)).lower(),),))
+    if isinstance(answer, ox.QueryTriples):
+        return Result(("subject", "predicate", "object"), tuple(tuple(_ox_value(t) for t in triple) for triple in answer))
+    variables = tuple(v.value for v in answer.variables)
+    return Result(variables, tuple(tuple(_ox_value(solution[v]) for v in variables) for solution in answer))
+
+
+def _rdflib_query(graph, text: str) -> Result:
+    try:
+        answer = graph.query(text)
+    except Exception as error:  # pyparsing's ParseException and friends
+        if type(error).__name__ in ("ParseException", "ParseSyntaxException"):
+            raise ValueError(f"the SPARQL query does not parse: {error}") from error
+        raise
+    if answer.type == "ASK":
+        return Result(("ask",), ((str(bool(answer.askAnswer)).lower(),),))
+    if answer.type in ("CONSTRUCT", "DESCRIBE"):
+        return Result(("subject", "predicate", "object"), tuple(tuple(_rdflib_value(t) for t in triple) for triple in answer))
+    variables = tuple(str(v) for v in answer.vars)
+    return Result(variables, tuple(tuple(_rdflib_value(row[v]) for v in variables) for row in answer))
+
+
+def result_text(result: Result, fmt: str = "table") -> str:
+    """The result as text: an aligned ``table``, ``csv``, ``tsv``, or ``json`` (a list of objects)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows(tuple("" if v is None else v for v in row) for row in result.rows)
+        return out.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+    cells = [list(result.variables)] + [["" if v is None else " ".join(v.split()) for v in row] for row in result.rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + f"\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})\n"
+
+
+def push(data: bytes, url: str, content_type: str = "text/turtle", timeout: float = 600) -> int:
+    """Replace a graph of a SPARQL 1.1 server with ``data`` through the Graph Store HTTP Protocol
+    (HTTP PUT). ``url`` is the server's graph store endpoint (Oxigraph ``/store``, Fuseki
+    ``/DATASET/data``, GraphDB ``/repositories/ID/rdf-graphs/service``), with ``?graph=IRI`` for a
+    named graph; without a query, the default graph (``?default``). Returns the HTTP status;
+    raises PushError with one line saying what went wrong."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PushError(f"cannot push to {url!r}: give the server's graph store URL, e.g. http://localhost:7878/store")
+    if not parts.query:
+        url = urllib.parse.urlunsplit(parts._replace(query="default"))
+    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": f"{content_type}; charset=utf-8"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        body = error.read(2000).decode("utf-8", "replace").strip().splitlines()
+        detail = f": {body[0][:200]}" if body else ""
+        raise PushError(f"push to {url} failed: HTTP {error.code} {error.reason}{detail}") from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise PushError(f"push to {url} failed: {reason}") from None

@@ -102,3 +102,13 @@ def test_hrf_argues_act_means_and_purpose_for_the_resolution_168_regime(bundled)
     for part in ("palermo/act", "palermo/means", "palermo/purpose"):
         assert coverage[part].level != "unargued", part
         assert any(c.document == "hrf-2022" for c in coverage[part].subtree_supporting), part
+
+
+def test_the_law_library_says_nothing_about_the_case():
+    """instruments/ is law any case can use: commentary on the Cuban case belongs to the case."""
+    import re
+
+    pattern = re.compile(r"hrf-2022|medical mission|resolution 168|werlau", re.IGNORECASE)
+    hits = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "instruments").rglob("*.yaml"))
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert hits == []

@@ -131,3 +131,31 @@ def test_tables_of_claims_show_the_speaker_beside_the_document(evidence):
     assert frame.loc["art-denial", ["document", "speakers"]].tolist() == ["article", "ministry"]
     assert frame.loc["a1", "speakers"] == "researcher"
     assert "<td style='text-align:left'>ministry</td>" in evidence.argued_by("article")._repr_html_()
+
+
+def test_long_citation_chains_stay_linear(evidence):
+    """3,000 chained documents arguing one element (matrix and site crashed with RecursionError),
+    and a 16,000-document chain (the old citation index stored every document's descendants:
+    6.9 GB): one group, found in bounded time and memory."""
+    import time
+    import tracemalloc
+
+    from lexmap.model import Citation, Claim, Document
+
+    def chain(n):
+        documents = [Document(id=f"d{i}", title=f"D{i}", kind="report",
+                              cites=(Citation(f"d{i + 1}"),) if i + 1 < n else ()) for i in range(n)]
+        claims = [Claim(id=f"c{i}", document=f"d{i}", practice="passports", element="law/menace",
+                        stance="supports", pinpoint="p", quote="q") for i in range(min(n, 3000))]
+        return lexmap.Corpus(instruments=evidence.instruments.values(), practices=evidence.practices.values(),
+                             documents=documents, claims=claims)
+
+    started = time.process_time()
+    corpus = chain(3000)
+    assert corpus.support("passports", "law/menace").independent_sources == 1
+    assert corpus.matrix("practices", "elements").cell("passports", "law/menace").independent_documents == 1
+    assert time.process_time() - started < 30  # a guard against the quadratic or recursive, not a benchmark
+    tracemalloc.start()
+    assert chain(16000).support("passports", "law/menace").independent_sources == 1
+    assert tracemalloc.get_traced_memory()[1] < 500 * 2**20
+    tracemalloc.stop()

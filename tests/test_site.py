@@ -567,3 +567,21 @@ def test_screenshots(browser, served, bundled, screenshots, width, scheme):
             page.screenshot(path=target)
     finally:
         context.close()
+
+
+def test_html_set_aside_renders_as_markdown_would(bundled):
+    """The hook hands generated HTML past Markdown (lexmap.site.mkdocs_hook.set_aside_html):
+    every page must come out exactly as Python-Markdown, with the site's extensions, renders it."""
+    import markdown
+
+    from lexmap.site.mkdocs_hook import put_back_html, set_aside_html
+
+    extensions = ["toc", "attr_list", "md_in_html", "admonition", "tables"]
+    pages = build_pages(bundled)
+    for path, text in pages.items():
+        body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter, as mkdocs strips it
+        direct = markdown.Markdown(extensions=extensions).convert(body)
+        aside, blocks = set_aside_html(body)
+        rendered = markdown.Markdown(extensions=extensions).convert(aside)
+        assert put_back_html(rendered, blocks) == direct, path
+    assert any(set_aside_html(t)[1] for t in pages.values())

@@ -15,6 +15,7 @@ footer's notice.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -101,17 +102,56 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
     config.nav = navigation(pages, handwritten)
-    _state.update(total=len(pages), rendered=0)
+    _state.update(total=len(pages), rendered=0, generated=set(pages), raw={})
     log.info("lexmap: %d reference pages generated from %s in %.1fs", len(pages), corpus.root, time.monotonic() - started)
     return files
 
 
+_HEADING = re.compile(r"^#{1,6} .*$", re.M)
+_PLACEHOLDER = re.compile(r"<p>LXRAW(\d+)X</p>")
+
+
+def set_aside_html(markdown: str) -> tuple[str, list[str]]:
+    """A generated page's Markdown with each raw HTML block between its headings replaced by a
+    placeholder paragraph, and the blocks: Python-Markdown would only parse them (md_in_html,
+    html.parser) to pass them through, which is most of a large site's build time."""
+    blocks: list[str] = []
+    out: list[str] = []
+    position = 0
+    for heading in [*_HEADING.finditer(markdown), None]:
+        end = heading.start() if heading else len(markdown)
+        chunk = markdown[position:end]
+        if chunk.strip().startswith("<"):
+            out.append(f"\n\nLXRAW{len(blocks)}X\n\n")
+            blocks.append(chunk.strip())
+        else:
+            out.append(chunk)
+        if heading:
+            out.append(heading.group(0))
+            position = heading.end()
+    return "".join(out), blocks
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Report progress on large sites, where rendering is the slow part."""
+    """Set aside the HTML of generated pages (put back in :func:`on_page_content`); report
+    progress on large sites, where rendering is the slow part."""
     _state["rendered"] = _state.get("rendered", 0) + 1
     if _state.get("total", 0) >= 1000 and _state["rendered"] % 500 == 0:
         log.info("lexmap: %d pages rendered", _state["rendered"])
+    if page.file.src_uri in _state.get("generated", ()):
+        markdown, _state["raw"][page.file.src_uri] = set_aside_html(markdown)
     return markdown
+
+
+def put_back_html(html: str, blocks: list[str]) -> str:
+    """The HTML of :func:`set_aside_html` in place of its placeholders, spaced as Markdown
+    spaces raw HTML (the site is byte-identical to one built without setting it aside)."""
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] + ("\n" if m.end() < len(html) else ""), html)
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    blocks = _state.get("raw", {}).pop(page.file.src_uri, None)
+    return html if blocks is None else put_back_html(html, blocks)
 
 
 def navigation(pages: dict[str, str], handwritten: list[str]) -> list:

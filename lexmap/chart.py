@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from .corpus import Corpus
     from .explain import Explanation
+    from .gaps import Gap
     from .model import Document
 
 EMPTY = "No statement argues this element."
@@ -110,19 +111,6 @@ class ChartElement:
 
 
 @attrs.frozen
-class ChartGap:
-    kind: str
-    kind_text: str
-    detail: str
-    next_step: str
-    practice: str | None = None
-    element: str | None = None
-    document: str | None = None
-    about: str = ""
-    """What the gap concerns, in labels: "practice label -> element label", or a document title."""
-
-
-@attrs.frozen
 class Chart:
     """The evidence chart of ``test``: header facts, ``elements`` in tree order, ``notes``
     numbered in reading order (one per cited document and pinpoint) and ``gaps``."""
@@ -141,7 +129,7 @@ class Chart:
     status: str
     elements: tuple[ChartElement, ...]
     notes: tuple[Note, ...]
-    gaps: tuple[ChartGap, ...]
+    gaps: tuple[Gap, ...]
     documents: Mapping[str, Document] = attrs.field(factory=dict)
     """The cited documents by id, for the writers' citations."""
 
@@ -211,18 +199,8 @@ def build_chart(
 
     ids = {e.id for e in elements}
     cited = {n.document for n in notes.values()}
-    from .gaps import KINDS
-
-    def about(gap) -> str:
-        if gap.document:
-            return corpus.documents[gap.document].title
-        names = [corpus.practices[gap.practice].label if gap.practice else None,
-                 corpus.elements[gap.element].label if gap.element else None]
-        return " -> ".join(n for n in names if n)
-
     gaps = tuple(
-        ChartGap(g.kind, KINDS[g.kind], g.detail, g.next_step, g.practice, g.element, g.document, about(g))
-        for g in corpus.gaps(independence=independence)
+        g for g in corpus.gaps(independence=independence)
         if (g.element in ids and (wanted is None or g.practice is None or g.practice in wanted))
         or (g.element is None and g.document in cited)
         or (g.element is None and g.document is None and wanted is not None and g.practice in wanted)

@@ -33,6 +33,8 @@ class Gap(_RecordHtml):
     practice: str | None = None
     element: str | None = None
     document: str | None = None
+    about: str = ""
+    """What the gap concerns, in labels: "practice label -> element label", or a document title."""
 
 
 def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
@@ -74,4 +76,12 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
             gaps.append(Gap("unchecked-quotes", f"{status.unchecked} quote(s) not checked: {status.reason}",
                             "give the document's text (its text_file) with --texts", document=document))
     order = list(KINDS)
-    return Records(sorted(gaps, key=lambda g: order.index(g.kind)))
+    return Records(attrs.evolve(g, about=_about(corpus, g)) for g in sorted(gaps, key=lambda g: order.index(g.kind)))
+
+
+def _about(corpus: Corpus, gap: Gap) -> str:
+    if gap.document:
+        return corpus.documents[gap.document].title
+    names = [corpus.practices[gap.practice].label if gap.practice else None,
+             corpus.elements[gap.element].label if gap.element else None]
+    return " -> ".join(n for n in names if n)

@@ -85,7 +85,7 @@ class Corpus:
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
         self.indicators: Mapping[str, Indicator] = MappingProxyType(indicators)
         self._parents = parents
-        self._sources: dict = {}  # independence mode -> Sources; ("gaps", mode) -> the gaps
+        self._asked: dict = {}  # answers kept, the corpus being immutable: ("sources" | "gaps", mode) -> answer
         self._all: dict[str, Any] = {}
         for collection in (
             self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
@@ -157,10 +157,10 @@ class Corpus:
         (:mod:`lexmap.independence`; ``independence="publisher"`` also groups by publisher)."""
         from .independence import Sources
 
-        if independence not in self._sources:
+        if ("sources", independence) not in self._asked:
             statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
-            self._sources[independence] = Sources(self.documents, self.actors, statements, independence)
-        return self._sources[independence]
+            self._asked["sources", independence] = Sources(self.documents, self.actors, statements, independence)
+        return self._asked["sources", independence]
 
     def speakers(self, statement: str) -> Records:
         """The actors who make a claim, attestation or exhibit (its ``speaker``, else its
@@ -328,9 +328,9 @@ class Corpus:
         """What an analyst should work on next (see :mod:`lexmap.gaps`)."""
         from .gaps import find_gaps
 
-        if ("gaps", independence) not in self._sources:  # the corpus never changes: ask once
-            self._sources["gaps", independence] = find_gaps(self, independence)
-        return self._sources["gaps", independence]
+        if ("gaps", independence) not in self._asked:
+            self._asked["gaps", independence] = find_gaps(self, independence)
+        return self._asked["gaps", independence]
 
     def party_status(self, instrument: str, state: str, on: str | None = None) -> str | None:
         """``state``'s status towards ``instrument`` on date ``on`` (default: today), exact from

@@ -15,6 +15,7 @@ from . import quotes
 from .model import CONSENT_EVENTS, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
+from .sources import shown_name
 from .texts import TextStatus
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class References:
         layout, case = self.loader.layout, self.loader.case
         not_included = set(case.texts_not_included) if case else set()
         for doc_id in sorted(not_included - set(self.kinds)):
-            self.loader.problems.append(Problem(_manifest_name(layout), None, None, doc_id, f"texts_not_included names an unknown document {doc_id!r}", "list document ids"))
+            self.loader.problems.append(Problem(shown_name(layout.manifest, layout), None, None, doc_id, f"texts_not_included names an unknown document {doc_id!r}", "list document ids"))
         in_use = [folder for folder in layout.texts if folder.is_dir()]
         for folder in layout.texts:
             if not folder.is_dir():
@@ -234,10 +235,6 @@ class References:
                 self.report_at(document.id, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
                 return None, "unreadable"
         return None, "missing"
-
-
-def _manifest_name(layout) -> str:
-    return str(layout.manifest) if layout.manifest else str(layout.root)
 
 
 def _a(kind: str) -> str:

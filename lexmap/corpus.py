@@ -198,8 +198,12 @@ class Corpus:
     def claims_for(self, target: str, *, stance: str | None = None, direct: bool = False) -> Records:
         """Claims that a practice satisfies ``target``: an element (with its parts unless
         ``direct``), a test, or an instrument (any element of it)."""
-        wanted = {target} if direct else set(self.elements_under(target))
-        return self._said(c for c in self.claims.values() if c.element in wanted and (stance is None or c.stance == stance))
+        if direct:  # one element: its claims are indexed, in corpus order
+            claims = self._claims_by_element.get(target, ())
+        else:
+            wanted = set(self.elements_under(target))
+            claims = (c for c in self.claims.values() if c.element in wanted)
+        return self._said(c for c in claims if stance is None or c.stance == stance)
 
     def practices_for(self, target: str, *, stance: str = "supports") -> Records:
         """Practices argued (``stance``) to satisfy ``target`` or a part of it; see :meth:`claims_for`

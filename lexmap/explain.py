@@ -85,7 +85,7 @@ def _who(statement: Statement) -> str:
 def explain(corpus: Corpus, practice: str, element: str, independence: str = "speaker") -> Explanation:
     corpus.practices[practice], corpus.elements[element]  # KeyError for unknown ids
     sources = corpus.sources(independence)
-    claims = [c for c in corpus._claims_by_element.get(element, ()) if c.practice == practice]
+    claims = [c for c in corpus.claims_for(element, direct=True) if c.practice == practice]
     supporting = [c for c in claims if c.stance == "supports"]
     contesting = [c for c in claims if c.stance == "contests"]
     groups = sources.groups(supporting) if supporting else ()

@@ -135,11 +135,9 @@ def _shown(path: Path, shown: Path) -> str:
 
 def shown_name(path: Path, layout: Layout) -> str:
     """How a file is named in problems: relative to the parent of the data folder holding it."""
-    for folder in layout.data:
-        if path == folder or path.is_relative_to(folder):
+    for folder in layout.data:  # a manifest lies in its case folder, the first of them
+        if path.is_relative_to(folder):
             return _shown(path, folder.parent)
-    if layout.manifest is not None and path == layout.manifest:
-        return _shown(path, layout.manifest.parent.parent)
     return _shown(path, layout.root)
 
 

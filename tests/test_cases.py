@@ -80,3 +80,14 @@ def test_list_and_show_find_ids_by_name(bundled):
     shown = describe(bundled, "cu")
     assert shown.startswith("state cu") and "ilo-c29: party" in shown
     assert "coverage:" in describe(bundled, "palermo/means")
+
+
+def test_the_manifest_may_only_name_documents_of_the_case(tmp_path):
+    case = new_case(tmp_path / "my-case")
+    manifest = case / "lexmap.yaml"
+    manifest.write_text(manifest.read_text() + "texts_not_included: [no-such-document]\n")
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(case)
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.id) == ("my-case/lexmap.yaml", "no-such-document")
+    assert "texts_not_included names an unknown document" in problem.message

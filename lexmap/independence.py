@@ -144,10 +144,13 @@ class Sources:
             for other in recorded & reach.keys():
                 link(i, by_document[other], "citation", self._path(document, other, reach))
         rests_on: dict[str, tuple[int, str]] = {}
+        reaches: dict[str, dict] = {}  # statements often rely on the same few sources: walk each once
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
                 basis = {reliance.document: f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")}
-                reach = self._reach(reliance.document)
+                reach = reaches.get(reliance.document)
+                if reach is None:
+                    reach = reaches[reliance.document] = self._reach(reliance.document)
                 basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
                 for source, how in basis.items():
                     if source in rests_on:

@@ -9,7 +9,6 @@ works from ``file://`` as well as from a server.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
@@ -70,12 +69,18 @@ def chart(corpus: Corpus, test_id: str) -> str:
 
 def url(here: str, dest: str) -> str:
     """The relative URL from page ``here`` to ``dest`` (both ``.md`` paths, ``dest`` maybe with
-    ``#anchor``), as mkdocs writes pages with ``use_directory_urls: false``."""
+    ``#anchor``), as mkdocs writes pages with ``use_directory_urls: false``. Worked out on the
+    strings (``posixpath.relpath`` asks the file system for the current folder: a site links
+    hundreds of thousands of times)."""
     path, _, anchor = dest.partition("#")
     if path == here:
         return f"#{anchor}" if anchor else "#"
-    html = path[: -len(".md")] + ".html"
-    rel = posixpath.relpath(html, posixpath.dirname(here) or ".")
+    folder = here.split("/")[:-1]
+    parts = (path[: -len(".md")] + ".html").split("/")
+    shared = 0
+    while shared < len(folder) and shared < len(parts) - 1 and folder[shared] == parts[shared]:
+        shared += 1
+    rel = "/".join([".."] * (len(folder) - shared) + parts[shared:])
     return rel + (f"#{anchor}" if anchor else "")
 
 

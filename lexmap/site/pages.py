@@ -127,10 +127,14 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["editorial_split"] = editorial_split
 
+    targets: dict[str, str] = {}
+
     @jinja2.pass_context
     def href(context, id_: str) -> str:
         """Relative URL from the page being rendered to where ``id_`` is shown."""
-        return links.url(context["here"], links.target(corpus, id_))
+        if id_ not in targets:
+            targets[id_] = links.target(corpus, id_)
+        return links.url(context["here"], targets[id_])
 
     @jinja2.pass_context
     def page_url(context, path: str) -> str:

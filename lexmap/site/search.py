@@ -1,0 +1,180 @@
+"""Search entries of the generated pages without mkdocs-material's HTML parser.
+
+Material's search plugin divides every rendered page into sections with ``html.parser``
+and a parser whose every callback scans sets of elements: on a large site that is the
+largest part of the build. The pages lexmap generates are HTML that lexmap wrote itself
+(Jinja with autoescape, Python-Markdown's headings), in which every ``<`` opens a tag and
+every ``>`` inside a tag is escaped, so a regular expression splits them into tags and
+text exactly. :class:`Sections` reads them that way and follows Material's rules one by
+one (sections at headings with an id; text kept, tags kept or dropped; ``script``,
+``style``, ``object`` and ``data-search-exclude`` skipped; permalinks left out of titles),
+and gives Material's own ``Section`` objects, which Material's index turns into entries.
+``tests/test_site.py`` checks that the search index of whole sites is byte-identical to the
+one Material's parser gives.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+
+from material.plugins.search.plugin import Element, Section
+
+_TOKEN = re.compile(
+    r"<(script|style)\b([^>]*)>(.*?)</\1\s*>"  # content read as text up to the end tag (html.parser's CDATA)
+    r"|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>"  # a start or end tag
+    r"|<!--.*?-->|<![^>]*>|<\?[^>]*>",  # a comment, declaration or processing instruction: no text
+    re.S | re.I)
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=+\s*("[^"]*"|'[^']*'|(?!['"])[^>\s]*))?""")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"})
+_KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+_ALWAYS_SKIPPED = ("object", "script", "style")
+
+
+def material_index(config):
+    """Material's search index, when its search plugin is on and keeps one (else None, and
+    Material indexes every page itself)."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.enabled:
+        return None
+    return getattr(plugin, "search_index", None)
+
+
+def index_page(index, page) -> None:
+    """Add the entries of ``page`` (rendered, not yet in a template) to Material's ``index``, as
+    Material's own ``add_entry_from_context`` would."""
+    for section in sections(page.content):
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def attributes(raw: str) -> dict[str, str | None]:
+    """A tag's attributes as html.parser gives them to Material (names in lower case, values
+    unquoted and unescaped, None for a bare name; the last of a repeated name wins)."""
+    found: dict[str, str | None] = {}
+    for match in _ATTRIBUTE.finditer(raw):
+        value = match.group(2)
+        if value is not None:
+            value = unescape(value[1:-1] if value[:1] in ("'", '"') else value)
+        found[match.group(1).lower()] = value
+    return found
+
+
+class _Reader:
+    """Material's ``Parser``, callback for callback. Material compares elements by tag name
+    alone, so its set of skipped elements is a set of tag names, and "inside the section's
+    heading" means "inside an element with the heading's tag": the state is kept in those
+    terms (lists and sets of strings, which is what makes it fast)."""
+
+    def __init__(self) -> None:
+        self.tags: list[str] = []  # the open elements
+        self.permalinks: list[bool] = []  # whether each is an <a class="headerlink">
+        self.skip = set(_ALWAYS_SKIPPED)
+        self.section: Section | None = None
+        self.data: list[Section] = []
+
+    def _open_section(self, element: Element, depth: int = 0) -> Section:
+        self.section = Section(element, depth)
+        self.data.append(self.section)
+        return self.section
+
+    def start(self, tag: str, raw: str) -> None:
+        if tag in _VOID:
+            return
+        attrs = attributes(raw) if raw.strip(" /") else {}
+        tags = self.tags
+        tags.append(tag)
+        self.permalinks.append(tag == "a" and attrs.get("class") == "headerlink")
+        if tag in _HEADINGS and "id" in attrs:
+            depth = len(tags)
+            if tag != "h1" and not self.data:
+                self._open_section(Element("hx"), depth)
+            had_sections = bool(self.data)
+            self._open_section(Element(tag, attrs), depth)
+            if had_sections:
+                self.section.id = attrs["id"]
+        if self.section is None:
+            self._open_section(Element("hx"))
+        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+            self.skip.add(tag)
+            return
+        if tag in _KEEP and self.skip.isdisjoint(tags):
+            section = self.section
+            (section.title if section.el.tag in tags else section.text).append(f"<{tag}>")
+
+    def end(self, tag: str) -> None:
+        tags = self.tags
+        if not tags or tags[-1] != tag:
+            return
+        if self.section.depth > len(tags):
+            for section in reversed(self.data):
+                if section.depth <= len(tags):
+                    self.section.depth = float("inf")
+                    self.section = section
+                    break
+        tags.pop()
+        self.permalinks.pop()
+        if tag in self.skip:
+            if tag not in _ALWAYS_SKIPPED:
+                self.skip.remove(tag)
+            return
+        if tag in _KEEP and self.skip.isdisjoint(tags):
+            section = self.section
+            data = section.title if section.el.tag in tags else section.text
+            index = data.index(f"<{tag}>")
+            for i in range(index + 1, len(data)):  # an element with no text is dropped
+                if not data[i].isspace():
+                    data.append(f"</{tag}>")
+                    return
+            del data[index:]
+
+    def text(self, data: str) -> None:
+        tags = self.tags
+        if not self.skip.isdisjoint(tags):
+            return
+        if "pre" not in tags:
+            data = " " if data.isspace() else data.replace("\n", " ")
+        if self.section is None:
+            self._open_section(Element("hx"))
+        section = self.section
+        if section.el.tag in tags:
+            if not any(self.permalinks):
+                section.title.append(escape(data, quote=False))
+        elif data.isspace():
+            text = section.text
+            if not text or not text[-1].isspace() or "pre" in tags:
+                text.append(data)
+        else:
+            section.text.append(escape(data, quote=False))
+
+
+def sections(html: str) -> list[Section]:
+    """The sections of a page's HTML, with their titles and texts, as Material divides it."""
+    reader = _Reader()
+    start, end, text = reader.start, reader.end, reader.text
+    position = 0
+    for match in _TOKEN.finditer(html):
+        if match.start() > position:
+            text(unescape(html[position:match.start()]))
+        position = match.end()
+        raw_tag, closing, tag = match.group(1, 4, 5)
+        if raw_tag:
+            raw_tag = raw_tag.lower()
+            start(raw_tag, match.group(2))
+            if match.group(3):
+                text(match.group(3))
+            end(raw_tag)
+        elif tag:
+            tag = tag.lower()
+            if closing:
+                end(tag)
+            else:
+                raw = match.group(6)
+                start(tag, raw)
+                if raw.endswith("/"):
+                    end(tag)
+    if position < len(html):
+        text(unescape(html[position:]))
+    return reader.data

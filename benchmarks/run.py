@@ -275,7 +275,8 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     if with_site:
         from lexmap.site.pages import build_pages
 
-        pages = list(build_pages(corpus))
+        # the page list, from a child: building it here would leave caches warm for the site step
+        pages = forked(lambda: {"pages": list(build_pages(corpus))})["pages"]
         results["site_pages"] = len(pages)
         results["site"] = isolated(lambda: build_site(root))
         results["site_floor"] = isolated(lambda: build_plain_pages(pages))

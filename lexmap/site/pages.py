@@ -9,7 +9,6 @@ escaped by Jinja. Text from the data thus always shows as text.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -25,44 +24,11 @@ from .. import palette
 from ..chart import build_chart
 from ..exports import chart_html
 from . import links
+from .cards import statement_card
+from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-# Characters Markdown (with the extensions mkdocs-material uses) may read as syntax.
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
-
-
-def heading_text(text: object) -> Markup:
-    """Text safe as the content of a Markdown heading: one line, HTML-escaped, and every
-    character Markdown could read as syntax written as a numeric entity."""
-    flat = " ".join(str(text).split())
-    return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SPECIAL else c for c in flat))
-
-
-def multiline(text: object) -> Markup:
-    """Escaped text for a raw HTML block, line breaks kept as ``&#10;`` so that no blank line
-    ends the HTML block early (CSS ``white-space: pre-line`` shows them)."""
-    return Markup(str(escape(str(text).strip())).replace("\n", "&#10;"))
-
-
-_EDITORIAL = re.compile(r"\s*\(((?:official text|text|official-text url|url) not recorded\b.*)\)\s*$", re.I | re.S)
-
-
-def editorial_split(heading: str) -> tuple[str, str | None]:
-    """A provision heading apart from the compiler's remark appended to it in parentheses
-    ("Definitions (official text not recorded (...))" -> the heading, the remark)."""
-    found = _EDITORIAL.search(heading)
-    if not found:
-        return heading, None
-    remark = found.group(1)
-    return heading[: found.start()].rstrip(), remark[0].upper() + remark[1:] + "."
-
-
-def safe_url(value: str | None) -> str | None:
-    """Only web addresses become links: a ``javascript:`` URL in the data stays text."""
-    return value if value and value.lower().startswith(("http://", "https://")) else None
-
 
 class Relations:
     """The corpus's statements grouped once by everything a page is about (one pass each, so
@@ -140,8 +106,15 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     def page_url(context, path: str) -> str:
         return links.url(context["here"], path)
 
+    names: dict[tuple[str, bool], str] = {}
+
     def name(id_: str, qualified: bool = False) -> str:
         """What a reader calls the record ``id_``."""
+        if (id_, qualified) not in names:
+            names[id_, qualified] = _name(id_, qualified)
+        return names[id_, qualified]
+
+    def _name(id_: str, qualified: bool) -> str:
         record = corpus[id_]
         if id_ in corpus.documents or id_ in corpus.indicator_frameworks:
             return record.title
@@ -152,8 +125,22 @@ def environment(corpus: Corpus) -> jinja2.Environment:
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
-    env.globals.update(href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
-                       speakers=corpus.sources().speakers, gap_kinds=GAP_KINDS,
+    @jinja2.pass_context
+    def a(context, id_: str, text: str | None = None, qualified: bool = False) -> Markup:
+        """A link to where ``id_`` is shown, named as a reader calls it (or ``text``)."""
+        label = name(id_, qualified) if text is None else text
+        return Markup(f'<a href="{escape(href(context, id_))}">{escape(label)}</a>')
+
+    speakers = corpus.sources().speakers
+
+    @jinja2.pass_context
+    def statement(context, s, kind: str, show: list[str], h: int = 3) -> Markup:
+        """The card of statement ``s`` (:func:`lexmap.site.cards.statement_card`)."""
+        return statement_card(s, kind, show, h, corpus=corpus, speakers=speakers, name=name,
+                              link=lambda id_, qualified=False: a(context, id_, qualified=qualified))
+
+    env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
+                       speakers=speakers, gap_kinds=GAP_KINDS,
                        picture=test_picture, marker=palette.MARKER,
                        quote_link=links.quote_link)
     return env

@@ -20,17 +20,22 @@ from html import escape, unescape
 
 from material.plugins.search.plugin import Element, Section
 
-_TOKEN = re.compile(
-    r"<(script|style)\b([^>]*)>(.*?)</\1\s*>"  # content read as text up to the end tag (html.parser's CDATA)
-    r"|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>"  # a start or end tag
-    r"|<!--.*?-->|<![^>]*>|<\?[^>]*>",  # a comment, declaration or processing instruction: no text
-    re.S | re.I)
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\?[^>]*>", re.S)
+"""A start or end tag; or a comment, declaration or processing instruction (no text)."""
+_RAW = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+"""Elements whose content html.parser reads as text up to their end tag."""
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=+\s*("[^"]*"|'[^']*'|(?!['"])[^>\s]*))?""")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 _ALWAYS_SKIPPED = ("object", "script", "style")
+
+
+def _may_matter(raw: str) -> bool:
+    """Whether a tag's attributes may hold what Material looks at (besides headings' ids)."""
+    low = raw.lower()
+    return "data-search-exclude" in low or "linenodiv" in low or "headerlink" in low
 
 
 def material_index(config):
@@ -83,7 +88,7 @@ class _Reader:
     def start(self, tag: str, raw: str) -> None:
         if tag in _VOID:
             return
-        attrs = attributes(raw) if raw.strip(" /") else {}
+        attrs = attributes(raw) if _may_matter(raw) or tag in _HEADINGS else {}
         tags = self.tags
         tags.append(tag)
         self.permalinks.append(tag == "a" and attrs.get("class") == "headerlink")
@@ -134,6 +139,8 @@ class _Reader:
         tags = self.tags
         if not self.skip.isdisjoint(tags):
             return
+        if "&" in data:
+            data = unescape(data)
         if "pre" not in tags:
             data = " " if data.isspace() else data.replace("\n", " ")
         if self.section is None:
@@ -149,32 +156,54 @@ class _Reader:
         else:
             section.text.append(escape(data, quote=False))
 
+    def skipped(self, html: str, position: int, tag: str) -> int:
+        """Where the content of the skipped element ``tag`` that opened at ``position`` ends,
+        when Material would only open and close elements in it (every element inside closed
+        in order; no heading, script or style; no element that changes what is skipped): reading
+        it could add nothing. Else ``position``, and the content is read tag by tag."""
+        stack = [tag]
+        for match in _TOKEN.finditer(html, position):
+            closing, name, raw = match.group(1, 2, 3)
+            if name is None:
+                continue
+            name = name.lower()
+            if closing:
+                if stack.pop() != name:
+                    return position
+                if not stack:
+                    return match.start()
+            elif name in _HEADINGS or name in _RAW or name in self.skip or _may_matter(raw):
+                return position
+            elif name not in _VOID and not raw.endswith("/"):
+                stack.append(name)
+        return position
+
 
 def sections(html: str) -> list[Section]:
     """The sections of a page's HTML, with their titles and texts, as Material divides it."""
     reader = _Reader()
-    start, end, text = reader.start, reader.end, reader.text
+    start, end, text, skip = reader.start, reader.end, reader.text, reader.skip
     position = 0
-    for match in _TOKEN.finditer(html):
+    search = _TOKEN.search
+    while (match := search(html, position)) is not None:
         if match.start() > position:
-            text(unescape(html[position:match.start()]))
+            text(html[position:match.start()])
         position = match.end()
-        raw_tag, closing, tag = match.group(1, 4, 5)
-        if raw_tag:
-            raw_tag = raw_tag.lower()
-            start(raw_tag, match.group(2))
-            if match.group(3):
-                text(match.group(3))
-            end(raw_tag)
-        elif tag:
-            tag = tag.lower()
-            if closing:
-                end(tag)
-            else:
-                raw = match.group(6)
-                start(tag, raw)
-                if raw.endswith("/"):
-                    end(tag)
+        closing, tag, raw = match.group(1, 2, 3)
+        if tag is None:
+            continue
+        tag = tag.lower()
+        if closing:
+            end(tag)
+            continue
+        start(tag, raw)
+        if raw.endswith("/"):
+            end(tag)
+        elif tag in _RAW:  # always skipped: its text would be dropped
+            close = _RAW[tag].search(html, position)
+            position = close.start() if close else len(html)
+        elif tag in skip and tag not in _ALWAYS_SKIPPED and tag not in _VOID:
+            position = reader.skipped(html, position, tag)
     if position < len(html):
-        text(unescape(html[position:]))
+        text(html[position:])
     return reader.data

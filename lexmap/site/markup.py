@@ -1,0 +1,42 @@
+"""Text from the data made safe for the generated pages: as a Markdown heading, in a raw HTML
+block, as a link."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+# Characters Markdown (with the extensions mkdocs-material uses) may read as syntax.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
+
+
+def heading_text(text: object) -> Markup:
+    """Text safe as the content of a Markdown heading: one line, HTML-escaped, and every
+    character Markdown could read as syntax written as a numeric entity."""
+    flat = " ".join(str(text).split())
+    return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SPECIAL else c for c in flat))
+
+
+def multiline(text: object) -> Markup:
+    """Escaped text for a raw HTML block, line breaks kept as ``&#10;`` so that no blank line
+    ends the HTML block early (CSS ``white-space: pre-line`` shows them)."""
+    return Markup(str(escape(str(text).strip())).replace("\n", "&#10;"))
+
+
+_EDITORIAL = re.compile(r"\s*\(((?:official text|text|official-text url|url) not recorded\b.*)\)\s*$", re.I | re.S)
+
+
+def editorial_split(heading: str) -> tuple[str, str | None]:
+    """A provision heading apart from the compiler's remark appended to it in parentheses
+    ("Definitions (official text not recorded (...))" -> the heading, the remark)."""
+    found = _EDITORIAL.search(heading)
+    if not found:
+        return heading, None
+    remark = found.group(1)
+    return heading[: found.start()].rstrip(), remark[0].upper() + remark[1:] + "."
+
+
+def safe_url(value: str | None) -> str | None:
+    """Only web addresses become links: a ``javascript:`` URL in the data stays text."""
+    return value if value and value.lower().startswith(("http://", "https://")) else None

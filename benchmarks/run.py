@@ -202,13 +202,55 @@ def corpus_json(corpus) -> str:
 # -- the site -------------------------------------------------------------------------------
 
 
-def build_site(corpus_path: Path) -> None:
-    from lexmap.site.build import build_site as build
+def in_new_process(arguments: list[str], env: dict | None = None) -> dict:
+    """Run ``run.py --child ARGUMENTS`` in a new interpreter, as a user runs a command: its CPU
+    time (user and system, ``wait4``), wall-clock time, and peak resident set (the child's own
+    VmHWM: ``wait4``'s would include this process's, which the child inherits through fork)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report, tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, __file__, "--child", report.name, *arguments],
+                                 stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        if status != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{arguments} failed: {errors.read().decode()[-2000:]}")
+        peak = json.loads(Path(report.name).read_text())["peak"]
+    return {"s": usage.ru_utime + usage.ru_stime, "wall": wall, "mb": peak / 2**20}
 
-    os.environ["LEXMAP_NO_CACHE"] = "1"  # in the forked child only: the site's figure leaves the cache out
 
-    with tempfile.TemporaryDirectory() as out:
-        build(corpus_path, Path(out))
+def child(report: Path, arguments: list[str]) -> None:
+    """The body of :func:`in_new_process`: a lexmap command, or the plain mkdocs site."""
+    if arguments[0] == "--plain-site":
+        build_plain_pages(json.loads(Path(arguments[1]).read_text(encoding="utf-8")))
+    else:
+        from lexmap.cli import main as lexmap_main
+
+        try:
+            lexmap_main(arguments, prog_name="lexmap")
+        except SystemExit as done:
+            if done.code:
+                raise
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) * 1024
+    report.write_text(json.dumps({"peak": peak}))
+
+
+def site_steps(root: Path, pages: list[str]) -> dict:
+    """``lexmap site build`` in a new process: cold (no cache of corpora or citation notes), and
+    warm (both caches written by an earlier build, as after ``lexmap validate`` and a first
+    build); mkdocs on as many plain pages in the same navigation, in a new process too."""
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "pages.json"
+        listing.write_text(json.dumps(pages), encoding="utf-8")
+        results["site_floor"] = in_new_process(["--plain-site", str(listing)])
+        build = ["site", "build", str(root), "-o", str(Path(tmp) / "site")]
+        env = dict(os.environ, LEXMAP_CACHE_DIR=str(Path(tmp) / "cache"))
+        results["site"] = in_new_process([*build, "--no-cache"], env)
+        results["site_first"] = in_new_process(build, env)
+        results["site_warm"] = in_new_process(build, env)
+    return results
 
 
 def build_plain_pages(page_paths: list[str]) -> None:
@@ -275,11 +317,9 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     if with_site:
         from lexmap.site.pages import build_pages
 
-        # the page list, from a child: building it here would leave caches warm for the site step
         pages = forked(lambda: {"pages": list(build_pages(corpus))})["pages"]
         results["site_pages"] = len(pages)
-        results["site"] = isolated(lambda: build_site(root))
-        results["site_floor"] = isolated(lambda: build_plain_pages(pages))
+        results.update(site_steps(root, pages))
     results.update(cache_steps(root, corpus))
     return results
 
@@ -341,7 +381,9 @@ ROWS = [
     ("coverage of every test", "coverage", None, ""),
     ("matrix (indicators x instruments)", "matrix", None, ""),
     ("JSON export", "json", None, ""),
-    ("site build", "site", "site_floor", "mkdocs, plain pages"),
+    ("site build, cold (`lexmap site build --no-cache`, new process)", "site", "site_floor", "mkdocs, plain pages"),
+    ("site build, first with the caches (writes them)", "site_first", "site_floor", "mkdocs, plain pages"),
+    ("site build, warm (corpus and notes cached)", "site_warm", "site_floor", "mkdocs, plain pages"),
     ("first load, writing the cache", "cache_write", "load", "load without cache"),
     ("reload, unchanged (cache)", "reload", "load_floor", "PyYAML CSafeLoader"),
     ("reload, one document file changed", "reload_changed", "load", "load without cache"),
@@ -416,11 +458,15 @@ def main() -> None:
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--with-site", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--fresh", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-databases", action="store_true", help="skip the SQLite, Parquet, RDF and SPARQL steps")
     args = parser.parse_args()
     if args.fresh:
         print(json.dumps(fresh(args.fresh, not args.no_cache)))
+        return
+    if args.child:
+        child(Path(args.child[0]), args.child[1:])
         return
     if args.worker:
         print(json.dumps(worker(args.worker, args.with_site, not args.no_databases)))

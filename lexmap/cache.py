@@ -37,6 +37,8 @@ CACHE_ENV = "LEXMAP_CACHE_DIR"
 MAGIC = b"lexmap-corpus-cache"
 FORMAT = b"1"
 PREFIX, SUFFIX = "corpus-", ".lexmap-cache"
+NOTES_PREFIX, NOTES_SUFFIX = "notes-", ".jsonl"
+"""Rendered citation notes (:mod:`lexmap.exports.note_cache`), beside the corpora."""
 
 
 def cache_dir() -> Path:
@@ -334,11 +336,13 @@ def entries(folder: Path | None = None) -> list[dict]:
 
 
 def clear(folder: Path | None = None) -> tuple[int, int]:
-    """Remove every cached corpus (only lexmap's own files); how many files and bytes."""
+    """Remove every cached corpus and the kept citation notes (only lexmap's own files); how
+    many files and bytes."""
     folder = folder or cache_dir()
     count = size = 0
     if folder.is_dir():
-        for path in [*folder.glob(f"{PREFIX}*{SUFFIX}"), *folder.glob(f".{PREFIX}*{SUFFIX}.*.tmp")]:
+        for path in [*folder.glob(f"{PREFIX}*{SUFFIX}"), *folder.glob(f".{PREFIX}*{SUFFIX}.*.tmp"),
+                     *folder.glob(f"{NOTES_PREFIX}*{NOTES_SUFFIX}")]:
             size += path.stat().st_size
             path.unlink()
             count += 1

@@ -34,8 +34,11 @@ TRICKY = {
     "excluded, nested same tag": ('<h2 id="a">A</h2><div data-search-exclude><div>in</div><p>still hidden?</p></div>'
                                   "<p>after</p>"),
     "excluded, heading inside": '<div data-search-exclude><h2 id="in">In</h2><p>x</p></div><p>y</p>',
+    "excluded, heading without id inside": '<h2 id="a">A</h2><div data-search-exclude><h3 class="x">In</h3><p>x</p></div><p>y</p>',
     "excluded, unbalanced inside": '<h2 id="a">A</h2><div data-search-exclude><span><p>x</div><p>y</p></span>z',
     "excluded, closed out of order": '<div data-search-exclude><span></div></span></div><p>y</p>',
+    "excluded, excluded inside": ('<h2 id="a">A</h2><section data-search-exclude><p>x <a data-search-exclude>#</a></p>'
+                                  '<div data-search-exclude><p>in</p></div></section><p>y <a>z</a></p><div>w</div>'),
     "excluded inline": '<p>text <a class="lx-permalink" href="#x" data-search-exclude>#</a> more</p>',
     "style and script": "<style>a > b { x: '<p>' }</style><p>s</p><script>if (a < b) {}</script><p>t</p>",
     "upper case": "<H2 ID='u'>U</H2><P>Para</P><TABLE DATA-SEARCH-EXCLUDE><TR><TD>no</TD></TR></TABLE>",
@@ -77,3 +80,17 @@ def test_pages_that_exclude_themselves_stay_out_of_the_index(tmp_path):
     build_site(CORPORA / "small", tmp_path / "site")
     index = _index(tmp_path / "site").decode()
     assert "tests/tp/exploitation.html" in index and "chart.html" not in index
+
+
+def test_each_statement_is_one_entry_on_its_practice_page(tmp_path, bundled):
+    """A statement shows on three pages (practice, document, element or indicator) but is found
+    once: at its card on its practice's page."""
+    import json
+
+    build_site(None, tmp_path / "site")
+    locations = [entry["location"] for entry in json.loads(_index(tmp_path / "site"))["docs"]]
+    for kind, prefix, records in (("claim", "claim-", bundled.claims), ("attestation", "att-", bundled.attestations),
+                                  ("exhibit", "exh-", bundled.exhibits)):
+        for id_, statement in records.items():
+            found = [place for place in locations if place.endswith(f"#s-{prefix}{id_}")]
+            assert found == [f"practices/{statement.practice}.html#s-{prefix}{id_}"], (kind, id_, found)

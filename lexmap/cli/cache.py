@@ -55,11 +55,15 @@ def info():
     for entry in found:
         click.echo(f"  {entry.get('corpus', '?')}: {entry.get('files', '?')} files, lexmap {entry.get('lexmap', '?')}, "
                    f"written {entry.get('written', '?')}, {_size(entry['bytes'])}")
+    notes = sorted(folder.glob(f"{corpus_cache.NOTES_PREFIX}*{corpus_cache.NOTES_SUFFIX}")) if folder.is_dir() else []
+    if notes:
+        click.echo(f"citation notes of evidence charts: {len(notes)} file{'s' if len(notes) != 1 else ''}, "
+                   f"{_size(sum(p.stat().st_size for p in notes))}")
 
 
 @cache.command()
 def clear():
-    """Remove every cached corpus (the next load of each reads its YAML)."""
+    """Remove every cached corpus (the next load of each reads its YAML) and the kept citation notes."""
     folder = corpus_cache.cache_dir()
     count, size = corpus_cache.clear(folder)
     click.echo(f"removed {count} cache file{'s' if count != 1 else ''} ({_size(size)}) from {folder}")

@@ -54,7 +54,8 @@ def build(path, texts, require_texts, output, docs, strict, force):
                f"{counts['documents']} documents, {counts['claims']} claims")
     _show_mkdocs_progress()
     started = time.monotonic()
-    pages = build_site(path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts)
+    pages = build_site(path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts,
+                       loaded=corpus)
     click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
                f"open {Path(output) / 'index.html'}")
 

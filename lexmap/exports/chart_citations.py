@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from importlib import resources
 
 from .csl import csl_item
+from .note_cache import NoteCache, notes_for
 
 STYLE = "chicago-notes-bibliography-16th-edition.csl"
 STYLE_NAME = "Chicago Manual of Style, 16th edition (full notes)"
@@ -52,23 +53,38 @@ def citation(document, pinpoint: str) -> Segments:
     return tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _note_of(document) -> Segments:
-    """The note citing ``document`` at a placeholder pinpoint: rendered once per document (CSL
-    rendering is slow: a few milliseconds a note)."""
+    """The note citing ``document`` at a placeholder pinpoint: rendered once per document and
+    kept (:mod:`lexmap.exports.note_cache`; CSL rendering is slow: a few milliseconds a note)."""
     citeproc = require_citeproc()
-    from citeproc.source.json import CiteProcJSON
-
     item = {k: v.translate(_HIDE) if isinstance(v, str) else v for k, v in csl_item(document).items()}
     item["author"] = [{k: v.translate(_HIDE) for k, v in name.items()} for name in item.get("author", ())]
     if not item["author"]:
         del item["author"]
-    source = CiteProcJSON([item])
-    bibliography = citeproc.CitationStylesBibliography(_style(), source, citeproc.formatter.html)
-    cited = citeproc.Citation([citeproc.CitationItem(document.id, locator=citeproc.Locator("page", _PLACEHOLDER))])
-    bibliography.register(cited)
-    rendered = str(bibliography.cite(cited, lambda item: None))
-    return tuple(_Segments.parse(rendered))
+
+    def render() -> Segments:
+        from citeproc.source.json import CiteProcJSON
+
+        source = CiteProcJSON([dict(item)])
+        bibliography = citeproc.CitationStylesBibliography(_style(), source, citeproc.formatter.html)
+        cited = citeproc.Citation([citeproc.CitationItem(item["id"], locator=citeproc.Locator("page", _PLACEHOLDER))])
+        bibliography.register(cited)
+        rendered = str(bibliography.cite(cited, lambda _: None))
+        return tuple(_Segments.parse(rendered))
+
+    return _notes().note(item, render)
+
+
+def _notes() -> NoteCache:
+    from importlib.metadata import version
+
+    return notes_for(_style_bytes(), version("citeproc-py"))
+
+
+@lru_cache(maxsize=1)
+def _style_bytes() -> bytes:
+    return (resources.files("lexmap") / "styles" / STYLE).read_bytes()
 
 
 def chart_citations(chart) -> dict[int, Segments]:

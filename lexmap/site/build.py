@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..corpus import Corpus
 from ..outputs import corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
@@ -45,7 +46,8 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
 
 
 def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True,
-               force: bool = False, texts: Sequence[Path] = (), require_texts: bool = False) -> int:
+               force: bool = False, texts: Sequence[Path] = (), require_texts: bool = False,
+               loaded: Corpus | None = None) -> int:
     """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
     pages (raises on any mkdocs error; with ``strict``, on any warning too).
 
@@ -53,6 +55,8 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
     leaves the old site). ``site_dir`` must be new, empty or a previous lexmap output; ``force``
     replaces another folder, but never the corpus, the ``docs`` or a folder holding them
     (:func:`lexmap.outputs.check_folder_output` raises :class:`~lexmap.outputs.OutputError`).
+    ``loaded`` is the corpus at ``corpus`` already loaded with these ``texts`` (the CLI's): the
+    build uses it rather than load it again.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -61,6 +65,8 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
     with replaced_folder(site_dir, inputs, force=force, kind="site") as staging:
         with site_config(corpus, docs=docs, texts=texts, require_texts=require_texts) as config_file:
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+            if loaded is not None:
+                config.extra["lexmap"]["loaded"] = loaded
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

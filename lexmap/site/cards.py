@@ -6,8 +6,10 @@ macro's call overhead was a fifth of the pages' generation. Every text from the 
 through ``markupsafe.escape``, as it would through Jinja's autoescape.
 
 The card's heading names the statement in full: the parts the page is about are there for
-screen readers and the search index only (``lx-sr``), so that the search finds each statement
-as its own entry.
+screen readers and the search index only (``lx-sr``). On the statement's own page (its
+practice's) the heading has an id, so that the search finds the statement as an entry of its
+own; elsewhere it has none (and its list is left out of the index), so that the search finds
+each statement once and not on three pages.
 """
 
 from __future__ import annotations
@@ -28,15 +30,17 @@ def _hidden(text: str) -> str:
     return f'<span class="lx-sr">{escape(text)}</span>'
 
 
-def statement_card(s, kind: str, show: Collection[str], h: int, *, corpus, speakers: Callable,
+def statement_card(s, kind: str, show: Collection[str], h: int, *, home: bool, corpus, speakers: Callable,
                    link: Callable[..., str], name: Callable[..., str]) -> Markup:
     """The card of statement ``s`` of ``kind`` under a heading of level ``h``; ``show`` names
     the parts to link (of practice, element, indicator, document: the page is about the
-    others); ``link(id, qualified=False)`` links a record from the page being written."""
+    others); ``home``: on the statement's own page; ``link(id, qualified=False)`` links a
+    record from the page being written."""
     anchor = escape(ANCHORS[kind] + s.id)
     document = corpus.documents[s.document]
     stance = escape(getattr(s, "stance", "attests"))
-    out = [f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says" id="s-{anchor}">\n',
+    heading_id = f' id="s-{anchor}"' if home else ""
+    out = [f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
            _hidden(f"{kind.capitalize()} ("), f'<span class="lx-badge lx-{stance}">{stance}</span>', _hidden("):"), "\n",
            f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice))]
     if kind in PARTS:

@@ -50,6 +50,8 @@ _state: dict = {}
 
 def _load(config: MkDocsConfig) -> lexmap.Corpus:
     settings = config.extra.get("lexmap") or {}
+    if settings.get("loaded") is not None:  # lexmap.site.build.build_site's caller loaded it: once
+        return settings.pop("loaded")
     path = settings.get("corpus")
     if path is not None:
         path = Path(config.config_file_path or ".").parent / path

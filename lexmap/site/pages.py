@@ -134,9 +134,9 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     speakers = corpus.sources().speakers
 
     @jinja2.pass_context
-    def statement(context, s, kind: str, show: list[str], h: int = 3) -> Markup:
+    def statement(context, s, kind: str, show: list[str], h: int = 3, home: bool = False) -> Markup:
         """The card of statement ``s`` (:func:`lexmap.site.cards.statement_card`)."""
-        return statement_card(s, kind, show, h, corpus=corpus, speakers=speakers, name=name,
+        return statement_card(s, kind, show, h, home=home, corpus=corpus, speakers=speakers, name=name,
                               link=lambda id_, qualified=False: a(context, id_, qualified=qualified))
 
     env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,

@@ -158,9 +158,10 @@ class _Reader:
 
     def skipped(self, html: str, position: int, tag: str) -> int:
         """Where the content of the skipped element ``tag`` that opened at ``position`` ends,
-        when Material would only open and close elements in it (every element inside closed
-        in order; no heading, script or style; no element that changes what is skipped): reading
-        it could add nothing. Else ``position``, and the content is read tag by tag."""
+        when Material would only open and close elements in it: every element inside closed in
+        order; no heading with an id; no script or style; no element of a tag already skipped
+        (an element excluded inside is then skipped and closed, leaving the set as it was).
+        Reading it could add nothing. Else ``position``, and the content is read tag by tag."""
         stack = [tag]
         for match in _TOKEN.finditer(html, position):
             closing, name, raw = match.group(1, 2, 3)
@@ -172,7 +173,7 @@ class _Reader:
                     return position
                 if not stack:
                     return match.start()
-            elif name in _HEADINGS or name in _RAW or name in self.skip or _may_matter(raw):
+            elif name in _RAW or name in self.skip or (name in _HEADINGS and "id" in attributes(raw)):
                 return position
             elif name not in _VOID and not raw.endswith("/"):
                 stack.append(name)

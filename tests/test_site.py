@@ -570,18 +570,27 @@ def test_screenshots(browser, served, bundled, screenshots, width, scheme):
 
 
 def test_html_set_aside_renders_as_markdown_would(bundled):
-    """The hook hands generated HTML past Markdown (lexmap.site.mkdocs_hook.set_aside_html):
-    every page must come out exactly as Python-Markdown, with the site's extensions, renders it."""
+    """The hook hands generated HTML past Markdown (lexmap.site.raw_html): every page must come
+    out exactly as Python-Markdown, with the site's extensions, renders it."""
     import markdown
 
-    from lexmap.site.mkdocs_hook import put_back_html, set_aside_html
+    from lexmap.site.raw_html import put_back, set_aside, spaced
 
     extensions = ["toc", "attr_list", "md_in_html", "admonition", "tables"]
     pages = build_pages(bundled)
     for path, text in pages.items():
         body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter, as mkdocs strips it
         direct = markdown.Markdown(extensions=extensions).convert(body)
-        aside, blocks = set_aside_html(body)
+        aside, blocks = set_aside(body)
         rendered = markdown.Markdown(extensions=extensions).convert(aside)
-        assert put_back_html(rendered, blocks) == direct, path
-    assert any(set_aside_html(t)[1] for t in pages.values())
+        assert put_back(spaced(rendered), blocks) == direct, path
+    assert any(set_aside(t)[1] for t in pages.values())
+
+
+def test_a_page_whose_html_has_its_h1_gets_no_second_one(small_site):
+    """Material adds the page title as an <h1> unless the content has one: the evidence chart's
+    <h1> is in raw HTML the hook sets aside, and must still be seen."""
+    charts = list(small_site.rglob("chart.html"))
+    assert charts
+    for chart in charts:
+        assert chart.read_text(encoding="utf-8").count("<h1") == 1, chart

@@ -15,7 +15,6 @@ footer's notice.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from mkdocs.structure.files import File, Files
 import lexmap
 from lexmap.problems import CorpusError
 from lexmap.site.pages import build_pages
-from lexmap.site import search
+from lexmap.site import raw_html, search
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
 
@@ -111,39 +110,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-_HEADING = re.compile(r"^#{1,6} .*$", re.M)
-_PLACEHOLDER = re.compile(r"<p>LXRAW(\d+)X</p>")
-
-
-def set_aside_html(markdown: str) -> tuple[str, list[str]]:
-    """A generated page's Markdown with each raw HTML block between its headings replaced by a
-    placeholder paragraph, and the blocks: Python-Markdown would only parse them (md_in_html,
-    html.parser) to pass them through, which is most of a large site's build time."""
-    blocks: list[str] = []
-    out: list[str] = []
-    position = 0
-    for heading in [*_HEADING.finditer(markdown), None]:
-        end = heading.start() if heading else len(markdown)
-        chunk = markdown[position:end]
-        if chunk.strip().startswith("<"):
-            out.append(f"\n\nLXRAW{len(blocks)}X\n\n")
-            blocks.append(chunk.strip())
-        else:
-            out.append(chunk)
-        if heading:
-            out.append(heading.group(0))
-            position = heading.end()
-    return "".join(out), blocks
-
-
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Set aside the HTML of generated pages (put back in :func:`on_page_content`); report
+    """Set aside the HTML of generated pages (put back in :func:`on_post_page`); report
     progress on large sites, where rendering is the slow part."""
     _state["rendered"] = _state.get("rendered", 0) + 1
     if _state.get("total", 0) >= 1000 and _state["rendered"] % 500 == 0:
         log.info("lexmap: %d pages rendered", _state["rendered"])
     if page.file.src_uri in _state.get("generated", ()):
-        markdown, _state["raw"][page.file.src_uri] = set_aside_html(markdown)
+        markdown, _state["raw"][page.file.src_uri] = raw_html.set_aside(markdown)
         wanted = page.meta.get("search") or {}
         if not wanted.get("exclude") and search.material_index(config) is not None:
             page.meta["search"] = {**wanted, "exclude": True}  # Material leaves it to on_page_context
@@ -151,15 +125,21 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-def put_back_html(html: str, blocks: list[str]) -> str:
-    """The HTML of :func:`set_aside_html` in place of its placeholders, spaced as Markdown
-    spaces raw HTML (the site is byte-identical to one built without setting it aside)."""
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] + ("\n" if m.end() < len(html) else ""), html)
-
-
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _state.get("raw", {}).pop(page.file.src_uri, None)
-    return html if blocks is None else put_back_html(html, blocks)
+    raw = _state.get("raw", {})
+    if page.file.src_uri not in raw:
+        return html
+    html = raw_html.spaced(html)
+    if any("<h1" in block for block in raw[page.file.src_uri]) or _material_reads_pages(config):
+        # Material's template looks for an <h1>; its search would read the placeholders
+        return raw_html.put_back(html, raw.pop(page.file.src_uri))
+    return html
+
+
+def _material_reads_pages(config: MkDocsConfig) -> bool:
+    """Whether Material's search plugin indexes pages itself (on, without an index we can reach)."""
+    plugin = config.plugins.get("material/search")
+    return plugin is not None and plugin.config.enabled and search.material_index(config) is None
 
 
 @event_priority(50)  # before Material's search plugin, which strips data-search attributes
@@ -167,8 +147,16 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     """Index a generated page in Material's search index without Material's HTML parser
     (:mod:`lexmap.site.search`): the same entries, in a fraction of the build time."""
     if page.file.src_uri in _state.get("indexed", ()):
-        search.index_page(search.material_index(config), page)
+        blocks = _state["raw"].get(page.file.src_uri)
+        content = raw_html.put_back(page.content, blocks) if blocks else page.content
+        search.index_page(search.material_index(config), page, content)
     return context
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`)."""
+    blocks = _state.get("raw", {}).pop(page.file.src_uri, None)
+    return output if blocks is None else raw_html.put_back(output, blocks)
 
 
 def navigation(pages: dict[str, str], handwritten: list[str]) -> list:

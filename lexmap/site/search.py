@@ -47,10 +47,10 @@ def material_index(config):
     return getattr(plugin, "search_index", None)
 
 
-def index_page(index, page) -> None:
-    """Add the entries of ``page`` (rendered, not yet in a template) to Material's ``index``, as
+def index_page(index, page, content: str) -> None:
+    """Add the entries of ``page``, whose HTML is ``content``, to Material's ``index``, as
     Material's own ``add_entry_from_context`` would."""
-    for section in sections(page.content):
+    for section in sections(content):
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
 

@@ -38,9 +38,10 @@ SECTIONS = [("Instruments", "instruments/"), ("Tests", "tests/"), ("Practices", 
             ("Documents", "documents/"), ("Indicators", "indicators/")]
 CHART = "/chart.md"
 """Evidence charts are reached from their test's page, not listed in the navigation."""
-NAV_LIMIT = 400
-"""A section with more pages lists only its index in the navigation (every page renders the
-whole navigation, so a huge one would make the build quadratic)."""
+NAV_LIMIT = 100
+"""A section with more pages lists only its index in the navigation, which lists them all: every
+page renders the whole navigation, so a navigation that grew with the corpus would make the
+build grow as pages x pages (at most 5 x 100 entries per page, whatever the corpus)."""
 
 DEFAULT_NAME = "lexmap"
 

@@ -5,12 +5,13 @@ and a parser whose every callback scans sets of elements: on a large site that i
 largest part of the build. The pages lexmap generates are HTML that lexmap wrote itself
 (Jinja with autoescape, Python-Markdown's headings), in which every ``<`` opens a tag and
 every ``>`` inside a tag is escaped, so a regular expression splits them into tags and
-text exactly. :class:`Sections` reads them that way and follows Material's rules one by
-one (sections at headings with an id; text kept, tags kept or dropped; ``script``,
-``style``, ``object`` and ``data-search-exclude`` skipped; permalinks left out of titles),
-and gives Material's own ``Section`` objects, which Material's index turns into entries.
-``tests/test_site.py`` checks that the search index of whole sites is byte-identical to the
-one Material's parser gives.
+text exactly. :func:`sections` reads them that way and follows Material's rules one by one
+(sections at headings with an id; text kept, tags kept or dropped; ``script``, ``style``,
+``object`` and ``data-search-exclude`` skipped, an excluded element in one pass; permalinks
+left out of titles), and gives Material's own ``Section`` objects, which Material's index
+turns into entries. ``tests/test_site_search.py`` checks that the search index of whole sites
+is byte-identical to the one Material's parser gives. The hook uses it only when it can reach
+Material's index; otherwise Material indexes every page itself.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ The case names its site: when the corpus has a manifest (``lexmap.yaml``) and
 ``site_name`` is left at its default "lexmap", the case's title becomes the
 site's name, its description the site's description and its licence the
 footer's notice.
+
+For speed on large sites, the raw HTML of generated pages bypasses Markdown, the theme and
+Material's search plugin (:mod:`lexmap.site.raw_html`), and the hook indexes those pages for
+search itself (:mod:`lexmap.site.search`); the site is the same either way.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Each page is a Jinja template from ``templates/`` rendered with autoescape on:
 headings are Markdown (so mkdocs builds the table of contents, page titles and
 search sections from them) with every special character written as an HTML
 entity; bodies are raw HTML blocks, which Markdown leaves alone, with the data
-escaped by Jinja. Text from the data thus always shows as text.
+escaped by Jinja (and by ``markupsafe.escape`` in the statement cards of
+:mod:`lexmap.site.cards`). Text from the data thus always shows as text.
 """
 
 from __future__ import annotations

@@ -85,7 +85,8 @@ class Corpus:
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
         self.indicators: Mapping[str, Indicator] = MappingProxyType(indicators)
         self._parents = parents
-        self._asked: dict = {}  # answers kept, the corpus being immutable: ("sources" | "gaps", mode) -> answer
+        self._asked: dict = {}  # answers kept, the corpus being immutable: ("sources" | "gaps", mode) or
+        # ("explain", practice, element, mode) -> answer
         self._all: dict[str, Any] = {}
         for collection in (
             self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
@@ -323,10 +324,14 @@ class Corpus:
     def explain(self, practice: str, element: str, *, independence: str = "speaker"):
         """Why "``practice`` satisfies ``element``" counts as argued, corroborated or contested:
         the statements for and against, grouped into independent sources, each dependency with
-        its reason and path."""
+        its reason and path. Kept once asked (a site asks each pair on its practice's page and
+        in its test's evidence chart)."""
         from .explain import explain
 
-        return explain(self, practice, element, independence)
+        key = ("explain", practice, element, independence)
+        if key not in self._asked:
+            self._asked[key] = explain(self, practice, element, independence)
+        return self._asked[key]
 
     def gaps(self, *, independence: str = "speaker") -> Records:
         """What an analyst should work on next (see :mod:`lexmap.gaps`)."""

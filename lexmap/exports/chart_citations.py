@@ -77,14 +77,15 @@ def _note_of(document) -> Segments:
 
 
 def _notes() -> NoteCache:
-    from importlib.metadata import version
-
-    return notes_for(_style_bytes(), version("citeproc-py"))
+    return notes_for(*_style_and_engine())
 
 
 @lru_cache(maxsize=1)
-def _style_bytes() -> bytes:
-    return (resources.files("lexmap") / "styles" / STYLE).read_bytes()
+def _style_and_engine() -> tuple[bytes, str]:
+    """The style's bytes and citeproc-py's version: what a kept note depends on, besides lexmap."""
+    from importlib.metadata import version
+
+    return (resources.files("lexmap") / "styles" / STYLE).read_bytes(), version("citeproc-py")
 
 
 def chart_citations(chart) -> dict[int, Segments]:

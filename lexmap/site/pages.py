@@ -88,6 +88,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
     env.filters["heading"] = heading_text
     env.filters["multiline"] = multiline

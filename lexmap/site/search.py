@@ -23,8 +23,9 @@ from material.plugins.search.plugin import Element, Section
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\?[^>]*>", re.S)
 """A start or end tag; or a comment, declaration or processing instruction (no text)."""
-_RAW = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+_RAW = ("script", "style")
 """Elements whose content html.parser reads as text up to their end tag."""
+_RAW_CONTENT = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=+\s*("[^"]*"|'[^']*'|(?!['"])[^>\s]*))?""")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
@@ -37,6 +38,10 @@ def _may_matter(raw: str) -> bool:
     """Whether a tag's attributes may hold what Material looks at (besides headings' ids)."""
     low = raw.lower()
     return "data-search-exclude" in low or "linenodiv" in low or "headerlink" in low
+
+
+def _has_id(raw: str) -> bool:
+    return "id" in raw.lower() and "id" in attributes(raw)
 
 
 def material_index(config):
@@ -157,42 +162,48 @@ class _Reader:
         else:
             section.text.append(escape(data, quote=False))
 
-    def skipped(self, html: str, position: int, tag: str) -> int:
-        """Where the content of the skipped element ``tag`` that opened at ``position`` ends,
-        when Material would only open and close elements in it: every element inside closed in
-        order; no heading with an id; no script or style; no element of a tag already skipped
-        (an element excluded inside is then skipped and closed, leaving the set as it was).
-        Reading it could add nothing. Else ``position``, and the content is read tag by tag."""
+    def skipped(self, parts: list, i: int, tag: str) -> int:
+        """Where the content of the skipped element ``tag`` opened before ``parts[i]`` ends (the
+        index of the text before its end tag), when Material would only open and close
+        elements in it: every element inside closed in order; no heading with an id; no script
+        or style; no element of a tag already skipped (an element excluded inside is then
+        skipped and closed, leaving the set as it was). Reading it could add nothing. Else
+        ``i``, and the content is read tag by tag."""
         stack = [tag]
-        for match in _TOKEN.finditer(html, position):
-            closing, name, raw = match.group(1, 2, 3)
+        for j in range(i, len(parts) - 3, 4):
+            closing, name, raw = parts[j + 1], parts[j + 2], parts[j + 3]
             if name is None:
                 continue
             name = name.lower()
             if closing:
                 if stack.pop() != name:
-                    return position
+                    return i
                 if not stack:
-                    return match.start()
-            elif name in _RAW or name in self.skip or (name in _HEADINGS and "id" in attributes(raw)):
-                return position
+                    return j
+            elif name in _RAW or name in self.skip or (name in _HEADINGS and _has_id(raw)):
+                return i
             elif name not in _VOID and not raw.endswith("/"):
                 stack.append(name)
-        return position
+        return i
 
 
 def sections(html: str) -> list[Section]:
     """The sections of a page's HTML, with their titles and texts, as Material divides it."""
+    lower = html.lower()
+    if "<script" in lower or "<style" in lower:
+        html = _RAW_CONTENT.sub(r"\1\3", html)  # read as text by html.parser, and always skipped
+    parts = _TOKEN.split(html)  # text, then (closing slash, tag, attributes, text) for each tag
     reader = _Reader()
     start, end, text, skip = reader.start, reader.end, reader.text, reader.skip
-    position = 0
-    search = _TOKEN.search
-    while (match := search(html, position)) is not None:
-        if match.start() > position:
-            text(html[position:match.start()])
-        position = match.end()
-        closing, tag, raw = match.group(1, 2, 3)
-        if tag is None:
+    i, last = 0, len(parts) - 1
+    while True:
+        if parts[i]:
+            text(parts[i])
+        if i == last:
+            return reader.data
+        closing, tag, raw = parts[i + 1], parts[i + 2], parts[i + 3]
+        i += 4
+        if tag is None:  # a comment, declaration or processing instruction
             continue
         tag = tag.lower()
         if closing:
@@ -201,11 +212,5 @@ def sections(html: str) -> list[Section]:
         start(tag, raw)
         if raw.endswith("/"):
             end(tag)
-        elif tag in _RAW:  # always skipped: its text would be dropped
-            close = _RAW[tag].search(html, position)
-            position = close.start() if close else len(html)
         elif tag in skip and tag not in _ALWAYS_SKIPPED and tag not in _VOID:
-            position = reader.skipped(html, position, tag)
-    if position < len(html):
-        text(html[position:])
-    return reader.data
+            i = reader.skipped(parts, i, tag)

@@ -21,8 +21,9 @@ Steps, each against its floor where there is one:
 - coverage: ``corpus.coverage(test)`` of every test;
 - matrix: ``corpus.matrix()`` (indicators x instruments);
 - json: the corpus as JSON;
-- site (at scale 10 only): ``lexmap site build`` against mkdocs building as many
-  plain pages with the same settings and navigation (without the corpus cache, as before it);
+- site (at scale 10 only): ``lexmap site build`` in a new process, cold (``--no-cache``), first
+  (writing the caches) and warm, against mkdocs building as many plain pages with the same
+  settings and navigation, also in a new process; each three times, the fastest counts;
 - the corpus cache (``LEXMAP_CACHE_DIR`` in the work folder): the first load, which
   writes it, against the full load; a reload of the unchanged corpus against the
   CSafeLoader floor; a reload after one document file changed against the full load.

@@ -12,6 +12,7 @@ in its own markup (escaped there).
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -81,11 +82,12 @@ def _notes() -> NoteCache:
 
 
 @lru_cache(maxsize=1)
-def _style_and_engine() -> tuple[bytes, str]:
-    """The style's bytes and citeproc-py's version: what a kept note depends on, besides lexmap."""
+def _style_and_engine() -> tuple[str, str]:
+    """The style's SHA-256 and citeproc-py's version: what a kept note depends on, besides lexmap."""
     from importlib.metadata import version
 
-    return (resources.files("lexmap") / "styles" / STYLE).read_bytes(), version("citeproc-py")
+    style = (resources.files("lexmap") / "styles" / STYLE).read_bytes()
+    return hashlib.sha256(style).hexdigest(), version("citeproc-py")
 
 
 def chart_citations(chart) -> dict[int, Segments]:

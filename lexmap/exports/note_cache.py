@@ -96,12 +96,13 @@ class NoteCache:
 _open: dict[Path | None, NoteCache] = {}
 
 
-def notes_for(style: bytes, engine_version: str) -> NoteCache:
-    """The note cache of ``style`` rendered by citeproc-py ``engine_version``, in the cache
-    folder of the moment (``LEXMAP_CACHE_DIR`` and ``LEXMAP_NO_CACHE`` are read each time)."""
+def notes_for(style_sha: str, engine_version: str) -> NoteCache:
+    """The note cache of the style whose SHA-256 is ``style_sha``, rendered by citeproc-py
+    ``engine_version``, in the cache folder of the moment (``LEXMAP_CACHE_DIR`` and
+    ``LEXMAP_NO_CACHE`` are read each time)."""
     path = None
     if not os.environ.get("LEXMAP_NO_CACHE"):
-        fingerprint = _sha(f"{lexmap_version()} {engine_version} {hashlib.sha256(style).hexdigest()}")[:16]
+        fingerprint = _sha(f"{lexmap_version()} {engine_version} {style_sha}")[:16]
         path = cache_dir() / f"{NOTES_PREFIX}{fingerprint}{NOTES_SUFFIX}"
     if path not in _open:
         _open[path] = NoteCache(path)

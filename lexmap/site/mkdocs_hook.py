@@ -110,7 +110,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
     config.nav = navigation(pages, handwritten)
-    _state.update(total=len(pages), rendered=0, generated=set(pages), raw={}, indexed=set())
+    index = search.material_index(config)  # None: Material indexes pages itself, or search is off
+    _state.update(total=len(pages), rendered=0, generated=set(pages), raw={}, indexed=set(), index=index,
+                  late_html=index is not None or search.material_search(config) is None)
     log.info("lexmap: %d reference pages generated from %s in %.1fs", len(pages), corpus.root, time.monotonic() - started)
     return files
 
@@ -124,7 +126,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if page.file.src_uri in _state.get("generated", ()):
         markdown, _state["raw"][page.file.src_uri] = raw_html.set_aside(markdown)
         wanted = page.meta.get("search") or {}
-        if not wanted.get("exclude") and search.material_index(config) is not None:
+        if not wanted.get("exclude") and _state["index"] is not None:
             page.meta["search"] = {**wanted, "exclude": True}  # Material leaves it to on_page_context
             _state["indexed"].add(page.file.src_uri)
     return markdown
@@ -135,16 +137,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri not in raw:
         return html
     html = raw_html.spaced(html)
-    if any("<h1" in block for block in raw[page.file.src_uri]) or _material_reads_pages(config):
-        # Material's template looks for an <h1>; its search would read the placeholders
+    if any("<h1" in block for block in raw[page.file.src_uri]) or not _state["late_html"]:
+        # Material's template looks for an <h1>; its search, indexing pages itself, would read
+        # the placeholders
         return raw_html.put_back(html, raw.pop(page.file.src_uri))
     return html
-
-
-def _material_reads_pages(config: MkDocsConfig) -> bool:
-    """Whether Material's search plugin indexes pages itself (on, without an index we can reach)."""
-    plugin = config.plugins.get("material/search")
-    return plugin is not None and plugin.config.enabled and search.material_index(config) is None
 
 
 @event_priority(50)  # before Material's search plugin, which strips data-search attributes
@@ -154,7 +151,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     if page.file.src_uri in _state.get("indexed", ()):
         blocks = _state["raw"].get(page.file.src_uri)
         content = raw_html.put_back(page.content, blocks) if blocks else page.content
-        search.index_page(search.material_index(config), page, content)
+        search.index_page(_state["index"], page, content)
     return context
 
 

@@ -44,13 +44,16 @@ def _has_id(raw: str) -> bool:
     return "id" in raw.lower() and "id" in attributes(raw)
 
 
+def material_search(config):
+    """Material's search plugin, when it is on (else None)."""
+    plugin = config.plugins.get("material/search")
+    return plugin if plugin is not None and plugin.config.enabled else None
+
+
 def material_index(config):
     """Material's search index, when its search plugin is on and keeps one (else None, and
     Material indexes every page itself)."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None or not plugin.config.enabled:
-        return None
-    return getattr(plugin, "search_index", None)
+    return getattr(material_search(config), "search_index", None)
 
 
 def index_page(index, page, content: str) -> None:

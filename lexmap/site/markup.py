@@ -8,14 +8,14 @@ import re
 from markupsafe import Markup, escape
 
 # Characters Markdown (with the extensions mkdocs-material uses) may read as syntax.
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
+MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
 
 
 def heading_text(text: object) -> Markup:
     """Text safe as the content of a Markdown heading: one line, HTML-escaped, and every
     character Markdown could read as syntax written as a numeric entity."""
     flat = " ".join(str(text).split())
-    return Markup("".join(f"&#{ord(c)};" if c in _MARKDOWN_SPECIAL else c for c in flat))
+    return Markup("".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else c for c in flat))
 
 
 def multiline(text: object) -> Markup:

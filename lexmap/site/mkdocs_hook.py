@@ -12,12 +12,14 @@ site's name, its description the site's description and its licence the
 footer's notice.
 
 For speed on large sites, the raw HTML of generated pages bypasses Markdown, the theme and
-Material's search plugin (:mod:`lexmap.site.raw_html`), and the hook indexes those pages for
-search itself (:mod:`lexmap.site.search`); the site is the same either way.
+Material's search plugin (:mod:`lexmap.site.raw_html`), the headings around it are rendered
+without Markdown (:mod:`lexmap.site.headings`), and the hook indexes those pages for search
+itself (:mod:`lexmap.site.search`); the site is the same either way.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -31,6 +33,7 @@ import lexmap
 from lexmap.problems import CorpusError
 from lexmap.site.pages import build_pages
 from lexmap.site import raw_html, search
+from lexmap.site.headings import GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
 
@@ -101,15 +104,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info("lexmap: %d/%d pages generated", done, total)
 
     pages = build_pages(corpus, progress=progress)
+    gc.freeze()  # the corpus and pages live to the end of the build: the collector need not walk them
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
     clashes = sorted(set(pages) & set(handwritten))
     if clashes:
         raise PluginError(f"lexmap: these pages of {config.docs_dir} clash with generated ones: {', '.join(clashes)}")
+    config.nav = navigation(pages, handwritten)
+    titles = {path: title for entry in config.nav for title, path in entry.items() if isinstance(path, str)}
     for src_uri, content in pages.items():
-        files.append(File.generated(config, src_uri, content=content))
+        file = File.generated(config, src_uri, content=content)
+        GeneratedPage(titles.get(src_uri), file, config)  # mkdocs uses a page a plugin made (file.page)
+        files.append(file)
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
-    config.nav = navigation(pages, handwritten)
     index = search.material_index(config)  # None: Material indexes pages itself, or search is off
     _state.update(total=len(pages), rendered=0, generated=set(pages), raw={}, indexed=set(), index=index,
                   late_html=index is not None or search.material_search(config) is None)
@@ -159,6 +166,14 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`)."""
     blocks = _state.get("raw", {}).pop(page.file.src_uri, None)
     return output if blocks is None else raw_html.put_back(output, blocks)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()  # frozen in on_files; mkdocs serve builds again in the same process
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
 
 
 def navigation(pages: dict[str, str], handwritten: list[str]) -> list:

@@ -17,6 +17,8 @@ import secrets
 _TOKEN = secrets.token_hex(8)
 _HEADING = re.compile(r"^#{1,6} .*$", re.M)
 _PLACEHOLDER = re.compile(rf"<p>LXRAW{_TOKEN}N(\d+)X</p>")
+MARKER = re.compile(rf"LXRAW{_TOKEN}N\d+X")
+"""A placeholder in the Markdown of a page."""
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:

@@ -15,7 +15,8 @@ import re
 import secrets
 
 _TOKEN = secrets.token_hex(8)
-_HEADING = re.compile(r"^#{1,6} .*$", re.M)
+_HEADING = re.compile(r"\n(#{1,6} [^\n]*)")
+"""A heading line, after its line break: a pattern that opens with a literal is searched fast."""
 _PLACEHOLDER = re.compile(rf"<p>LXRAW{_TOKEN}N(\d+)X</p>")
 MARKER = re.compile(rf"LXRAW{_TOKEN}N\d+X")
 """A placeholder in the Markdown of a page."""
@@ -27,8 +28,10 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
     out: list[str] = []
     position = 0
+    markdown = "\n" + markdown
+    position = 1
     for heading in [*_HEADING.finditer(markdown), None]:
-        end = heading.start() if heading else len(markdown)
+        end = heading.start(1) if heading else len(markdown)
         chunk = markdown[position:end]
         if chunk.strip().startswith("<"):
             out.append(f"\n\nLXRAW{_TOKEN}N{len(blocks)}X\n\n")
@@ -36,7 +39,7 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
         else:
             out.append(chunk)
         if heading:
-            out.append(heading.group(0))
+            out.append(heading.group(1))
             position = heading.end()
     return "".join(out), blocks
 

@@ -56,10 +56,29 @@ def material_index(config):
     return getattr(material_search(config), "search_index", None)
 
 
+REPEATED = '<section class="lx-statements" data-search-exclude>'
+"""How a list of statement cards shown away from their own page opens (the ``statements``
+macro of the templates). It is left out of the index, and its cards close every element they
+open, so Material skips it whole: its content is dropped before reading, unread."""
+
+
+def _without_repeated(html: str) -> str:
+    start = html.find(REPEATED)
+    if start < 0:
+        return html
+    kept, position = [], 0
+    while start >= 0:
+        kept.append(html[position:start + len(REPEATED)])
+        position = html.index("</section>", start)
+        start = html.find(REPEATED, position)
+    kept.append(html[position:])
+    return "".join(kept)
+
+
 def index_page(index, page, content: str) -> None:
     """Add the entries of ``page``, whose HTML is ``content``, to Material's ``index``, as
     Material's own ``add_entry_from_context`` would."""
-    for section in sections(content):
+    for section in sections(_without_repeated(content)):
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
 

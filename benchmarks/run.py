@@ -226,10 +226,11 @@ def child(report: Path, arguments: list[str]) -> None:
     if arguments[0] == "--plain-site":
         build_plain_pages(json.loads(Path(arguments[1]).read_text(encoding="utf-8")))
     else:
-        from lexmap.cli import main as lexmap_main
+        from lexmap.cli import run  # the console script, as a user runs it
 
+        sys.argv = ["lexmap", *arguments]
         try:
-            lexmap_main(arguments, prog_name="lexmap")
+            run()
         except SystemExit as done:
             if done.code:
                 raise

@@ -83,6 +83,7 @@ def name_site(config: MkDocsConfig, case) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     started = time.monotonic()
     corpus = _load(config)
+    gc.freeze()  # the corpus lives to the end of the build: the collector need not walk it
     _state.update(corpus=corpus, loaded_in=time.monotonic() - started)
     name_site(config, corpus.case)
     # Pages link to each other in raw HTML with relative file URLs (see lexmap.site.links).
@@ -104,7 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info("lexmap: %d/%d pages generated", done, total)
 
     pages = build_pages(corpus, progress=progress)
-    gc.freeze()  # the corpus and pages live to the end of the build: the collector need not walk them
+    gc.freeze()  # and so do the pages
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
     clashes = sorted(set(pages) & set(handwritten))
     if clashes:
@@ -137,6 +138,11 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             page.meta["search"] = {**wanted, "exclude": True}  # Material leaves it to on_page_context
             _state["indexed"].add(page.file.src_uri)
     return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
+    return env
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -2,8 +2,8 @@
 Protocol to push the corpus to any SPARQL 1.1 server; rdflib only when pyoxigraph is missing.
 
 rdflib answers a query over a 10x corpus in seconds to minutes; Oxigraph, a
-compiled store with indexes, in milliseconds. The RDF is the graph of
-:mod:`lexmap.exports.rdf`, serialised as N-Triples and bulk-loaded. An on-disk
+compiled store with indexes, in milliseconds. The RDF is lexmap's triples
+(:mod:`lexmap.exports.triples`), written as N-Triples without rdflib and bulk-loaded. An on-disk
 store (``store=DIR``) is kept and reused while the corpus it was built from
 (recorded as a content hash in ``DIR/lexmap-store.json``) is unchanged; lexmap
 only ever writes into a store folder it created.
@@ -25,7 +25,9 @@ from pathlib import Path
 
 import attrs
 
-from .exports.rdf import DEFAULT_BASE, corpus_graph
+from .exports.rdf import corpus_graph
+from .exports.rdf_text import ntriples as write_ntriples
+from .exports.triples import DEFAULT_BASE, corpus_triples
 
 STORE_MARKER = "lexmap-store.json"
 STORE_DATA = "oxigraph"
@@ -61,7 +63,7 @@ def _pyoxigraph():
 
 def ntriples(corpus, base: str = DEFAULT_BASE) -> bytes:
     """The corpus's RDF as N-Triples (also valid Turtle): the fastest form to serialise and load."""
-    return corpus_graph(corpus, base).serialize(format="nt", encoding="utf-8")
+    return write_ntriples(corpus_triples(corpus, base))
 
 
 def content_hash(corpus, base: str = DEFAULT_BASE) -> str:

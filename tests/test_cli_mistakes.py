@@ -98,7 +98,6 @@ def _hide(monkeypatch, *modules):
 
 @pytest.mark.parametrize(("args", "modules", "extra"), [
     (["matrix", SMALL, "-o", "m.xlsx"], ["openpyxl"], "xlsx"),
-    (["export", "turtle", SMALL], ["rdflib"], "rdf"),
     (["export", "jsonld", SMALL], ["rdflib"], "rdf"),
     (["site", "build", SMALL, "-o", "site"], ["mkdocs", "material"], "site"),
     (["site", "serve", SMALL], ["mkdocs", "material"], "site"),
@@ -108,6 +107,13 @@ def test_missing_extra_names_the_pip_install(args, modules, extra, monkeypatch, 
     _hide(monkeypatch, *modules)
     assert_one_error(run(args), 2, f"pip install 'lexmap[{extra}]'")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_turtle_needs_no_rdflib(monkeypatch):
+    _hide(monkeypatch, "rdflib")
+    result = run(["export", "turtle", SMALL])
+    assert result.exit_code == 0, result.stderr
+    assert "@prefix lm: <urn:lexmap:vocab#> ." in result.stdout
 
 
 def _unwritable_folder(tmp_path) -> Path:

@@ -183,6 +183,34 @@ def test_turtle_and_jsonld_load_into_rdflib_as_the_same_graph(full):
     assert rdflib.compare.isomorphic(turtle, corpus_graph(full))
 
 
+@pytest.mark.parametrize("corpus", ["full", "hostile"])
+def test_ntriples_and_turtle_written_without_rdflib_are_rdflibs_graph(corpus):
+    """lexmap writes N-Triples and Turtle itself (lexmap.exports.rdf_text): rdflib must read
+    back the graph it would have built, triple for triple, quotes and all."""
+    from lexmap.sparql import ntriples
+
+    loaded = lexmap.load(CORPORA / corpus)
+    expected = set(corpus_graph(loaded))
+    assert set(rdflib.Graph().parse(data=ntriples(loaded), format="nt")) == expected
+    assert set(rdflib.Graph().parse(data=corpus_turtle(loaded), format="turtle")) == expected
+
+
+@pytest.mark.filterwarnings("ignore:.*does not look like a valid URI")
+def test_rdf_text_escapes_what_the_syntaxes_reserve():
+    from lexmap.exports.rdf_text import ntriples, turtle
+    from lexmap.exports.triples import IRI, Typed
+
+    awkward = 'a "quoted" \\ back\nslash\n\r\ttab \x00 é 𝄞 """ \'\''
+    triples = [(IRI("urn:x:s"), IRI("urn:x:p"), awkward), (IRI("urn:x:s"), IRI("urn:x:q"), IRI("urn:x:a b<c>")),
+               (IRI("urn:x:s"), IRI("http://purl.org/dc/terms/date"), Typed("2010", "http://www.w3.org/2001/XMLSchema#gYear")),
+               (IRI("urn:x:s"), IRI("https://schema.org/position"), 3), (IRI("urn:x:s"), IRI("urn:lexmap:vocab#binding"), False)]
+    for data, fmt in ((ntriples(triples), "nt"), (turtle(triples), "turtle")):
+        graph = rdflib.Graph().parse(data=data, format=fmt)
+        assert str(graph.value(rdflib.URIRef("urn:x:s"), rdflib.URIRef("urn:x:p"))) == awkward
+        assert graph.value(rdflib.URIRef("urn:x:s"), rdflib.URIRef("urn:x:q")) == rdflib.URIRef("urn:x:a b<c>")  # \u escapes
+        assert len(graph) == 5, fmt
+
+
 def test_rdf_gives_each_claim_its_source_and_quote_selector(full):
     graph = corpus_graph(full, base="https://example.org/id/")
     oa, prov = rdflib.Namespace("http://www.w3.org/ns/oa#"), rdflib.Namespace("http://www.w3.org/ns/prov#")

@@ -1,36 +1,15 @@
-"""The corpus as RDF (Turtle, JSON-LD), for triplestores and SPARQL; needs the ``rdf`` extra.
-
-The vocabulary is documented in docs/rdf.md. It reuses existing ones where
-they fit: ELI and schema.org ``Legislation`` for instruments and provisions,
-the W3C Web Annotation model (``oa:TextQuoteSelector``) and PROV-O for the
-source and quote of every claim, attestation and exhibit, SKOS for indicator
-frameworks, Dublin Core for documents. What none of them has (legal elements,
-practices, stances) is in lexmap's own namespace ``lm:``. Every resource also
-carries its lexmap id as ``dcterms:identifier``, so queries need not know the
-base IRI. Nodes that stand for parts of a record (a party status, a citation,
-a quote) get IRIs below the record's, never blank nodes: same corpus, same
-bytes.
-"""
+"""The corpus as RDF for rdflib users and JSON-LD (which needs the ``rdf`` extra), and as
+Turtle (which does not). The triples, vocabulary and mapping are :mod:`lexmap.exports.triples`;
+Turtle and N-Triples are written by :mod:`lexmap.exports.rdf_text`."""
 
 from __future__ import annotations
 
 import json
 
-from ..model import Element, Provision
+from .rdf_text import turtle
+from .triples import DEFAULT_BASE, PREFIXES, VOCAB, IRI, Typed, corpus_triples
 
-VOCAB = "urn:lexmap:vocab#"
-DEFAULT_BASE = "urn:lexmap:"
-PREFIXES = {
-    "lm": VOCAB,
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "schema": "https://schema.org/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+__all__ = ["DEFAULT_BASE", "PREFIXES", "VOCAB", "corpus_graph", "corpus_jsonld", "corpus_turtle"]
 
 
 def _rdflib():
@@ -44,205 +23,25 @@ def _rdflib():
 def corpus_graph(corpus, base: str = DEFAULT_BASE):
     """The corpus as an :class:`rdflib.Graph`; resource IRIs are ``base`` + lexmap id."""
     rdflib = _rdflib()
-    from rdflib import RDF, Literal, Namespace, URIRef
-    from rdflib.namespace import XSD
+    from rdflib import Literal, URIRef
 
-    ns = {name: Namespace(iri) for name, iri in PREFIXES.items()}
-    lm, eli, schema, oa, prov, skos, dcterms, rdfs = (ns[n] for n in ("lm", "eli", "schema", "oa", "prov", "skos", "dcterms", "rdfs"))
+    def term(value):
+        if isinstance(value, IRI):
+            return URIRef(value)
+        if isinstance(value, Typed):
+            return Literal(value.value, datatype=URIRef(value.datatype))
+        return Literal(value)
+
     graph = rdflib.Graph()
     for name, iri in PREFIXES.items():
         graph.bind(name, iri)
-
-    def iri(id_: str) -> URIRef:
-        return URIRef(base + id_)
-
-    def add(subject, predicate, value) -> None:
-        """Add a triple unless the value is absent; plain values become literals."""
-        if value is None:
-            return
-        graph.add((subject, predicate, value if isinstance(value, (URIRef, Literal)) else Literal(value)))
-
-    def date(value: str | None):
-        if value is None:
-            return None
-        return Literal(value, datatype={4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date))
-
-    def url(value: str | None):
-        return None if value is None else Literal(value, datatype=XSD.anyURI)
-
-    def record(id_: str, *types) -> URIRef:
-        subject = iri(id_)
-        for type_ in types:
-            graph.add((subject, RDF.type, type_))
-        add(subject, dcterms.identifier, id_)
-        return subject
-
-    for state in corpus.states.values():
-        s = record(state.id, lm.State, schema.Country)
-        add(s, schema.name, state.name)
-
-    def provision(p: Provision, parent: URIRef, position: int) -> None:
-        s = record(p.id, eli.LegalResourceSubdivision, schema.Legislation)
-        add(s, rdfs.label, p.label)
-        add(s, eli.title, p.heading)
-        add(s, schema.text, p.text)
-        add(s, eli.is_part_of, parent)
-        add(parent, eli.has_part, s)
-        add(s, schema.position, position)
-        for n, child in enumerate(p.provisions, 1):
-            provision(child, s, n)
-
-    def element(e: Element, instrument: URIRef, position: int) -> URIRef:
-        s = record(e.id, lm.Element)
-        add(s, rdfs.label, e.label)
-        add(s, lm.instrument, instrument)
-        add(s, lm.setOutIn, e.provision and iri(e.provision))
-        add(s, lm.testKind, e.kind)
-        add(s, dcterms.description, e.description)
-        add(s, lm.words, e.words)
-        add(s, schema.position, position)
-        for predicate, children in ((lm.allOf, e.all_of), (lm.anyOf, e.any_of)):
-            for n, child in enumerate(children, 1):
-                add(s, predicate, element(child, instrument, n))
-        return s
-
-    for instrument in corpus.instruments.values():
-        s = record(instrument.id, eli.LegalResource, schema.Legislation)
-        add(s, eli.title, instrument.title)
-        add(s, eli.title_short, instrument.short_name)
-        add(s, schema.legislationType, instrument.kind)
-        add(s, lm.binding, instrument.binding)
-        add(s, schema.legislationPassedBy, instrument.adopted_by)
-        add(s, eli.date_document, date(instrument.adopted))
-        add(s, eli.first_date_entry_in_force, date(instrument.in_force))
-        add(s, schema.url, url(instrument.url))
-        add(s, skos.note, instrument.notes)
-        for n, child in enumerate(instrument.provisions, 1):
-            provision(child, s, n)
-        for n, test in enumerate(instrument.tests, 1):
-            t = element(test, s, n)
-            graph.add((t, RDF.type, lm.Test))
-            add(s, lm.hasTest, t)
-
-    for framework in corpus.indicator_frameworks.values():
-        s = record(framework.id, skos.ConceptScheme)
-        add(s, dcterms.title, framework.title)
-        add(s, dcterms.publisher, framework.publisher)
-        add(s, dcterms.issued, date(framework.date))
-        add(s, schema.url, url(framework.url))
-        for n, indicator in enumerate(framework.indicators, 1):
-            i = record(indicator.id, skos.Concept, lm.Indicator)
-            add(i, skos.prefLabel, indicator.label)
-            add(i, skos.definition, indicator.description)
-            add(i, skos.inScheme, s)
-            add(i, skos.topConceptOf, s)
-            add(s, skos.hasTopConcept, i)
-            add(i, schema.position, n)
-
-    for ratification in corpus.ratifications.values():
-        r = record(f"{ratification.instrument}/ratification/{ratification.state}", lm.Ratification)
-        add(r, lm.instrument, iri(ratification.instrument))
-        add(r, lm.state, iri(ratification.state))
-        add(r, dcterms.source, url(ratification.source))
-        add(r, lm.asOf, date(ratification.as_of))
-        add(r, skos.note, ratification.note)
-        for n, event in enumerate(ratification.events, 1):
-            e = record(f"{ratification.instrument}/ratification/{ratification.state}/{n}", lm.TreatyAction)
-            add(r, lm.event, e)
-            add(e, lm.eventKind, event.event)
-            add(e, dcterms.date, date(event.date))
-            add(e, schema.position, n)
-            add(e, skos.note, event.note)
-
-    for actor in corpus.actors.values():
-        a = record(actor.id, prov.Agent, {"person": schema.Person, "government": schema.GovernmentOrganization}.get(actor.kind, schema.Organization))
-        add(a, rdfs.label, actor.name)
-        add(a, lm.actorKind, actor.kind)
-        add(a, schema.memberOf, actor.part_of and iri(actor.part_of))
-        add(a, skos.note, actor.notes)
-
-    for document in corpus.documents.values():
-        s = record(document.id, lm.Document, schema.CreativeWork, prov.Entity)
-        for actor in document.authored_by:
-            add(s, schema.author, iri(actor))
-        add(s, schema.publisher, document.published_by and iri(document.published_by))
-        add(s, dcterms.title, document.title)
-        add(s, lm.documentKind, document.kind)
-        for author in document.authors:
-            add(s, dcterms.creator, author)
-        add(s, dcterms.publisher, document.publisher)
-        add(s, dcterms.issued, date(document.date))
-        add(s, schema.url, url(document.url))
-        add(s, dcterms.language, document.language)
-        add(s, lm.textFile, document.text_file)
-        add(s, skos.note, document.notes)
-        for n, citation in enumerate(document.cites, 1):
-            c = record(f"{document.id}/cites/{n}", lm.Citation)
-            add(s, dcterms.references, iri(citation.document))
-            add(s, lm.citation, c)
-            add(c, lm.cited, iri(citation.document))
-            add(c, lm.pinpoint, citation.pinpoint)
-            add(c, skos.note, citation.note)
-
-    for practice in corpus.practices.values():
-        s = record(practice.id, lm.Practice)
-        add(s, rdfs.label, practice.label)
-        add(s, dcterms.description, practice.description)
-        add(s, lm.actor, practice.actor)
-        add(s, lm.programme, practice.programme)
-        add(s, lm.state, practice.state and iri(practice.state))
-        for place in practice.places:
-            add(s, lm.place, place)
-        add(s, dcterms.temporal, practice.period)
-        add(s, lm.start, date(practice.start))
-        add(s, lm.end, date(practice.end))
-        add(s, dcterms.isPartOf, practice.part_of and iri(practice.part_of))
-        if practice.legal_basis:
-            basis = practice.legal_basis
-            b = record(f"{practice.id}/legal-basis", lm.LegalBasis)
-            add(s, lm.legalBasis, b)
-            add(b, dcterms.source, iri(basis.document))
-            add(b, lm.pinpoint, basis.pinpoint)
-            add(b, schema.text, basis.text)
-
-    def statement(st, type_, motivation) -> URIRef:
-        """A claim, attestation or exhibit: a Web Annotation whose target is the quote in the document."""
-        s = record(st.id, type_, oa.Annotation, prov.Entity)
-        add(s, oa.motivatedBy, motivation)
-        add(s, dcterms.source, iri(st.document))
-        add(s, prov.wasAttributedTo, st.speaker and iri(st.speaker))
-        for n, reliance in enumerate(st.relies_on, 1):
-            add(s, prov.wasDerivedFrom, iri(reliance.document))
-            r = record(f"{st.id}/relies-on/{n}", lm.Reliance)
-            add(s, lm.reliance, r)
-            add(r, lm.cited, iri(reliance.document))
-            add(r, lm.pinpoint, reliance.pinpoint)
-            add(r, skos.note, reliance.note)
-        add(s, lm.practice, iri(st.practice))
-        add(s, lm.stance, getattr(st, "stance", None))
-        add(s, skos.note, st.note)
-        target = iri(f"{st.id}/target")
-        add(s, oa.hasTarget, target)
-        graph.add((target, RDF.type, oa.SpecificResource))
-        add(target, oa.hasSource, iri(st.document))
-        add(target, lm.pinpoint, st.pinpoint)
-        selector = iri(f"{st.id}/quote")
-        add(target, oa.hasSelector, selector)
-        graph.add((selector, RDF.type, oa.TextQuoteSelector))
-        add(selector, oa.exact, st.quote)
-        return s
-
-    for claim in corpus.claims.values():
-        add(statement(claim, lm.Claim, oa.classifying), lm.element, iri(claim.element))
-    for attestation in corpus.attestations.values():
-        statement(attestation, lm.Attestation, oa.describing)
-    for exhibit in corpus.exhibits.values():
-        add(statement(exhibit, lm.Exhibit, oa.classifying), lm.indicator, iri(exhibit.indicator))
+    for s, p, o in corpus_triples(corpus, base):
+        graph.add((URIRef(s), URIRef(p), term(o)))
     return graph
 
 
 def corpus_turtle(corpus, base: str = DEFAULT_BASE) -> bytes:
-    return corpus_graph(corpus, base).serialize(format="turtle", encoding="utf-8")
+    return turtle(corpus_triples(corpus, base))
 
 
 def corpus_jsonld(corpus, base: str = DEFAULT_BASE) -> bytes:

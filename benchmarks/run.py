@@ -40,6 +40,7 @@ import gc
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -244,7 +245,8 @@ def site_steps(root: Path, pages: list[str], repeat: int = 3) -> dict:
     warm (both caches written by an earlier build, as after ``lexmap validate`` and a first
     build); mkdocs on as many plain pages in the same navigation, in a new process too. Each is
     run ``repeat`` times, in turn, and the fastest run counts (the others are in ``runs``): on a
-    shared machine, one run of the same build varies by a quarter."""
+    shared machine, one run of the same build varies by a quarter. ``round_ratio`` is the
+    median of each run's ratio to the floor built just before it, in the same conditions."""
     results: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "pages.json"
@@ -259,7 +261,9 @@ def site_steps(root: Path, pages: list[str], repeat: int = 3) -> dict:
             runs["site_first"].append(in_new_process(build, env))
             runs["site_warm"].append(in_new_process(build, env))
     for step, measured in runs.items():
-        results[step] = {**min(measured, key=lambda m: m["s"]), "runs": measured}
+        ratios = sorted(m["s"] / floor["s"] for m, floor in zip(measured, runs["site_floor"]))
+        results[step] = {**min(measured, key=lambda m: m["s"]), "runs": measured,
+                         "round_ratio": statistics.median(ratios)}
     return results
 
 
@@ -404,7 +408,8 @@ ROWS = [
     ("Parquet export (`write_parquet`)", "parquet", None, ""),
     ("Parquet read back (pyarrow)", "parquet_read", None, ""),
     ("RDF graph (rdflib, `corpus_graph`)", "rdf_graph", None, ""),
-    ("N-Triples of the graph", "ntriples", None, ""),
+    ("N-Triples (lexmap's writer, no rdflib)", "ntriples", None, ""),
+    ("Turtle (lexmap's writer, no rdflib)", "turtle", None, ""),
     ("Oxigraph bulk load (on disk)", "oxigraph_load", None, ""),
     ("Oxigraph store, first build (`open_store`)", "oxigraph_build", None, ""),
     ("Oxigraph store reused (hash + open)", "oxigraph_reopen", None, ""),
@@ -501,6 +506,11 @@ def main() -> None:
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
     print(table(figures))
+    for name, f in figures.items():
+        if "site_warm" in f:
+            print(f"\nat {name}x, the site against the floor built in the same round (median of "
+                  f"{len(f['site_warm']['runs'])}): cold {f['site']['round_ratio']:.2f}x, first "
+                  f"{f['site_first']['round_ratio']:.2f}x, warm {f['site_warm']['round_ratio']:.2f}x")
     for name, f in figures.items():
         if "same_graph" in f:
             print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")

@@ -80,6 +80,12 @@ def render(markdown: str) -> tuple[str, list[dict], str | None, set[str]] | None
 class GeneratedPage(Page):
     """A page of lexmap's, rendered by :func:`render` when it can be, else by mkdocs."""
 
+    def read_source(self, config) -> None:
+        """As mkdocs reads it, then the file lets go of its copy: mkdocs reads a page's source
+        once, and a 100x site's pages hold a gigabyte of Markdown until the build ends."""
+        super().read_source(config)
+        self.file.content_string = ""
+
     def render(self, config, files) -> None:
         done = render(self.markdown) if supported(config) else None
         if done is None:

@@ -150,10 +150,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri not in raw:
         return html
     html = raw_html.spaced(html)
-    if any("<h1" in block for block in raw[page.file.src_uri]) or not _state["late_html"]:
-        # Material's template looks for an <h1>; its search, indexing pages itself, would read
-        # the placeholders
+    if not _state["late_html"]:  # Material's search, indexing pages itself, would read the placeholders
         return raw_html.put_back(html, raw.pop(page.file.src_uri))
+    if "<h1" not in html and any("<h1" in block for block in raw[page.file.src_uri]):
+        html += raw_html.H1_ASIDE  # Material's template looks for an <h1>
     return html
 
 

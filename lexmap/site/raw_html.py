@@ -50,7 +50,12 @@ def spaced(html: str) -> str:
     return _PLACEHOLDER.sub(lambda m: m.group(0) + ("\n" if m.end() < len(html) else ""), html)
 
 
+H1_ASIDE = "<!--<h1> set aside by lexmap-->"
+"""Added to a page whose set-aside HTML holds its ``<h1>`` until the page is written: Material's
+template adds a title ``<h1>`` to content that has none."""
+
+
 def put_back(html: str, blocks: list[str]) -> str:
     """``html`` (a :func:`spaced` page, or the whole written page) with its blocks in place of
-    their placeholders."""
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+    their placeholders (and without :data:`H1_ASIDE`)."""
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html.replace(H1_ASIDE, "", 1))

@@ -127,11 +127,23 @@ def environment(corpus: Corpus) -> jinja2.Environment:
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
+    made: dict[tuple[str, str, bool], tuple[str, Markup]] = {}
+
     @jinja2.pass_context
     def a(context, id_: str, text: str | None = None, qualified: bool = False) -> Markup:
-        """A link to where ``id_`` is shown, named as a reader calls it (or ``text``)."""
-        label = name(id_, qualified) if text is None else text
-        return Markup(f'<a href="{escape(href(context, id_))}">{escape(label)}</a>')
+        """A link to where ``id_`` is shown, named as a reader calls it (or ``text``). Pages of
+        one folder link alike (but to themselves): each link is made once per folder."""
+        if text is not None:
+            return Markup(f'<a href="{escape(href(context, id_))}">{escape(text)}</a>')
+        here = context["here"]
+        key = (here.rpartition("/")[0], id_, qualified)
+        found = made.get(key)
+        if found is None or found[0] == here:
+            link = Markup(f'<a href="{escape(href(context, id_))}">{escape(name(id_, qualified))}</a>')
+            found = made[key] = (targets[id_].partition("#")[0], link)
+            if found[0] == here:
+                del made[key]  # a link to the page itself
+        return found[1]
 
     speakers = corpus.sources().speakers
 

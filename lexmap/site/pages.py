@@ -97,12 +97,16 @@ def environment(corpus: Corpus) -> jinja2.Environment:
 
     targets: dict[str, str] = {}
 
+    def target(id_: str) -> str:
+        """Where ``id_`` is shown (a page, maybe with an anchor), looked up once."""
+        if id_ not in targets:
+            targets[id_] = links.target(corpus, id_)
+        return targets[id_]
+
     @jinja2.pass_context
     def href(context, id_: str) -> str:
         """Relative URL from the page being rendered to where ``id_`` is shown."""
-        if id_ not in targets:
-            targets[id_] = links.target(corpus, id_)
-        return links.url(context["here"], targets[id_])
+        return links.url(context["here"], target(id_))
 
     @jinja2.pass_context
     def page_url(context, path: str) -> str:
@@ -127,23 +131,21 @@ def environment(corpus: Corpus) -> jinja2.Environment:
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
         return getattr(record, "label", None) or getattr(record, "name", id_)
 
-    made: dict[tuple[str, str, bool], tuple[str, Markup]] = {}
+    made: dict[tuple[str, str, bool], Markup] = {}
 
     @jinja2.pass_context
     def a(context, id_: str, text: str | None = None, qualified: bool = False) -> Markup:
         """A link to where ``id_`` is shown, named as a reader calls it (or ``text``). Pages of
-        one folder link alike (but to themselves): each link is made once per folder."""
-        if text is not None:
-            return Markup(f'<a href="{escape(href(context, id_))}">{escape(text)}</a>')
+        one folder link alike, but to themselves: each link is made once per folder."""
         here = context["here"]
+        shared = text is None and target(id_).partition("#")[0] != here  # not a link to this page
         key = (here.rpartition("/")[0], id_, qualified)
-        found = made.get(key)
-        if found is None or found[0] == here:
-            link = Markup(f'<a href="{escape(href(context, id_))}">{escape(name(id_, qualified))}</a>')
-            found = made[key] = (targets[id_].partition("#")[0], link)
-            if found[0] == here:
-                del made[key]  # a link to the page itself
-        return found[1]
+        if shared and key in made:
+            return made[key]
+        link = Markup(f'<a href="{escape(href(context, id_))}">{escape(name(id_, qualified) if text is None else text)}</a>')
+        if shared:
+            made[key] = link
+        return link
 
     speakers = corpus.sources().speakers
 

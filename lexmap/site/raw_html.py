@@ -27,7 +27,6 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     paragraph, and the blocks."""
     blocks: list[str] = []
     out: list[str] = []
-    position = 0
     markdown = "\n" + markdown
     position = 1
     for heading in [*_HEADING.finditer(markdown), None]:

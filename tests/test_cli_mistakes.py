@@ -182,6 +182,31 @@ def test_output_inside_the_corpus_is_refused(command, tmp_path):
     assert sorted(p.relative_to(corpus) for p in corpus.rglob("*")) == before
 
 
+DATABASE_OUTPUTS = {
+    "sqlite over a data file": (["export", "sqlite"], "mappings/claims.yaml"),
+    "sqlite, its metadata over a data file": (["export", "sqlite", "-m", "{corpus}/mappings/claims.yaml"], "../out.db"),
+    "parquet in the corpus": (["export", "parquet"], "mappings/tables"),
+    "turtle pushed, and written over a data file": (["export", "turtle", "--push", "http://127.0.0.1:9/store"],
+                                                    "mappings/claims.yaml"),
+}
+
+
+@pytest.mark.parametrize("case", DATABASE_OUTPUTS)
+def test_database_exports_never_write_into_the_corpus(case, tmp_path):
+    """The database formats take their own route through ``lexmap export``: it refuses the
+    corpus as an output as the others do, before writing anything (or pushing)."""
+    import shutil
+
+    corpus = tmp_path / "c"
+    shutil.copytree(SMALL, corpus)
+    before = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    command, output = DATABASE_OUTPUTS[case]
+    args = [a.format(corpus=corpus) for a in command] + [corpus, "-o", corpus / output]
+    assert_one_error(run(args), 2, "the input")
+    assert {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "out.db").exists()
+
+
 def test_unknown_framework_suggests_the_corpus_ids():
     assert_one_error(run(["matrix", "--framework", "ilo"]), 2, "unknown indicator framework 'ilo'",
                      "did you mean 'ilo-fl'?")

@@ -5,20 +5,27 @@ from __future__ import annotations
 
 import click
 
+from ..outputs import check_folder_output, corpus_inputs
+from .common import check_output, load_corpus, write_output
 
-def export_database(corpus, fmt: str, output, metadata, push: str | None, base: str) -> None:
+
+def export_database(path, texts, require_texts: bool, fmt: str, output, metadata, push: str | None, base: str) -> None:
+    """Refuse what cannot be written (outputs inside the corpus or its texts among them) before
+    loading the corpus, then write."""
     if push and fmt != "turtle":
         raise click.UsageError(f"--push sends RDF: use it with FORMAT turtle, not {fmt}")
     if metadata and fmt != "sqlite":
         raise click.UsageError(f"-m/--metadata is for the sqlite format, not {fmt}")
     if fmt == "sqlite":
-        from ..exports.sqlite import write_sqlite
+        from ..exports.sqlite import metadata_path, write_sqlite
 
         if output is None:
             raise click.UsageError("sqlite needs a file name: -o corpus.db")
         if output.is_dir():
             raise click.BadParameter(f"{output} is a folder: give a file name such as corpus.db", param_hint="'-o'")
-        database, meta = write_sqlite(corpus, output, metadata)
+        for target in (output, metadata or metadata_path(output)):
+            check_output(str(target), path, texts)
+        database, meta = write_sqlite(load_corpus(path, texts, require_texts), output, metadata)
         click.echo(f"wrote {database} and {meta}; browse them with: datasette {database} -m {meta}", err=True)
         return
     if fmt == "parquet":
@@ -26,24 +33,27 @@ def export_database(corpus, fmt: str, output, metadata, push: str | None, base: 
 
         if output is None:
             raise click.UsageError("parquet needs a folder: -o FOLDER")
+        # never the corpus, its texts or a folder holding them (write_parquet refuses others' folders)
+        check_folder_output(output, [*corpus_inputs(path), *texts], force=True)
         try:
-            files = write_parquet(corpus, output)
+            files = write_parquet(load_corpus(path, texts, require_texts), output)
         except (ImportError, OutputFolderError) as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"wrote {len(files)} Parquet files to {output}", err=True)
         return
-    _push(corpus, output, push, base)
+    if output is not None:
+        check_output(str(output), path, texts)
+    _push(load_corpus(path, texts, require_texts), output, push, base, path, texts)
 
 
-def _push(corpus, output, url: str, base: str) -> None:
+def _push(corpus, output, url: str, base: str, path, texts) -> None:
     from ..exports import export_bytes
-    from ..exports.atomic import write_atomic
     from ..sparql import PushError, ntriples, push
 
     try:
         if output is not None:
             data = export_bytes(corpus, "turtle", base)
-            write_atomic(output, data)
+            write_output(str(output), data, path, texts)
             click.echo(f"wrote {output} (turtle, {len(data)} bytes)", err=True)
         else:
             data = ntriples(corpus, base)  # N-Triples is Turtle, and much faster to write

@@ -37,7 +37,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     json      the whole corpus; lexmap.load("corpus.json") reads it back
     graphml   the corpus graph, for yEd, Cytoscape, Gephi
     gexf      the corpus graph, for Gephi
-    turtle    RDF (needs lexmap[rdf]); vocabulary in docs/rdf.md
+    turtle    RDF; vocabulary in docs/rdf.md
     jsonld    RDF as JSON-LD (needs lexmap[rdf])
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
@@ -53,8 +53,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     if fmt in DATABASE_FORMATS or push or metadata:
         from .databases import export_database
 
-        corpus = load_corpus(path, texts, require_texts)
-        return export_database(corpus, fmt, Path(output) if output else None, metadata, push, base)
+        return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base)
     check_output(output, path, texts)
     corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
     data = export_bytes(corpus, fmt, base)

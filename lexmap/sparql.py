@@ -90,7 +90,7 @@ def _marker(folder: Path) -> dict | None:
 
 
 def _write_marker(folder: Path, content: str | None) -> None:
-    from .exports.atomic import write_atomic
+    from .outputs import write_file as write_atomic
 
     data = {"created_by": "lexmap", "lexmap_version": version("lexmap"), "content": content}
     write_atomic(folder / STORE_MARKER, (json.dumps(data, indent=2) + "\n").encode("utf-8"))

@@ -145,7 +145,7 @@ def metadata_path(database: str | Path) -> Path:
 def write_sqlite(corpus, path: str | Path, metadata: str | Path | None = None) -> tuple[Path, Path]:
     """Write the database of ``corpus`` to ``path`` and its Datasette metadata to ``metadata``
     (default: beside it, :func:`metadata_path`), each atomically. Returns both paths."""
-    from .atomic import write_atomic
+    from ..outputs import write_file as write_atomic
 
     path = Path(path)
     metadata = Path(metadata) if metadata else metadata_path(path)

@@ -175,7 +175,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    gc.unfreeze()  # frozen in on_files; mkdocs serve builds again in the same process
+    gc.unfreeze()  # frozen since on_config; mkdocs serve builds again in the same process
 
 
 def on_build_error(error: Exception) -> None:

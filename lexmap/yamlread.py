@@ -271,11 +271,12 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound (PyYAML 6.0.3+): lexmap's message
+            return None, {}, {(): _too_deep(file, line, column)}
         message = " ".join(part for part in (error.context, error.problem) if part)
         return None, {}, {(): Problem(file, line, column, None, f"YAML syntax error: {message}", "fix the YAML syntax")}
     except _TooDeep as error:
-        line, column = error.at
-        return None, {}, {(): Problem(file, line, column, None, f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read", "flatten the structure")}
+        return None, {}, {(): _too_deep(file, *error.at)}
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         return None, {}, {(): Problem(file, line, None, None, f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else f"character {error.character!r} is not allowed in YAML", "remove control characters from the file")}
@@ -284,6 +285,10 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     finally:
         loader.dispose()
     return data, builder.positions, builder.problems
+
+
+def _too_deep(file: str, line: int | None, column: int | None) -> Problem:
+    return Problem(file, line, column, None, f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read", "flatten the structure")
 
 
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})")

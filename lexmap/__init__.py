@@ -12,7 +12,7 @@ from .model import (
     Actor, Attestation, Case, Citation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
     Instrument, LegalBasis, Practice, Provision, Ratification, State, TreatyAction,
 )
-from .sources import find_case
+from .discover import find_case
 from .problems import CorpusError, Problem
 from .results import Records
 

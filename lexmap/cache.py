@@ -28,7 +28,7 @@ import attrs
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .corpus import Corpus
 from .model import Case
-from .sources import Layout, bundled_case, corpus_files
+from .discover import Layout, bundled_case, corpus_files
 from .texts import TextStatus
 
 log = logging.getLogger("lexmap.cache")

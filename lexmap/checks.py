@@ -15,7 +15,7 @@ from . import quotes
 from .model import CONSENT_EVENTS, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
-from .sources import shown_name
+from .discover import shown_name
 from .texts import TextStatus
 
 if TYPE_CHECKING:

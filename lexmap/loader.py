@@ -21,7 +21,7 @@ from .corpus import Corpus
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
-from .sources import Layout, bundled_case, corpus_files, file_label, layout_for
+from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml
 

@@ -66,7 +66,7 @@ def corpus_inputs(corpus: str | os.PathLike | None) -> list[Path]:
     data folders (a case folder and its law library, or ``instruments/`` and ``mappings/``),
     the manifest and the text folders. Nothing may be written inside them, and a folder holding
     any of them is refused as an output folder; a file beside them is not."""
-    from .sources import layout_for
+    from .discover import layout_for
 
     try:
         layout, _case = layout_for(corpus, None, [])

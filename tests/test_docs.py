@@ -25,7 +25,7 @@ import lexmap
 from lexmap.model import Case
 from lexmap.structure import structure
 from lexmap.yamlread import read_yaml
-from lexmap.sources import bundled_root
+from lexmap.discover import bundled_root
 from lexmap.cli import main
 
 from conftest import SEEDS

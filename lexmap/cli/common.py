@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..loader import load
-from ..sources import bundled_case, find_case
+from ..discover import bundled_case, find_case
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from .cache import cache_option

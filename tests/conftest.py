@@ -38,6 +38,24 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(entry)
 
 
+SYSTEM_TOOLS = {  # program -> the Debian package that scripts/test.sh installs for it
+    "chromium": "chromium", "soffice": "libreoffice-calc-nogui libreoffice-writer-nogui",
+    "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdftoppm": "poppler-utils",
+}
+
+
+def need(*programs: str) -> None:
+    """Skip with the exact install line when a system tool the test drives is missing; in CI
+    (``CI`` set), where scripts/test.sh installs them all, fail instead: a skip there would hide it."""
+    for program in programs:
+        if shutil.which(program) is None:
+            message = (f"{program} is not installed: apt-get install -y {SYSTEM_TOOLS[program]} "
+                       "(bash scripts/test.sh does it when run as root)")
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def seeds():
     """The folder of seed documents, or a skip that says where they are expected."""

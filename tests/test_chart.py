@@ -22,7 +22,7 @@ import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
 
-from conftest import CORPORA, error_lines
+from conftest import CORPORA, error_lines, need
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEST = "palermo/trafficking"
@@ -151,16 +151,13 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
 
 
 def test_docx_opens_in_libreoffice(docx_chart, bundled, tmp_path):
+    need("soffice", "pdftotext", "pdftoppm")
     soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     profile = tmp_path / f"lo-{uuid.uuid4().hex}"
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(docx_chart)], check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "chart.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler (pdftotext) is not installed")
     text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
     claim = next(c for c in claims_on_test(bundled, TEST) if 40 < len(c.quote) < 120 and "-" not in c.quote)
     assert squeeze(claim.quote) in text

@@ -21,6 +21,8 @@ from lexmap.exports.htmlfile import matrix_page
 from lexmap.exports.xlsxfile import CELL_LIMIT, cell_text, matrix_xlsx, wrapped_lines
 from lexmap.matrix import build_matrix
 
+from conftest import need
+
 SCREENSHOTS = os.environ.get("LEXMAP_SCREENSHOTS")
 """A folder to copy the rendered XLSX page into (docs/screenshots/ when refreshing the docs)."""
 
@@ -195,10 +197,6 @@ def test_the_matrix_does_not_import_the_exports():
 # LibreOffice -------------------------------------------------------------------------------
 
 
-def _need(*programs):
-    for program in programs:
-        if shutil.which(program) is None:
-            pytest.skip(f"{program} is not installed (Debian: libreoffice-calc-nogui and poppler-utils)")
 
 
 def _to_pdf(xlsx: Path, tmp_path: Path) -> Path:
@@ -224,7 +222,7 @@ def _page_text(pdf: Path, page: int) -> str:
 
 
 def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundled_matrix, tmp_path):
-    _need("soffice", "pdfinfo", "pdftotext", "pdftoppm")
+    need("soffice", "pdfinfo", "pdftotext", "pdftoppm")
     date = max(d.date for d in bundled.documents.values() if d.date)
     data = matrix_xlsx(bundled_matrix, bundled, "count", title="lexmap bundled corpus", date=date)
 

@@ -30,7 +30,7 @@ from lexmap.site.build import build_site
 from lexmap.site.links import target
 from lexmap.site.pages import heading_text
 
-from conftest import CORPORA
+from conftest import CORPORA, need
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -184,8 +184,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: apt-get install -y chromium (scripts/test.sh does)")
+    need("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -24,6 +24,7 @@ import logging
 import time
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -68,16 +69,23 @@ def _load(config: MkDocsConfig) -> lexmap.Corpus:
         raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
 
 
+def _as_text(value: str) -> Markup:
+    """``value`` escaped once and marked safe: Material prints ``site_name``, ``site_description``
+    and ``copyright`` raw in some places and through ``| e`` in others; a Markup shows as the same
+    text in both, never as HTML (a manifest comes from whoever wrote the case)."""
+    return Markup.escape(" ".join(value.split()))
+
+
 def name_site(config: MkDocsConfig, case) -> None:
     """The case's title, description and licence as the site's, unless the site names itself."""
     if case is None or (config.site_name or DEFAULT_NAME) != DEFAULT_NAME:
         config.site_name = config.site_name or DEFAULT_NAME
         return
-    config.site_name = " ".join(case.title.split())
+    config.site_name = _as_text(case.title)
     if case.description:
-        config.site_description = " ".join(case.description.split())
+        config.site_description = _as_text(case.description)
     if case.licence and not config.copyright:
-        config.copyright = "Licence: " + " ".join(case.licence.split())
+        config.copyright = Markup("Licence: ") + _as_text(case.licence)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

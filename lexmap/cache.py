@@ -29,7 +29,7 @@ from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .corpus import Corpus
 from .model import Case
 from .discover import Layout, bundled_case, corpus_files
-from .texts import TextStatus
+from .texts import MAX_TEXT_BYTES, TextStatus
 
 log = logging.getLogger("lexmap.cache")
 
@@ -109,7 +109,9 @@ def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
             candidate = folder / name
             if os.path.lexists(candidate):
                 try:
-                    content = _file_sha(candidate) if candidate.is_file() else "not-a-file"
+                    size = candidate.stat().st_size if candidate.is_file() else None
+                    content = ("not-a-file" if size is None else f"too-large {size}" if size > MAX_TEXT_BYTES
+                               else _file_sha(candidate))  # a refused text is never read whole
                 except OSError as error:
                     content = f"unreadable {error.errno}"
                 where = [name, index, str(candidate.resolve()), content]

@@ -11,12 +11,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import quotes
+from . import provenance, quotes
 from .model import CONSENT_EVENTS, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
 from .discover import shown_name
-from .texts import TextStatus
+from .texts import TextRefused, TextStatus, read_text
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -61,6 +61,7 @@ class References:
         instruments = {i.id: i for i in self.records["instruments"]}
         for instrument in instruments.values():
             self.check_instrument(instrument, provisions)
+            provenance.check_sources(instrument, self.report_at)
         self.check_definitions(instruments)
         for ratification in self.records["ratifications"]:
             self.check_ratification(ratification, instruments)
@@ -230,7 +231,10 @@ class References:
                 self.report_at(document.id, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
                 return None, "unreadable"
             try:
-                return candidate.read_text(encoding="utf-8", errors="replace"), "checked"
+                return read_text(candidate), "checked"
+            except TextRefused as error:
+                self.report_at(document.id, ("text_file",), str(error), error.hint)
+                return None, "unreadable"
             except OSError as error:
                 self.report_at(document.id, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
                 return None, "unreadable"

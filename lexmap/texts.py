@@ -1,8 +1,18 @@
-"""Whether the quotes of each document were checked against its text, and if not, why."""
+"""Documents' texts: reading one (bounded, UTF-8 only), and whether the quotes of each document
+were checked against its text, and if not, why."""
 
 from __future__ import annotations
 
+import codecs
+import os
+from pathlib import Path
+
 import attrs
+
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+"""The largest text lexmap reads (64 MiB: a thousand-page report is a few MiB). A text is held in
+memory twice while its quotes are checked; a 1 GiB text (4 kB on disk as a sparse file in a
+tarball) took 25 s and 4.2 GB before this bound."""
 
 REASONS = {
     "checked": "every quote checked verbatim against the document's text",
@@ -12,6 +22,52 @@ REASONS = {
     "missing": "text file not found",
     "unreadable": "text file could not be read",
 }
+
+
+class TextRefused(ValueError):
+    """A text lexmap will not read (too large, not UTF-8): ``hint`` says what to do."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
+    """The text of the file at ``path``, decoded as UTF-8 (a UTF-8 byte-order mark dropped).
+
+    The size is taken from the open file before anything is read, so a huge (or sparse) file is
+    refused at once; TextRefused names the size, or the byte offset of the first byte that is not
+    UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise TextRefused(f"{path} is {_size(size)}, more than the {_size(limit)} lexmap reads as a text",
+                              "keep the part of the document that is quoted, or split it into several documents")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # grew since the stat
+        raise TextRefused(f"{path} is more than the {_size(limit)} lexmap reads as a text",
+                          "keep the part of the document that is quoted, or split it into several documents")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        order = "LE" if raw.startswith(codecs.BOM_UTF16_LE) else "BE"
+        raise TextRefused(f"{path} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
+                          f"convert it: iconv -f UTF-16{order} -t UTF-8 '{path}' > converted.txt, then replace the file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        line = raw.count(b"\n", 0, offset) + 1
+        byte = raw[offset]
+        raise TextRefused(
+            f"{path} is not UTF-8: byte 0x{byte:02X} at byte offset {offset} (line {line}) cannot be read",
+            "convert the text to UTF-8 (from Latin-1: iconv -f LATIN1 -t UTF-8 FILE > converted.txt); "
+            "lexmap does not guess encodings, as a wrong guess would change the quoted words") from None
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}".replace(".0 ", " ")
+    return f"{count} bytes"
 
 
 @attrs.frozen

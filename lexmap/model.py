@@ -60,9 +60,10 @@ PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
 ActorKind = Literal["organisation", "government", "person"]
 TreatyEvent = Literal[
     "signature", "ratification", "acceptance", "approval", "accession", "succession",
-    "entry-into-force", "denunciation", "denunciation-effective",
+    "entry-into-force", "denunciation", "denunciation-effective", "definitive-signature",
 ]
-CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession"})
+CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession", "definitive-signature"})
+"""A definitive signature (a signature not subject to ratification) binds as ratification does."""
 InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
 TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
 DocumentKind = Literal[
@@ -71,10 +72,17 @@ DocumentKind = Literal[
 ]
 
 
+UnMembership = Literal["member", "observer", "non-member"]
+
+
 @attrs.frozen
 class State(_Record):
+    """A state (an ISO 3166-1 entry: ``id`` its alpha-2 code, lowercase), with UN membership."""
+
     id: Id
     name: str
+    un_membership: UnMembership | None = None
+    independent: bool | None = None
 
 
 @attrs.frozen
@@ -84,6 +92,8 @@ class TreatyAction(_Record):
     event: TreatyEvent
     date: IsoDate
     note: str | None = None
+    source: str | None = None
+    """Where this event is read, when not from the record's own ``source``."""
 
 
 @attrs.frozen
@@ -103,6 +113,49 @@ class Ratification(_Record):
         return f"{self.instrument}@{self.state}"
 
 
+PublisherClass = Literal["official", "state-party", "republisher", "secondary"]
+"""Who published a copy of a law text: the depositary or author (``official``), a state party's own
+publication (``state-party``), a reliable republisher (``republisher``), anyone else (``secondary``)."""
+
+
+@attrs.frozen
+class TextCopy(_Record):
+    """An independent copy a provision's text was compared with, and what the comparison found."""
+
+    url: str
+    publisher: PublisherClass
+    note: str | None = None
+
+
+@attrs.frozen
+class TextVariant(_Record):
+    """A reading of a copy that differs from the recorded text: ``reading`` where the text has
+    ``instead_of``, in the copy at ``copy`` (a URL of the source or of a checked copy)."""
+
+    reading: str
+    instead_of: str
+    copy: str
+    note: str | None = None
+
+
+@attrs.frozen
+class TextSource(_Record):
+    """Where a provision's text was copied from, what it was checked against, where copies differ.
+
+    It covers the provision and every provision below it that has no source of its own."""
+
+    url: str
+    publisher: PublisherClass
+    note: str | None = None
+    checked_against: tuple[TextCopy, ...] = ()
+    variants: tuple[TextVariant, ...] = ()
+
+    @property
+    def single_copy(self) -> bool:
+        """Whether the text rests on its source alone (no independent copy checked)."""
+        return not self.checked_against
+
+
 @attrs.frozen
 class Provision(_Record):
     """An article, paragraph or subparagraph; ``provisions`` nest as the instrument nests them."""
@@ -111,6 +164,7 @@ class Provision(_Record):
     label: str
     heading: str | None = None
     text: str | None = None
+    source: TextSource | None = None
     provisions: tuple[Provision, ...] = ()
 
     def walk(self):

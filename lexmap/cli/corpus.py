@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..provenance import text_provenance
 from .common import corpus_options, load_corpus
 
 
@@ -24,6 +25,7 @@ def validate(path, texts, require_texts):
     click.echo(f"{corpus.root}: {verdict}: {checked} quote(s) checked against the texts of "
                f"{sum(1 for t in statuses if t.checked)} document(s); "
                f"{sum(t.unchecked for t in unchecked)} quote(s) in {len(unchecked)} document(s) unchecked.")
+    click.echo(text_provenance(corpus.instruments.values()).summary())
     if unchecked:
         click.echo("hint: give the documents' texts with --texts FOLDER; --require-texts makes unchecked quotes a problem")
 

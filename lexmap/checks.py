@@ -117,8 +117,8 @@ class References:
                     continue
                 if element.words:
                     text = " ".join(p.text for p in provisions[element.provision].walk() if p.text)
-                    if quotes.find_quote(element.words, text) is None:
-                        self.report_at(element.id, ("words",), f"words not found verbatim in the text of {element.provision!r}", "copy the words exactly from the provision's text")
+                    if (why := quotes.Text(text).mismatch(element.words)) is not None:
+                        self.report_at(element.id, ("words",), f"words not found verbatim in the text of {element.provision!r}", f"{why}; copy the words exactly from the provision's text")
 
     def check_definitions(self, instruments: dict[str, Instrument]) -> None:
         """``defined_by`` names a test, and definitions do not go round in a circle."""
@@ -208,8 +208,9 @@ class References:
                 continue
             haystack = quotes.Text(text)
             for statement in said:
-                if haystack.find(statement.quote) is None:
-                    self.report_at(statement.id, ("quote",), f"quote not found verbatim in the text of {statement.document!r}", "copy the words exactly from the document; mark omissions with [...]")
+                if (why := haystack.mismatch(statement.quote)) is not None:
+                    self.report_at(statement.id, ("quote",), f"quote not found verbatim in the text of {statement.document!r}",
+                                   f"{why}; copy the words exactly from the document, marking omissions with [...]")
             status[document.id] = TextStatus(document.id, "checked", len(said), 0)
         return status
 

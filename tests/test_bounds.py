@@ -76,3 +76,49 @@ def test_a_text_in_utf_16_is_named_as_such_with_how_to_convert(tmp_path):
     problem = only_problem(case)
     assert "UTF-16" in problem.message and "iconv -f UTF-16" in problem.hint
 
+
+
+# -- quotes: one normal form on both sides -----------------------------------------------------
+
+SAME_WORDS = {
+    "NFD accents": ("Les passeports e\u0301taient retenus", "Les passeports \u00e9taient retenus"),
+    "NFD quote": ("Les passeports \u00e9taient retenus", "Les passeports e\u0301taient retenus"),
+    "soft hyphens": ("the confis\u00adcation of pass\u00adports", "the confiscation of passports"),
+    "ligatures": ("of\ufb01cials, \ufb02ights, sta\ufb00, o\ufb03ce, ba\ufb04e", "officials, flights, staff, office, baffle"),
+    "line-end hyphenation": ("a form of traf-\n  ficking in persons", "a form of trafficking in persons"),
+    "a compound broken at its hyphen": ("a huge state-\nrun enterprise", "a huge state-run enterprise"),
+}
+
+
+@pytest.mark.parametrize("label", sorted(SAME_WORDS))
+def test_quotes_are_compared_under_one_normal_form(tmp_path, label):
+    text, quote = SAME_WORDS[label]
+    case = case_with_text(tmp_path, f"Before. {text}. After.\n".encode("utf-8"), quote=quote)
+    assert lexmap.load(case).texts["report-a"].status == "checked"
+
+
+def test_not_verbatim_names_the_first_differing_character_and_the_text_there(tmp_path):
+    case = case_with_text(tmp_path, b"Passports were retained by the mission's coordinators for the whole posting.\n",
+                          quote="Passports were retained by the mission's supervisors for the whole posting.")
+    problem = only_problem(case)
+    assert problem.message == "quote not found verbatim in the text of 'report-a'" and problem.id == "report-a-retained"
+    assert "up to \"...assports were retained by the mission's \"" in problem.hint
+    assert "the quote has 's' where the text has 'c'" in problem.hint and "coordinators" in problem.hint
+
+
+def test_an_omission_is_bounded_and_its_length_shown(tmp_path):
+    omitted = "Other words. " * 20_000
+    far = "Passports were retained. " + omitted + "They were never returned."
+    case = case_with_text(tmp_path, far.encode(), quote="Passports were retained. [...] They were never returned.")
+    problem = only_problem(case)
+    assert f"leaves out {len(omitted.strip()):,} characters" in problem.hint and "8,000" in problem.hint
+    near = "Passports were retained. " + "Other words. " * 100 + "They were never returned."
+    case = case_with_text(tmp_path / "near", near.encode(), quote="Passports were retained. [...] They were never returned.")
+    assert lexmap.load(case).texts["report-a"].status == "checked"
+
+
+def test_a_bounded_omission_is_found_past_a_first_occurrence_too_far_away():
+    from lexmap.quotes import Text
+
+    text = "He said no. " + "filler " * 3000 + "He said no. Then yes."
+    assert Text(text).find("He said no. [...] yes.") == len(text) - len("He said no. Then yes.")

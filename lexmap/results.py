@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable, Iterable, Mapping
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+from .extras import require
 
 if TYPE_CHECKING:
     from .matrix import Matrix
 
 
-def require_pandas():
-    """Import pandas, or say how to get it: it is an optional extra."""
-    try:
-        import pandas
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "DataFrames need pandas, an optional extra of lexmap: pip install 'lexmap[pandas]'"
-        ) from error
-    return pandas
+def require_pandas() -> ModuleType:
+    """pandas, an optional extra (:func:`lexmap.extras.require`)."""
+    return require("pandas", "DataFrames")
+
+
+def _reference(record: Any) -> str:
+    """How a nested record is named in a flat column: its id, else its document, else its state."""
+    return str(getattr(record, "id", None) or getattr(record, "document", None) or getattr(record, "state", ""))
 
 
 def flat_record(record: Any) -> dict[str, Any]:
@@ -29,7 +32,7 @@ def flat_record(record: Any) -> dict[str, Any]:
         value = getattr(record, field.name)
         if isinstance(value, tuple):
             if value and attrs.has(type(value[0])):
-                value = "; ".join(getattr(v, "id", None) or getattr(v, "document", None) or getattr(v, "state", "") for v in value)
+                value = "; ".join(_reference(v) for v in value)
             else:
                 value = "; ".join(map(str, value))
         elif attrs.has(type(value)):
@@ -38,14 +41,19 @@ def flat_record(record: Any) -> dict[str, Any]:
     return row
 
 
-class Records(tuple):
+class Records(tuple[Any, ...]):
     """A tuple of model records (claims, practices, ...) with ``to_frame()`` and an HTML table.
 
     ``derived`` adds columns computed from each record (a statement's resolved ``speakers``),
     placed after the column they follow in ``after`` (default: at the end).
     """
 
-    def __new__(cls, items=(), derived=None, after: str | None = None):
+    derived: dict[str, Callable[[Any], Any]]
+    after: str | None
+
+    def __new__(
+        cls, items: Iterable[Any] = (), derived: Mapping[str, Callable[[Any], Any]] | None = None, after: str | None = None
+    ) -> Records:
         self = super().__new__(cls, items)
         self.derived = dict(derived or {})
         self.after = after
@@ -67,7 +75,7 @@ class Records(tuple):
             out.append(row)
         return out
 
-    def to_frame(self):
+    def to_frame(self) -> Any:
         """The records as a pandas DataFrame, one row each, one column per field."""
         pd = require_pandas()
         return pd.DataFrame(self.rows())
@@ -83,7 +91,9 @@ class Records(tuple):
         columns = [c for c in rows[0] if any(row[c] not in (None, "") for row in rows)]
         head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         body = "".join(
-            "<tr>" + "".join(f"<td style='text-align:left'>{html.escape('' if row[c] is None else str(row[c]))}</td>" for c in columns) + "</tr>"
+            "<tr>"
+            + "".join(f"<td style='text-align:left'>{html.escape('' if row[c] is None else str(row[c]))}</td>" for c in columns)
+            + "</tr>"
             for row in rows
         )
         return f"<table><tr>{head}</tr>{body}</table>"
@@ -116,6 +126,8 @@ class Support(_RecordHtml):
     claims: tuple
     documents: tuple[str, ...]
     independent_sources: int
+    level: str = "argued"
+    """The pair's level (lexmap.coverage's rules): argued or corroborated."""
 
     @property
     def independent_documents(self) -> int:
@@ -153,5 +165,5 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
     return (
         '<table class="lexmap-matrix">'
         f'<thead><tr><th scope="col">{esc(kind_heading(matrix.row_kind))}</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )

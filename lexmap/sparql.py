@@ -28,6 +28,7 @@ import attrs
 from .exports.rdf import corpus_graph
 from .exports.rdf_text import ntriples as write_ntriples
 from .exports.triples import DEFAULT_BASE, corpus_triples
+from .extras import require
 
 STORE_MARKER = "lexmap-store.json"
 STORE_DATA = "oxigraph"
@@ -54,11 +55,7 @@ class Result:
 
 
 def _pyoxigraph():
-    try:
-        import pyoxigraph
-    except ImportError as error:  # an optional extra
-        raise ImportError("SPARQL with Oxigraph needs pyoxigraph: pip install 'lexmap[rdf]'") from error
-    return pyoxigraph
+    return require("pyoxigraph", "SPARQL with Oxigraph")
 
 
 def ntriples(corpus, base: str = DEFAULT_BASE) -> bytes:

@@ -14,11 +14,9 @@ from collections.abc import Iterable
 
 import click
 
+from ..extras import missing_extra as _missing_extra
 from ..outputs import OutputError
 
-# Optional extras: the module that is missing -> what to install.
-EXTRAS = {"openpyxl": "xlsx", "mkdocs": "site", "material": "site", "rdflib": "rdf", "pandas": "pandas",
-          "docx": "docx", "citeproc": "chart"}
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -47,16 +45,11 @@ def did_you_mean(kind: str, given: str, known: Iterable[str]) -> UserError:
 
 
 def missing_extra(error: ImportError) -> UserError | None:
-    """The error for a missing optional extra (walks the chain of causes), or None."""
-    seen = error
-    while seen is not None:
-        module = (getattr(seen, "name", None) or "").split(".")[0]
-        if module in EXTRAS:
-            extra = EXTRAS[module]
-            return UserError(f"this needs the optional extra '{extra}' ({module} is not installed)",
-                             f"pip install 'lexmap[{extra}]'")
-        seen = seen.__cause__ if isinstance(seen.__cause__, ImportError) else None
-    return None
+    """The error for a missing optional extra (:mod:`lexmap.extras` walks the chain of causes), or None."""
+    missing = _missing_extra(error)
+    if missing is None:
+        return None
+    return UserError(f"this needs the optional extra '{missing.extra}' ({missing.module} is not installed)", missing.install)
 
 
 def _one_line(text: str) -> str:

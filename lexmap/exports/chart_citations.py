@@ -17,6 +17,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 
+from ..extras import require
 from .csl import csl_item
 from .note_cache import NoteCache, notes_for
 
@@ -32,11 +33,7 @@ Segments = tuple[tuple[str, bool], ...]
 
 
 def require_citeproc():
-    try:
-        import citeproc  # noqa: F401
-    except ImportError:
-        raise ImportError("the evidence chart's citations need citeproc-py: pip install 'lexmap[chart]'", name="citeproc") from None
-    return citeproc
+    return require("citeproc", "the evidence chart's citations")
 
 
 @lru_cache(maxsize=1)

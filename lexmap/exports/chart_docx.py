@@ -15,6 +15,7 @@ import io
 from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..extras import require
 from ..palette import BY_NAME, MARKER
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
@@ -22,11 +23,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def require_docx():
-    try:
-        import docx
-    except ImportError:
-        raise ImportError("a DOCX chart needs python-docx: pip install 'lexmap[docx]'", name="docx") from None
-    return docx
+    return require("docx", "a DOCX chart")
 
 
 def chart_docx(chart: Chart, citations: dict[int, Segments] | None = None) -> bytes:

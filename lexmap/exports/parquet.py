@@ -15,18 +15,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..extras import require
 from .tables import BOOLEAN, INTEGER, LIST, TABLES, table_rows
 
 MARKER = ".lexmap-output"
 
 
 def _pyarrow():
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError as error:  # an optional extra
-        raise ImportError("Parquet export needs pyarrow: pip install 'lexmap[parquet]'") from error
-    return pyarrow
+    require("pyarrow.parquet", "Parquet export")
+    return require("pyarrow", "Parquet export")
 
 
 def corpus_tables(corpus) -> dict:

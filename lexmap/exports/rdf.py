@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import json
 
+from ..extras import require
 from .rdf_text import turtle
-from .triples import DEFAULT_BASE, PREFIXES, VOCAB, IRI, Typed, corpus_triples
+from .triples import DEFAULT_BASE, IRI, PREFIXES, VOCAB, Typed, corpus_triples
 
 __all__ = ["DEFAULT_BASE", "PREFIXES", "VOCAB", "corpus_graph", "corpus_jsonld", "corpus_turtle"]
 
 
 def _rdflib():
-    try:
-        import rdflib
-    except ImportError as error:  # an optional extra
-        raise ImportError("RDF export needs rdflib: pip install 'lexmap[rdf]'") from error
-    return rdflib
+    return require("rdflib", "RDF export")
 
 
 def corpus_graph(corpus, base: str = DEFAULT_BASE):

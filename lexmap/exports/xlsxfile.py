@@ -15,8 +15,9 @@ import io
 import re
 import zipfile
 
+from ..extras import require
 from ..matrix import Matrix
-from ..palette import CONTESTED, HEADER_FILL, LEVELS, MARKER, fill
+from ..palette import CONTESTED, HEADER_FILL, LEVELS, MARKER
 from ..results import kind_heading
 from ..site.links import local, page_url
 from .htmlfile import VALUE_MEANINGS
@@ -43,11 +44,7 @@ DETAIL_COLUMNS = (
 
 
 def _require_openpyxl():
-    try:
-        import openpyxl
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("XLSX export needs openpyxl, an optional extra: pip install 'lexmap[xlsx]'") from error
-    return openpyxl
+    return require("openpyxl", "XLSX export")
 
 
 def cell_text(value, id_: str):

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The code checks beside the tests (CI runs them with scripts/test.sh): ruff's linter, ruff's
+# formatter on the files already formatted, mypy over lexmap/, and the import contract of the
+# layers (lint-imports, configured in pyproject.toml). Every check runs; the script exits non-zero
+# when any fails. The tools come from lexmap's `dev` extra, installed here when one is missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Formatted with `ruff format` so far; the rest of the tree gets it in one go (see pyproject.toml).
+FORMATTED=(
+    lexmap/extras.py
+    lexmap/results.py
+    lexmap/yamlread.py
+    lexmap/site/headings.py
+    lexmap/site/mkdocs_api.py
+    lexmap/site/mkdocs_hook.py
+    lexmap/site/search.py
+    tests/test_engine.py
+    tests/test_extras.py
+)
+
+missing=0
+for module in ruff mypy importlinter; do
+    python -c "import $module" 2>/dev/null || missing=1
+done
+if [ "$missing" -eq 1 ]; then
+    log="$(mktemp -t lexmap-check.XXXXXX.log)"
+    echo "installing lexmap[dev] (log: $log)"
+    constraints=()
+    [ -f constraints/test.txt ] && constraints=(-c constraints/test.txt)  # the pins scripts/test.sh uses
+    if ! python -m pip install -q -e '.[dev]' "${constraints[@]}" >"$log" 2>&1; then
+        echo "scripts/check.sh: installing lexmap[dev] failed; its output:" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    rm -f "$log"
+fi
+
+failed=()
+run() {  # run "$@" under its name; remember it when it fails
+    local name="$1"
+    shift
+    echo "== $name: $*"
+    "$@" || failed+=("$name")
+}
+
+run lint python -m ruff check lexmap tests benchmarks
+run format python -m ruff format --check "${FORMATTED[@]}"
+run types python -m mypy lexmap
+run imports lint-imports
+
+if [ "${#failed[@]}" -gt 0 ]; then
+    echo "scripts/check.sh: failed: ${failed[*]}" >&2
+    exit 1
+fi
+echo "scripts/check.sh: all checks passed"

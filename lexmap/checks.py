@@ -97,6 +97,12 @@ class References:
                     self.expect(statement.id, ("relies_on", index, "document"), reliance.document, "document")
                     if reliance.document == statement.document:
                         self.report_at(statement.id, ("relies_on", index, "document"), "a statement cannot rely on the document that records it", "name the source the passage rests on")
+                for index, figure in enumerate(getattr(statement, "figures", ())):
+                    for field, message, hint in figure.problems():
+                        self.report_at(statement.id, ("figures", index, *field), message, hint)
+                    if " ".join(figure.words.split()) not in " ".join(statement.quote.split()):
+                        self.report_at(statement.id, ("figures", index, "words"), f"the figure's words {figure.words!r} are not in the quote",
+                                       "copy the figure's words from the quote, as the quote writes them")
         return self.check_quotes()
 
     def check_instrument(self, instrument: Instrument, provisions: dict[str, Provision]) -> None:

@@ -386,6 +386,12 @@ class Corpus:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items())
         return f"<lexmap.Corpus {self.root or ''}: {counts}>"
 
+    def conflicts(self, practice: str | None = None) -> Records:
+        """The figures of one practice (or of each) that disagree, with their sources and speakers (see :mod:`lexmap.conflicts`)."""
+        from .conflicts import figure_conflicts
+
+        return figure_conflicts(self, practice)
+
 
 def _add_provisions(parent: str, items: Iterable[Provision], provisions: dict, parents: dict) -> None:
     """Index provisions in document order (depth first, as written)."""

@@ -323,8 +323,82 @@ class Claim(_Record):
 
 
 @attrs.frozen
+class Range(_Record):
+    """A range a source gives ("from five to 25 percent"); one end may stay open ("up to 85%"
+    has only ``high``, "at least 75%" only ``low``)."""
+
+    low: float | None = None
+    high: float | None = None
+
+
+@attrs.frozen
+class Period(_Record):
+    """When a figure holds, as precisely as the source says: either end may be unknown."""
+
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+
+
+@attrs.frozen
+class Figure(_Record):
+    """A number an attestation's quote gives: a ``value`` or a ``range``, in ``unit``, of ``base``.
+
+    ``base`` says what the number measures, in words kept alike across sources: what it is a
+    share of and whose share it is ("salary, share the worker receives" is not "salary, share
+    handed over to the state"). Only figures of the same unit and base are compared
+    (:mod:`lexmap.conflicts`)."""
+
+    words: str
+    """The figure as the quote writes it ("five to 25 percent"): checked to be in the quote."""
+    unit: str
+    base: str
+    value: float | None = None
+    range: Range | None = None
+    period: Period | None = None
+    note: str | None = None
+
+    def problems(self) -> list[tuple[tuple[str, ...], str, str]]:
+        """What makes the figure unreadable: ``(field path, message, hint)`` for each."""
+        found = []
+        if (self.value is None) == (self.range is None):
+            found.append(((), "a figure has either a value or a range" + (", not both" if self.value is not None else ""),
+                          "write value: 9.36, or range: {low: 5, high: 25}"))
+        if self.range is not None:
+            low, high = self.range.low, self.range.high
+            if low is None and high is None:
+                found.append((("range",), "a range needs low, high or both", "write 'up to 85' as high: 85"))
+            elif low is not None and high is not None and low > high:
+                found.append((("range",), f"low ({low:g}) is above high ({high:g})", "swap them"))
+        if self.period and self.period.start and self.period.end and date_before(self.period.end, self.period.start):
+            found.append((("period", "end"), f"end ({self.period.end}) is before start ({self.period.start})", "check both dates"))
+        return found
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """``(low, high)``: a value is a range of one point; None is an open end."""
+        if self.value is not None:
+            return self.value, self.value
+        return (self.range.low, self.range.high) if self.range else (None, None)
+
+    @property
+    def shown(self) -> str:
+        """The figure in short: "9.36 percent", "5-25 percent", "up to 85 percent"."""
+        low, high = self.bounds
+        if low == high and low is not None:
+            number = f"{low:g}"
+        elif low is None:
+            number = f"up to {high:g}"
+        elif high is None:
+            number = f"at least {low:g}"
+        else:
+            number = f"{low:g}-{high:g}"
+        return f"{number} {self.unit}"
+
+
+@attrs.frozen
 class Attestation(_Record):
-    """``document`` reports that ``practice`` happens: a fact, not a legal argument."""
+    """``document`` reports that ``practice`` happens: a fact, not a legal argument; ``figures``
+    are the numbers its quote gives."""
 
     id: Id
     document: Id
@@ -334,6 +408,7 @@ class Attestation(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    figures: tuple[Figure, ...] = ()
 
 
 @attrs.frozen

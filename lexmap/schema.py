@@ -73,6 +73,8 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": r"\S"}
     if type_ is bool:
         return {"type": "boolean"}
+    if type_ is float:
+        return {"type": "number"}
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     if origin is Literal:
         return {"enum": list(args)}

@@ -103,6 +103,13 @@ def _bool(value: Any, _type: Any = bool) -> bool:
     return value
 
 
+def _number(value: Any, _type: Any = float) -> float:
+    """A number as YAML writes one (``9.36``, ``25``): not text, not a boolean, not inf or nan."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+        raise ValueProblem(f"expected a number, found {describe(value)}", "write the number without quotes, e.g. 9.36")
+    return float(value)
+
+
 def _literal_hook(type_: Any):
     allowed = typing.get_args(type_)
 
@@ -149,6 +156,7 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(float, _number)
     converter.register_structure_hook(Id, _id)
     converter.register_structure_hook(IsoDate, _date)
     converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is Literal, _literal_hook)

@@ -7,12 +7,27 @@
 """
 
 from .corpus import Corpus
+from .discover import find_case
 from .loader import bundled_corpus_path, load
 from .model import (
-    Actor, Attestation, Case, Citation, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, LegalBasis, Practice, Provision, Ratification, State, TreatyAction,
+    Actor,
+    Attestation,
+    Case,
+    Citation,
+    Claim,
+    Document,
+    Element,
+    Exhibit,
+    Indicator,
+    IndicatorFramework,
+    Instrument,
+    LegalBasis,
+    Practice,
+    Provision,
+    Ratification,
+    State,
+    TreatyAction,
 )
-from .discover import find_case
 from .problems import CorpusError, Problem
 from .results import Records
 

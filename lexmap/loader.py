@@ -18,10 +18,10 @@ import attrs
 
 from .checks import References
 from .corpus import Corpus
+from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
-from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .structure import Path_, structure
 from .yamlread import Positions, read_yaml
 

@@ -172,8 +172,8 @@ def test_lone_surrogates_from_json_are_refused(tmp_path):
 
 
 def test_lone_surrogates_are_refused_by_the_text_check():
-    from lexmap.structure import structure
     from lexmap.model import Document
+    from lexmap.structure import structure
 
     _record, problems = structure({"id": "d", "title": "T", "kind": "report", "notes": "a\ud800b"}, Document)
     assert [(path, "U+D800" in message) for path, message, _hint in problems] == [(("notes",), True)]

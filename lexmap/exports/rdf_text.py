@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .triples import PREFIXES, RDF_TYPE, XSD, IRI, Triple, Typed
+from .triples import IRI, PREFIXES, RDF_TYPE, XSD, Triple, Typed
 
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _STRING = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})

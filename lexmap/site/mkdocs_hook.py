@@ -32,9 +32,9 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site.pages import build_pages
 from lexmap.site import raw_html, search
 from lexmap.site.headings import GeneratedPage
+from lexmap.site.pages import build_pages
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
 

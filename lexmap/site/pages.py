@@ -17,13 +17,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..corpus import Corpus
-from ..coverage import LEVELS
-from ..gaps import KINDS as GAP_KINDS
-from ..matrix import build_matrix
 from .. import palette
 from ..chart import build_chart
+from ..corpus import Corpus
+from ..coverage import LEVELS
 from ..exports import chart_html
+from ..gaps import KINDS as GAP_KINDS
+from ..matrix import build_matrix
 from . import links
 from .cards import statement_card
 from .markup import editorial_split, heading_text, multiline, safe_url

@@ -19,6 +19,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, RESERVED_IDS, SLUG, Id, IsoDate, is_iso_date
+from .quotes import INVISIBLE, visible
 
 Path_ = tuple[str | int, ...]
 
@@ -69,6 +70,13 @@ def _text(value: Any, _type: Any = str) -> str:
             f"control character U+{ord(char):04X} ({char!r}) at character {bad.start() + 1} of the text",
             "write line breaks as real line breaks, not \\r" if char == "\r"
             else "remove it: YAML escapes such as \\0, \\e, \\x01 or \\uFFFE write characters that XML, spreadsheets and terminals cannot take",
+        )
+    hidden = INVISIBLE.search(value)
+    if hidden:
+        raise ValueProblem(
+            f"invisible character U+{ord(hidden.group()):04X} at character {hidden.start() + 1} of the text "
+            f"({'a bidirectional control: it reorders what a reader sees' if hidden.group() < chr(0xE0000) else 'a tag character: a reader cannot see it'})",
+            "remove it (a quote may hold it: lexmap shows it there as <U+XXXX>)",
         )
     return value
 
@@ -147,6 +155,9 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
     def hook(value: Any, _type: Any):
         if not isinstance(value, dict):
             raise ValueProblem(f"expected a mapping of fields, found {describe(value)}", "write the record as 'field: value' lines")
+        quote = value.get("quote")
+        if isinstance(quote, str) and INVISIBLE.search(quote):  # shown, never obeyed (quotes.visible)
+            value = {**value, "quote": visible(quote)}
         return inner(value, _type)
 
     return hook

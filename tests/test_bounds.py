@@ -4,7 +4,6 @@ pushes and outputs that fail with one clear line."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -122,3 +121,23 @@ def test_a_bounded_omission_is_found_past_a_first_occurrence_too_far_away():
 
     text = "He said no. " + "filler " * 3000 + "He said no. Then yes."
     assert Text(text).find("He said no. [...] yes.") == len(text) - len("He said no. Then yes.")
+
+
+# -- invisible characters ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2067", "\U000e0041"])
+def test_bidirectional_and_tag_characters_are_refused_in_labels(tmp_path, char):
+    case = case_with_text(tmp_path, b"Passports were retained")
+    claims = case / "mappings" / "claims.yaml"
+    claims.write_text(claims.read_text().replace("label: Retention of passports", f"label: Retention of {char}stropssap"))
+    problem = only_problem(case)
+    assert problem.id == "passport-retention" and problem.line == 8
+    assert f"U+{ord(char):04X}" in problem.message and "invisible" in problem.message
+
+
+def test_bidirectional_characters_in_a_quote_are_shown_not_obeyed(tmp_path):
+    case = case_with_text(tmp_path, "The minister: \u202eno passports\u202c were kept.".encode(),
+                          quote="\u202eno passports\u202c were kept")
+    corpus = lexmap.load(case)
+    assert corpus.texts["report-a"].status == "checked"
+    assert corpus.attestations["report-a-retained"].quote == "<U+202E>no passports<U+202C> were kept"

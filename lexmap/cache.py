@@ -6,10 +6,12 @@ in the user's cache folder, with the content hash of every file the load read.
 An unchanged corpus then loads from the cache alone; after a change, only the
 changed files are read again and every cross-record check runs again.
 
-Safe by construction: JSON cannot carry code; the file's own SHA-256 is checked
-before use; anything doubtful (a bad hash, an unreadable file, another lexmap
-version or source, a problem in a partial load) falls back to the full load.
-Nothing is written for a load with problems.
+Safe by construction: JSON cannot carry code; the cache folder is this user's alone
+and every entry carries an HMAC keyed by this user's secret (:mod:`lexmap.cache_folder`),
+checked before use, so an entry edited or planted by anyone else is never believed;
+anything doubtful (a bad HMAC, an unreadable file, another lexmap version or source, a
+problem in a partial load) falls back to the full load. Nothing is written for a load
+with problems.
 """
 
 from __future__ import annotations
@@ -18,24 +20,26 @@ import hashlib
 import json
 import logging
 import os
-import secrets
 import time
 from functools import lru_cache
 from pathlib import Path
 
 import attrs
 
+from .cache_folder import KEY_NAME, CacheFolderError, append_private, check_folder, read_private, secret, verify, write_private
+from .cache_folder import sign as _sign
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .corpus import Corpus
-from .model import Case
 from .discover import Layout, bundled_case, corpus_files
+from .model import Case
 from .texts import MAX_TEXT_BYTES, TextStatus
 
 log = logging.getLogger("lexmap.cache")
 
 CACHE_ENV = "LEXMAP_CACHE_DIR"
 MAGIC = b"lexmap-corpus-cache"
-FORMAT = b"1"
+FORMAT = b"2"
+"""Format 2: the first line carries an HMAC of the rest (format 1 carried a plain SHA-256)."""
 PREFIX, SUFFIX = "corpus-", ".lexmap-cache"
 NOTES_PREFIX, NOTES_SUFFIX = "notes-", ".jsonl"
 """Rendered citation notes (:mod:`lexmap.exports.note_cache`), beside the corpora."""
@@ -48,6 +52,19 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("lexmap"))
+
+
+def private_dir(create: bool) -> Path:
+    """:func:`cache_dir`, checked to be this user's alone (created 0700 with ``create``);
+    :class:`~lexmap.cache_folder.CacheFolderError` (one line saying why) when it is not."""
+    return check_folder(cache_dir(), create=create)
+
+
+def folder_key(folder: Path, create: bool) -> bytes | None:
+    """The secret of the checked cache folder ``folder``; None when it has none yet (and not ``create``)."""
+    if not create and not os.path.lexists(folder / KEY_NAME):
+        return None
+    return secret(folder)
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +163,7 @@ class CorpusCache:
         self.listed: list[Path] | None = None  # the data files, when listing them found no problem
         self.kept: dict[Path, bytes] = {}  # files whose records came from the cache
         self.texts_before: dict | None = None
+        self.secret: bytes | None = None
 
     @classmethod
     def open(cls, path, texts, require_texts: bool) -> CorpusCache | None:
@@ -155,7 +173,13 @@ class CorpusCache:
             key = {"path": str(target), "texts": [str(Path(t).resolve()) for t in texts or ()],
                    "env": [str(Path(t).resolve()) for t in os.environ.get("LEXMAP_TEXTS", "").split(os.pathsep) if t], "require_texts": require_texts}
             name = _sha(json.dumps(key, sort_keys=True).encode())[:32]
-            store = cls(cache_dir() / f"{PREFIX}{name}{SUFFIX}", key)
+            folder = cache_dir()
+            store = cls(folder / f"{PREFIX}{name}{SUFFIX}", key)
+            if os.path.lexists(folder):
+                store.secret = folder_key(private_dir(create=False), create=False)
+        except CacheFolderError as error:
+            log.warning("lexmap: %s; loading from the YAML", error)
+            return None
         except Exception as error:
             log.warning("lexmap: no cache folder (%s); loading from the YAML", error)
             return None
@@ -168,15 +192,14 @@ class CorpusCache:
 
     def _read(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_private(self.path) if self.secret is not None else None
         except FileNotFoundError:
+            raw = None
+        if raw is None:
             log.info("lexmap: no cache yet for %s", self.key["path"])
             return
-        parts = raw[:200].partition(b"\n")[0].split(b" ")
-        if len(parts) != 3 or parts[0] != MAGIC or parts[1] != FORMAT:
-            raise ValueError("not a lexmap cache file of this format")
-        if hashlib.sha256(memoryview(raw)[raw.index(b"\n") + 1:]).hexdigest().encode() != parts[2]:
-            raise ValueError("its content does not match its hash (truncated or altered)")
+        if not authentic(raw, self.secret):
+            raise ValueError("not written by this user's lexmap: its authentication fails (truncated, altered or planted)")
         lines = raw.split(b"\n")[1:]
         del raw
         header, meta = json.loads(lines[0]), json.loads(lines[1])
@@ -294,7 +317,9 @@ class CorpusCache:
                       "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": len(lines),
                       "records": sum(corpus.counts()[k] for k in ("claims", "attestations", "exhibits", "practices", "documents"))}
             body = b"\n".join([json.dumps(header).encode(), json.dumps(meta, ensure_ascii=False).encode("utf-8"), *lines, b""])
-            _write(self.path, b" ".join([MAGIC, FORMAT, _sha(body).encode()]) + b"\n" + body)
+            folder = private_dir(create=True)
+            key = folder_key(folder, create=True)
+            write_private(self.path, b" ".join([MAGIC, FORMAT, _sign(key, body).encode()]) + b"\n" + body)
         except Exception as error:  # a cache that cannot be written costs time, nothing else
             log.warning("lexmap: could not write the cache %s (%s)", self.path, error)
 
@@ -303,49 +328,85 @@ def _doubt(path: Path, reason: str) -> None:
     log.warning("lexmap: ignoring the cache file %s (%s); loading from the YAML", path, reason)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically (temporary file, then rename), with the permissions the umask allows.
-    No fsync: a file cut short by a crash fails its hash and is ignored."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def authentic(raw: bytes, key: bytes | None) -> bool:
+    """Whether ``raw`` is a whole cache entry of this format that this user's lexmap wrote (its
+    first line's HMAC matches the rest). No fsync on writing: a file cut short fails here."""
+    first, newline, body = raw.partition(b"\n")
+    parts = first.split(b" ")
+    return (key is not None and bool(newline) and len(parts) == 3 and parts[0] == MAGIC and parts[1] == FORMAT
+            and verify(key, body, parts[2]))
+
+
+def append_note(path: Path, line: bytes) -> None:
+    """Append one line to a notes file of the (checked, created) cache folder."""
+    private_dir(create=True)
+    append_private(path, line)
 
 
 # -- for ``lexmap cache info`` and ``lexmap cache clear`` ------------------------------------------
 
 
-def entries(folder: Path | None = None) -> list[dict]:
-    """The cached corpora in ``folder`` (default: :func:`cache_dir`): file, size and header."""
-    folder = folder or cache_dir()
-    found = []
-    for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")) if folder.is_dir() else ():
-        info: dict = {"file": path, "bytes": path.stat().st_size}
+def note_mac(key: bytes, note_key: str, note: list) -> str:
+    """The HMAC of one line of a notes file (:mod:`lexmap.exports.note_cache`)."""
+    return _sign(key, (note_key + json.dumps(note, ensure_ascii=False)).encode("utf-8"))
+
+
+def _notes_authentic(raw: bytes, key: bytes | None) -> bool:
+    """Whether this user's lexmap wrote at least one line of the notes file ``raw`` (no one else can)."""
+    for line in raw.splitlines() if key is not None else ():
         try:
-            with path.open("rb") as stream:
-                stream.readline()
-                info.update(json.loads(stream.readline(65536)))
-        except (OSError, ValueError):
-            info["corpus"] = "(unreadable)"
+            entry = json.loads(line)
+            if verify(key, (entry["key"] + json.dumps(entry["note"], ensure_ascii=False)).encode("utf-8"), entry["check"]):
+                return True
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return False
+
+
+def _own_files(folder: Path) -> tuple[list[tuple[Path, bytes, str]], list[Path]]:
+    """The files of ``folder`` named as lexmap names its entries, split into those this user's
+    lexmap wrote (path, content, kind) and the others (named alike, but not authenticated)."""
+    key = folder_key(folder, create=False)
+    own, others = [], []
+    for kind, pattern in (("corpus", f"{PREFIX}*{SUFFIX}"), ("corpus", f".{PREFIX}*{SUFFIX}.*.tmp"),
+                          ("notes", f"{NOTES_PREFIX}*{NOTES_SUFFIX}")):
+        for path in sorted(folder.glob(pattern)):
+            try:
+                raw = read_private(path)
+            except (OSError, CacheFolderError):
+                others.append(path)
+                continue
+            ok = authentic(raw, key) if kind == "corpus" else _notes_authentic(raw, key)
+            (own.append((path, raw, kind)) if ok else others.append(path))
+    return own, others
+
+
+def entries(folder: Path | None = None) -> tuple[list[dict], list[Path]]:
+    """The cached corpora and notes files in the cache folder (checked: CacheFolderError), each
+    with file, size, kind and header; and the files named alike that lexmap did not write."""
+    try:
+        folder = private_dir(create=False) if folder is None else check_folder(folder, create=False)
+    except FileNotFoundError:
+        return [], []
+    own, others = _own_files(folder)
+    found = []
+    for path, raw, kind in own:
+        info: dict = {"file": path, "bytes": len(raw), "kind": kind}
+        if kind == "corpus" and not path.name.startswith("."):
+            info.update(json.loads(raw.split(b"\n", 2)[1]))
         found.append(info)
-    return found
+    return found, others
 
 
-def clear(folder: Path | None = None) -> tuple[int, int]:
-    """Remove every cached corpus and the kept citation notes (only lexmap's own files); how
-    many files and bytes."""
-    folder = folder or cache_dir()
-    count = size = 0
-    if folder.is_dir():
-        for path in [*folder.glob(f"{PREFIX}*{SUFFIX}"), *folder.glob(f".{PREFIX}*{SUFFIX}.*.tmp"),
-                     *folder.glob(f"{NOTES_PREFIX}*{NOTES_SUFFIX}")]:
-            size += path.stat().st_size
-            path.unlink()
-            count += 1
-    return count, size
+def clear(folder: Path | None = None) -> tuple[int, int, list[Path]]:
+    """Remove the cached corpora and kept citation notes this user's lexmap wrote (named as it
+    names them AND authenticated by its key): never another file, whatever the folder. How many
+    files and bytes were removed, and which files named alike were kept."""
+    try:
+        folder = private_dir(create=False) if folder is None else check_folder(folder, create=False)
+    except FileNotFoundError:
+        return 0, 0, []
+    own, others = _own_files(folder)
+    for path, _raw, _kind in own:
+        path.unlink()
+    return len(own), sum(len(raw) for _path, raw, _kind in own), others

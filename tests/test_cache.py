@@ -206,7 +206,7 @@ def _entry(folder: Path) -> Path:
 
 
 def _rehash(body: bytes) -> bytes:
-    return b"lexmap-corpus-cache 1 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    return b"lexmap-corpus-cache 2 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body  # no key: a forger's
 
 
 DAMAGE = {
@@ -240,7 +240,7 @@ def test_a_damaged_cache_falls_back_to_the_yaml_with_a_warning(case, cache_folde
 def test_the_cache_holds_json_only(case, cache_folder):
     lexmap.load(case)
     lines = _entry(cache_folder).read_bytes().split(b"\n")
-    assert lines[0].startswith(b"lexmap-corpus-cache 1 ")
+    assert lines[0].startswith(b"lexmap-corpus-cache 2 ")
     assert all(isinstance(json.loads(line), (dict, list)) for line in lines[1:-1]) and lines[-1] == b""
 
 
@@ -312,13 +312,13 @@ def test_bypassing_the_cache(case, cache_folder, reads, monkeypatch):
     assert "statements.yaml" in reads
 
 
-def test_the_cache_file_respects_the_umask(case, cache_folder):
+def test_the_cache_file_is_private_whatever_the_umask(case, cache_folder):
     old = os.umask(0o027)
     try:
         lexmap.load(case)
     finally:
         os.umask(old)
-    assert _entry(cache_folder).stat().st_mode & 0o777 == 0o640
+    assert _entry(cache_folder).stat().st_mode & 0o777 == 0o600 and cache_folder.stat().st_mode & 0o777 == 0o700
     assert not list(cache_folder.glob(".*.tmp"))
 
 
@@ -338,7 +338,7 @@ def test_cli_no_cache_info_and_clear(case, cache_folder, reads):
     assert runner.invoke(main, ["info", str(case)]).exit_code == 0 and reads == []
     cleared = runner.invoke(main, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed 1 cache file" in cleared.output
-    assert [p.name for p in cache_folder.iterdir()] == ["notes.txt"]
+    assert sorted(p.name for p in cache_folder.iterdir()) == ["key.lexmap-secret", "notes.txt"]
     reads.clear()
     assert runner.invoke(main, ["info", str(case)]).exit_code == 0 and "statements.yaml" in reads
 

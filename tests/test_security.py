@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPORA
 from test_site import UNSAFE, _Server, browser, page  # noqa: F401 - the browser harness's fixtures
 
@@ -104,3 +103,312 @@ def test_the_manifest_runs_no_script_in_a_browser(page, hostile_manifest_site): 
         assert page.dialogs == []
     finally:
         server.httpd.shutdown()
+
+
+# -- 2. caches that are yours and cannot lie ---------------------------------------------------
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("LEXMAP_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LEXMAP_NO_CACHE", raising=False)
+    monkeypatch.delenv("LEXMAP_TEXTS", raising=False)
+    from lexmap.exports import chart_citations, note_cache
+
+    monkeypatch.setattr(note_cache, "_open", {})  # as a new process: no notes read yet
+    chart_citations._note_of.cache_clear()
+    yield folder
+    chart_citations._note_of.cache_clear()
+
+
+@pytest.fixture
+def case(tmp_path):
+    target = tmp_path / "case"
+    shutil.copytree(CORPORA / "full", target)
+    return target
+
+
+def _run(*args, env=None):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def _forge(entry: Path, edits: dict[bytes, bytes]) -> None:
+    """What anyone who can write the entry can do without the key: edit its records, make its
+    file hashes match the files as they are now, and redo its unkeyed SHA-256 line."""
+    import hashlib
+    import json
+
+    first, _, body = entry.read_bytes().partition(b"\n")
+    for old, new in edits.items():
+        assert old in body
+        body = body.replace(old, new)
+    lines = body.split(b"\n")
+    meta = json.loads(lines[1])
+    meta["files"] = [[name, hashlib.sha256(Path(name).read_bytes()).hexdigest()] for name, _sha in meta["files"]]
+    lines[1] = json.dumps(meta, ensure_ascii=False).encode("utf-8")
+    body = b"\n".join(lines)
+    magic, version, _mac = first.split(b" ")
+    entry.write_bytes(b" ".join([magic, version, hashlib.sha256(body).hexdigest().encode()]) + b"\n" + body)
+
+
+FORGERY = {b'"report-passports-force","report",': b'"report-passports-force","no-such-document",',
+           b'"taking their passports is force"': b'"a quote no document holds"'}
+
+
+def test_a_forged_cache_entry_is_never_believed(case, cache_folder):
+    assert _run("validate", str(case)).exit_code == 0  # cached
+    statements = case / "mappings" / "statements.yaml"
+    text = statements.read_text(encoding="utf-8")
+    statements.write_text(text.replace("document: report\n", "document: no-such-document\n", 1)
+                          .replace("taking their passports is force", "a quote no document holds"), encoding="utf-8")
+    (entry,) = cache_folder.glob("corpus-*.lexmap-cache")
+    _forge(entry, FORGERY)  # the entry now matches the edited files and says they are valid
+    result = _run("validate", str(case))
+    assert result.exit_code == 1 and "valid" not in result.stdout
+    assert "unknown document 'no-such-document'" in result.stderr
+
+
+def test_a_forged_entry_for_unchanged_files_is_a_miss(case, cache_folder):
+    import lexmap
+
+    truth = lexmap.load(case, cache=False)
+    lexmap.load(case)
+    (entry,) = cache_folder.glob("corpus-*.lexmap-cache")
+    _forge(entry, FORGERY)
+    loaded = lexmap.load(case)
+    assert loaded.claims["report-passports-force"] == truth.claims["report-passports-force"]
+    shown = _run("show", "report-passports-force", str(case))
+    assert "a quote no document holds" not in shown.output and "taking their passports is force" in shown.output
+
+
+def test_cache_files_are_private_whatever_the_umask(case, cache_folder, bundled):
+    import os
+
+    from lexmap.exports import chart_citations
+
+    old = os.umask(0)
+    try:
+        assert _run("validate", str(case)).exit_code == 0
+        chart_citations.citation(next(iter(bundled.documents.values())), "p. 9")
+    finally:
+        os.umask(old)
+    assert cache_folder.stat().st_mode & 0o777 == 0o700
+    files = list(cache_folder.iterdir())
+    assert {p.name.split("-")[0] for p in files} == {"corpus", "key.lexmap", "notes"}
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in files), [(p.name, oct(p.stat().st_mode)) for p in files]
+
+
+@pytest.mark.parametrize("mode", [0o775, 0o757, 0o777])
+def test_a_cache_folder_others_can_write_is_refused_with_one_line(case, cache_folder, mode):
+    import os
+    import subprocess
+    import sys
+
+    cache_folder.mkdir()
+    cache_folder.chmod(mode)
+    result = subprocess.run([sys.executable, "-m", "lexmap", "validate", str(case)], capture_output=True, text=True,
+                            env=dict(os.environ, LEXMAP_CACHE_DIR=str(cache_folder)))
+    assert result.returncode == 0  # a cache refused costs time, nothing else
+    said = [line for line in result.stderr.splitlines() if "cache folder" in line]
+    assert len(said) == 1 and "others can write in it" in said[0] and f"{mode:04o}" in said[0]
+    assert list(cache_folder.iterdir()) == []
+    info = _run("cache", "info")
+    assert info.exit_code == 2 and "others can write in it" in info.output and "Traceback" not in info.output
+
+
+def test_notes_are_never_appended_through_a_planted_link(cache_folder, tmp_path, bundled, monkeypatch):
+    from lexmap.exports import chart_citations, note_cache
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n", encoding="utf-8")
+    cache_folder.mkdir(mode=0o700)
+    path = chart_citations._notes().path  # the notes file this run appends to
+    monkeypatch.setattr(note_cache, "_open", {})
+    path.symlink_to(victim)  # planted by someone who could write there
+    chart_citations.citation(next(iter(bundled.documents.values())), "p. 4")
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_forged_footnotes_are_ignored(cache_folder, bundled, monkeypatch):
+    import json
+
+    from lexmap.exports import chart_citations, note_cache
+
+    document = next(iter(bundled.documents.values()))
+    real = chart_citations.plain(chart_citations.citation(document, "p. 5"))
+    (notes,) = cache_folder.glob("notes-*.jsonl")
+    entry = json.loads(notes.read_text().splitlines()[0])
+    import hashlib
+
+    forged = [["A forged footnote", False]]
+    entry.update(note=forged, check=hashlib.sha256((entry["key"] + json.dumps(forged)).encode()).hexdigest()[:16])
+    notes.write_text(json.dumps(entry) + "\n")
+    monkeypatch.setattr(note_cache, "_open", {})
+    chart_citations._note_of.cache_clear()
+    assert chart_citations.plain(chart_citations.citation(document, "p. 5")) == real
+
+
+def test_cache_clear_removes_only_lexmaps_own_entries(case, tmp_path, monkeypatch):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    mine = {"corpus-report.lexmap-cache": b"my report", "notes-2024.jsonl": b'{"key": "x"}\n',
+            ".corpus-x.lexmap-cache.1.tmp": b"draft", "key.txt": b"k"}
+    for name, data in mine.items():
+        (documents / name).write_bytes(data)
+        (documents / name).chmod(0o600)
+    monkeypatch.setenv("LEXMAP_CACHE_DIR", str(documents))
+    assert _run("validate", str(case)).exit_code == 0  # lexmap writes its entry there
+    cleared = _run("cache", "clear")
+    assert cleared.exit_code == 0 and "removed 1 cache file" in cleared.stdout
+    assert "kept 3 files named like lexmap's" in cleared.stderr
+    assert {p.name: p.read_bytes() for p in documents.iterdir() if p.name in mine} == mine
+
+
+# -- two users on one machine ----------------------------------------------------------------------
+
+
+def _need_root() -> None:
+    import os
+
+    if os.geteuid() != 0:
+        message = "creating a second user (useradd) needs root: run the suite as root, as CI does"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def two_users():
+    """Two new accounts (uid, gid), removed afterwards."""
+    import os
+    import pwd
+    import secrets
+    import subprocess
+
+    _need_root()
+    names = [f"lxtest{secrets.token_hex(3)}{which}" for which in "ab"]
+    made = []
+    try:
+        for name in names:
+            subprocess.run(["useradd", "-M", "-r", "-s", "/usr/sbin/nologin", name], check=True, capture_output=True)
+            made.append(name)
+        yield [(pwd.getpwnam(n).pw_uid, pwd.getpwnam(n).pw_gid) for n in names]
+    finally:
+        for name in made:
+            subprocess.run(["userdel", name], capture_output=True)
+    assert os.geteuid() == 0
+
+
+def _as_user(user, env: dict, action):
+    """``action()`` run in a child process that is ``user`` (uid, gid) with ``env`` set: its
+    result, or the name of the exception it raised. (A fork, not an exec: the interpreter lives
+    under /root, which another user cannot enter; everything needed is imported before.)"""
+    import os
+    import pickle
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read)
+        try:
+            os.setgroups([])
+            os.setgid(user[1])
+            os.setuid(user[0])
+            for name in ("LEXMAP_CACHE_DIR", "XDG_CACHE_HOME", "LEXMAP_NO_CACHE", "LEXMAP_TEXTS"):
+                os.environ.pop(name, None)
+            os.environ.update(env)
+            try:
+                result = action()
+            except Exception as error:  # noqa: BLE001 - reported to the parent
+                result = f"raised {type(error).__name__}: {error}"
+            os.write(write, pickle.dumps(result))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as stream:
+        data = stream.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(data)
+
+
+def test_a_second_user_can_neither_read_nor_forge_the_first_users_cache(two_users, case, monkeypatch):
+    import json
+    import os
+    import tempfile
+
+    import lexmap
+    import lexmap.cli  # noqa: F401 - imported before the fork
+    from lexmap import cache as corpus_cache
+
+    alice, bob = two_users
+    truth = lexmap.load(case, cache=False)
+    shared = Path(tempfile.mkdtemp(prefix="lexmap-two-users-"))
+    try:
+        shared.chmod(0o755)
+        shutil.copytree(case, shared / "case")
+        for path in (shared / "case", *(shared / "case").rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        homes = {}
+        for name, user in (("alice", alice), ("bob", bob)):
+            homes[name] = shared / name
+            homes[name].mkdir(mode=0o755)
+            os.chown(homes[name], *user)
+        team = shared / "team-cache"
+        team.mkdir()
+        os.chown(team, *bob)
+        team.chmod(0o700)
+        where = shared / "case"
+
+        def alice_loads():
+            os.umask(0o022)
+            corpus = lexmap.load(where)
+            folder = corpus_cache.cache_dir()
+            return [str(folder), oct(folder.stat().st_mode & 0o777),
+                    sorted((p.name, oct(p.stat().st_mode & 0o777)) for p in folder.iterdir()),
+                    corpus.claims["report-passports-force"].quote]
+
+        folder, mode, files, quote = _as_user(alice, {"HOME": str(homes["alice"])}, alice_loads)
+        assert folder.startswith(str(homes["alice"])) and mode == "0o700" and quote == truth.claims["report-passports-force"].quote
+        assert [m for _n, m in files] == ["0o600"] * len(files) and len(files) == 2
+
+        def bob_tries():
+            found = []
+            for attempt in (lambda: os.listdir(folder),
+                            lambda: (Path(folder) / files[0][0]).read_bytes(),
+                            lambda: (Path(folder) / "corpus-planted.lexmap-cache").write_bytes(b"x")):
+                try:
+                    attempt()
+                    found.append("allowed")
+                except PermissionError:
+                    found.append("refused")
+            # bob's own team cache: a valid entry of his, forged and signed again with his own key
+            os.environ["LEXMAP_CACHE_DIR"] = str(team)
+            lexmap.load(where)
+            (entry,) = team.glob("corpus-*.lexmap-cache")
+            first, _, body = entry.read_bytes().partition(b"\n")
+            body = body.replace(b'"taking their passports is force"', b'"a quote no document holds"')
+            key = (team / "key.lexmap-secret").read_bytes()
+            from lexmap.cache_folder import sign
+
+            entry.write_bytes(b" ".join(first.split(b" ")[:2] + [sign(key, body).encode()]) + b"\n" + body)
+            for path in team.iterdir():
+                path.chmod(0o644)  # and lets everyone use it
+            team.chmod(0o755)
+            return found
+
+        assert _as_user(bob, {"HOME": str(homes["bob"])}, bob_tries) == ["refused"] * 3
+
+        def alice_uses_the_team_cache():
+            corpus = lexmap.load(where)
+            return [corpus.claims["report-passports-force"].quote, json.dumps(sorted(p.name for p in team.iterdir()))]
+
+        quote, _listing = _as_user(alice, {"HOME": str(homes["alice"]), "LEXMAP_CACHE_DIR": str(team)},
+                                   alice_uses_the_team_cache)
+        assert quote == truth.claims["report-passports-force"].quote  # bob's forgery is not believed
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 import click
 
 from .. import cache as corpus_cache
+from ..cache_folder import CacheFolderError
+from .errors import UserError
 
 
 @contextmanager
@@ -44,26 +46,43 @@ def cache() -> None:
     """The cache of validated corpora (folder: $LEXMAP_CACHE_DIR, else the user's cache folder)."""
 
 
+def _checked(action):
+    """``action(folder)``, or the one line saying why the cache folder is refused (exit 2)."""
+    folder = corpus_cache.cache_dir()
+    try:
+        return folder, action(folder)
+    except CacheFolderError as error:
+        raise UserError(str(error), f"set {corpus_cache.CACHE_ENV} to a folder of your own") from error
+
+
+def _kept(others) -> None:
+    if others:
+        click.echo(f"kept {len(others)} file{'s' if len(others) != 1 else ''} named like lexmap's that this user's "
+                   f"lexmap did not write (such as {others[0].name})", err=True)
+
+
 @cache.command()
 def info():
     """Show where the cache is and which corpora it holds."""
-    folder = corpus_cache.cache_dir()
-    found = corpus_cache.entries(folder)
-    total = sum(e["bytes"] for e in found)
+    folder, (found, others) = _checked(corpus_cache.entries)
+    corpora = [e for e in found if e["kind"] == "corpus" and "corpus" in e]
+    notes = [e for e in found if e["kind"] == "notes"]
+    total = sum(e["bytes"] for e in corpora)
     click.echo(f"cache folder: {folder}")
-    click.echo(f"{len(found)} cached {'corpus' if len(found) == 1 else 'corpora'}, {_size(total)}")
-    for entry in found:
+    click.echo(f"{len(corpora)} cached {'corpus' if len(corpora) == 1 else 'corpora'}, {_size(total)}")
+    for entry in corpora:
         click.echo(f"  {entry.get('corpus', '?')}: {entry.get('files', '?')} files, lexmap {entry.get('lexmap', '?')}, "
                    f"written {entry.get('written', '?')}, {_size(entry['bytes'])}")
-    notes = sorted(folder.glob(f"{corpus_cache.NOTES_PREFIX}*{corpus_cache.NOTES_SUFFIX}")) if folder.is_dir() else []
     if notes:
         click.echo(f"citation notes of evidence charts: {len(notes)} file{'s' if len(notes) != 1 else ''}, "
-                   f"{_size(sum(p.stat().st_size for p in notes))}")
+                   f"{_size(sum(e['bytes'] for e in notes))}")
+    _kept(others)
 
 
 @cache.command()
 def clear():
-    """Remove every cached corpus (the next load of each reads its YAML) and the kept citation notes."""
-    folder = corpus_cache.cache_dir()
-    count, size = corpus_cache.clear(folder)
+    """Remove every cached corpus (the next load of each reads its YAML) and the kept citation
+    notes: only the files this user's lexmap wrote, never another file of the folder."""
+    folder, (count, size, others) = _checked(corpus_cache.clear)
     click.echo(f"removed {count} cache file{'s' if count != 1 else ''} ({_size(size)}) from {folder}")
+    _kept(others)

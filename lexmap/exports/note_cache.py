@@ -4,9 +4,10 @@ most of an evidence chart's time and seconds on a large site (1,000 documents: 2
 A note is stored under the SHA-256 of the CSL-JSON item it was rendered from, in a file of
 JSON lines in the user's cache folder (:func:`lexmap.cache.cache_dir`) whose name carries the
 versions of lexmap and citeproc-py and the hash of the style: any change renders again. Each
-line carries a hash of its own content, so a line cut short or damaged is ignored (with one
+line carries an HMAC of its content keyed by this user's cache secret (:mod:`lexmap.cache_folder`),
+so a line cut short, damaged or forged (a footnote planted by someone else) is ignored (with one
 warning) and its note rendered again. Lines are appended with one ``write`` each, so runs in
-parallel do not mix them. ``LEXMAP_NO_CACHE`` (``--no-cache``) keeps notes in memory only.
+parallel do not mix them, to a private file (0600) and never through a link. ``LEXMAP_NO_CACHE`` (``--no-cache``) keeps notes in memory only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..cache import NOTES_PREFIX, NOTES_SUFFIX, cache_dir, lexmap_version
+from ..cache import NOTES_PREFIX, NOTES_SUFFIX, append_note, cache_dir, folder_key, lexmap_version, note_mac, private_dir
+from ..cache_folder import CacheFolderError, read_private
 
 log = logging.getLogger("lexmap.cache")
 
@@ -29,16 +31,13 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _check(key: str, note: list) -> str:
-    return _sha(key + json.dumps(note, ensure_ascii=False))[:16]
-
-
 class NoteCache:
     """Notes by CSL item, kept in ``path`` (None: in memory only); read at first use."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.notes: dict[str, Segments] | None = None
+        self.secret: bytes | None = None
 
     def note(self, item: dict, render: Callable[[], Segments]) -> Segments:
         """The note of ``item``: from memory, from the cache file, or ``render()`` (and kept)."""
@@ -55,40 +54,41 @@ class NoteCache:
         if self.path is None:
             return
         try:
-            lines = self.path.read_bytes().splitlines()
+            self.secret = folder_key(private_dir(create=False), create=False)
+            if self.secret is None:
+                return  # no key yet: nothing in the folder can be this user's
+            lines = read_private(self.path).splitlines()
         except FileNotFoundError:
             return
-        except OSError as error:
-            log.warning("lexmap: could not read the notes cache %s (%s)", self.path, error)
+        except (OSError, CacheFolderError) as error:
+            log.warning("lexmap: not using the notes cache %s (%s)", self.path, getattr(error, "strerror", None) or error)
+            self.path = None
             return
         damaged = 0
         for line in lines:
             try:
                 entry = json.loads(line)
                 note = tuple((str(text), bool(italic)) for text, italic in entry["note"])
-                if entry["check"] != _check(entry["key"], entry["note"]):
-                    raise ValueError("hash")
-            except (ValueError, KeyError, TypeError):
+                if not isinstance(entry["check"], str) or entry["check"] != note_mac(self.secret, entry["key"], entry["note"]):
+                    raise ValueError("authentication")
+            except (ValueError, KeyError, TypeError, AttributeError):
                 damaged += 1
                 continue
             self.notes[entry["key"]] = note
         if damaged:
-            log.warning("lexmap: ignoring %d damaged line%s of the notes cache %s", damaged, "s" if damaged != 1 else "",
-                        self.path)
+            log.warning("lexmap: ignoring %d damaged line%s of the notes cache %s (cut short, altered or forged)", damaged,
+                        "s" if damaged != 1 else "", self.path)
 
     def _append(self, key: str, note: Segments) -> None:
         if self.path is None:
             return
         data = [list(pair) for pair in note]
-        line = json.dumps({"key": key, "note": data, "check": _check(key, data)}, ensure_ascii=False) + "\n"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # the umask applies
-            try:
-                os.write(handle, line.encode("utf-8"))
-            finally:
-                os.close(handle)
-        except OSError as error:  # a cache that cannot be written costs time, nothing else
+            if self.secret is None:
+                self.secret = folder_key(private_dir(create=True), create=True)
+            line = json.dumps({"key": key, "note": data, "check": note_mac(self.secret, key, data)}, ensure_ascii=False) + "\n"
+            append_note(self.path, line.encode("utf-8"))
+        except (OSError, CacheFolderError) as error:  # a cache that cannot be written costs time, nothing else
             log.warning("lexmap: could not write the notes cache %s (%s)", self.path, error)
             self.path = None
 

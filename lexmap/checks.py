@@ -28,9 +28,19 @@ class References:
         self.loader = loader
         self.records = loader.records
         self.kinds = loader.kinds
-        self.report_at = loader.report_at
 
-    def expect(self, owner: str, field: tuple, ref: str | None, kind: str) -> bool:
+    def report_at(self, owner, field: tuple, message: str, hint: str | None = None) -> None:
+        """Report at ``owner``'s place: an id, or a record, so that a problem of a duplicate
+        record is reported at its own copy (file and line), not at the first one."""
+        if not isinstance(owner, str):
+            place = getattr(self.loader, "copies", {}).get(id(owner))
+            if place is not None:
+                self.loader.report(place[0], place[1] + field, owner.id, message, hint)
+                return
+            owner = owner.id
+        self.loader.report_at(owner, field, message, hint)
+
+    def expect(self, owner, field: tuple, ref: str | None, kind: str) -> bool:
         """Check that ``ref`` names a record of ``kind``; report it otherwise, with the closest ids."""
         if ref is None:
             return False
@@ -67,41 +77,41 @@ class References:
             self.check_ratification(ratification, instruments)
         actors = {a.id: a for a in self.records["actors"]}
         for actor in actors.values():
-            if self.expect(actor.id, ("part_of",), actor.part_of, "actor"):
+            if self.expect(actor, ("part_of",), actor.part_of, "actor"):
                 self.check_chain(actor.id, actors, "part_of", "an actor cannot be part of itself, directly or through others")
         for document in self.records["documents"]:
             for index, citation in enumerate(document.cites):
-                self.expect(document.id, ("cites", index, "document"), citation.document, "document")
+                self.expect(document, ("cites", index, "document"), citation.document, "document")
                 if citation.document == document.id:
-                    self.report_at(document.id, ("cites", index, "document"), "a document cannot cite itself", "remove this citation")
+                    self.report_at(document, ("cites", index, "document"), "a document cannot cite itself", "remove this citation")
             for index, actor in enumerate(document.authored_by):
-                self.expect(document.id, ("authored_by", index), actor, "actor")
-            self.expect(document.id, ("published_by",), document.published_by, "actor")
+                self.expect(document, ("authored_by", index), actor, "actor")
+            self.expect(document, ("published_by",), document.published_by, "actor")
         practices = {p.id: p for p in self.records["practices"]}
         for practice in practices.values():
-            self.expect(practice.id, ("state",), practice.state, "state")
-            if self.expect(practice.id, ("part_of",), practice.part_of, "practice"):
+            self.expect(practice, ("state",), practice.state, "state")
+            if self.expect(practice, ("part_of",), practice.part_of, "practice"):
                 self.check_chain(practice.id, practices, "part_of", "a practice cannot be part of itself, directly or through others")
             if practice.legal_basis:
-                self.expect(practice.id, ("legal_basis", "document"), practice.legal_basis.document, "document")
+                self.expect(practice, ("legal_basis", "document"), practice.legal_basis.document, "document")
             if practice.start and practice.end and date_before(practice.end, practice.start):
-                self.report_at(practice.id, ("end",), f"end ({practice.end}) is before start ({practice.start})", "check both dates")
+                self.report_at(practice, ("end",), f"end ({practice.end}) is before start ({practice.start})", "check both dates")
         for collection, target_field, target_kind in (("claims", "element", "element"), ("attestations", None, None), ("exhibits", "indicator", "indicator")):
             for statement in self.records[collection]:
-                self.expect(statement.id, ("document",), statement.document, "document")
-                self.expect(statement.id, ("practice",), statement.practice, "practice")
-                self.expect(statement.id, ("speaker",), statement.speaker, "actor")
+                self.expect(statement, ("document",), statement.document, "document")
+                self.expect(statement, ("practice",), statement.practice, "practice")
+                self.expect(statement, ("speaker",), statement.speaker, "actor")
                 if target_field:
-                    self.expect(statement.id, (target_field,), getattr(statement, target_field), target_kind)
+                    self.expect(statement, (target_field,), getattr(statement, target_field), target_kind)
                 for index, reliance in enumerate(statement.relies_on):
-                    self.expect(statement.id, ("relies_on", index, "document"), reliance.document, "document")
+                    self.expect(statement, ("relies_on", index, "document"), reliance.document, "document")
                     if reliance.document == statement.document:
-                        self.report_at(statement.id, ("relies_on", index, "document"), "a statement cannot rely on the document that records it", "name the source the passage rests on")
+                        self.report_at(statement, ("relies_on", index, "document"), "a statement cannot rely on the document that records it", "name the source the passage rests on")
                 for index, figure in enumerate(getattr(statement, "figures", ())):
                     for field, message, hint in figure.problems():
-                        self.report_at(statement.id, ("figures", index, *field), message, hint)
+                        self.report_at(statement, ("figures", index, *field), message, hint)
                     if " ".join(figure.words.split()) not in " ".join(statement.quote.split()):
-                        self.report_at(statement.id, ("figures", index, "words"), f"the figure's words {figure.words!r} are not in the quote",
+                        self.report_at(statement, ("figures", index, "words"), f"the figure's words {figure.words!r} are not in the quote",
                                        "copy the figure's words from the quote, as the quote writes them")
         return self.check_quotes()
 
@@ -206,16 +216,16 @@ class References:
                 if reason == "missing" and document.id in not_included:
                     reason = "not-included"
                 elif reason == "missing":
-                    self.report_at(document.id, ("text_file",), f"text file {document.text_file!r} not found in the text folders ({', '.join(str(f) for f in in_use)})",
+                    self.report_at(document, ("text_file",), f"text file {document.text_file!r} not found in the text folders ({', '.join(str(f) for f in in_use)})",
                                    "put the text there, correct text_file, or list the document under texts_not_included in the case manifest")
                 if said and self.loader.require_texts and reason not in ("missing", "unreadable"):
-                    self.report_at(document.id, ("id",), f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}", "give the document's text (--texts) or drop --require-texts")
+                    self.report_at(document, ("id",), f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}", "give the document's text (--texts) or drop --require-texts")
                 status[document.id] = TextStatus(document.id, reason, 0, len(said))
                 continue
             haystack = quotes.Text(text)
             for statement in said:
                 if (why := haystack.mismatch(statement.quote)) is not None:
-                    self.report_at(statement.id, ("quote",), f"quote not found verbatim in the text of {statement.document!r}",
+                    self.report_at(statement, ("quote",), f"quote not found verbatim in the text of {statement.document!r}",
                                    f"{why}; copy the words exactly from the document, marking omissions with [...]")
             status[document.id] = TextStatus(document.id, "checked", len(said), 0)
         return status
@@ -226,7 +236,7 @@ class References:
             return None, "no-text-file"
         name = Path(document.text_file)
         if name.is_absolute() or ".." in name.parts:
-            self.report_at(document.id, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder")
+            self.report_at(document, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder")
             return None, "unreadable"
         if not folders:
             return None, "no-text-folder"
@@ -235,15 +245,15 @@ class References:
             if not os.path.lexists(candidate):
                 continue
             if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
-                self.report_at(document.id, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
+                self.report_at(document, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
                 return None, "unreadable"
             try:
                 return read_text(candidate), "checked"
             except TextRefused as error:
-                self.report_at(document.id, ("text_file",), str(error), error.hint)
+                self.report_at(document, ("text_file",), str(error), error.hint)
                 return None, "unreadable"
             except OSError as error:
-                self.report_at(document.id, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
+                self.report_at(document, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
                 return None, "unreadable"
         return None, "missing"
 

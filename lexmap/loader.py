@@ -104,6 +104,7 @@ class _Loader:
         self.problems = problems
         self.records: dict[str, list[Any]] = defaultdict(list)
         self.origins: dict[str, tuple[str, Path_]] = {}
+        self.copies: dict[int, tuple[str, Path_]] = {}  # id() of a duplicate record -> its own place
         self.positions: dict[str, Positions] = {}
         self.kinds: dict[str, str] = {}
         self.reused = 0  # files whose records came from the cache
@@ -220,12 +221,15 @@ class _Loader:
         # add "unknown id" noise to the problems already reported.
         if collection == "ratifications" and isinstance(raw, dict):
             own_id = f"{raw.get('instrument')}@{raw.get('state')}"  # one record per pair
+        duplicate = own_id in self.origins
         if own_id and (ID.fullmatch(own_id) or collection == "ratifications"):
             self.register(own_id, KINDS[collection], file, path)
             for id_, nested_path in nested:
                 self.register(id_, _nested_kind(nested_path), file, nested_path)
         if record is not None:
             self.records[collection].append(record)
+            if duplicate:  # its own problems are reported at this copy, not the first (checks.py)
+                self.copies[id(record)] = (file, path)
 
     def qualify_tree(self, file: str, owner: str, raw: dict, path: Path_, key: str, nested: list, parent_provision: str | None) -> None:
         """Rewrite the local ids under ``raw[key]`` as ``owner/local`` (and element provisions likewise)."""

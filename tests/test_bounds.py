@@ -141,3 +141,14 @@ def test_bidirectional_characters_in_a_quote_are_shown_not_obeyed(tmp_path):
     corpus = lexmap.load(case)
     assert corpus.texts["report-a"].status == "checked"
     assert corpus.attestations["report-a-retained"].quote == "<U+202E>no passports<U+202C> were kept"
+
+
+# -- each problem at its own copy --------------------------------------------------------------
+
+def test_a_duplicate_records_bad_reference_is_reported_at_its_own_copy(tmp_path):
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "one.yaml").write_text("practices:\n  - id: retention\n    label: Retention\n")
+    (tmp_path / "mappings" / "two.yaml").write_text("practices:\n  - id: other\n    label: Other\n"
+                                                     "  - id: retention\n    label: Kept\n    state: atlantis\n")
+    found = {(p.file, p.line, p.message.split(" (")[0]) for p in problems(tmp_path)}
+    assert found == {("mappings/two.yaml", 4, "duplicate id 'retention'"), ("mappings/two.yaml", 6, "unknown state 'atlantis'")}

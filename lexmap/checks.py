@@ -12,19 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import provenance, quotes
-from .model import CONSENT_EVENTS, Instrument, Provision, date_before
+from .discover import shown_name
+from .model import CONSENT_EVENTS, Id, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
-from .discover import shown_name
 from .texts import TextRefused, TextStatus, read_text
 
 if TYPE_CHECKING:
-    from .loader import _Loader
+    from .loader import _CorpusReader
 
 class References:
     """Every cross-record check of one load."""
 
-    def __init__(self, loader: _Loader):
+    def __init__(self, loader: _CorpusReader):
         self.loader = loader
         self.records = loader.records
         self.kinds = loader.kinds
@@ -101,7 +101,7 @@ class References:
                 self.expect(statement, ("document",), statement.document, "document")
                 self.expect(statement, ("practice",), statement.practice, "practice")
                 self.expect(statement, ("speaker",), statement.speaker, "actor")
-                if target_field:
+                if target_field and target_kind:
                     self.expect(statement, (target_field,), getattr(statement, target_field), target_kind)
                 for index, reliance in enumerate(statement.relies_on):
                     self.expect(statement, ("relies_on", index, "document"), reliance.document, "document")
@@ -139,7 +139,7 @@ class References:
     def check_definitions(self, instruments: dict[str, Instrument]) -> None:
         """``defined_by`` names a test, and definitions do not go round in a circle."""
         tests = {t.id: t for i in instruments.values() for t in i.tests}
-        defined: dict[str, str] = {}
+        defined: dict[Id, Id] = {}
         for instrument in instruments.values():
             for test in instrument.tests:
                 for element in test.walk():
@@ -199,6 +199,7 @@ class References:
         layout, case = self.loader.layout, self.loader.case
         not_included = set(case.texts_not_included) if case else set()
         for doc_id in sorted(not_included - set(self.kinds)):
+            assert layout.manifest is not None, "a case is read from its manifest"
             self.loader.problems.append(Problem(shown_name(layout.manifest, layout), None, None, doc_id, f"texts_not_included names an unknown document {doc_id!r}", "list document ids"))
         in_use = [folder for folder in layout.texts if folder.is_dir()]
         for folder in layout.texts:

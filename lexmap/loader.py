@@ -23,6 +23,7 @@ from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
+from .yamlread import Path_ as YamlPath
 from .yamlread import Positions, read_yaml
 
 KINDS = {
@@ -83,20 +84,23 @@ def load(
             if corpus is not None:
                 return corpus
         found_so_far = list(problems)
-        loader = _Loader(layout, case, problems, require_texts)
+        loader = _CorpusReader(layout, case, problems, require_texts)
         try:
             corpus = loader.run(store)
         except CorpusError:
             if not loader.reused:
                 raise
             # files taken from the cache carry no positions: the full load places every problem
-            return _Loader(layout, case, found_so_far, require_texts).run()
+            return _CorpusReader(layout, case, found_so_far, require_texts).run()
         if store is not None:
             store.save(loader, corpus)
         return corpus
 
 
-class _Loader:
+class _CorpusReader:
+    """One load of a case: reads its files into records (with each one's file and position),
+    collects every problem, then checks the references and makes the Corpus."""
+
     def __init__(self, layout: Layout, case: Case | None, problems: list[Problem], require_texts: bool):
         self.layout = layout
         self.case = case
@@ -262,7 +266,7 @@ class _Loader:
                 self.qualify_tree(file, owner, child, child_path, "provisions", nested, None)
 
     @staticmethod
-    def id_at(raw: Any, sub_path: Path_) -> str | None:
+    def id_at(raw: Any, sub_path: YamlPath) -> str | None:
         """The id of the innermost record along ``sub_path`` (for messages)."""
         found, node = None, raw
         for step in sub_path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader with YAML 1.2 core-schema implicit types, narrowed: no timestamps, no yes/no
+class _CoreSchemaLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with YAML 1.2 core-schema implicit types, narrowed: no timestamps, no yes/no
     booleans, and only plain decimal digits make an integer (``0x7e3``, ``03743``, ``33:20`` and
     ``2_019`` are text, not years in disguise)."""
 
@@ -37,16 +38,18 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
 _INT_RE = re.compile(r"[-+]?[0-9]+", re.ASCII)
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", re.ASCII)
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", re.ASCII
+)
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = ("", "~", "null", "Null", "NULL")
 MAX_DIGITS = 4300  # Python's own default limit for int(str); enforced whatever the interpreter allows
 
-_Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver(_BOOL, re.compile(rf"^(?:{'|'.join(_BOOLS)})$"), list("tTfF"))
-_Loader.add_implicit_resolver(_INT, re.compile(rf"^{_INT_RE.pattern}$", re.ASCII), list("-+0123456789"))
-_Loader.add_implicit_resolver(_FLOAT, re.compile(rf"^(?:{_FLOAT_RE.pattern})$", re.ASCII), list("-+.0123456789"))
-_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_CoreSchemaLoader.yaml_implicit_resolvers = {}
+_CoreSchemaLoader.add_implicit_resolver(_BOOL, re.compile(rf"^(?:{'|'.join(_BOOLS)})$"), list("tTfF"))
+_CoreSchemaLoader.add_implicit_resolver(_INT, re.compile(rf"^{_INT_RE.pattern}$", re.ASCII), list("-+0123456789"))
+_CoreSchemaLoader.add_implicit_resolver(_FLOAT, re.compile(rf"^(?:{_FLOAT_RE.pattern})$", re.ASCII), list("-+.0123456789"))
+_CoreSchemaLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL}
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -109,7 +112,9 @@ class _TooDeep(Exception):
 
 
 def _position(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    mark = event.start_mark
+    assert mark is not None, "the parser marks every event"
+    return mark.line + 1, mark.column + 1
 
 
 def _check_depth(depth: int, event: yaml.Event) -> None:
@@ -154,11 +159,13 @@ class _Builder:
         try:
             return construct(tag, event.value)
         except ValueError as error:
-            hint = "quote the value if it is text" if event.tag is None else "remove the tag, or write the value as the tag requires"
+            hint = (
+                "quote the value if it is text" if event.tag is None else "remove the tag, or write the value as the tag requires"
+            )
             self.problem(_position(event), path, str(error), hint)
             return None
 
-    def build(self, events) -> Any:
+    def build(self, events: Iterator[yaml.Event]) -> Any:
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
@@ -168,7 +175,12 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.problem(_position(event), (_Label("document 2"),), "more than one YAML document in the file", "keep one document: remove '---' separators")
+                    self.problem(
+                        _position(event),
+                        (_Label("document 2"),),
+                        "more than one YAML document in the file",
+                        "keep one document: remove '---' separators",
+                    )
                     return root
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
@@ -198,24 +210,36 @@ class _Builder:
                     first = self.positions.get(parent.path + (key,))  # every key read so far has one
                     if first is not None:
                         parent.key = _Label(f"duplicate {key} at line {_position(event)[0]}")
-                        self.problem(_position(event), parent.path + (parent.key,),
-                                     f"duplicate key {key!r} (first at line {first[0]})",
-                                     "YAML would keep only the last value; keep one and delete or rename the other")
+                        self.problem(
+                            _position(event),
+                            parent.path + (parent.key,),
+                            f"duplicate key {key!r} (first at line {first[0]})",
+                            "YAML would keep only the last value; keep one and delete or rename the other",
+                        )
                     else:
                         self.positions[parent.path + (key,)] = _position(event)
                         parent.key = key
                     continue
                 at = _position(event)
                 label = _Label(f"key at line {at[0]}")
-                self.problem(at, parent.path + (label,), "a mapping key must be plain text",
-                             "merge keys (<<) are not supported" if merge else "keys are field names")
+                self.problem(
+                    at,
+                    parent.path + (label,),
+                    "a mapping key must be plain text",
+                    "merge keys (<<) are not supported" if merge else "keys are field names",
+                )
                 if isinstance(event, yaml.CollectionStartEvent):
                     skipping, skipped_key = 1, True
                     _check_depth(len(stack) + skipping, event)
                 parent.key = label
                 continue
             if not ended:
-                path = (parent.path + ((parent.key,) if isinstance(parent.value, dict) else (len(parent.value),))) if parent else ()
+                path: Path_ = ()
+                if parent is not None and isinstance(parent.value, dict):
+                    assert parent.key is not None, "a value in a mapping comes after its key"
+                    path = (*parent.path, parent.key)
+                elif parent is not None:
+                    path = (*parent.path, len(parent.value))
                 if parent is None or isinstance(parent.value, list):  # keys' positions are taken above
                     self.positions[path] = _position(event)
                 if isinstance(event, yaml.AliasEvent):
@@ -251,20 +275,37 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     that the caller can name the record and skip follow-on errors there. A
     ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
+    line: int | None  # where a problem of the whole file is, when known
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, {}, {(): Problem(file, None, None, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", "split it into several files")}
+        return (
+            None,
+            {},
+            {
+                (): Problem(
+                    file, None, None, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", "split it into several files"
+                )
+            },
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, {}, {(): Problem(file, line, None, None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")}
+        return (
+            None,
+            {},
+            {(): Problem(file, line, None, None, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")},
+        )
     if path.suffix == ".json":
         try:
             text = _json_as_yaml(text)
         except json.JSONDecodeError as error:
-            return None, {}, {(): Problem(file, error.lineno, error.colno, None, f"JSON syntax error: {error.msg}", "fix the JSON syntax")}
-    loader = _Loader(text)
+            return (
+                None,
+                {},
+                {(): Problem(file, error.lineno, error.colno, None, f"JSON syntax error: {error.msg}", "fix the JSON syntax")},
+            )
+    loader = _CoreSchemaLoader(text)
     builder = _Builder(file, loader)
     try:
         data = builder.build(_events(loader))
@@ -279,7 +320,22 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
         return None, {}, {(): _too_deep(file, *error.at)}
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        return None, {}, {(): Problem(file, line, None, None, f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else f"character {error.character!r} is not allowed in YAML", "remove control characters from the file")}
+        return (
+            None,
+            {},
+            {
+                (): Problem(
+                    file,
+                    line,
+                    None,
+                    None,
+                    f"character U+{error.character:04X} is not allowed in YAML"
+                    if isinstance(error.character, int)
+                    else f"character {error.character!r} is not allowed in YAML",
+                    "remove control characters from the file",
+                )
+            },
+        )
     except yaml.YAMLError as error:
         return None, {}, {(): Problem(file, None, None, None, f"YAML error: {error}", "fix the YAML syntax")}
     finally:
@@ -288,7 +344,14 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
 
 
 def _too_deep(file: str, line: int | None, column: int | None) -> Problem:
-    return Problem(file, line, column, None, f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read", "flatten the structure")
+    return Problem(
+        file,
+        line,
+        column,
+        None,
+        f"nesting deeper than {MAX_DEPTH} levels; the rest of the file was not read",
+        "flatten the structure",
+    )
 
 
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})")
@@ -309,6 +372,6 @@ def _json_as_yaml(text: str) -> str:
     return text.translate(_YAML_UNSAFE)
 
 
-def _events(loader):
+def _events(loader: _CoreSchemaLoader) -> Iterator[yaml.Event]:
     while loader.check_event():
         yield loader.get_event()

@@ -6,6 +6,7 @@ and id of the record at fault, and every problem of a corpus is found in one run
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 from pathlib import Path
@@ -17,6 +18,10 @@ from .model import CONSENT_EVENTS, Id, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
 from .texts import TextRefused, TextStatus, read_text
+
+SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
+"""Events an official record lists ahead of their date (a treaty enters into force for a state,
+a denunciation takes effect, months after the act): they may lie in the future."""
 
 if TYPE_CHECKING:
     from .loader import _CorpusReader
@@ -175,9 +180,20 @@ class References:
         if instrument.kind in UNRATIFIABLE:
             self.report_at(rid, ("instrument",), f"{instrument.id!r} is {_a(instrument.kind)}: states do not ratify it", "remove this record")
         consent = None
+        first_consent = min((e.date for e in ratification.events if e.event in CONSENT_EVENTS), default=None)
+        today = datetime.date.today().isoformat()
         for index, event in enumerate(ratification.events):
             if instrument.adopted and date_before(event.date, instrument.adopted):
                 self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is before the instrument was adopted ({instrument.adopted})", "check the date against the official record")
+            if event.event not in SCHEDULED and date_before(today, event.date):
+                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is in the future (today is {today})",
+                               "check the date against the official record; a state's act is recorded once it is done")
+            elif ratification.as_of and event.event not in SCHEDULED and date_before(ratification.as_of, event.date):
+                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is after the record's as_of date ({ratification.as_of})",
+                               "check the date, or move as_of to the date the official record was read")
+            if event.event == "entry-into-force" and first_consent and date_before(event.date, first_consent):
+                self.report_at(rid, ("events", index, "date"), f"entry into force ({event.date}) is before the state's consent to be bound ({first_consent})",
+                               "a treaty enters into force for a state after its ratification, acceptance, approval, accession or succession: check both dates")
             if event.event in CONSENT_EVENTS:
                 consent = consent or event.date
             if event.event.startswith("denunciation") and (consent is None or date_before(event.date, consent)):

@@ -152,3 +152,37 @@ def test_a_duplicate_records_bad_reference_is_reported_at_its_own_copy(tmp_path)
                                                      "  - id: retention\n    label: Kept\n    state: atlantis\n")
     found = {(p.file, p.line, p.message.split(" (")[0]) for p in problems(tmp_path)}
     assert found == {("mappings/two.yaml", 4, "duplicate id 'retention'"), ("mappings/two.yaml", 6, "unknown state 'atlantis'")}
+
+
+# -- impossible treaty histories ---------------------------------------------------------------
+
+def ratified(tmp: Path, events: str, as_of: str = "") -> list:
+    (tmp / "instruments").mkdir()
+    (tmp / "instruments" / "t.yaml").write_text(
+        "states:\n  - id: cu\n    name: Cuba\n"
+        "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n    adopted: 2000-11-15\n"
+        f"ratifications:\n  - instrument: t\n    state: cu\n{as_of}    events:\n{events}")
+    try:
+        lexmap.load(tmp)
+    except lexmap.CorpusError as error:
+        return [(p.line, p.message) for p in error.problems]
+    return []
+
+
+def test_treaty_events_in_the_future_are_refused(tmp_path):
+    found = ratified(tmp_path, "      - {event: ratification, date: 2999-01-01}\n")
+    assert len(found) == 1 and found[0][0] == 15 and "ratification (2999-01-01) is in the future" in found[0][1]
+
+
+def test_a_scheduled_entry_into_force_may_lie_ahead(tmp_path):
+    assert ratified(tmp_path, "      - {event: ratification, date: 2001-01-01}\n      - {event: entry-into-force, date: 2999-01-01}\n") == []
+
+
+def test_entry_into_force_before_consent_is_refused(tmp_path):
+    found = ratified(tmp_path, "      - {event: entry-into-force, date: 2003-12-25}\n      - {event: ratification, date: 2004-06-01}\n")
+    assert len(found) == 1 and found[0][0] == 15 and "entry into force (2003-12-25) is before the state's consent to be bound (2004-06-01)" in found[0][1]
+
+
+def test_an_event_after_the_records_as_of_date_is_refused(tmp_path):
+    found = ratified(tmp_path, "      - {event: accession, date: 2015-03-01}\n", as_of="    as_of: 2014-12-31\n")
+    assert len(found) == 1 and "after the record's as_of date (2014-12-31)" in found[0][1]

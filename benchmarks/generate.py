@@ -98,7 +98,7 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
         for state in rng.sample(states, min(len(states), 3)) if kind in ("treaty", "convention", "protocol") else ():
             event = rng.choice(("ratification", "accession", "signature"))
             ratifications += [f"  - instrument: {iid}", f"    state: {state}", "    events:",
-                              f"      - {{event: {event}, date: \"{adopted + rng.randint(1, 30)}\"}}"]
+                              f"      - {{event: {event}, date: \"{min(adopted + rng.randint(1, 30), 2025)}\"}}"]  # never in the future
         lines.append("    provisions:")
         paragraphs: dict[str, str] = {}
         for a in range(1, 6):

@@ -103,11 +103,39 @@ class ChartElement:
     @property
     def empty(self) -> str:
         """What the chart says where the element has no statement of its own."""
+        if self.level == "unargued":
+            return EMPTY
         if self.met_through == "parts":
             return f"{EMPTY[:-1]} itself; it is met through its parts."
         if self.met_through == "definition":
             return f"{EMPTY[:-1]} itself; it is met through its definition ({self.defined_by})."
         return EMPTY
+
+
+@attrs.frozen
+class ChartFigure:
+    """A figure of a practice in the chart's scope whose figures disagree (:mod:`lexmap.conflicts`):
+    what it says, who gives it, the ``note`` citing its document and pinpoint, and the figures it
+    disagrees and agrees with, in words ("9–25 percent, HRF report")."""
+
+    figure: str
+    practice: str
+    practice_label: str
+    shown: str
+    base: str
+    period: str
+    words: str
+    speakers: tuple[str, ...]
+    document_title: str
+    note: int
+    disagrees_with: tuple[str, ...]
+    agrees_with: tuple[str, ...]
+    compared: bool
+    """Whether another figure has its unit and base (else it is listed, not compared)."""
+
+    @property
+    def speaker(self) -> str:
+        return " and ".join(self.speakers) or "speaker not recorded"
 
 
 @attrs.frozen
@@ -132,6 +160,8 @@ class Chart:
     gaps: tuple[Gap, ...]
     documents: Mapping[str, Document] = attrs.field(factory=dict)
     """The cited documents by id, for the writers' citations."""
+    figures: tuple[ChartFigure, ...] = ()
+    """The figures that disagree, of the practices the chart shows (after the evidence, before the gaps)."""
 
     @property
     def statements(self) -> tuple[ChartStatement, ...]:
@@ -161,9 +191,10 @@ def build_chart(
     ``parts``, the practices that are part of it). Raises KeyError for an unknown id."""
     root = corpus.tests[test]
     wanted = None
-    if practice is not None:
-        wanted = {practice, *(corpus.parts_of(practice).ids if parts else ())}
-    coverage = corpus.coverage(test, practice=practice, parts=parts, independence=independence)
+    if practice is not None:  # a practice's evidence includes its parts' (docs/evidence.md)
+        wanted = {practice, *corpus.parts_of(practice).ids}
+        parts = len(wanted) > 1
+    coverage = corpus.coverage(test, practice=practice, independence=independence)
     sources = corpus.sources(independence)
     notes: dict[tuple[str, str], Note] = {}
 
@@ -180,13 +211,18 @@ def build_chart(
     for row in coverage:
         claims = (*row.supporting, *row.contesting)
         evidence = []
-        for practice_id in dict.fromkeys(c.practice for c in claims):
+        # one practice's evidence (with its parts') at a time, as explain() gives it: never pooled
+        # over the whole corpus, each claim once: under the outermost practice it is part of
+        shown = [practice] if practice is not None else list(dict.fromkeys(_outermost(corpus, c.practice) for c in claims))
+        for practice_id in shown:
             explanation = corpus.explain(practice_id, row.element.id, independence=independence)
+            if not explanation.supporting and not explanation.contesting:
+                continue
             # explain() reads the claims in corpus order, which is the chart's order too
             evidence.append(PracticeEvidence(
                 practice_id, corpus.practices[practice_id].label, explanation.level,
-                tuple(statement(c) for c in row.supporting if c.practice == practice_id),
-                tuple(statement(c) for c in row.contesting if c.practice == practice_id),
+                tuple(statement(corpus.claims[s.claim]) for s in explanation.supporting),
+                tuple(statement(corpus.claims[s.claim]) for s in explanation.contesting if s.element == row.element.id),
                 explanation.independent_sources, independence_prose(explanation, corpus),
             ))
         element = row.element
@@ -197,6 +233,7 @@ def build_chart(
             element.words, element.defined_by, tuple(evidence),
         ))
 
+    figures = _figures(corpus, wanted or {s.practice for e in elements for s in e.statements}, sources, notes)
     ids = {e.id for e in elements}
     cited = {n.document for n in notes.values()}
     gaps = tuple(
@@ -227,7 +264,39 @@ def build_chart(
         notes=tuple(notes.values()),
         gaps=gaps,
         documents={n.document: corpus.documents[n.document] for n in notes.values()},
+        figures=figures,
     )
+
+
+def _figures(corpus: Corpus, practices: set[str], sources, notes: dict) -> tuple[ChartFigure, ...]:
+    """The chart's figures that disagree, each cited by a note numbered after the evidence's."""
+    rows = [r for r in corpus.conflicts() if r.practice in practices]
+    by_ref = {r.figure: r for r in rows}
+    title = lambda r: corpus.documents[r.document].title  # noqa: E731
+    out = []
+    for row in rows:
+        attestation = corpus.attestations[row.attestation]
+        key = (attestation.document, attestation.pinpoint)
+        if key not in notes:
+            notes[key] = Note(len(notes) + 1, *key)
+        names = tuple(getattr(corpus.actors.get(a), "name", a) for a in sources.speakers(attestation))
+        out.append(ChartFigure(
+            row.figure, row.practice, corpus.practices[row.practice].label, row.shown, row.base, row.period,
+            row.words, names, title(row), notes[key].number,
+            tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.disagrees_with),
+            tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.agrees_with),
+            bool(row.disagrees_with or row.agrees_with),
+        ))
+    return tuple(out)
+
+
+def _outermost(corpus: Corpus, practice: str) -> str:
+    """The practice that ``practice`` is part of, through any chain, and that is part of nothing."""
+    seen = {practice}
+    while (parent := corpus.practices[practice].part_of) and parent not in seen:
+        seen.add(parent)
+        practice = parent
+    return practice
 
 
 def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
@@ -236,12 +305,19 @@ def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
     if not n:
         return "No statement supports it."
     groups = explanation.groups
-    sentences = [
-        f"{_count(n, 'supporting statement')} from {_count(len(groups), 'independent source')}"
-        f" (independence by {explanation.independence})."
-    ]
+    counted = sum(g.attributed for g in groups)
+    if explanation.met_through:
+        sentences = [f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
+                     f"{_count(counted, 'independent source')}; not counted for its level, which its "
+                     f"{explanation.met_through} set ({explanation.limiting})."]
+    else:
+        sentences = [f"{_count(n, 'supporting statement')} from {_count(counted, 'independent source')}"
+                     f" (independence by {explanation.independence})."]
     for group in groups:
-        if len(group.statements) > 1:
+        if not group.attributed:
+            sentences.append(f"{_and(group.statements)}: no speaker, author or publisher is recorded, so "
+                             f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own.")
+        elif len(group.statements) > 1:
             reasons = "; ".join(dict.fromkeys(link.because for link in group.links))
             sentences.append(f"{_and(group.statements)} count as one source: {reasons}.")
     if explanation.contesting:

@@ -9,12 +9,25 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .results import Records, Support
 from .model import (
-    Actor, Attestation, Case, Claim, Document, Element, Exhibit, Indicator, IndicatorFramework,
-    Instrument, Practice, Provision, Ratification, State,
+    Actor,
+    Attestation,
+    Case,
+    Claim,
+    Document,
+    Element,
+    Exhibit,
+    Indicator,
+    IndicatorFramework,
+    Instrument,
+    Practice,
+    Provision,
+    Ratification,
+    State,
 )
+from .problems import UnknownId
 from .ratification import party_status
+from .results import Records, Support
 from .texts import TextStatus
 
 
@@ -242,8 +255,15 @@ class Corpus:
         """Which indicators ``practice`` is said to exhibit, by whom."""
         return self._statements(self.exhibits, "practice", practice, self.practices)
 
+    @staticmethod
+    def _known(value: str, known: Mapping, kind: str) -> None:
+        """Raise :class:`~lexmap.problems.UnknownId` (a KeyError, with "did you mean") for an id
+        that is not in ``known``: a typo is not an empty answer."""
+        if not isinstance(value, str) or value not in known:
+            raise UnknownId(value, kind, known)
+
     def _statements(self, statements: Mapping, field: str, value: str, known: Mapping) -> Records:
-        known[value]  # KeyError for an unknown id: a typo is not an empty answer
+        self._known(value, known, field)
         return self._said(s for s in statements.values() if getattr(s, field) == value)
 
     def _said(self, statements: Iterable) -> Records:
@@ -255,41 +275,36 @@ class Corpus:
         """Documents that cite ``document``."""
         return Records(d for d in self.documents.values() if any(c.document == document for c in d.cites))
 
-    def coverage(self, test: str, *, practice: str | None = None, parts: bool = False,
+    def assessor(self, independence: str = "speaker"):
+        """The evidence answers of this corpus under one independence mode, computed once
+        (:mod:`lexmap.assessment`): every output reads them."""
+        from .assessment import Assessor
+
+        if ("assessor", independence) not in self._asked:
+            self._asked["assessor", independence] = Assessor(self, independence)
+        return self._asked["assessor", independence]
+
+    def coverage(self, test: str, *, practice: str | None = None, parts: bool = True,
                  independence: str = "speaker"):
-        """Label every element of ``test`` (and the test) argued, corroborated, contested or
-        unargued, over all practices or for one ``practice`` (with ``parts``, also the practices
-        that are part of it, through any chain).
+        """Label every element of ``test`` (and the test) unargued, argued or corroborated, and
+        contested or not, for one ``practice`` (with the practices that are part of it) or over
+        the whole corpus (each element at its best single practice, named in ``practice``).
+        ``parts=False`` is refused: a practice's parts are part of its evidence (docs/evidence.md).
 
         >>> corpus.coverage("palermo/trafficking").unargued   # doctest: +SKIP
         """
-        root = self.tests[test]
-        wanted = None
+        self._known(test, self.tests, "test")
         if practice is not None:
-            self.practices[practice]  # KeyError for an unknown id
-            wanted = {practice, *(self.parts_of(practice).ids if parts else ())}
-
-        def claims_on(element_id: str) -> list[Claim]:
-            claims = self._claims_by_element.get(element_id, [])
-            return claims if wanted is None else [c for c in claims if c.practice in wanted]
-
-        from .coverage import coverage
-
-        return coverage(root, claims_on, self.sources(independence), self.tests)
+            self._known(practice, self.practices, "practice")
+        if not parts:
+            raise ValueError("parts=False is no longer offered: a practice's level always includes its parts' "
+                             "statements (each says which part it is about); ask about the part itself instead")
+        return self.assessor(independence).coverage(test, practice)
 
     def parts_of(self, practice: str) -> Records:
         """The practices that are part of ``practice``, directly or through others."""
-        children: dict[str, list[str]] = {}
-        for p in self.practices.values():
-            if p.part_of:
-                children.setdefault(p.part_of, []).append(p.id)
-        found, stack = [], list(children.get(practice, ()))
-        while stack:
-            current = stack.pop(0)
-            if current not in found:
-                found.append(current)
-                stack.extend(children.get(current, ()))
-        return Records(self.practices[i] for i in found)
+        self._known(practice, self.practices, "practice")
+        return Records(self.practices[i] for i in self.assessor().parts(practice))
 
     @cached_property
     def _claims_by_element(self) -> dict[str, list[Claim]]:
@@ -299,27 +314,27 @@ class Corpus:
         return by_element
 
     def support(self, practice: str, element: str, *, independence: str = "speaker") -> Support:
-        """The supporting claims that ``practice`` satisfies ``element`` and how many independent
-        sources they rest on."""
-        self.practices[practice], self.elements[element]  # KeyError for unknown ids
-        claims = tuple(c for c in self._claims_by_element.get(element, ()) if c.practice == practice and c.stance == "supports")
-        return self._support(practice, element, claims, independence)
+        """What supports "``practice`` satisfies ``element``" (with the practice's parts): the
+        claims, their documents, and the independent sources behind the level."""
+        self._known(practice, self.practices, "practice")
+        self._known(element, self.elements, "element")
+        return self._support(practice, element, independence)
 
-    def _support(self, practice: str, element: str, claims: tuple, independence: str = "speaker") -> Support:
+    def _support(self, practice: str, element: str, independence: str = "speaker") -> Support:
+        row = self.assessor(independence).assess(practice, element)
+        claims = row.subtree_supporting if row.composite else row.supporting
         documents = tuple(dict.fromkeys(c.document for c in claims))
-        return Support(practice, element, claims, documents, self.sources(independence).count(claims))
+        return Support(practice, element, claims, documents, row.independent_sources, row.level)
 
     def supports(self, *, independence: str = "speaker") -> Records:
-        """Every (practice, element) pair with at least one supporting claim."""
-        groups: dict[tuple[str, str], list] = {}
-        for claim in self.claims.values():
-            if claim.stance == "supports":
-                groups.setdefault((claim.practice, claim.element), []).append(claim)
-        return Records(self._support(p, e, tuple(cs), independence) for (p, e), cs in groups.items())
+        """Every (practice, element) pair that a claim on the element about the practice supports."""
+        pairs = dict.fromkeys((c.practice, c.element) for c in self.claims.values() if c.stance == "supports")
+        return Records(self._support(p, e, independence) for p, e in pairs)
 
     def single_source(self, *, independence: str = "speaker") -> Records:
-        """(practice, element) pairs whose support rests on one independent source."""
-        return Records(s for s in self.supports(independence=independence) if s.independent_sources == 1)
+        """(practice, element) pairs that are argued but not corroborated: one independent source,
+        or only unattributed statements."""
+        return Records(s for s in self.supports(independence=independence) if s.level == "argued")
 
     def explain(self, practice: str, element: str, *, independence: str = "speaker"):
         """Why "``practice`` satisfies ``element``" counts as argued, corroborated or contested:
@@ -328,6 +343,8 @@ class Corpus:
         in its test's evidence chart)."""
         from .explain import explain
 
+        self._known(practice, self.practices, "practice")
+        self._known(element, self.elements, "element")
         key = ("explain", practice, element, independence)
         if key not in self._asked:
             self._asked[key] = explain(self, practice, element, independence)

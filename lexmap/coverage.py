@@ -1,15 +1,26 @@
-"""Coverage of a legal test: which of its elements are argued, corroborated, contested, unargued.
+"""Coverage of a legal test: the level of every element, for one practice or the best practice.
 
-An element's own claims give it a level: *unargued* (no supporting claim),
-*argued* (at least one), *corroborated* (supporting claims from at least two
-independent sources, see :mod:`lexmap.independence`). A composite element is
-also met through its children: ``all_of`` takes the weakest child, ``any_of``
-the strongest, and the element keeps the better of that and its own claims.
-An element ``defined_by`` another test is also met through that test. An
-element is *contested* when a contesting claim targets it or anything below it.
+The rules (docs/evidence.md gives each with a worked example):
 
-Each row counts the element's *own* claims and, separately, the claims of its
-whole *subtree*, so that a root met only through its parts says so.
+- **A practice's evidence.** The level of (practice, element) comes from the
+  statements about that practice and about the practices that are part of it
+  (``part_of``, through any chain; each such statement says which part it is
+  about). Statements about unrelated practices are never pooled.
+- **A leaf element** is *unargued* (no supporting claim), *argued* (at least
+  one) or *corroborated* (supporting claims from two or more independent
+  sources, see :mod:`lexmap.independence`; unattributed claims argue, never
+  corroborate).
+- **A composite element** is met only through its parts: ``all_of`` at the
+  level (and the count of independent sources) of its weakest required part,
+  ``any_of`` at its best part's, an element ``defined_by`` a test with parts at
+  that test's. An element defined by a test of one element names the same thing:
+  the claims on either count for both. A claim on a composite element names no part: it *asserts the
+  conclusion as a whole*, is shown apart (``asserted_by``) and never lifts the
+  element above what its parts establish.
+- **Contested**: a contesting claim targets the element, any part of it or its
+  definition, for that practice; ``contested_by`` lists them.
+- **Over the whole corpus**, an element's row is the best single practice's
+  (``practice`` names it); it is contested when it is contested for any practice.
 """
 
 from __future__ import annotations
@@ -34,15 +45,30 @@ class ElementCoverage:
     level: str
     contested: bool
     supporting: tuple[Claim, ...]
-    """The element's own supporting claims (not its parts')."""
+    """The element's own supporting claims (not its parts'); on a composite element, assertions of the whole."""
     contesting: tuple[Claim, ...]
+    """The element's own contesting claims."""
     independent_sources: int
-    """Independent sources among the own supporting claims."""
+    """The independent sources behind the level: a leaf's own; a composite's through its weakest
+    required part (all of), its best part (any of) or its definition."""
     subtree_supporting: tuple[Claim, ...] = ()
     """Supporting claims on this element and every element below it."""
     subtree_contesting: tuple[Claim, ...] = ()
     met_through: str | None = None
-    """How a level above the own claims' level is reached: "parts", "definition", or None."""
+    """How a composite element is met: "parts" or "definition"; None for a leaf (its own claims)."""
+    practice: str | None = None
+    """The practice whose evidence gives this row (over the whole corpus: the best one)."""
+    asserted_by: int = 0
+    """Independent sources asserting a composite element as a whole (never counted for its level)."""
+    contested_by: tuple[Claim, ...] = ()
+    """Every contesting claim on the element, its parts or its definition, for the practice(s)."""
+    limiting: str | None = None
+    """The part that sets a composite's level: the weakest required part, the best alternative, or
+    the defining test."""
+
+    @property
+    def composite(self) -> bool:
+        return self.met_through is not None
 
     @property
     def independent_documents(self) -> int:
@@ -51,10 +77,11 @@ class ElementCoverage:
 
     @property
     def status(self) -> str:
-        """``level`` with ", contested" appended when a contesting claim exists, and how it is
-        met when not by its own claims."""
-        met = f" (through its {self.met_through})" if self.met_through else ""
-        return self.level + met + (", contested" if self.contested else "")
+        """The level in words: how it is met, whether contested, and any assertion of the whole."""
+        met = f" (through its {self.met_through})" if self.met_through and self.level != "unargued" else ""
+        whole = (f"; asserted as a whole by {self.asserted_by} independent source{'s' if self.asserted_by != 1 else ''}"
+                 if self.asserted_by else "")
+        return self.level + met + (", contested" if self.contested else "") + whole
 
 
 @attrs.frozen(repr=False)
@@ -63,13 +90,18 @@ class Coverage:
 
     test: Element
     elements: tuple[ElementCoverage, ...]
+    practice: str | None = None
+    """The practice asked about, or None over the whole corpus."""
 
     def __repr__(self) -> str:
         return (f"<Coverage of {self.test.id}: {self.elements[0].status}; "
                 f"{len(self.unargued)} of {len(self.elements)} elements unargued>")
 
     def __getitem__(self, element_id: str) -> ElementCoverage:
-        return next(e for e in self.elements if e.element.id == element_id)
+        for row in self.elements:
+            if row.element.id == element_id:
+                return row
+        raise KeyError(f"{element_id!r} is not an element of {self.test.id}")
 
     def __iter__(self) -> Iterator[ElementCoverage]:
         return iter(self.elements)
@@ -84,9 +116,11 @@ class Coverage:
         return self.elements[0].contested
 
     @property
-    def unargued(self) -> tuple[Element, ...]:
-        """The elements that are neither argued themselves nor met through their children."""
-        return tuple(e.element for e in self.elements if e.level == "unargued")
+    def unargued(self):
+        """The elements that are neither argued themselves nor met through their parts (Records)."""
+        from .results import Records
+
+        return Records(e.element for e in self.elements if e.level == "unargued")
 
     def to_frame(self):
         from .results import require_pandas
@@ -97,9 +131,10 @@ class Coverage:
                 {
                     "element": e.element.id, "label": e.element.label, "depth": e.depth,
                     "combinator": e.element.combinator, "level": e.level, "contested": e.contested,
-                    "met_through": e.met_through,
+                    "met_through": e.met_through, "practice": e.practice,
+                    "independent_sources": e.independent_sources, "asserted_as_whole_by": e.asserted_by,
                     "own_supporting": len(e.supporting), "own_contesting": len(e.contesting),
-                    "own_independent_sources": e.independent_sources,
+                    "contested_by": ", ".join(c.id for c in e.contested_by),
                     "subtree_supporting": len(e.subtree_supporting), "subtree_contesting": len(e.subtree_contesting),
                 }
                 for e in self.elements
@@ -110,72 +145,134 @@ class Coverage:
         rows = "".join(
             f"<tr><td style='padding-left:{1 + 1.5 * e.depth}em;text-align:left'>{html.escape(e.element.label)}"
             f" <code>{html.escape(e.element.id)}</code>{' (' + e.element.combinator + ' of)' if e.element.combinator else ''}</td>"
-            f"<td>{html.escape(e.status)}</td><td>{len(e.supporting)}</td><td>{len(e.contesting)}</td>"
-            f"<td>{e.independent_sources}</td><td>{len(e.subtree_supporting)}</td><td>{len(e.subtree_contesting)}</td></tr>"
+            f"<td>{html.escape(e.status)}</td><td>{e.independent_sources}</td><td>{len(e.supporting)}</td>"
+            f"<td>{len(e.contested_by)}</td><td>{html.escape(e.practice or '')}</td></tr>"
             for e in self.elements
         )
         return (
             f"<table><caption>Coverage of {html.escape(self.test.label)}: {html.escape(self.elements[0].status)}</caption>"
-            "<tr><th>element</th><th>status</th><th>own supporting</th><th>own contesting</th><th>own independent sources</th>"
-            "<th>subtree supporting</th><th>subtree contesting</th></tr>"
+            "<tr><th>element</th><th>status</th><th>independent sources</th><th>own supporting</th>"
+            "<th>contesting</th><th>practice</th></tr>"
             f"{rows}</table>"
         )
 
 
-def coverage(
+def _better(a: ElementCoverage, b: ElementCoverage) -> bool:
+    """Whether row ``a`` is stronger evidence than ``b`` (level, then independent sources)."""
+    return (LEVELS.index(a.level), a.independent_sources) > (LEVELS.index(b.level), b.independent_sources)
+
+
+def evaluate(
     test: Element,
     claims_on: Callable[[str], list[Claim]],
     sources: Sources,
-    definitions: Mapping[str, Element] | None = None,
+    definitions: Mapping[str, Element],
+    practice: str | None = None,
 ) -> Coverage:
-    """Evaluate the element tree of ``test``: ``claims_on(element_id)`` gives the claims that
-    count for an element; ``definitions`` maps test ids to tests, for ``defined_by``."""
-    definitions = definitions or {}
-    rows: list[ElementCoverage] = []
-    defining_levels: dict[str, str] = {}
+    """The coverage of ``test`` from the claims ``claims_on(element_id)`` gives (one practice's
+    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``."""
+    defined = _definition_order(test, definitions)
+    results: dict[str, ElementCoverage] = {}
+    for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
+        rows = _tree(definitions[test_id], claims_on, sources, results, practice)
+        results[test_id] = rows[0]
+    rows = _tree(test, claims_on, sources, results, practice)
+    return Coverage(test=test, elements=tuple(rows), practice=practice)
 
-    def definition_level(test_id: str, seen: frozenset) -> str:
-        if test_id not in defining_levels:
-            defining_levels[test_id] = "unargued"  # a circle counts for nothing
-            defining_levels[test_id] = visit(definitions[test_id], 0, None, seen | {test_id}).level
-        return defining_levels[test_id]
 
-    def visit(element: Element, depth: int, out: list | None, seen: frozenset) -> ElementCoverage:
-        position = None
-        if out is not None:
-            position = len(out)
-            out.append(None)  # keeps tree order; filled below
-        children = [visit(child, depth + 1, out, seen) for child in element.children]
+def _definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
+    """The tests reachable through ``defined_by`` from ``test``, deepest first (no recursion: a
+    chain may be long; a circle is cut where it closes, so it counts for nothing)."""
+    order: list[str] = []
+    seen = {test.id}
+    stack: list[tuple[str, bool]] = [(d, False) for d in _definitions_in(test, definitions)]
+    while stack:
+        test_id, done = stack.pop()
+        if done:
+            order.append(test_id)
+            continue
+        if test_id in seen:
+            continue
+        seen.add(test_id)
+        stack.append((test_id, True))
+        stack.extend((d, False) for d in _definitions_in(definitions[test_id], definitions) if d not in seen)
+    return order
+
+
+def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[str]:
+    return [e.defined_by for e in test.walk() if e.defined_by in definitions]
+
+
+def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage],
+          practice: str | None) -> list[ElementCoverage]:
+    """The rows of one tree in tree order; ``defined`` holds the rows of the defining tests."""
+    rows: list[ElementCoverage | None] = []
+
+    def visit(element: Element, depth: int) -> ElementCoverage:
+        position = len(rows)
+        rows.append(None)  # keeps tree order; filled below
+        children = [visit(child, depth + 1) for child in element.children]
         own = claims_on(element.id)
         supporting = tuple(c for c in own if c.stance == "supports")
         contesting = tuple(c for c in own if c.stance == "contests")
-        independent = sources.count(supporting)
-        level = "unargued" if not supporting else "corroborated" if independent >= 2 else "argued"
-        met_through = None
-        if children:
-            pick = min if element.combinator == "all" else max
-            through_children = pick((child.level for child in children), key=LEVELS.index)
-            if LEVELS.index(through_children) > LEVELS.index(level):
-                level, met_through = through_children, "parts"
-        if element.defined_by in definitions and element.defined_by not in seen:
-            through_definition = definition_level(element.defined_by, seen)
-            if LEVELS.index(through_definition) > LEVELS.index(level):
-                level, met_through = through_definition, "definition"
+        definition = defined.get(element.defined_by) if element.defined_by else None
+        contested_by = contesting + tuple(c for child in children for c in child.contested_by)
+        if definition is not None:
+            contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
+        if definition is not None and not definition.composite and not children:
+            # defined by a test of one element: the two name one thing, and their claims count together
+            supporting += tuple(c for c in definition.supporting if c not in supporting)
+            definition = None
+        own_sources = sources.count(supporting)
+        level, count, met_through, limiting, asserted = (
+            ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated", own_sources, None, None, 0)
+        if children or definition is not None:
+            asserted, met_through = own_sources, "parts" if children else "definition"
+            candidates: list[tuple[ElementCoverage, str]] = []
+            if children:
+                pick = min if element.combinator == "all" else max
+                child = pick(children, key=lambda r: (LEVELS.index(r.level), r.independent_sources))
+                candidates.append((child, "parts"))
+            if definition is not None:
+                candidates.append((definition, "definition"))
+            best, met_through = max(candidates, key=lambda c: (LEVELS.index(c[0].level), c[0].independent_sources))
+            level, count, limiting = best.level, best.independent_sources, best.element.id
         row = ElementCoverage(
-            element=element,
-            depth=depth,
-            level=level,
-            contested=bool(contesting) or any(child.contested for child in children),
-            supporting=supporting,
-            contesting=contesting,
-            independent_sources=independent,
+            element=element, depth=depth, level=level, contested=bool(contested_by),
+            supporting=supporting, contesting=contesting, independent_sources=count,
             subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
             subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
-            met_through=met_through,
+            met_through=met_through, practice=practice, asserted_by=asserted,
+            contested_by=contested_by, limiting=limiting,
         )
-        if out is not None:
-            out[position] = row
+        rows[position] = row
         return row
 
-    visit(test, 0, rows, frozenset({test.id}))
+    visit(test, 0)
+    return rows  # type: ignore[return-value]  # every position is filled
+
+
+def best_of(test: Element, per_practice: list[Coverage], nothing: Coverage) -> Coverage:
+    """The whole corpus's coverage of ``test``: each element's row from the best single practice,
+    contested when it is contested for any practice, with every claim on it listed; ``nothing``
+    (the coverage from no claims) when no practice has any."""
+    if not per_practice:
+        return nothing
+    rows = []
+    for position in range(len(per_practice[0].elements)):
+        candidates = [coverage.elements[position] for coverage in per_practice]
+        best = candidates[0]
+        for row in candidates[1:]:
+            if _better(row, best):
+                best = row
+        contested_by = tuple(dict.fromkeys(c for row in candidates for c in row.contested_by))
+        rows.append(attrs.evolve(
+            best,
+            practice=best.practice if best.level != "unargued" else None,
+            contested=bool(contested_by), contested_by=contested_by,
+            supporting=tuple(dict.fromkeys(c for row in candidates for c in row.supporting)),
+            contesting=tuple(dict.fromkeys(c for row in candidates for c in row.contesting)),
+            subtree_supporting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_supporting)),
+            subtree_contesting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_contesting)),
+        ))
     return Coverage(test=test, elements=tuple(rows))

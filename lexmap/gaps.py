@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 KINDS = {
     "unargued-element": "an element of a partly argued test that nobody argues",
-    "single-source": "a (practice, element) pair resting on one independent source",
+    "single-source": "a (practice, element) pair argued but not corroborated: one independent source, or none with a known voice",
     "contested": "a (practice, element) pair that someone contests",
+    "conflicting-figures": "a practice whose sources give figures that disagree (same unit and base)",
     "attested-not-argued": "a practice reported as fact but never mapped to the law",
     "argued-not-attested": "a practice mapped to the law that no document reports as fact",
     "unchecked-quotes": "a document whose quotes could not be checked against its text",
@@ -40,28 +41,40 @@ class Gap(_RecordHtml):
 def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
     """Every gap of ``corpus``, by kind in the order of :data:`KINDS`."""
     gaps: list[Gap] = []
+    assessor = corpus.assessor(independence)
     for test in corpus.tests.values():
-        coverage = corpus.coverage(test.id, independence=independence)
+        coverage = assessor.coverage(test.id)
         if not coverage.elements[0].subtree_supporting:
             continue  # a test nobody argues at all is not a gap of the argument
-        levels = {row.element.id: row.level for row in coverage}
-        for row in coverage:
-            parent = corpus.parent(row.element.id)
-            if row.level == "unargued" and (row.depth == 0 or levels.get(parent) == "unargued"):
-                gaps.append(Gap("unargued-element", f"{row.element.label} ({test.label}) is argued by nobody",
-                                "find a source that argues a practice meets it, or record why none does",
-                                element=row.element.id))
-    for support in corpus.supports(independence=independence):
-        if support.independent_sources == 1:
-            gaps.append(Gap("single-source", f"{len(support.claims)} claim(s), all from one source ({', '.join(support.documents)})",
-                            "find an independent source (another author, not citing or relying on these)",
-                            practice=support.practice, element=support.element))
-    contested = dict.fromkeys((c.practice, c.element) for c in corpus.claims.values() if c.stance == "contests")
-    for practice, element in contested:
-        who = corpus.explain(practice, element, independence=independence)
-        gaps.append(Gap("contested", f"contested by {', '.join(s.claim for s in who.contesting)}; {who.independent_sources} independent source(s) support it",
-                        "weigh the contesting statements; record the answer to them where a source gives one",
+        for row in coverage.unargued:  # the same elements as Coverage.unargued, every one of them
+            whole = coverage[row.id].asserted_by
+            detail = f"{row.label} ({test.label}) is argued by nobody" + (
+                f"; {whole} independent source(s) assert it as a whole, naming no part" if whole else "")
+            gaps.append(Gap("unargued-element", detail,
+                            "find a source that argues a practice meets it, or record why none does",
+                            element=row.id))
+    for practice, element in assessor.pairs():
+        row = assessor.assess(practice, element)
+        if row.level != "argued":
+            continue
+        claims = row.subtree_supporting if row.composite else row.supporting
+        documents = ", ".join(dict.fromkeys(c.document for c in claims))
+        if row.independent_sources == 0:
+            detail = f"{len(claims)} claim(s), none with a known speaker, author or publisher ({documents}): no source of its own"
+        else:
+            detail = f"{len(claims)} claim(s), all from one independent source ({documents})"
+        if row.composite:
+            detail += f"; met through {row.limiting}"
+        gaps.append(Gap("single-source", detail,
+                        "find an independent source (another author, not citing or relying on these)",
                         practice=practice, element=element))
+    for practice, element in assessor.pairs():
+        row = assessor.assess(practice, element)
+        if row.contesting:  # contested here, by a claim on this element itself
+            gaps.append(Gap("contested", f"contested by {', '.join(c.id for c in row.contesting)}; "
+                            f"{row.independent_sources} independent source(s) behind its level ({row.level})",
+                            "weigh the contesting statements; record the answer to them where a source gives one",
+                            practice=practice, element=element))
     argued = {c.practice for c in corpus.claims.values()}
     attested = {a.practice for a in corpus.attestations.values()}
     for practice in corpus.practices:
@@ -71,6 +84,11 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
         elif practice in argued and practice not in attested:
             gaps.append(Gap("argued-not-attested", "mapped to the law, but no document reports that it happens",
                             "record an attestation from a source that reports the facts", practice=practice))
+    from .conflicts import disagreements  # the rule of which figures disagree lives there
+
+    for practice, detail in disagreements(corpus):
+        gaps.append(Gap("conflicting-figures", detail, "set the figures side by side: record the period and base each "
+                        "source gives, or one source's answer to another; state none of them as the fact", practice=practice))
     for document, status in corpus.texts.items():
         if status.unchecked:
             gaps.append(Gap("unchecked-quotes", f"{status.unchecked} quote(s) not checked: {status.reason}",

@@ -1,5 +1,11 @@
 """Source independence: which statements stand on their own, and why the others do not.
 
+A statement's *voices* are its ``speaker``, else its document's authors
+(``authored_by`` actors, else the ``authors`` names), else its publisher
+(``published_by``, else the ``publisher`` name), each actor with the
+organisations it is ``part_of`` (followed to the top). A statement with no
+voice is *unattributed*: shown, counted as argued, never a source of its own.
+
 Two statements (claims, attestations, exhibits) are *dependent* when
 
 1. they are recorded in the same document, or one's document cites the other's
@@ -7,17 +13,17 @@ Two statements (claims, attestations, exhibits) are *dependent* when
 2. they rest on the same source: the documents each ``relies_on`` (and what
    those cite, through any chain) meet. A statement without ``relies_on`` rests
    on its own document alone;
-3. their speakers are the same actor or belong to the same organisation
-   (``part_of``, followed to the top). The speaker of a statement is its
-   ``speaker``, else its document's ``authored_by`` actors, else its
-   ``published_by`` actor;
+3. they share a voice: a speaker, or an organisation a speaker is part of, or
+   the author or publisher of a document one of them rests on (statements
+   resting on the 2020 and the 2021 TIP reports share the State Department);
 4. with ``mode="publisher"``, also: their documents have the same publisher
    (followed to the top through ``part_of``).
 
 Dependence links statements into *groups* (connected components); the number
-of independent sources is the number of groups. This is conservative: two
-statements linked only through a third count once. Every link keeps its
-reason in words, so every count can be explained.
+of independent sources is the number of groups that hold an attributed
+statement. This is conservative: two statements linked only through a third
+count once. Every link keeps its reason in words, so every count can be
+explained. docs/evidence.md states these rules with worked examples.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ class Group:
     statements: tuple[str, ...]
     documents: tuple[str, ...]
     links: tuple[Link, ...]
+    attributed: bool = True
+    """False when no statement of the group has a known voice: then it is no source at all."""
 
 
 class Sources:
@@ -66,17 +74,34 @@ class Sources:
         for statement in statements:
             for reliance in statement.relies_on:
                 self.cites.setdefault(statement.document, []).append((reliance.document, reliance.pinpoint))
+        self._reaches: dict[str, dict] = {}  # document -> what it rests on through any chain, walked once
 
     # -- who speaks --------------------------------------------------------
 
     def speakers(self, statement) -> tuple[str, ...]:
-        """The actors who make ``statement`` (see the module docstring)."""
+        """The actors (ids) who make ``statement``: its speaker, else its document's recorded
+        authors, else its recorded publisher."""
         if statement.speaker:
             return (statement.speaker,)
         document = self.documents.get(statement.document)
         if document is None:
             return ()
         return document.authored_by or ((document.published_by,) if document.published_by else ())
+
+    def voices(self, statement) -> tuple[str, ...]:
+        """The voices of ``statement`` (see the module docstring): its speakers, else the authors'
+        or publisher's names its document gives without an actor record. Empty: unattributed."""
+        return (statement.speaker,) if statement.speaker else self.document_voices(statement.document)
+
+    def document_voices(self, document_id: str) -> tuple[str, ...]:
+        """Who speaks in a document of its own: its authors, else its publisher (actor ids where
+        recorded, else the names the document gives)."""
+        document = self.documents.get(document_id)
+        if document is None:
+            return ()
+        if document.authored_by or document.published_by:
+            return document.authored_by or (document.published_by,)
+        return document.authors or ((document.publisher,) if document.publisher else ())
 
     def chain(self, actor: str) -> list[str]:
         """``actor`` and the organisations it is part of, innermost first."""
@@ -104,6 +129,12 @@ class Sources:
                     seen[cited] = (current, pinpoint)
                     queue.append(cited)
         return seen
+
+    def rests_on(self, document: str) -> dict[str, tuple[str, str | None]]:
+        """What ``document`` cites through any chain (see :meth:`_reach`), walked once per document."""
+        if document not in self._reaches:
+            self._reaches[document] = self._reach(document)
+        return self._reaches[document]
 
     @staticmethod
     def _path(start: str, end: str, reach: dict) -> str:
@@ -144,13 +175,10 @@ class Sources:
             for other in recorded & reach.keys():
                 link(i, by_document[other], "citation", self._path(document, other, reach))
         rests_on: dict[str, tuple[int, str]] = {}
-        reaches: dict[str, dict] = {}  # statements often rely on the same few sources: walk each once
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
                 basis = {reliance.document: f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")}
-                reach = reaches.get(reliance.document)
-                if reach is None:
-                    reach = reaches[reliance.document] = self._reach(reliance.document)
+                reach = self.rests_on(reliance.document)
                 basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
                 for source, how in basis.items():
                     if source in rests_on:
@@ -160,15 +188,14 @@ class Sources:
                         rests_on[source] = (i, how)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
-            for actor in self.speakers(statement):
-                chain = self.chain(actor)
-                for depth, organisation in enumerate(chain):
-                    how = self._name(actor) + ("" if depth == 0 else f" (part of {self._name(organisation)})")
+            for actor, how in self._voices_with_reasons(statement):
+                for depth, organisation in enumerate(self.chain(actor)):
+                    said = how + ("" if depth == 0 else f" (part of {self._name(organisation)})")
                     if organisation in speaking:
                         j, other_how = speaking[organisation]
-                        link(j, i, "same-speaker", f"spoken by {other_how} and by {how}")
+                        link(j, i, "same-speaker", f"{other_how}, and {said}")
                     else:
-                        speaking[organisation] = (i, how)
+                        speaking[organisation] = (i, said)
         if self.mode == "publisher":
             publishing: dict[str, int] = {}
             for i, statement in enumerate(statements):
@@ -189,9 +216,20 @@ class Sources:
                 statements=tuple(statements[i].id for i in indices),
                 documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
                 links=tuple(lk for i, j, lk in links if find(i) == root),
+                attributed=any(self.voices(statements[i]) for i in indices),
             ))
-        return tuple(sorted(groups, key=lambda g: -len(g.statements)))
+        return tuple(sorted(groups, key=lambda g: (not g.attributed, -len(g.statements))))
 
     def count(self, statements: Sequence) -> int:
-        """How many independent sources ``statements`` rest on."""
-        return len(self.groups(statements)) if statements else 0
+        """How many independent sources ``statements`` rest on: groups with a known voice."""
+        return sum(g.attributed for g in self.groups(statements)) if statements else 0
+
+    def _voices_with_reasons(self, statement) -> list[tuple[str, str]]:
+        """Each voice ``statement`` carries, with how it carries it in words: its own voices,
+        and the authors (else publisher) of every document it rests on, through any chain."""
+        out = [(actor, f"{statement.id} is spoken by {self._name(actor)}") for actor in self.voices(statement)]
+        for reliance in statement.relies_on:
+            for document in (reliance.document, *self.rests_on(reliance.document)):
+                out += [(actor, f"{statement.id} rests on {document}, by {self._name(actor)}")
+                        for actor in self.document_voices(document)]
+        return out

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from .coverage import _better
 from .gcpause import gc_paused
 
 if TYPE_CHECKING:
@@ -31,34 +32,42 @@ VALUES = ("count", "independent", "ids", "level")
 
 @attrs.frozen
 class Cell:
+    """One cell: the practices in it, the statements behind them, and the cell's level, which is
+    the best single practice's level for the column (never pooled across practices)."""
+
     row: str
     col: str
     practices: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
     exhibits: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
-    independent_documents: int = 0
-    contested: bool = False
+    independent_sources: int = 0
+    """The independent sources behind the best practice's level (see lexmap.independence)."""
+    level: str = "unargued"
+    """unargued / argued / corroborated: the best practice's level for the column's elements."""
+    contesting: tuple[str, ...] = ()
+    """The statements that contest a practice of the row on the column (claims, or exhibits of the indicator)."""
+    practice: str | None = None
+    """The practice whose evidence gives the level."""
+    element: str | None = None
+    """The element of the column at which that practice reaches the level."""
 
     @property
-    def independent_sources(self) -> int:
-        """How many independent sources the cell's statements rest on (see lexmap.independence)."""
-        return self.independent_documents
+    def contested(self) -> bool:
+        return bool(self.contesting)
 
     @property
-    def level(self) -> str:
-        """unargued / argued / corroborated (two or more independent documents)."""
-        if not self.practices:
-            return "unargued"
-        return "corroborated" if self.independent_documents >= 2 else "argued"
+    def independent_documents(self) -> int:
+        """Former name of :attr:`independent_sources`."""
+        return self.independent_sources
 
     def value(self, form: str) -> str | int:
-        """The cell as one value: ``count`` of practices, ``independent`` documents, practice
+        """The cell as one value: ``count`` of practices, ``independent`` sources, practice
         ``ids`` (joined by ", "), or ``level`` (with ", contested")."""
         if form == "count":
             return len(self.practices)
         if form == "independent":
-            return self.independent_documents
+            return self.independent_sources
         if form == "ids":
             return ", ".join(self.practices)
         if form == "level":
@@ -157,12 +166,6 @@ def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "
 
 def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -> Matrix:
     col_headers, col_of_element = _columns(corpus, cols)
-    # practice -> column -> claims (supporting and contesting)
-    claims_by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for claim in corpus.claims.values():
-        for col in col_of_element.get(claim.element, ()):
-            claims_by[claim.practice][col].append(claim)
-
     if rows == "indicators":
         if framework is None:
             if not corpus.indicator_frameworks:
@@ -179,44 +182,56 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
     else:
         raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
 
-    # practice -> [(column, supporting claims, contested)], computed once for all rows
-    columns_of: dict[str, list[tuple[str, list, bool]]] = {}
-    for practice, by_col in claims_by.items():
-        columns_of[practice] = []
-        for col, col_claims in by_col.items():
-            supporting = [c for c in col_claims if c.stance == "supports"]
-            columns_of[practice].append((col, supporting, len(supporting) < len(col_claims)))
-
-    # Only the (row, column) pairs some practice reaches are visited: linear in the statements.
-    filled: dict[tuple[str, str], dict] = defaultdict(lambda: {"practices": [], "claims": [], "exhibits": [], "contested": False})
-    for row in row_headers:
-        for practice, row_statements in row_members.get(row.id, {}).items():
-            supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
-            if rows == "indicators" and not supporting_exhibits:
-                continue
-            for col, supporting_claims, contested in columns_of.get(practice, ()):
-                cell = filled[row.id, col]
-                if contested:
-                    cell["contested"] = True
-                if not supporting_claims:
-                    continue
-                if len(supporting_exhibits) < len(row_statements):
-                    cell["contested"] = True
-                cell["practices"].append(practice)
-                cell["claims"] += supporting_claims
-                cell["exhibits"] += supporting_exhibits
+    # practice -> column -> [best row, supporting claims, contesting claims], from the assessments
+    # every other answer reads (lexmap.assessment), computed once for all rows
+    assessor = corpus.assessor()
+    by_practice: dict[str, dict[str, list]] = defaultdict(dict)
+    tests_of: dict[str, list[str]] = defaultdict(list)
+    for test in corpus.tests:
+        for practice in assessor.practices_on(test):
+            tests_of[practice].append(test)
+    for practice, tests in tests_of.items():
+        columns = by_practice[practice]
+        for test in tests:
+            for row in assessor.coverage(test, practice):
+                for col in col_of_element.get(row.element.id, ()):
+                    found = columns.setdefault(col, [row, [], []])
+                    if _better(row, found[0]):
+                        found[0] = row
+                    found[1] += row.supporting
+                    found[2] += row.contesting
 
     cells: dict[tuple[str, str], Cell] = {}
-    sources = corpus.sources()
-    for (row_id, col_id), found in filled.items():
-        if found["practices"] or found["contested"]:
-            documents = tuple(dict.fromkeys(s.document for s in (*found["claims"], *found["exhibits"])))
-            cells[row_id, col_id] = Cell(
-                row=row_id, col=col_id, practices=tuple(found["practices"]),
-                claims=tuple(c.id for c in found["claims"]), exhibits=tuple(e.id for e in found["exhibits"]),
-                documents=documents,
-                independent_documents=sources.count((*found["claims"], *found["exhibits"])),
-                contested=found["contested"],
+    for header in row_headers:
+        for col_id in {col for practice in row_members.get(header.id, {}) for col in by_practice.get(practice, ())}:
+            members, claims, exhibits, contesting = [], [], [], []
+            best = None
+            for practice, row_statements in row_members[header.id].items():
+                if col_id not in by_practice.get(practice, {}):
+                    continue
+                supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
+                if rows == "indicators" and not supporting_exhibits:
+                    continue
+                row, supporting, contested = by_practice[practice][col_id]
+                contesting += [c.id for c in contested]
+                if row.level == "unargued":
+                    continue
+                contesting += [e.id for e in row_statements if e.stance == "contests"]
+                members.append(practice)
+                claims += supporting
+                exhibits += supporting_exhibits
+                if best is None or _better(row, best):
+                    best = row
+            if not members and not contesting:
+                continue
+            statements = tuple(dict.fromkeys((*claims, *exhibits)))
+            cells[header.id, col_id] = Cell(
+                row=header.id, col=col_id, practices=tuple(members),
+                claims=tuple(dict.fromkeys(c.id for c in claims)), exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
+                documents=tuple(dict.fromkeys(s.document for s in statements)),
+                independent_sources=best.independent_sources if best else 0,
+                level=best.level if best else "unargued",
+                contesting=tuple(dict.fromkeys(contesting)),
+                practice=best.practice if best else None, element=best.element.id if best else None,
             )
     return Matrix(rows, cols, tuple(row_headers), tuple(col_headers), cells)
-

@@ -61,3 +61,19 @@ class CorpusError(Exception):
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line or 0, problem.column or 0, problem.message)
+
+
+class UnknownId(KeyError):
+    """An id the corpus does not hold, asked for through the API: says what kind of record was
+    expected and the closest ids it does hold (a typo is not an empty answer)."""
+
+    def __init__(self, value: object, kind: str, known: Iterable[str]):
+        import difflib
+
+        self.value, self.kind = value, kind
+        close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
+        self.hint = f"did you mean {' or '.join(map(repr, close))}?" if close else None
+        super().__init__(value)
+
+    def __str__(self) -> str:
+        return f"unknown {self.kind} {self.value!r}" + (f"; {self.hint}" if self.hint else "")

@@ -47,20 +47,22 @@ def test_unknown_ids_are_errors_not_empty_answers(small):
 
 def test_coverage_labels_every_element_and_the_test(small):
     coverage = small.coverage("tp/exploitation")
-    assert [(e.element.id, e.status) for e in coverage] == [
-        ("tp/exploitation", "argued (through its parts), contested"),  # all_of: weakest child is "argued"
-        ("tp/act", "argued"),                      # c7, one document
-        ("tp/means", "corroborated (through its parts)"),  # any_of: means-force is corroborated
-        ("tp/means-force", "corroborated"),        # d1, d2 dependent; d4 independent -> 2
-        ("tp/means-fraud", "unargued"),
-        ("tp/purpose", "argued, contested"),       # c5 supports, c6 contests
+    assert [(e.element.id, e.status, e.practice) for e in coverage] == [
+        # all_of: no single practice has act, means and purpose (ban, passports and wages each one): never pooled
+        ("tp/exploitation", "unargued, contested", None),
+        ("tp/act", "argued", "ban"),                                   # c7, one document
+        ("tp/means", "argued (through its parts)", "passports"),      # any_of: its best part
+        ("tp/means-force", "argued", "passports"),  # d1 cites d2: one source; d4 names no author: no source
+        ("tp/means-fraud", "unargued", None),
+        ("tp/purpose", "argued, contested", "wages"),                 # c5 supports, c6 contests
     ]
-    assert [e.id for e in coverage.unargued] == ["tp/means-fraud"]
-    assert coverage["tp/means-force"].independent_sources == 2
+    assert [e.id for e in coverage.unargued] == ["tp/exploitation", "tp/means-fraud"]
+    assert coverage["tp/means-force"].independent_sources == 1
     # own claims and the subtree's are counted apart: the root has none of its own
     root = coverage["tp/exploitation"]
     assert (len(root.supporting), len(root.subtree_supporting)) == (0, 5)
     assert (len(root.contesting), len(root.subtree_contesting)) == (0, 1)
+    assert [c.id for c in root.contested_by] == ["c6"]
 
 
 def test_coverage_for_one_practice(small):
@@ -75,17 +77,19 @@ def test_a_test_with_no_claims_is_unargued(small):
 
 def test_documents_citing_each_other_are_not_independent(small):
     why = small.explain("passports", "tp/means-force")
-    assert why.independent_sources == 2
-    assert [g.statements for g in why.groups] == [("c1", "c2"), ("c3",)]
+    assert why.independent_sources == 1  # d1 cites d2; d4 gives no author or publisher: unattributed
+    assert [(g.statements, g.attributed) for g in why.groups] == [(("c1", "c2"), True), (("c3",), False)]
     assert why.groups[0].links[0].because == "d1 cites d2 at fn. 1"
-    assert small.support("passports", "tp/means-force").independent_documents == 2
+    assert [s.claim for s in why.unattributed] == ["c2", "c3"]  # c2 counts with c1 through the citation
+    assert "unattributed, no source of its own: c3" in why.text
+    assert small.support("passports", "tp/means-force").independent_sources == 1
     only_d1_d2 = small.filter(documents=["d1", "d2"])
-    assert only_d1_d2.support("passports", "tp/means-force").independent_documents == 1
+    assert only_d1_d2.support("passports", "tp/means-force").independent_sources == 1
 
 
-def test_single_source_lists_pairs_resting_on_one_document(small):
+def test_single_source_lists_pairs_argued_but_not_corroborated(small):
     assert [(s.practice, s.element) for s in small.single_source()] == [
-        ("wages", "wc/free-disposal"), ("wages", "tp/purpose"), ("ban", "tp/act"),
+        ("passports", "tp/means-force"), ("wages", "wc/free-disposal"), ("wages", "tp/purpose"), ("ban", "tp/act"),
     ]
 
 
@@ -135,7 +139,7 @@ def test_html_display_escapes_data(small):
     shown = hostile._repr_html_()
     assert "<script>" not in shown and html.escape("<script>alert(1)</script>") in shown
     assert "<table>" in small.claims_for("tp").__class__([hostile])._repr_html_()
-    assert "corroborated" in small.coverage("tp/exploitation")._repr_html_()
+    assert "argued (through its parts)" in small.coverage("tp/exploitation")._repr_html_()
 
 
 def test_corpus_shows_its_counts(small):

@@ -12,17 +12,15 @@ import sys
 import uuid
 import zipfile
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPORA, error_lines, need
 from lxml import etree
 
 import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
-
-from conftest import CORPORA, error_lines, need
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEST = "palermo/trafficking"
@@ -52,8 +50,9 @@ def test_practice_filter_small(small):
     assert [e.gate for e in chart.elements] == ["all of", "", "any of", "", "", ""]
     by_id = {e.id: e for e in chart.elements}
     force = by_id["tp/means-force"]
-    # c1 (d1) and c2 (d2) are one source, d1 cites d2; c3 (d4) stands alone
-    assert (force.level, force.own_supporting, force.independent_sources) == ("corroborated", 3, 2)
+    # c1 (d1) and c2 (d2) are one source, d1 cites d2; c3 (d4) names no author or publisher: no source
+    assert (force.level, force.own_supporting, force.independent_sources) == ("argued", 3, 1)
+    assert "c3: no speaker, author or publisher is recorded" in force.practices[0].independence
     assert [p.practice for p in force.practices] == ["passports"]
     assert [s.claim for s in force.statements] == ["c1", "c2", "c3"]
     assert "c1 and c2 count as one source: d1 cites d2 at fn. 1" in force.practices[0].independence

@@ -10,9 +10,9 @@ So three independent sources, and the reporter of the denial does not contest an
 """
 
 import pytest
+from conftest import CORPORA
 
 import lexmap
-from conftest import CORPORA
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def test_three_independent_sources_behind_six_supporting_documents(evidence):
 
 def test_each_dependency_is_explained_in_words(evidence):
     links = {frozenset((l.a, l.b)): (l.reason, l.because) for g in evidence.explain("passports", "law/menace").groups for l in g.links}
-    assert links[frozenset(("a1", "a2"))] == ("same-speaker", "spoken by R. Searcher (part of NGO A) and by NGO A")
+    assert links[frozenset(("a1", "a2"))] == ("same-speaker", "a1 is spoken by R. Searcher (part of NGO A), and a2 is spoken by NGO A")
     assert links[frozenset(("b1", "c1"))] == (
         "same-source", "both rest on un-report: b1 relies on un-report at fn. 9; c1 relies on un-report at para. 4")
     assert links[frozenset(("d1", "e1"))] == ("citation", "report-d cites report-e at fn. 3")
@@ -61,19 +61,19 @@ def test_publisher_mode_groups_documents_of_one_publisher(tmp_path, evidence):
         evidence.sources("authors")
 
 
-def test_an_element_defined_by_another_test_is_met_through_it(evidence):
-    coverage = evidence.coverage("law/forced-labour", practice="wages")
-    menace = coverage["law/menace"]
-    assert (menace.level, menace.met_through, menace.supporting) == ("argued", "definition", ())
-    assert menace.status == "argued (through its definition)"
+def test_an_element_defined_by_a_one_element_test_counts_the_claims_on_both(evidence):
+    # law/menace is defined by law/coercion, a test of one element: a claim on either names the same thing
+    menace = evidence.coverage("law/forced-labour", practice="wages")["law/menace"]
+    assert (menace.level, menace.met_through, [c.id for c in menace.supporting]) == ("argued", None, ["b-coercion"])
+    assert menace.status == "argued"
 
 
 def test_parts_roll_up_into_the_practice_they_belong_to(evidence):
-    alone = evidence.coverage("law/forced-labour", practice="scheme")
-    assert alone.level == "unargued"
-    rolled = evidence.coverage("law/forced-labour", practice="scheme", parts=True)
+    rolled = evidence.coverage("law/forced-labour", practice="scheme")  # scheme's own claims: none; its parts': all
     assert rolled.level == "argued" and rolled["law/menace"].level == "corroborated"
-    assert (len(rolled["law/forced-labour"].supporting), len(rolled["law/forced-labour"].subtree_supporting)) == (0, 7)
+    assert (len(rolled["law/forced-labour"].supporting), len(rolled["law/forced-labour"].subtree_supporting)) == (0, 8)
+    with pytest.raises(ValueError, match="parts=False"):
+        evidence.coverage("law/forced-labour", practice="scheme", parts=False)
 
 
 @pytest.mark.parametrize("on, status", [
@@ -143,7 +143,7 @@ def test_long_citation_chains_stay_linear(evidence):
     from lexmap.model import Citation, Claim, Document
 
     def chain(n):
-        documents = [Document(id=f"d{i}", title=f"D{i}", kind="report",
+        documents = [Document(id=f"d{i}", title=f"D{i}", kind="report", authored_by=(f"author-{i}",),
                               cites=(Citation(f"d{i + 1}"),) if i + 1 < n else ()) for i in range(n)]
         claims = [Claim(id=f"c{i}", document=f"d{i}", practice="passports", element="law/menace",
                         stance="supports", pinpoint="p", quote="q") for i in range(min(n, 3000))]

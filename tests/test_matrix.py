@@ -11,6 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import CORPORA
 
 import lexmap
 from lexmap.cli import main
@@ -18,9 +19,11 @@ from lexmap.exports import render_matrix
 from lexmap.exports.atomic import write_atomic
 from lexmap.matrix import build_matrix
 
-from conftest import CORPORA
-
 GOLDEN = Path(__file__).parent / "golden" / "matrix-bundled.md"
+
+
+def small_corpus():
+    return lexmap.load(CORPORA / "small")
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +32,18 @@ def matrix(small):
 
 
 def test_cells_hold_practices_that_exhibit_the_indicator_and_are_argued(matrix):
-    # passports: exhibit e1 (d1) + claims c1 d1, c2 d2, c3 d4 on tp/means-force
+    # passports: exhibit e1 (d1) + claims c1 d1, c2 d2, c3 d4 on tp/means-force; d1 cites d2 and d4 names
+    # no author or publisher (unattributed): one independent source, the level of passports under tp
     cell = matrix.cell("fl/documents-retained", "tp")
     assert cell.practices == ("passports",)
     assert cell.claims == ("c1", "c2", "c3") and cell.exhibits == ("e1",)
-    assert cell.documents == ("d1", "d2", "d4") and cell.independent_documents == 2
-    assert cell.level == "corroborated" and not cell.contested
+    assert cell.documents == ("d1", "d2", "d4") and cell.independent_sources == 1
+    assert cell.level == "argued" and not cell.contested and cell.practice == "passports"
+    assert (cell.level, cell.independent_sources) == (
+        (row := small_corpus().coverage("tp/exploitation", practice="passports")[cell.element]).level, row.independent_sources)
     # wages: exhibit e2 (d4); c5 (d1) supports tp/purpose, c6 (d4) contests it
     cell = matrix.cell("fl/wages-withheld", "tp")
-    assert cell.practices == ("wages",) and cell.claims == ("c5",) and cell.contested
+    assert cell.practices == ("wages",) and cell.claims == ("c5",) and cell.contesting == ("c6",)
     # passports are not argued under the wage convention
     assert matrix.cell("fl/documents-retained", "wc").practices == ()
 
@@ -78,7 +84,7 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
     body = [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2)]
     assert body == matrix.values("count")
     assert sheet.freeze_panes == "B2"
-    assert "Documents (2 independent): First report (d1); Second report (d2); News article (d4)" in sheet["C2"].comment.text
+    assert "Documents (1 independent): First report (d1); Second report (d2); News article (d4)" in sheet["C2"].comment.text
     assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports.html"
     detail = workbook["detail"]
     rows = list(detail.iter_rows(values_only=True))
@@ -110,7 +116,7 @@ def test_formulas_are_neutralised_in_csv_and_xlsx():
 
 def test_markdown_html_and_json_carry_the_same_values(small, matrix):
     md = render_matrix(matrix, small, "md", "level").decode()
-    assert "| Withholding of wages | argued | corroborated, contested |" in md
+    assert "| Withholding of wages | argued | argued, contested |" in md  # wages' own level: never pooled
     page = render_matrix(matrix, small, "html", "count", base_url="https://example.org").decode()
     assert 'href="https://example.org/practices/passports.html"' in page
     shown = matrix._repr_html_()
@@ -146,7 +152,7 @@ def test_cli_writes_the_format_of_the_file_name(tmp_path):
     out = tmp_path / "m.xlsx"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--value", "level", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(out)["matrix"]["C3"].value == "corroborated, contested"
+    assert openpyxl.load_workbook(out)["matrix"]["C3"].value == "argued, contested"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--format", "md"])
     assert result.stdout.startswith("|  | Wage Convention | Test Protocol |")
 

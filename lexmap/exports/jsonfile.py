@@ -14,8 +14,8 @@ def matrix_json(matrix: Matrix) -> str:
         "rows": {"kind": matrix.row_kind, "headers": [attrs.asdict(h) for h in matrix.rows]},
         "cols": {"kind": matrix.col_kind, "headers": [attrs.asdict(h) for h in matrix.cols]},
         "cells": [
-            {**attrs.asdict(matrix.cell(r.id, c.id)), "level": matrix.cell(r.id, c.id).level}
-            for r in matrix.rows for c in matrix.cols
+            {**attrs.asdict(cell), "contested": cell.contested}
+            for r in matrix.rows for c in matrix.cols for cell in (matrix.cell(r.id, c.id),)
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -15,12 +15,13 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPORA, error_lines, need
 from lxml import etree
 
 import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
+
+from conftest import CORPORA, error_lines, need
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEST = "palermo/trafficking"
@@ -134,12 +135,15 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
     assert "relationships/footnotes" in relations and "footnotes+xml" in types
     notes = [f for f in footnotes.iter(W + "footnote") if int(f.get(W + "id")) > 0]
     claims = claims_on_test(bundled, TEST)
-    pairs = list(dict.fromkeys((c.document, c.pinpoint) for c in claims))
+    # the figures that disagree, of the practices the claims are about, cite their attestations too
+    figures = [bundled.attestations[f.attestation] for f in bundled.conflicts() if f.practice in {c.practice for c in claims}]
+    cited = [*claims, *figures]
+    pairs = list(dict.fromkeys((s.document, s.pinpoint) for s in cited))
     assert len(notes) == len(pairs)
     references = body.findall(f".//{W}footnoteReference")
     assert sorted(int(r.get(W + "id")) for r in references) == list(range(1, len(pairs) + 1))
     again = [t.text for t in body.iter(W + "instrText") if "NOTEREF" in t.text]
-    assert len(again) == len(claims) - len(pairs)
+    assert len(again) == len(cited) - len(pairs)
     texts = {int(f.get(W + "id")): "".join(t.text for t in f.iter(W + "t")) for f in notes}
     # the notes come in reading order; each names its document's title and its pinpoint, verbatim
     chart = build_chart(bundled, TEST)

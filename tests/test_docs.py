@@ -22,11 +22,11 @@ import pytest
 from click.testing import CliRunner
 
 import lexmap
+from lexmap.cli import main
+from lexmap.discover import bundled_root
 from lexmap.model import Case
 from lexmap.structure import structure
 from lexmap.yamlread import read_yaml
-from lexmap.discover import bundled_root
-from lexmap.cli import main
 
 from conftest import SEEDS
 

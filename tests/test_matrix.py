@@ -11,13 +11,14 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import CORPORA
 
 import lexmap
 from lexmap.cli import main
 from lexmap.exports import render_matrix
 from lexmap.exports.atomic import write_atomic
 from lexmap.matrix import build_matrix
+
+from conftest import CORPORA
 
 GOLDEN = Path(__file__).parent / "golden" / "matrix-bundled.md"
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
-from markdown.extensions.toc import nest_toc_tokens, slugify, unique
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 from . import raw_html
 from .markup import MARKDOWN_SPECIAL
+from .mkdocs_api import Page, nest_toc_tokens, release_source, set_rendered, slugify, unique
 
 _BLANK_LINES = re.compile(r"(?:\A|\n)(?:[ \t]*(?:\n|\Z))+|\n\Z")
 _EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"}
@@ -36,18 +37,17 @@ _HEADING = re.compile(rf"(#{{1,6}}) ({_WORD}(?: {_WORD})*)(?: \{{ #([A-Za-z][A-Z
 numeric entities, single spaces between them; an id of plain characters."""
 
 
-def supported(config) -> bool:
+def supported(config: MkDocsConfig) -> bool:
     """Whether the site renders Markdown as lexmap's own settings do (else: Markdown it is)."""
     extensions = config.markdown_extensions
-    return (all(isinstance(e, str) for e in extensions) and set(extensions) == _EXTENSIONS
-            and config.mdx_configs == _SETTINGS)
+    return all(isinstance(e, str) for e in extensions) and set(extensions) == _EXTENSIONS and config.mdx_configs == _SETTINGS
 
 
-def render(markdown: str) -> tuple[str, list[dict], str | None, set[str]] | None:
+def render(markdown: str) -> tuple[str, list[Any], str | None, set[str]] | None:
     """The HTML, table-of-contents tokens, title (the text of a first ``<h1>``) and anchor ids
     Markdown would give ``markdown``, when it is only headings and placeholders of set-aside
     HTML, each placeholder a paragraph of its own; else None."""
-    blocks: list[tuple] = []  # (level, text, id or None) for a heading; (None, line, None) for a placeholder
+    blocks: list[tuple[int | None, str, str | None]] = []  # (level, text, id or None); (None, line, None) for a placeholder
     for chunk in _BLANK_LINES.split(markdown):
         if not chunk:
             continue
@@ -63,7 +63,8 @@ def render(markdown: str) -> tuple[str, list[dict], str | None, set[str]] | None
 
     used = {id_ for level, _, id_ in blocks if id_ is not None}
     counters: dict[str, int] = {}
-    out, tokens = [], []
+    out: list[str] = []
+    tokens: list[Any] = []  # the toc extension's flat tokens
     for level, text, id_ in blocks:
         if level is None:
             out.append(f"<p>{text}</p>")
@@ -80,16 +81,14 @@ def render(markdown: str) -> tuple[str, list[dict], str | None, set[str]] | None
 class GeneratedPage(Page):
     """A page of lexmap's, rendered by :func:`render` when it can be, else by mkdocs."""
 
-    def read_source(self, config) -> None:
+    def read_source(self, config: MkDocsConfig) -> None:
         """As mkdocs reads it, then the file lets go of its copy: mkdocs reads a page's source
         once, and a 100x site's pages hold a gigabyte of Markdown until the build ends."""
         super().read_source(config)
-        self.file.content_string = ""
+        release_source(self.file)
 
-    def render(self, config, files) -> None:
-        done = render(self.markdown) if supported(config) else None
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        done = render(self.markdown) if self.markdown is not None and supported(config) else None
         if done is None:
             return super().render(config, files)
-        self.content, tokens, self._title_from_render, self.present_anchor_ids = done
-        self.toc = get_toc(tokens)
-        self.links_to_anchors = {}
+        set_rendered(self, *done)

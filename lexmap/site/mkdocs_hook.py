@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import raw_html, search
+from lexmap.site import mkdocs_api, raw_html, search
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import build_pages
 
@@ -42,8 +42,13 @@ HERE = Path(__file__).parent
 CSS = "assets/lexmap.css"
 SHIM = "assets/iframe-worker-shim.js"
 """Material's offline plugin loads this shim from a CDN for search from file://; we ship it."""
-SECTIONS = [("Instruments", "instruments/"), ("Tests", "tests/"), ("Practices", "practices/"),
-            ("Documents", "documents/"), ("Indicators", "indicators/")]
+SECTIONS = [
+    ("Instruments", "instruments/"),
+    ("Tests", "tests/"),
+    ("Practices", "practices/"),
+    ("Documents", "documents/"),
+    ("Indicators", "indicators/"),
+]
 CHART = "/chart.md"
 """Evidence charts are reached from their test's page, not listed in the navigation."""
 NAV_LIMIT = 100
@@ -96,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     name_site(config, corpus.case)
     # Pages link to each other in raw HTML with relative file URLs (see lexmap.site.links).
     config.use_directory_urls = False
-    config.theme.dirs.insert(0, str(HERE / "overrides"))
+    mkdocs_api.add_theme_dir(config, str(HERE / "overrides"))
     if CSS not in config.extra_css:
         config.extra_css.append(CSS)
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
@@ -127,8 +132,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
     index = search.material_index(config)  # None: Material indexes pages itself, or search is off
-    _state.update(total=len(pages), rendered=0, generated=set(pages), raw={}, indexed=set(), index=index,
-                  late_html=index is not None or search.material_search(config) is None)
+    _state.update(
+        total=len(pages),
+        rendered=0,
+        generated=set(pages),
+        raw={},
+        indexed=set(),
+        index=index,
+        late_html=index is not None or search.material_search(config) is None,
+    )
     log.info("lexmap: %d reference pages generated from %s in %.1fs", len(pages), corpus.root, time.monotonic() - started)
     return files
 

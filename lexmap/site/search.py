@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
+from typing import Any
 
-from material.plugins.search.plugin import Element, Section
+from .mkdocs_api import Element, Page, Section, add_search_entries, material_index, material_search
+
+__all__ = ["REPEATED", "attributes", "index_page", "material_index", "material_search", "sections"]
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>|<!--.*?-->|<![^>]*>|<\?[^>]*>", re.S)
 """A start or end tag; or a comment, declaration or processing instruction (no text)."""
@@ -27,8 +30,7 @@ _RAW = ("script", "style")
 """Elements whose content html.parser reads as text up to their end tag."""
 _RAW_CONTENT = re.compile(r"(<(script|style)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=+\s*("[^"]*"|'[^']*'|(?!['"])[^>\s]*))?""")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                   "source", "track", "wbr"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 _ALWAYS_SKIPPED = ("object", "script", "style")
@@ -44,18 +46,6 @@ def _has_id(raw: str) -> bool:
     return "id" in raw.lower() and "id" in attributes(raw)
 
 
-def material_search(config):
-    """Material's search plugin, when it is on (else None)."""
-    plugin = config.plugins.get("material/search")
-    return plugin if plugin is not None and plugin.config.enabled else None
-
-
-def material_index(config):
-    """Material's search index, when its search plugin is on and keeps one (else None, and
-    Material indexes every page itself)."""
-    return getattr(material_search(config), "search_index", None)
-
-
 REPEATED = '<section class="lx-statements" data-search-exclude>'
 """How a list of statement cards shown away from their own page opens (the ``statements``
 macro of the templates). It is left out of the index, and its cards close every element they
@@ -68,19 +58,17 @@ def _without_repeated(html: str) -> str:
         return html
     kept, position = [], 0
     while start >= 0:
-        kept.append(html[position:start + len(REPEATED)])
+        kept.append(html[position : start + len(REPEATED)])
         position = html.index("</section>", start)
         start = html.find(REPEATED, position)
     kept.append(html[position:])
     return "".join(kept)
 
 
-def index_page(index, page, content: str) -> None:
+def index_page(index: Any, page: Page, content: str) -> None:
     """Add the entries of ``page``, whose HTML is ``content``, to Material's ``index``, as
     Material's own ``add_entry_from_context`` would."""
-    for section in sections(_without_repeated(content)):
-        if not section.is_excluded():
-            index.create_entry_for_section(section, page.toc, page.url, page)
+    add_search_entries(index, sections(_without_repeated(content)), page)
 
 
 def attributes(raw: str) -> dict[str, str | None]:
@@ -125,27 +113,27 @@ class _Reader:
             if tag != "h1" and not self.data:
                 self._open_section(Element("hx"), depth)
             had_sections = bool(self.data)
-            self._open_section(Element(tag, attrs), depth)
+            opened = self._open_section(Element(tag, attrs), depth)
             if had_sections:
-                self.section.id = attrs["id"]
-        if self.section is None:
-            self._open_section(Element("hx"))
+                opened.id = attrs["id"]
+        section = self.section if self.section is not None else self._open_section(Element("hx"))
         if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
             self.skip.add(tag)
             return
         if tag in _KEEP and self.skip.isdisjoint(tags):
-            section = self.section
             (section.title if section.el.tag in tags else section.text).append(f"<{tag}>")
 
     def end(self, tag: str) -> None:
         tags = self.tags
         if not tags or tags[-1] != tag:
             return
-        if self.section.depth > len(tags):
+        current = self.section
+        assert current is not None, "every open element opened a section"
+        if current.depth > len(tags):
             for section in reversed(self.data):
                 if section.depth <= len(tags):
-                    self.section.depth = float("inf")
-                    self.section = section
+                    current.depth = float("inf")
+                    self.section = current = section
                     break
         tags.pop()
         self.permalinks.pop()
@@ -154,8 +142,7 @@ class _Reader:
                 self.skip.remove(tag)
             return
         if tag in _KEEP and self.skip.isdisjoint(tags):
-            section = self.section
-            data = section.title if section.el.tag in tags else section.text
+            data = current.title if current.el.tag in tags else current.text
             index = data.index(f"<{tag}>")
             for i in range(index + 1, len(data)):  # an element with no text is dropped
                 if not data[i].isspace():
@@ -171,9 +158,7 @@ class _Reader:
             data = unescape(data)
         if "pre" not in tags:
             data = " " if data.isspace() else data.replace("\n", " ")
-        if self.section is None:
-            self._open_section(Element("hx"))
-        section = self.section
+        section = self.section if self.section is not None else self._open_section(Element("hx"))
         if section.el.tag in tags:
             if not any(self.permalinks):
                 section.title.append(escape(data, quote=False))
@@ -184,7 +169,7 @@ class _Reader:
         else:
             section.text.append(escape(data, quote=False))
 
-    def skipped(self, parts: list, i: int, tag: str) -> int:
+    def skipped(self, parts: list[str | None], i: int, tag: str) -> int:
         """Where the content of the skipped element ``tag`` opened before ``parts[i]`` ends (the
         index of the text before its end tag), when Material would only open and close
         elements in it: every element inside closed in order; no heading with an id; no script
@@ -193,7 +178,7 @@ class _Reader:
         ``i``, and the content is read tag by tag."""
         stack = [tag]
         for j in range(i, len(parts) - 3, 4):
-            closing, name, raw = parts[j + 1], parts[j + 2], parts[j + 3]
+            closing, name, raw = parts[j + 1], parts[j + 2], parts[j + 3] or ""  # raw: a str where name is one
             if name is None:
                 continue
             name = name.lower()

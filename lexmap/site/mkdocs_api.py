@@ -1,0 +1,79 @@
+"""Everything lexmap uses of mkdocs, Material and Python-Markdown beyond their documented APIs.
+
+The site's speed comes from doing some of mkdocs' work itself (:mod:`lexmap.site.headings`
+renders headings-only pages, :mod:`lexmap.site.search` indexes pages for Material's search), and
+that reaches into attributes and helpers those projects may rename in any release. Every such
+use is here and nowhere else, and ``tests/test_engine.py`` pins each one against the installed
+versions, so that a change in mkdocs, Material or Markdown fails that test by name rather than
+quietly changing the site. (The documented plugin API: events, ``File.generated``, ``Files``,
+``PluginError``, ``event_priority``, is used where it is needed.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from material.plugins.search.plugin import Element, Section
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+__all__ = [
+    "Element",
+    "Page",
+    "Section",
+    "add_search_entries",
+    "add_theme_dir",
+    "material_index",
+    "material_search",
+    "nest_toc_tokens",
+    "release_source",
+    "set_rendered",
+    "slugify",
+    "unique",
+]
+
+
+def set_rendered(page: Page, content: str, toc_tokens: list[Any], title: str | None, anchor_ids: set[str]) -> None:
+    """Give ``page`` what :meth:`Page.render` would: its HTML, its table of contents (from the
+    ``toc`` extension's tokens), the title of its first ``<h1>`` (mkdocs' private
+    ``_title_from_render``, read by ``Page.title``), the anchors it has and the anchors it links
+    to (none: a generated page's links are in set-aside HTML)."""
+    page.content = content
+    page.toc = get_toc(toc_tokens)
+    page._title_from_render = title
+    page.present_anchor_ids = anchor_ids
+    page.links_to_anchors = {}
+
+
+def release_source(file: File) -> None:
+    """Let ``file`` drop its copy of the page's Markdown once mkdocs has read it (mkdocs keeps
+    a generated file's content until the build ends)."""
+    file.content_string = ""
+
+
+def add_theme_dir(config: MkDocsConfig, folder: str) -> None:
+    """Put ``folder``'s templates before the theme's own (mkdocs' ``Theme.dirs``, searched in order)."""
+    config.theme.dirs.insert(0, folder)
+
+
+def material_search(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin, when it is on (else None)."""
+    plugin = config.plugins.get("material/search")
+    return plugin if plugin is not None and plugin.config.enabled else None
+
+
+def material_index(config: MkDocsConfig) -> Any | None:
+    """Material's search index (the plugin's ``search_index``), when its search plugin is on and
+    keeps one (else None, and Material indexes every page itself)."""
+    return getattr(material_search(config), "search_index", None)
+
+
+def add_search_entries(index: Any, sections: list[Section], page: Page) -> None:
+    """Add ``sections`` of ``page`` to Material's ``index`` as its ``add_entry_from_context``
+    would: each section not excluded becomes an entry, through ``create_entry_for_section``."""
+    for section in sections:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)

@@ -186,3 +186,21 @@ def test_entry_into_force_before_consent_is_refused(tmp_path):
 def test_an_event_after_the_records_as_of_date_is_refused(tmp_path):
     found = ratified(tmp_path, "      - {event: accession, date: 2015-03-01}\n", as_of="    as_of: 2014-12-31\n")
     assert len(found) == 1 and "after the record's as_of date (2014-12-31)" in found[0][1]
+
+
+# -- standard output that cannot take the output -----------------------------------------------
+
+SMALL = str(Path(__file__).parent / "corpora" / "small")
+
+
+@pytest.mark.parametrize("redirect", [">&-", ">/dev/full"], ids=["closed", "full"])
+def test_output_to_a_standard_output_that_fails_is_an_error(tmp_path, redirect):
+    import shlex
+    import subprocess
+    import sys
+
+    command = f"{shlex.quote(sys.executable)} -m lexmap export json {shlex.quote(SMALL)} {redirect}"
+    result = subprocess.run(["sh", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("corpus: ")]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(lines) == 2 and lines[0].startswith("lexmap: error: ") and "standard output" in lines[0], result.stderr

@@ -10,7 +10,7 @@ from .cache import cache
 from .case import init
 from .chart import chart
 from .corpus import info, validate
-from .errors import LexmapGroup
+from .errors import LexmapGroup, guard_stdout
 from .export import export
 from .gaps import gaps
 from .lookup import list_, show
@@ -35,6 +35,7 @@ def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage
     collection, which would walk the whole heap (a quarter of a second after a 10x site) to
     free what the exit frees anyway."""
+    guard_stdout()
     try:
         main()
     finally:

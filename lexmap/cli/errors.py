@@ -8,6 +8,8 @@ mistakes, 1 for problems in the corpus (listed by ``common.load_corpus``).
 from __future__ import annotations
 
 import difflib
+import io
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -66,6 +68,52 @@ def report(message: str, hint: str | None, code: int) -> None:
     sys.exit(code)
 
 
+class StdoutError(Exception):
+    """Standard output cannot take what a command writes: closed, full, or a pipe whose reader left."""
+
+
+class _Stdout(io.RawIOBase):
+    """File descriptor 1, where a failed write raises :class:`StdoutError`; with ``fd`` None
+    (standard output was closed when lexmap started) every write does, and nothing ever goes to
+    descriptor 1, which a file lexmap opens may have been given."""
+
+    def __init__(self, fd: int | None):
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if self.fd is None:
+            raise StdoutError("standard output is closed: the output was not written")
+        try:
+            return os.write(self.fd, data)
+        except OSError as error:
+            raise StdoutError(f"could not write to standard output ({error.strerror}): the output is incomplete") from None
+
+
+def guard_stdout() -> None:
+    """Make a failed write to standard output an error (one line, exit 1): click silently skips
+    a closed one, and a full disk ended in a traceback."""
+    stream = sys.stdout
+    if stream is not None and getattr(stream, "fileno", None) is not None:
+        try:
+            if stream.fileno() != 1:
+                return
+        except (OSError, ValueError, io.UnsupportedOperation):
+            return
+    tty = stream is not None and stream.isatty()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Stdout(None if stream is None else 1)), encoding=encoding,
+                                  errors=getattr(stream, "errors", None) or "strict", line_buffering=tty)
+
+
+def _drop_stdout() -> None:
+    """What is left in standard output's buffer is dropped, so that the exit does not write it."""
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(os.devnull, "w")), encoding="utf-8")
+
+
 class LexmapGroup(click.Group):
     """The ``lexmap`` group: click's own errors (unknown option, bad choice...) and ours end in
     :func:`report`."""
@@ -75,6 +123,11 @@ class LexmapGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except StdoutError as error:
+            _drop_stdout()
+            report(str(error), "write to a file with -o FILE, or check the disk", 1)
         except UserError as error:
             report(error.format_message(), error.hint, error.exit_code)
         except click.UsageError as error:

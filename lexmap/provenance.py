@@ -92,6 +92,12 @@ def check_sources(instrument: Instrument, report: Callable[[str, tuple, str, str
                            "name the copy that reads so by its url, and list it under checked_against")
                 if variant.reading == variant.instead_of:
                     report(provision.id, where + ("reading",), "the variant reading is the same as the text", "write the copy's reading under reading, the text's words under instead_of")
-                if text and quotes.find_quote(variant.instead_of, text) is None:
-                    report(provision.id, where + ("instead_of",), f"instead_of not found verbatim in the text of {provision.id!r}",
-                           "copy the words exactly from the provision's text (or one of its sub-provisions)")
+                if not text:
+                    continue
+                places = quotes.normalise(text).count(quotes.normalise(variant.instead_of))
+                if places != 1:
+                    report(provision.id, where + ("instead_of",),
+                           f"instead_of not found verbatim in the text of {provision.id!r}" if not places
+                           else f"instead_of occurs {places} times in the text of {provision.id!r}",
+                           "copy the words exactly from the provision's text (or one of its sub-provisions)" if not places
+                           else "give more of the words around it, so that they name one place")

@@ -219,7 +219,7 @@ def test_cuba_and_the_palermo_protocol(corpus):
 
 
 @pytest.mark.parametrize("instrument, before, after, status", [
-    ("iccpr", "2008-02-27", "2020", "signatory"),
+    ("iccpr", "2008-02-27", "2010", "signatory"),  # the source says so as of 2012-02-16
     ("icescr", "2008-02-27", "2020", "signatory"),
     ("slavery-convention-1926", "1954-06-27", "1954-06-29", "party"),
     ("ilo-c105", "1958-06-01", "1958-06-03", "party"),

@@ -165,3 +165,30 @@ def _find(corpus: Corpus) -> list[ConflictingFigure]:
                 not_compared=tuple(r for r, g in others if not comparable(figure, g)),
             ))
     return rows
+
+
+def disagreements(corpus: Corpus) -> list[tuple[str, str]]:
+    """``(practice, detail)`` for each practice whose figures disagree: which figures, on which
+    base, from which documents (for the ``conflicting-figures`` gap)."""
+    by_practice: dict[str, list[ConflictingFigure]] = defaultdict(list)
+    for row in figure_conflicts(corpus):
+        by_practice[row.practice].append(row)
+    out = []
+    for practice, rows in by_practice.items():
+        parts, shown = [], set()
+        for row in rows:
+            if row.disagrees_with and _key_of(row) not in shown:
+                shown.add(_key_of(row))
+                group = [r for r in rows if _key_of(r) == _key_of(row)]
+                figures = ", ".join(f"{r.shown} ({r.document})" for r in group)
+                parts.append(f"on {row.base!r} in {row.unit}: {figures}")
+        others = sum(1 for r in rows if _key_of(r) not in shown)
+        detail = "figures disagree " + "; ".join(parts)
+        if others:
+            detail += f"; {others} more figure(s) of the same unit on other bases, not compared"
+        out.append((practice, detail))
+    return out
+
+
+def _key_of(row: ConflictingFigure) -> tuple[str, str]:
+    return _folded(row.unit), _folded(row.base)

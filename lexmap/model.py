@@ -382,7 +382,7 @@ class Figure(_Record):
 
     @property
     def shown(self) -> str:
-        """The figure in short: "9.36 percent", "5-25 percent", "up to 85 percent"."""
+        """The figure in short: "9.36 percent", "5\u201325 percent", "up to 85 percent"."""
         low, high = self.bounds
         if low == high and low is not None:
             number = f"{low:g}"
@@ -391,7 +391,7 @@ class Figure(_Record):
         elif high is None:
             number = f"at least {low:g}"
         else:
-            number = f"{low:g}-{high:g}"
+            number = f"{low:g}\u2013{high:g}"
         return f"{number} {self.unit}"
 
 

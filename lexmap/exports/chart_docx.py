@@ -74,6 +74,20 @@ class _Writer:
         d.add_heading("Evidence by element", level=1)
         for element in chart.elements:
             self.element(element)
+        d.add_heading("Figures that disagree", level=1)
+        if not chart.figures:
+            d.add_paragraph("No two figures of the practices shown disagree.")
+        else:
+            d.add_paragraph("A figure is compared only with figures of the same unit and base (what it is a share of, "
+                            "and whose share); none of them is the fact.")
+        for f in chart.figures:
+            p = d.add_paragraph(style="List Bullet")
+            p.add_run(f.shown + (f" ({f.period})" if f.period else "")).bold = True
+            p.add_run(f", {f.base} ({f.practice_label}): “{f.words}”, {f.speaker}, in ")
+            p.add_run(f.document_title).italic = True
+            self.reference(p, f.note)
+            p.add_run(f"; disagrees with: {'; '.join(f.disagrees_with) or 'none'}; agrees with: {'; '.join(f.agrees_with) or 'none'}."
+                      if f.compared else "; not compared: no other figure on this base.")
         d.add_heading("Gaps", level=1)
         if not chart.gaps:
             d.add_paragraph("No gap recorded for this test.")

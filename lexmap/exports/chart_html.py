@@ -20,6 +20,9 @@ CSS = (
     ".lexmap-chart code{color:#222;background:#f2f2f2}"
     ".lexmap-chart .lx-tree th,.lexmap-chart .lx-tree td{border:1px solid #999;padding:.25em .5em;vertical-align:top;text-align:left}"
     ".lexmap-chart .lx-tree thead th{background:#eee}"
+    ".lexmap-chart table.lx-figures{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}"
+    ".lexmap-chart .lx-figures th,.lexmap-chart .lx-figures td{border:1px solid #999;padding:.25em .5em;vertical-align:top;text-align:left}"
+    ".lexmap-chart .lx-figures thead th{background:#eee}"
     ".lexmap-chart .lx-tree td.lx-n{text-align:right}"
     ".lexmap-chart .lx-level{print-color-adjust:exact;-webkit-print-color-adjust:exact}"
     + "".join(f".lexmap-chart .lx-level.{name}{{background:{s.fill}}}" for name, s in BY_NAME.items() if name != "contested")
@@ -61,6 +64,7 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
         f"<section><{h(1)}>Evidence by element</{h(1)}>",
     ]
     parts += [_element(chart, element, h) for element in chart.elements]
+    parts.append(f"</section><section><{h(1)}>Figures that disagree</{h(1)}>{_figures(chart)}")
     parts.append(f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
     parts.append(f'<section class="lx-notes"><{h(1)}>Notes</{h(1)}>')
     if chart.notes:
@@ -157,6 +161,27 @@ def _statement(s: ChartStatement) -> str:
         f'<li><blockquote>{quote}<sup><a href="#lx-note-{s.note}" aria-label="note {s.note}">{s.note}</a></sup></blockquote>'
         f'<p class="lx-who">— {escape(s.speaker)}, as recorded in <cite>{escape(s.document_title)}</cite>'
         f" <small>(claim <code>{escape(s.claim)}</code>)</small></p></li>"
+    )
+
+
+def _figures(chart: Chart) -> str:
+    if not chart.figures:
+        return "<p>No two figures of the practices shown disagree.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(f.practice_label)}</td><td><strong>{escape(f.shown)}</strong>"
+        + (f" ({escape(f.period)})" if f.period else "")
+        + f"<br>“{escape(f.words)}”</td><td>{escape(f.base)}</td>"
+        f'<td>{escape(f.speaker)}, in <cite>{escape(f.document_title)}</cite><sup><a href="#lx-note-{f.note}" aria-label="note {f.note}">{f.note}</a></sup></td>'
+        f"<td>{escape('; '.join(f.disagrees_with) or ('none' if f.compared else 'not compared: no other figure on this base'))}</td>"
+        f"<td>{escape('; '.join(f.agrees_with) or ('none' if f.compared else 'not compared'))}</td></tr>"
+        for f in chart.figures
+    )
+    return (
+        '<p class="lx-meta">A figure is compared only with figures of the same unit and base (what it is a share of, '
+        "and whose share); none of them is the fact.</p>"
+        '<table class="lx-figures"><thead><tr><th scope="col">Practice</th><th scope="col">Figure</th><th scope="col">Base</th>'
+        '<th scope="col">Given by</th><th scope="col">Disagrees with</th><th scope="col">Agrees with</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 

@@ -56,7 +56,14 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
             "## Evidence by element", ""]
     for e in chart.elements:
         out += _element(e)
-    out += ["## Gaps", ""]
+    out += ["## Figures that disagree", ""]
+    if chart.figures:
+        out += ["A figure is compared only with figures of the same unit and base (what it is a share of, and whose "
+                "share); none of them is the fact.", ""]
+        out += [_figure(f) for f in chart.figures]
+    else:
+        out.append("No two figures of the practices shown disagree.")
+    out += ["", "## Gaps", ""]
     if chart.gaps:
         out += [f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. "
                 f"*Next step:* {escape_md(g.next_step)}." for g in chart.gaps]
@@ -88,6 +95,14 @@ def _element(e: ChartElement) -> list[str]:
                     out += _statement(number, s)
         out += [escape_md(p.independence), ""]
     return out
+
+
+def _figure(f) -> str:
+    period = f" ({escape_md(f.period)})" if f.period else ""
+    compared = (f"disagrees with: {escape_md('; '.join(f.disagrees_with) or 'none')}; "
+                f"agrees with: {escape_md('; '.join(f.agrees_with) or 'none')}") if f.compared else "not compared: no other figure on this base"
+    return (f"- **{escape_md(f.shown)}**{period}, {escape_md(f.base)} ({escape_md(f.practice_label)}): "
+            f"“{escape_md(f.words)}”, {escape_md(f.speaker)}, in *{escape_md(f.document_title)}*[^{f.note}]; {compared}")
 
 
 def _statement(number: int, s: ChartStatement) -> list[str]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 
 from markupsafe import Markup, escape
 
+from ..conflicts import period_text
 from .links import quote_link
 from .markup import multiline
 
@@ -68,6 +69,9 @@ def statement_card(s, kind: str, show: Collection[str], h: int, *, home: bool, c
                    f'{", recorded in" if s.speaker else ","} ')
     out.append(f"{link(s.document)}, " if "document" in show or s.speaker else _hidden(f"{document.title}, "))
     out.append(f'{escape(s.pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n')
+    for figure in getattr(s, "figures", ()):
+        period = f", {period_text(figure.period)}" if period_text(figure.period) else ""
+        out.append(f'<p class="lx-figure">Figure: <strong>{escape(figure.shown)}</strong>, {escape(figure.base)}{escape(period)}</p>\n')
     if s.relies_on:
         sources = "; ".join(f"{link(r.document)}" + (f" ({escape(r.pinpoint)})" if r.pinpoint else "") for r in s.relies_on)
         out.append(f'<p class="lx-relies">Rests on: {sources}</p>')

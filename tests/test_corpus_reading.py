@@ -77,3 +77,58 @@ def test_the_government_quote_carries_no_words_of_the_reporter(corpus):
     assert speakers(corpus, claim.id) == {"ralph-gonsalves"}
     assert "cynical" not in claim.quote
     assert "free education" in claim.quote
+
+
+# ---- reliance and actors ------------------------------------------------------------------------
+
+
+def test_cuba_salud_is_cuba_archives_project(corpus):
+    # a stored Cuba Archive page: "Cuba Archive's Cuba Salud project"
+    assert corpus.actors["cuba-salud"].part_of == "cuba-archive"
+    assert "https://cubaarchive.org/?p=1197" in corpus.actors["cuba-salud"].notes
+
+
+def test_the_tip_blog_has_its_publisher_and_its_own_claim_rests_on_the_report(corpus):
+    blog = corpus.documents["tip-2020-cuba-blog"]
+    assert blog.published_by == "babalublog"
+    assert blog.url.startswith("https://babalublog.com/2020/06/26/")
+    assert blog.authored_by == ()  # the post names no author: none is invented
+    own = corpus.claims["tip2020blog-missions-forced-labour"]
+    assert speakers(corpus, own.id) == {"babalublog"}
+    assert [r.document for r in own.relies_on] == ["tip-2020"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "ceacr-2017-csic-acceptance-nullified",
+        "ceacr-2017-cu-voluntary-participation",
+        "ceacr-2017-csic-skilled-labour-for-currency",
+        "ceacr-2017-cu-wage-share-to-health-system",
+    ],
+)
+def test_ceacr_recalls_of_an_earlier_comment_rely_on_it(corpus, statement):
+    # the 2017 comment: "In its previous comments, the Committee noted ..." (the 2014 comment)
+    assert "ilo-ceacr-dr-2014-c29-cu" in {r.document for r in corpus.get(statement).relies_on}
+
+
+RES_168_CONCLUSION = """meets-palermo meets-tvpa means-coercion means-abuse-of-power means-vulnerability tvpa-coercion
+    purpose-financial-gain c29-coercion c29-involuntariness c29 c105-abolition tvpa-purpose""".split()
+RES_168_ACTS = """recruitment-palermo recruitment-tvpa transfer-palermo harbouring-palermo harboring-tvpa
+    transportation-palermo transportation-tvpa""".split()
+
+
+def test_the_resolution_168_conclusion_rests_on_the_resolution(corpus):
+    # the sub-section's concluding paragraph: "The reading of Resolution No. 168 confirms that it
+    # meets the elements ...", "Specifically, ... acts ..., means ..., and purpose ...", C29, C105
+    ids = [f"hrf-2022-res-168-{i}" for i in RES_168_CONCLUSION] + [f"hrf-2022-acts-{i}" for i in RES_168_ACTS]
+    for claim_id in ids:
+        claim = corpus.claims[claim_id]
+        assert claim.practice == "res-168-disciplinary-regime", claim_id
+        assert "res-168-2010" in {r.document for r in claim.relies_on}, claim_id
+
+
+def test_a_claim_concluding_a_footnoted_paragraph_relies_on_the_footnote(corpus):
+    claim = corpus.claims["hrf-2022-eight-year-ban-udhr"]
+    assert claim.quote.startswith("As such")
+    assert [r.document for r in claim.relies_on] == ["cuba-salud-fact-sheet-2020"]

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from .cache_folder import KEY_NAME, CacheFolderError, append_private, check_folder, read_private, secret, verify, write_private
+from .cache_folder import KEY_NAME, CacheFolderError, file_sha256, append_private, check_folder, read_private, secret, verify, write_private
 from .cache_folder import sign as _sign
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .corpus import Corpus
@@ -100,16 +100,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha(path: Path) -> str:
-    """The SHA-256 of a file's content (os.read: a third faster than read_bytes on 10,000 files)."""
-    digest = hashlib.sha256()
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        while chunk := os.read(handle, 1 << 20):
-            digest.update(chunk)
-    finally:
-        os.close(handle)
-    return digest.hexdigest()
+_file_sha = file_sha256
 
 
 # -- what the load read besides data files ------------------------------------------------------

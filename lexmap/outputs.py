@@ -1,9 +1,14 @@
 """Outputs lexmap owns: never replace what lexmap did not write, never half write, honour the umask.
 
 Analysts publish these files, so a destroyed notes folder or a corpus emptied by a build is worse
-than a crash. Every folder lexmap builds carries a marker file (``MARKER``); only a folder carrying
-it (or an empty one) is ever replaced, and nothing is written at, inside or around what a build
-reads. Files are written through a temporary file and an atomic rename; folders are built beside
+than a crash. Every folder lexmap builds carries a marker file (``OWNED_FOLDER_MARKER``) saying
+what kind of output it is (a site, a Parquet export, a SPARQL store) and listing every file lexmap
+wrote there with its SHA-256. Only an empty folder, or one whose marker is valid, of the same kind,
+and accounts for every file the folder holds (unchanged), is ever replaced: a site copied into a
+web root beside other files, a marker copied or forged into a documents folder, a folder of
+another kind, are refused with the file that is not lexmap's and the fix (lexmap refuses rather
+than keeps them: a rebuilt folder holds exactly what the build made). Nothing is written at,
+inside or around what a build reads. Files are written through a temporary file and an atomic rename; folders are built beside
 their target under unique names and swapped in, so interrupted or concurrent builds leave a whole
 output behind.
 """
@@ -23,7 +28,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-MARKER = ".lexmap-output"
+from .cache_folder import file_sha256
+
+OWNED_FOLDER_MARKER = ".lexmap-output"
+"""The file in every folder lexmap builds: its kind and every file lexmap wrote there."""
+KINDS = {"site": "site", "parquet": "Parquet export", "sparql-store": "SPARQL store"}
 _STAGING, _OLD = "lexmap-staging", "lexmap-old"
 _UMASK_LOCK = threading.Lock()
 
@@ -117,33 +126,116 @@ def _refuse_special_folders(target: Path, shown: str) -> None:
 # -- folders ---------------------------------------------------------------------------
 
 
-def is_owned(folder: str | os.PathLike) -> bool:
-    """Whether ``folder`` carries lexmap's marker (a regular file saying lexmap wrote the folder)."""
+def _contents(folder_fd: int) -> tuple[dict[str, str], list[str]]:
+    """Every regular file under the open folder (but its marker), with its SHA-256, by path
+    relative to it; and whatever else it holds (links, FIFOs, devices), never followed."""
+    files: dict[str, str] = {}
+    others: list[str] = []
+    for root, dirs, names, root_fd in os.fwalk(".", dir_fd=folder_fd, follow_symlinks=False):
+        prefix = "" if root == "." else root[2:] + "/"
+        for name in sorted(dirs):
+            if not stat.S_ISDIR(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
+                others.append(prefix + name)
+        for name in sorted(names):
+            path = prefix + name
+            if path == OWNED_FOLDER_MARKER:
+                continue
+            if stat.S_ISREG(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
+                files[path] = file_sha256(name, dir_fd=root_fd, follow=False)
+            else:
+                others.append(path)
+    return files, others
+
+
+def _read_marker(folder_fd: int) -> dict | None:
+    """The folder's marker if it is a regular file of lexmap's form (kind and a list of files)."""
     try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        try:
+            marker = json.loads(stream.read(64 << 20))
+        except ValueError:
+            return None
+    if (not isinstance(marker, dict) or marker.get("written_by") != "lexmap" or marker.get("kind") not in KINDS
+            or not isinstance(marker.get("files"), dict)
+            or not all(isinstance(v, str) for v in marker["files"].values())):
+        return None
+    return marker
+
+
+def _old_marker(folder_fd: int) -> bool:
+    try:
+        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
     except OSError:
         return False
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            old = json.loads(stream.read(4096))
+        except ValueError:
+            return False
+    return isinstance(old, dict) and old.get("written_by") == "lexmap" and "files" not in old and "kind" in old
+
+
+def _ownership(folder_fd: int, kind: str | None) -> tuple[str, str] | None:
+    """None if the open folder is lexmap's output (of ``kind``, when given) and holds nothing
+    else; else why not and what to do, as (message, hint) about the folder."""
+    marker = _read_marker(folder_fd)
+    if marker is None and _old_marker(folder_fd):
+        return (f"was written by an older lexmap, whose {OWNED_FOLDER_MARKER} does not list the files it wrote",
+                "check that it holds nothing of yours, then build again with --force (once)")
+    if marker is None:
+        return (f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
+                "give a new or empty folder; --force replaces it and deletes what it holds")
+    if kind is not None and marker["kind"] != kind:
+        return (f"holds a lexmap {KINDS[marker['kind']]}, not a {KINDS[kind]}; lexmap never replaces one kind "
+                "of output by another", "give another folder")
+    files, others = _contents(folder_fd)
+    extra = others + [path for path, sha in files.items() if marker["files"].get(path) != sha]
+    if extra:
+        changed = extra[0] in marker["files"]
+        more = f" (and {len(extra) - 1} other file{'s' if len(extra) != 2 else ''})" if len(extra) > 1 else ""
+        return (f"holds {extra[0]!r}{more}, which lexmap did not write there" if not changed
+                else f"holds {extra[0]!r}{more}, changed since lexmap wrote it",
+                "move what is yours out of the folder, or give another folder; --force replaces it and deletes "
+                "what it holds")
+    return None
+
+
+def _open_folder(folder: str | os.PathLike) -> int | None:
     try:
-        return _owned(handle)
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+
+
+def is_owned(folder: str | os.PathLike, kind: str | None = None) -> bool:
+    """Whether ``folder`` is lexmap's output (of ``kind``, if given): its marker is valid and
+    lists every file it holds, unchanged."""
+    handle = _open_folder(folder)
+    if handle is None:
+        return False
+    try:
+        return _ownership(handle, kind) is None
     finally:
         os.close(handle)
 
 
-def _owned(folder_fd: int) -> bool:
+def owned_marker(folder: str | os.PathLike, kind: str) -> dict | None:
+    """The marker of ``folder`` if it is lexmap's output of ``kind`` (see :func:`is_owned`)."""
+    handle = _open_folder(folder)
+    if handle is None:
+        return None
     try:
-        handle = os.open(MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
-    except OSError:
-        return False
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return False
-        try:
-            return json.loads(stream.read(4096)).get("written_by") == "lexmap"
-        except (ValueError, AttributeError):
-            return False
+        return _read_marker(handle) if _ownership(handle, kind) is None else None
+    finally:
+        os.close(handle)
 
 
-def _check_replaceable(target: Path, shown: str, force: bool) -> None:
+def _check_replaceable(target: Path, shown: str, force: bool, kind: str | None = None) -> None:
     """Refuse a target that exists and is not a folder lexmap may replace. The folder is opened
     once and checked through that handle: another build swapping the path cannot mislead it."""
     try:
@@ -155,20 +247,22 @@ def _check_replaceable(target: Path, shown: str, force: bool) -> None:
             raise OutputError(f"{shown!r} exists and is not a folder", "give a new folder name") from error
         raise _write_error(shown, target.parent, error) from error
     try:
-        if force or _owned(handle) or not os.listdir(handle):
+        if force or not os.listdir(handle):
             return
+        why = _ownership(handle, kind)
     finally:
         os.close(handle)
-    raise OutputError(f"{shown!r} is not empty and was not written by lexmap (it has no {MARKER} file)",
-                      "give a new or empty folder; --force replaces it and deletes what it holds")
+    if why is not None:
+        raise OutputError(f"{shown!r} {why[0]}", why[1])
 
 
 def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *,
-                        force: bool = False) -> Path:
+                        force: bool = False, kind: str | None = None) -> Path:
     """The absolute folder ``path`` names, if lexmap may build into it; else :class:`OutputError`.
 
     Never (not even with ``force``): an input or anything inside one, a folder holding an input,
-    the current, home or root folder. Without ``force``: a non-empty folder lexmap did not write.
+    the current, home or root folder. Without ``force``: a non-empty folder that is not lexmap's
+    output of ``kind`` holding only what lexmap wrote (see :func:`is_owned`).
     """
     shown = os.fspath(path)
     if shown and os.path.islink(shown):
@@ -180,7 +274,7 @@ def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathL
     if not target.parent.is_dir():
         raise OutputError(f"the folder {str(Path(shown).parent)!r} that should hold {shown!r} does not exist",
                           "create it first, or give another output folder")
-    _check_replaceable(target, shown, force)
+    _check_replaceable(target, shown, force, kind)
     return target
 
 
@@ -211,14 +305,25 @@ def _aside(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}")
 
 
-def write_marker(folder: Path, kind: str) -> None:
-    """Mark ``folder`` as lexmap's output (the same bytes every time: builds stay reproducible)."""
-    note = {"written_by": "lexmap", "kind": kind,
-            "note": "lexmap replaces this folder when it builds it again; delete this file to stop it"}
-    write_file(Path(folder) / MARKER, (json.dumps(note, indent=2) + "\n").encode("utf-8"))
+def write_marker(folder: Path, kind: str, extra: dict | None = None) -> None:
+    """Mark ``folder`` as lexmap's output of ``kind``, listing every file in it with its SHA-256
+    (the same bytes for the same files: builds stay reproducible)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of output {kind!r}")
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        files, others = _contents(handle)
+    finally:
+        os.close(handle)
+    if others:
+        raise OutputError(f"the build put {others[0]!r}, not a regular file, in {str(folder)!r}", "report this as a bug")
+    note = {"written_by": "lexmap", "kind": kind, **(extra or {}),
+            "note": "lexmap replaces this folder when it builds it again, if it holds only the files listed here",
+            "files": files}
+    write_file(Path(folder) / OWNED_FOLDER_MARKER, (json.dumps(note, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
-def _swap(staging: Path, target: Path, shown: str, force: bool) -> None:
+def _swap(staging: Path, target: Path, shown: str, force: bool, kind: str) -> None:
     """Put ``staging`` in ``target``'s place; the previous output is removed only once replaced.
     Concurrent builds each put their whole output in place: the last one wins."""
     olds = []
@@ -236,7 +341,7 @@ def _swap(staging: Path, target: Path, shown: str, force: bool) -> None:
             except FileNotFoundError:
                 continue  # another build moved it aside first
             try:
-                _check_replaceable(old, shown, force)
+                _check_replaceable(old, shown, force, kind)
             except OutputError:  # someone put a folder of theirs there during the build
                 _put_back(old, target)
                 raise
@@ -258,13 +363,14 @@ def _put_back(old: Path, target: Path) -> None:
 
 @contextlib.contextmanager
 def replaced_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False,
-                    kind: str = "site") -> Iterator[Path]:
+                    kind: str = "site", marker: dict | None = None) -> Iterator[Path]:
     """Yield an empty staging folder beside the folder ``path``; when the block succeeds, the
-    staging folder (marked as lexmap's) replaces ``path``. On any failure ``path`` is left as it
-    was and the staging folder is removed. Refused as :func:`check_folder_output` says."""
+    staging folder (marked as lexmap's output of ``kind``, with ``marker``'s fields) replaces
+    ``path``. On any failure ``path`` is left as it was and the staging folder is removed.
+    Refused as :func:`check_folder_output` says."""
     inputs = list(inputs)
     shown = os.fspath(path)
-    target = check_folder_output(path, inputs, force=force)
+    target = check_folder_output(path, inputs, force=force, kind=kind)
     _clean_stale(target)
     staging = _aside(target, _STAGING)  # unique, and recognisable as ours after a kill
     try:
@@ -274,8 +380,8 @@ def replaced_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike]
     try:
         os.chmod(staging, folder_mode())
         yield staging
-        write_marker(staging, kind)
-        _swap(staging, target, shown, force)
+        write_marker(staging, kind, marker)
+        _swap(staging, target, shown, force, kind)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -15,8 +15,6 @@ import csv
 import hashlib
 import io
 import json
-import shutil
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,15 +27,17 @@ from .exports.rdf import corpus_graph
 from .exports.rdf_text import ntriples as write_ntriples
 from .exports.triples import DEFAULT_BASE, corpus_triples
 from .extras import require
+from .outputs import OutputError, corpus_inputs, owned_marker, replaced_folder
 
-STORE_MARKER = "lexmap-store.json"
+STORE_KIND = "sparql-store"
+"""The kind of output a store folder's marker (:data:`lexmap.outputs.OWNED_FOLDER_MARKER`) names."""
 STORE_DATA = "oxigraph"
 ENGINES = ("auto", "oxigraph", "rdflib")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
 
-class StoreError(ValueError):
-    """A store folder lexmap cannot use (not its own, or unreadable)."""
+StoreError = OutputError
+"""A store folder lexmap cannot use: the one error of every output folder (:mod:`lexmap.outputs`)."""
 
 
 class PushError(RuntimeError):
@@ -72,60 +72,29 @@ def content_hash(corpus, base: str = DEFAULT_BASE) -> str:
     return digest.hexdigest()
 
 
-def _marker(folder: Path) -> dict | None:
-    """The store's marker, None for a folder without one; StoreError for an unreadable one."""
-    path = folder / STORE_MARKER
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise StoreError(f"{path} cannot be read ({error}): delete the folder {folder} to rebuild the store") from error
-    if not isinstance(data, dict) or data.get("created_by") != "lexmap":
-        raise StoreError(f"{folder} is not a lexmap store ({path} is someone else's): choose another folder")
-    return data
-
-
-def _write_marker(folder: Path, content: str | None) -> None:
-    from .outputs import write_file as write_atomic
-
-    data = {"created_by": "lexmap", "lexmap_version": version("lexmap"), "content": content}
-    write_atomic(folder / STORE_MARKER, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
-
-
 def open_store(corpus, store: str | Path | None = None, base: str = DEFAULT_BASE):
     """A pyoxigraph Store holding the corpus's RDF: in memory without ``store``; else the on-disk
-    store in that folder, built there (new or empty folder), reused (built from the same corpus
-    content), or rebuilt (a lexmap store of other content). A non-empty folder lexmap did not
-    create raises StoreError."""
+    store in that folder, reused (lexmap's store, built from the same corpus content) or built
+    beside it and swapped in (:func:`lexmap.outputs.replaced_folder`, kind ``sparql-store``):
+    a folder holding anything lexmap did not write, another kind of output, or the corpus
+    raises :class:`~lexmap.outputs.OutputError`."""
     ox = _pyoxigraph()
     if store is None:
         memory = ox.Store()
         memory.load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
         return memory
     folder = Path(store)
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder} is a file: --store needs a folder")
-    marker = _marker(folder) if folder.is_dir() else None
-    if folder.is_dir() and marker is None and any(folder.iterdir()):
-        raise StoreError(f"{folder} is not empty and is not a lexmap store (no {STORE_MARKER}): "
-                         "choose a new or empty folder")
     content = content_hash(corpus, base)
+    marker = owned_marker(folder, STORE_KIND)
     if marker is not None and marker.get("content") == content and (folder / STORE_DATA).is_dir():
         return ox.Store.read_only(str(folder / STORE_DATA))
-    folder.mkdir(parents=True, exist_ok=True)
-    _write_marker(folder, None)  # from here until the end, the folder holds no valid store
-    staging = Path(tempfile.mkdtemp(prefix=".building.", dir=folder))
-    try:
+    inputs = corpus_inputs(corpus.root) if corpus.root is not None else []
+    with replaced_folder(folder, inputs, kind=STORE_KIND,
+                         marker={"content": content, "lexmap_version": version("lexmap")}) as staging:
         building = ox.Store(str(staging / STORE_DATA))
         building.bulk_load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
         building.flush()
         del building  # closes the database before it moves
-        shutil.rmtree(folder / STORE_DATA, ignore_errors=True)
-        (staging / STORE_DATA).rename(folder / STORE_DATA)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    _write_marker(folder, content)
     return ox.Store.read_only(str(folder / STORE_DATA))
 
 

@@ -24,10 +24,11 @@ import lexmap
 from lexmap import model
 from lexmap.cli import main
 from lexmap.exports import tables as tables_module
-from lexmap.exports.parquet import MARKER, OutputFolderError, write_parquet
+from lexmap.exports.parquet import OutputFolderError, write_parquet
 from lexmap.exports.sqlite import corpus_sqlite, write_sqlite
 from lexmap.exports.tables import TABLES
-from lexmap.sparql import STORE_MARKER, PushError, push, query
+from lexmap.outputs import OWNED_FOLDER_MARKER
+from lexmap.sparql import PushError, push, query
 
 from conftest import CORPORA, error_lines
 
@@ -247,7 +248,7 @@ def test_datasette_serves_the_export_and_finds_a_claim_by_a_word_of_its_quote(bu
 
 def test_parquet_tables_read_back_with_the_counts_and_rows_of_sqlite(bundled, tmp_path):
     files = write_parquet(bundled, tmp_path / "out")
-    assert sorted(f.stem for f in files) == sorted(t.name for t in TABLES) and (tmp_path / "out" / MARKER).is_file()
+    assert sorted(f.stem for f in files) == sorted(t.name for t in TABLES) and (tmp_path / "out" / OWNED_FOLDER_MARKER).is_file()
     db = _database(bundled)
     for table in TABLES:
         read = pq.read_table(tmp_path / "out" / f"{table.name}.parquet")
@@ -275,19 +276,22 @@ def test_parquet_replaces_only_its_own_folder(small, tmp_path):
         write_parquet(small, foreign)
     assert [p.name for p in foreign.iterdir()] == ["thesis.docx"]
     result = CliRunner().invoke(main, ["export", "parquet", str(CORPORA / "small"), "-o", str(foreign)])
-    assert result.exit_code == 1 and "not written by lexmap" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "not written by lexmap" in result.output and "Traceback" not in result.output
     a_file = tmp_path / "file.parquet"
     a_file.write_text("x")
-    with pytest.raises(OutputFolderError, match="is a file"):
+    with pytest.raises(OutputFolderError, match="is not a folder"):
         write_parquet(small, a_file)
 
     out = tmp_path / "export"
     out.mkdir()  # empty: fine
     result = CliRunner().invoke(main, ["export", "parquet", str(CORPORA / "small"), "-o", str(out)])
     assert result.exit_code == 0 and f"wrote {len(TABLES)} Parquet files" in result.output, result.output
-    (out / "stale.parquet").write_text("from an older export")
-    write_parquet(small, out)  # carries the marker: replaced whole
-    assert "stale.parquet" not in {p.name for p in out.iterdir()}
+    (out / "claims.parquet").unlink()
+    write_parquet(small, out)  # its marker lists every file it holds: replaced whole
+    (out / "stale.parquet").write_text("not written by lexmap")
+    with pytest.raises(OutputFolderError, match="stale.parquet"):
+        write_parquet(small, out)  # a file lexmap did not write: never deleted
+    assert (out / "stale.parquet").read_text() == "not written by lexmap"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export", "file.parquet", "mine"]  # no staging left
 
 
@@ -375,25 +379,25 @@ def test_sparql_store_is_reused_while_the_corpus_is_unchanged_and_rebuilt_when_i
 
     claims = len(lexmap.load(corpus).claims)
     assert run() == claims
-    built = (store / "oxigraph").stat().st_ino, json.loads((store / STORE_MARKER).read_text())["content"]
+    built = (store / "oxigraph").stat().st_ino, json.loads((store / OWNED_FOLDER_MARKER).read_text())["content"]
     assert run() == claims
-    assert ((store / "oxigraph").stat().st_ino, json.loads((store / STORE_MARKER).read_text())["content"]) == built
+    assert ((store / "oxigraph").stat().st_ino, json.loads((store / OWNED_FOLDER_MARKER).read_text())["content"]) == built
 
     claims_file = corpus / "mappings" / "claims.yaml"
     text = claims_file.read_text(encoding="utf-8")
     claims_file.write_text(text[: text.index("  - id: c2")] + text[text.index("  - id: c3"):], encoding="utf-8")
     assert run() == claims - 1  # one claim fewer: rebuilt, not the old store
-    assert json.loads((store / STORE_MARKER).read_text())["content"] != built[1]
+    assert json.loads((store / OWNED_FOLDER_MARKER).read_text())["content"] != built[1]
 
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("mine")
     result = CliRunner().invoke(main, ["sparql", count, str(corpus), "--store", str(foreign)])
-    assert result.exit_code == 1 and "not a lexmap store" in result.output
-    (foreign / STORE_MARKER).write_text('{"created_by": "someone else"}')
+    assert result.exit_code == 2 and "not written by lexmap" in result.output
+    (foreign / OWNED_FOLDER_MARKER).write_text('{"created_by": "someone else"}')
     result = CliRunner().invoke(main, ["sparql", count, str(corpus), "--store", str(foreign)])
-    assert result.exit_code == 1 and "someone else's" in result.output
-    assert sorted(p.name for p in foreign.iterdir()) == [STORE_MARKER, "notes.txt"]
+    assert result.exit_code == 2 and "not written by lexmap" in result.output
+    assert sorted(p.name for p in foreign.iterdir()) == [OWNED_FOLDER_MARKER, "notes.txt"]
 
 
 def test_sparql_falls_back_to_rdflib_without_pyoxigraph(small, monkeypatch):

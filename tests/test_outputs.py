@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from lexmap.cli import main
-from lexmap.outputs import MARKER, OutputError, is_owned, replaced_folder, write_file
+from lexmap.outputs import OWNED_FOLDER_MARKER, OutputError, is_owned, replaced_folder, write_file
 
 from conftest import CORPORA
 
@@ -64,11 +64,11 @@ def test_site_build_rebuilds_its_own_output_and_an_empty_folder(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     assert run("site", "build", SMALL, "-o", site).exit_code == 0
-    assert is_owned(site) and json.loads((site / MARKER).read_text())["written_by"] == "lexmap"
-    (site / "stale.html").write_text("from an older build")
+    assert is_owned(site) and json.loads((site / OWNED_FOLDER_MARKER).read_text())["written_by"] == "lexmap"
+    (site / "index.html").unlink()  # a file lexmap wrote, gone: still its folder
     result = run("site", "build", SMALL, "-o", site)
     assert result.exit_code == 0, result.output
-    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert (site / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
@@ -87,7 +87,7 @@ def test_site_build_never_replaces_the_corpus_its_docs_or_the_current_folder(whe
     docs = corpus_copy.parent / "docs"
     docs.mkdir()
     (docs / "guide.md").write_text("# Guide")
-    (corpus_copy / MARKER).write_text(json.dumps({"written_by": "lexmap"}))  # not even if it looks ours
+    (corpus_copy / OWNED_FOLDER_MARKER).write_text(json.dumps({"written_by": "lexmap"}))  # not even if it looks ours
     monkeypatch.chdir(corpus_copy)
     before = tree(corpus_copy.parent)
     target = {".": ".", "..": "..", "docs": docs}.get(where, corpus_copy.parent / where)

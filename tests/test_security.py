@@ -10,8 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPORA
 from test_site import UNSAFE, _Server, browser, page  # noqa: F401 - the browser harness's fixtures
+
+from conftest import CORPORA
 
 HOSTILE = CORPORA / "hostile"
 XSS = {  # every text field of the manifest, each with its own payload
@@ -412,3 +413,101 @@ def test_a_second_user_can_neither_read_nor_forge_the_first_users_cache(two_user
         assert quote == truth.claims["report-passports-force"].quote  # bob's forgery is not believed
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+# -- 4. outputs that know what they wrote --------------------------------------------------------
+
+SMALL = CORPORA / "small"
+
+
+def _tree(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = _run("site", "build", str(SMALL), "-o", str(site))
+    assert result.exit_code == 0, result.output
+    return site
+
+
+def test_the_marker_lists_every_file_lexmap_wrote_and_its_kind(built_site):
+    import hashlib
+    import json
+
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    marker = json.loads((built_site / OWNED_FOLDER_MARKER).read_text())
+    files = {name: hashlib.sha256(data).hexdigest() for name, data in _tree(built_site).items() if name != OWNED_FOLDER_MARKER}
+    assert marker["kind"] == "site" and marker["files"] == files and len(files) > 20
+
+
+def test_a_site_copied_into_a_web_root_is_never_rebuilt_over_the_other_files(built_site, tmp_path):
+    webroot = tmp_path / "webroot"
+    webroot.mkdir()
+    (webroot / "index.php").write_text("<?php // the organisation's own page")
+    (webroot / "reports").mkdir()
+    (webroot / "reports" / "annual.pdf").write_bytes(b"%PDF years of work")
+    shutil.copytree(built_site, webroot, dirs_exist_ok=True)  # cp -a site/. webroot/
+    before = _tree(webroot)
+    result = _run("site", "build", str(SMALL), "-o", str(webroot))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "which lexmap did not write there" in result.stderr and ("index.php" in result.stderr or "annual.pdf" in result.stderr)
+    assert "hint: move what is yours out of the folder" in result.stderr
+    assert _tree(webroot) == before
+
+
+def test_a_page_changed_after_the_build_is_not_replaced(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "index.html").write_text("my own edits")
+    result = _run("site", "build", str(SMALL), "-o", str(site))
+    assert result.exit_code == 2 and "'index.html'" in result.stderr and "changed since lexmap wrote it" in result.stderr
+    assert (site / "index.html").read_text() == "my own edits"
+
+
+@pytest.mark.parametrize("marker", ["", '{"written_by": "lexmap"}', '{"written_by": "lexmap", "kind": "site", "files": {}}',
+                                    '{"written_by": "lexmap", "kind": "site", "files": {"thesis.docx": "0"}}'],
+                         ids=["empty", "old form", "no files", "wrong hash"])
+def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.docx").write_text("years of work")
+    (documents / OWNED_FOLDER_MARKER).write_text(marker)
+    before = _tree(documents)
+    for command in (["site", "build", str(SMALL), "-o", str(documents)],
+                    ["export", "parquet", str(SMALL), "-o", str(documents)],
+                    ["sparql", "ASK {}", str(SMALL), "--store", str(documents)]):
+        result = _run(*command)
+        assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
+        assert _tree(documents) == before
+
+
+def test_one_kind_of_output_never_replaces_another(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    before = _tree(site)
+    parquet = _run("export", "parquet", str(SMALL), "-o", str(site))
+    assert parquet.exit_code == 2 and "holds a lexmap site, not a Parquet export" in parquet.stderr
+    store = _run("sparql", "ASK {}", str(SMALL), "--store", str(site))
+    assert store.exit_code == 2 and "holds a lexmap site, not a SPARQL store" in store.stderr
+    assert _tree(site) == before
+    tables = tmp_path / "tables"
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables)).exit_code == 0
+    again = _run("site", "build", str(SMALL), "-o", str(tables))
+    assert again.exit_code == 2 and "holds a lexmap Parquet export, not a site" in again.stderr
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables)).exit_code == 0  # its own kind: replaced
+
+
+def test_one_folder_ownership_mechanism():
+    import inspect
+
+    import lexmap.exports.parquet
+    import lexmap.sparql
+
+    for module in (lexmap.exports.parquet, lexmap.sparql):
+        source = inspect.getsource(module)
+        assert "replaced_folder" in source and "rmtree" not in source and "mkdtemp" not in source, module.__name__

@@ -29,15 +29,15 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
         click.echo(f"wrote {database} and {meta}; browse them with: datasette {database} -m {meta}", err=True)
         return
     if fmt == "parquet":
-        from ..exports.parquet import OutputFolderError, write_parquet
+        from ..exports.parquet import write_parquet
 
         if output is None:
             raise click.UsageError("parquet needs a folder: -o FOLDER")
-        # never the corpus, its texts or a folder holding them (write_parquet refuses others' folders)
-        check_folder_output(output, [*corpus_inputs(path), *texts], force=True)
+        inputs = [*corpus_inputs(path), *texts]
+        check_folder_output(output, inputs, kind="parquet")  # before the load: never the corpus, never others' files
         try:
-            files = write_parquet(load_corpus(path, texts, require_texts), output)
-        except (ImportError, OutputFolderError) as error:
+            files = write_parquet(load_corpus(path, texts, require_texts), output, inputs)
+        except ImportError as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"wrote {len(files)} Parquet files to {output}", err=True)
         return

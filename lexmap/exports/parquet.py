@@ -3,22 +3,20 @@
 One ``<table>.parquet`` per table of :mod:`lexmap.exports.tables` (the tables
 of the SQLite export), typed columns (lists stay lists), in a folder that is
 written beside the target and swapped in whole: a reader sees the old folder
-or the complete new one. The folder carries a marker file, and lexmap replaces
-only a folder that is empty or carries it, never a folder of someone else's
-files.
+or the complete new one, through :func:`lexmap.outputs.replaced_folder` (the
+folder's marker lists what lexmap wrote: a folder holding anything else, or
+another kind of output, is refused).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..extras import require
+from ..outputs import OutputError, check_folder_output, replaced_folder
 from .tables import BOOLEAN, INTEGER, LIST, TABLES, table_rows
-
-MARKER = ".lexmap-output"
 
 
 def _pyarrow():
@@ -42,49 +40,21 @@ def corpus_tables(corpus) -> dict:
     return out
 
 
-class OutputFolderError(ValueError):
-    """The target folder holds files lexmap did not write."""
+OutputFolderError = OutputError
+"""What :func:`write_parquet` raises for a folder it may not replace (one mechanism for every
+output folder: :mod:`lexmap.outputs`)."""
 
 
-def check_output_folder(target: Path) -> None:
-    """Refuse a target that is a file, or a non-empty folder without lexmap's marker."""
-    if target.exists() and not target.is_dir():
-        raise OutputFolderError(f"{target} is a file, not a folder: choose a folder for the Parquet files")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise OutputFolderError(f"{target} is not empty and was not written by lexmap (no {MARKER} file): "
-                                "choose a new or empty folder")
-
-
-def write_parquet(corpus, folder: str | Path) -> list[Path]:
-    """Write one ``.parquet`` file per table into ``folder`` (replacing an earlier export there).
-    Returns the files written."""
+def write_parquet(corpus, folder: str | Path, inputs: Iterable[str | os.PathLike] = (), *,
+                  force: bool = False) -> list[Path]:
+    """Write one ``.parquet`` file per table into ``folder``, built beside it and swapped in
+    whole (replacing an earlier Parquet export there; refused as
+    :func:`lexmap.outputs.check_folder_output` says: never a folder holding anything lexmap did
+    not write, never another kind of output, never ``inputs``). Returns the files written."""
     pa = _pyarrow()
-    target = Path(folder).resolve()
-    check_output_folder(target)
+    check_folder_output(folder, inputs, force=force, kind="parquet")  # before the work
     tables = corpus_tables(corpus)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    old = None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # mkdtemp's folder is private; an export folder is not
+    with replaced_folder(folder, inputs, force=force, kind="parquet") as staging:
         for name, table in tables.items():
             pa.parquet.write_table(table, staging / f"{name}.parquet")
-        (staging / MARKER).write_text("Written by lexmap export parquet; lexmap replaces this folder on the next export.\n",
-                                      encoding="utf-8")
-        if target.exists():
-            check_output_folder(target)  # again: it may have changed while we wrote
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            target.rename(old / "previous")
-        staging.rename(target)
-    except BaseException:
-        if old is not None and (old / "previous").exists() and not target.exists():
-            (old / "previous").rename(target)  # put the previous export back
-        shutil.rmtree(staging, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return sorted(target.glob("*.parquet"))
+    return sorted(Path(folder).resolve().glob("*.parquet"))

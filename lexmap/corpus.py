@@ -358,11 +358,18 @@ class Corpus:
             self._asked["gaps", independence] = find_gaps(self, independence)
         return self._asked["gaps", independence]
 
-    def party_status(self, instrument: str, state: str, on: str | None = None) -> str | None:
-        """``state``'s status towards ``instrument`` on date ``on`` (default: today), exact from
-        the ratification history: party, signatory, not-party or not-applicable (statutes and
-        declarations); None when the law library records nothing for the pair."""
-        return party_status(self.instruments[instrument], self.ratifications.get(f"{instrument}@{state}"), on)
+    def party_status(self, instrument: str, state: str, on: object = None):
+        """``state``'s status towards ``instrument`` on ``on`` (an ISO date, a year, an EDTF date or
+        interval; default today), from the dated ratification history, as a
+        :class:`~lexmap.ratification.PartyStatus`: the value (party, contracting, signatory,
+        not-party, not-applicable, uncertain, not-recorded), whether the instrument bound the
+        state then, since when, why, and the events and source behind it. It equals its value
+        as text (``== "party"``). ``ValueError`` for a date it cannot read, ``UnknownId`` (a
+        ``LookupError``) for an unknown instrument or state."""
+        self._known(instrument, self.instruments, "instrument")
+        if state not in self.states and not any(r.state == state for r in self.ratifications.values()):
+            raise UnknownId(state, "state", self.states)
+        return party_status(self.instruments[instrument], state, self.ratifications.get(f"{instrument}@{state}"), on)
 
     def filter(
         self,
@@ -372,20 +379,33 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         party_status: str | None = None,
+        keep_undecided: bool = False,
     ) -> Corpus:
         """A corpus with the same law and only the statements that pass every filter given.
 
         ``documents``: made by these documents. ``stance``: supports or contests.
-        ``since`` / ``until``: made by a document dated in that range (ISO dates, either
-        end inclusive; undated documents are left out when a range is given).
-        ``party_status``: claims whose practice's state had this status towards the
-        claimed element's instrument at the practice's ``start`` date (today's status
-        when the practice has no start); attestations and exhibits are kept.
+        ``since`` / ``until``: made by a document dated in that range (dates as
+        :func:`lexmap.dates.parse_date` reads them, either end inclusive; a document whose date
+        overlaps the range is kept; undated documents are left out when a range is given).
+        ``party_status``: claims whose practice's state had this status towards the claimed
+        element's instrument at the practice's ``start`` date (today's when it has none);
+        claims whose status cannot be decided are left out with a warning saying how many
+        (``keep_undecided=True`` keeps them); attestations and exhibits are kept.
+        Unknown values raise ``ValueError`` (or ``UnknownId``) naming the allowed ones.
         """
         from .filters import filter_statements
 
         return filter_statements(self, documents=documents, stance=stance, since=since, until=until,
-                                 party_status=party_status)
+                                 party_status=party_status, keep_undecided=keep_undecided)
+
+    def statements_by(self, actor: str) -> Records:
+        """Every claim, attestation and exhibit ``actor`` makes (as speaker, or as the author or
+        publisher of a document that records it without another speaker), or that one of its
+        members makes (``part_of``)."""
+        self._known(actor, self.actors, "actor")
+        sources = self.sources()
+        statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
+        return self._said(s for s in statements if any(actor in sources.chain(a) for a in sources.speakers(s)))
 
     def _with(self, **statements) -> Corpus:
         return Corpus(

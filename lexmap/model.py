@@ -225,6 +225,9 @@ class Instrument(_Record):
     notes: str | None = None
     provisions: tuple[Provision, ...] = ()
     tests: tuple[Element, ...] = ()
+    in_force_after_consent: str | None = None
+    """When the instrument enters into force for a state after its consent (ratification,
+    accession...), by the instrument's own rule, as an ISO 8601 duration: ``P12M``, ``P30D``."""
 
 
 @attrs.frozen

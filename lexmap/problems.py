@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -71,7 +71,15 @@ class UnknownId(KeyError):
         import difflib
 
         self.value, self.kind = value, kind
-        close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
+        ids = list(known)
+        names = {}  # a record's name or label, lowercased -> its id: "cuba" finds "cu"
+        if isinstance(known, Mapping):
+            for id_, record in known.items():
+                name = getattr(record, "name", None) or getattr(record, "label", None)
+                if isinstance(name, str):
+                    names[name.lower()] = id_
+        by_name = [names[n] for n in difflib.get_close_matches(str(value).lower(), list(names), n=2, cutoff=0.75)]
+        close = list(dict.fromkeys(by_name + difflib.get_close_matches(str(value), ids, n=3, cutoff=0.6)))[:3]
         self.hint = f"did you mean {' or '.join(map(repr, close))}?" if close else None
         super().__init__(value)
 

@@ -10,6 +10,8 @@ import html
 import networkx as nx
 import pytest
 
+from lexmap.filters import UndecidedStatus
+
 
 def test_practices_argued_for_an_element_test_and_instrument(small):
     assert small.practices_for("tp/means-force").ids == ["passports"]
@@ -98,16 +100,21 @@ def test_filters_by_document_stance_date_and_party_status(small):
     assert list(small.filter(stance="contests").claims) == ["c6"]
     assert list(small.filter(since="2022", until="2022-12").claims) == ["c1", "c5", "c7"]
     assert list(small.filter(until="2021").attestations) == ["a1"]
-    # ban is attributed to bb, not a party to tp
-    assert list(small.filter(party_status="party").claims) == ["c1", "c2", "c3", "c4", "c5", "c6"]
-    assert list(small.filter(party_status="not-party").claims) == ["c7"]
+    # ban is attributed to bb, whose record for tp speaks to 2024-01-01 only (no act by then): today, undecided
+    with pytest.warns(UndecidedStatus, match="1 claim"):
+        assert list(small.filter(party_status="party").claims) == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    with pytest.warns(UndecidedStatus, match="c7"):
+        assert list(small.filter(party_status="not-party").claims) == []
+    with pytest.warns(UndecidedStatus, match="were kept"):
+        assert list(small.filter(party_status="not-party", keep_undecided=True).claims) == ["c7"]
+    assert (small.party_status("tp", "bb", on="2023"), small.party_status("tp", "bb")) == ("not-party", "uncertain")
 
 
 def test_party_status_depends_on_the_date(small):
     assert small.party_status("tp", "aa") == "party"
     assert small.party_status("tp", "aa", on="2009") == "not-party"
     assert small.party_status("tp", "aa", on="2010-05") == "party"
-    assert small.party_status("wc", "bb") is None
+    assert small.party_status("wc", "bb") == "not-recorded"  # nothing recorded is not "not a party"
 
 
 def test_networkx_graph_has_typed_edges_keyed_by_claim(small):

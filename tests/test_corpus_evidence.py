@@ -97,11 +97,17 @@ def test_no_contesting_claim_is_spoken_by_the_document_that_reports_it(bundled):
             assert claim.speaker and not reporters & set(sources.chain(claim.speaker)), claim.id
 
 
-def test_hrf_argues_act_means_and_purpose_for_the_resolution_168_regime(bundled):
+def test_hrf_argues_act_and_means_and_asserts_the_purpose_for_the_resolution_168_regime(bundled):
     coverage = bundled.coverage("palermo/trafficking", practice="res-168-disciplinary-regime")
-    for part in ("palermo/act", "palermo/means", "palermo/purpose"):
+    for part in ("palermo/act", "palermo/means"):
         assert coverage[part].level != "unargued", part
         assert any(c.document == "hrf-2022" for c in coverage[part].subtree_supporting), part
+    # "for the purpose of exploiting their labor" names no form of exploitation of Art. 3(a): an assertion
+    # of the purpose as a whole, shown apart, which does not establish it (docs/evidence.md)
+    purpose = coverage["palermo/purpose"]
+    assert (purpose.level, purpose.asserted_by) == ("unargued", 1)
+    assert [c.id for c in purpose.supporting] == ["hrf-2022-res-168-purpose-labour", "hrf-2022-res-168-purpose-financial-gain"]
+    assert coverage.level == "unargued" and coverage["palermo/trafficking"].asserted_by >= 1
 
 
 def test_the_law_library_says_nothing_about_the_case():

@@ -132,3 +132,39 @@ def test_a_claim_concluding_a_footnoted_paragraph_relies_on_the_footnote(corpus)
     claim = corpus.claims["hrf-2022-eight-year-ban-udhr"]
     assert claim.quote.startswith("As such")
     assert [r.document for r in claim.relies_on] == ["cuba-salud-fact-sheet-2020"]
+
+
+# ---- qualifications and contests, with their speakers --------------------------------------------
+
+
+def test_rubio_qualifies_his_own_accusation(corpus):
+    accusation = corpus.claims["cibercuba-wages-forced-labour-rubio"]
+    qualification = corpus.claims["cibercuba-rubio-better-conditions"]
+    assert qualification.stance == "contests" and accusation.stance == "supports"
+    assert speakers(corpus, qualification.id) == speakers(corpus, accusation.id) == {"marco-rubio"}
+    assert qualification.element == accusation.element
+    assert "better working conditions" in qualification.quote
+
+
+def test_tip_blog_contesting_statements_exist_with_their_speakers(corpus):
+    contesting = {
+        c.id: speakers(corpus, c.id)
+        for c in corpus.claims.values()
+        if c.document == "tip-2020-cuba-blog" and c.stance == "contests"
+    }
+    # the Government and the unnamed participants are two voices, each with its own words
+    assert contesting["tip2020blog-missions-voluntary-contested"] == {"cu-government"}
+    assert contesting["tip2020blog-participants-voluntary-better-paid"] == {"mission-participants-tip-2020"}
+    assert "better-paid" in corpus.claims["tip2020blog-participants-voluntary-better-paid"].quote
+    assert "better-paid" not in corpus.claims["tip2020blog-missions-voluntary-contested"].quote
+    # the partial credit the TIP report gives, spoken by the State Department
+    assert contesting["tip2020blog-some-steps-taken"] == {"us-department-of-state"}
+
+
+def test_the_tier_placement_lands_on_the_tvpa_minimum_standards(corpus):
+    tier = [c for c in corpus.claims.values() if c.element == "us-tvpa/tier-3"]
+    assert {c.document for c in tier} >= {"tip-2020-cuba-blog", "hrf-2022"}
+    assert all(speakers(corpus, c.id) == {"us-department-of-state"} for c in tier)
+    partial = corpus.claims["tip2020blog-some-steps-taken"]
+    assert partial.element == "us-tvpa/standard-serious-and-sustained-efforts"
+    assert corpus.test_of(partial.element).id == "us-tvpa/minimum-standards"

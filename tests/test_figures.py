@@ -14,6 +14,7 @@ import lexmap
 from lexmap.chart import build_chart
 from lexmap.exports.chart_html import fragment
 from lexmap.exports.chart_md import chart_markdown
+from lexmap.exports.corpus_json import corpus_json
 from lexmap.site.pages import build_pages
 
 from conftest import CORPORA
@@ -161,6 +162,25 @@ def test_a_page_of_figures_that_agree_says_so(tmp_path):
                   attestation("f4", "d4", "9.36 percent", value=9.36))
     page = build_pages(corpus)["practices/wages.md"]
     assert "No two figures of this practice disagree" in page
+
+
+def test_figures_survive_the_cache_and_the_json_export(tmp_path):
+    corpus = load(tmp_path, attestation("f2", "d2", "five to 25 percent", range={"low": 5, "high": 25}, period={"start": 2019}),
+                  attestation("f4", "d4", "9.36 percent", value=9.36))
+    case = tmp_path / "case"
+    lexmap.load(case)  # fills the cache
+    cached = lexmap.load(case)
+    assert cached.attestations == corpus.attestations and cached.conflicts() == corpus.conflicts()
+    (tmp_path / "corpus.json").write_text(corpus_json(corpus), encoding="utf-8")
+    back = lexmap.load(tmp_path / "corpus.json", texts=[])
+    assert back.attestations["f2"].figures == corpus.attestations["f2"].figures
+    assert back.attestations["f4"].figures[0].value == 9.36
+
+
+def test_the_attestation_table_names_its_figures(tmp_path):
+    corpus = load(tmp_path, attestation("f2", "d2", "five to 25 percent", range={"low": 5, "high": 25}))
+    frame = corpus.frame("attestations")
+    assert list(frame.loc[frame.id == "f2", "figures"]) == ["5–25 percent"]
 
 
 # -- the bundled corpus ---------------------------------------------------------------------

@@ -168,3 +168,48 @@ def test_the_tier_placement_lands_on_the_tvpa_minimum_standards(corpus):
     partial = corpus.claims["tip2020blog-some-steps-taken"]
     assert partial.element == "us-tvpa/standard-serious-and-sustained-efforts"
     assert corpus.test_of(partial.element).id == "us-tvpa/minimum-standards"
+
+
+# ---- facts the seeds report, each attested on its own practice -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "attestation, practice, words",
+    [
+        ("ca-fs-forced-donations", "forced-donations-to-militias", "“donate” pay to militias"),
+        ("ca-fs-forced-return", "forced-return-of-deserters", "bribe customs authorities"),
+        ("ca-fs-family-separation", "family-separation", "must leave their families in Cuba"),
+        ("ca-fs-duty-to-inform", "surveillance", "inform on any co-worker"),
+        ("ca-fs-media-ban", "restrictions-on-movement-and-contacts", "any member of the media"),
+        ("ca-fs-fees-per-professional", "medical-missions-labour-export", "US$3,000 in Namibia"),
+        ("ca-fs-peso-salary-and-bonus", "wage-withholding", "hard currency bonus"),
+        ("werlau-lagon-local-employees", "local-employees-wage-confiscation", "generally over 90%"),
+        ("werlau-lagon-political-prisoners-blood", "blood-and-body-parts-export", "political prisoners"),
+        ("werlau-lagon-exit-permit-dropped-2013", "state-sponsored-migration", "without an exit permit"),
+        ("werlau-lagon-curacao-shipyard", "curacao-shipyard-contingent", "shipyard in Curacao"),
+    ],
+)
+def test_overlooked_facts_are_attested(corpus, attestation, practice, words):
+    record = corpus.attestations[attestation]
+    assert record.practice == practice
+    assert words in record.quote
+
+
+def test_a_split_attestation_keeps_one_item_per_record(corpus):
+    # the fact sheet's items 1, 10 and 11 are three facts, not one stitched quote
+    assert "[...]" not in corpus.attestations["ca-fs-surveillance"].quote
+    assert "media" not in corpus.attestations["ca-fs-arbitrary-regulations"].quote
+
+
+def test_indentured_is_exhibited_as_debt_bondage(corpus):
+    exhibit = corpus.exhibits["werlau-lagon-indentured-debt-bondage-indicator"]
+    assert exhibit.indicator == "ilo-fl/debt-bondage"
+    assert "indentured" in exhibit.quote
+
+
+def test_victim_protection_is_argued_and_its_only_contrary_words_recorded(corpus):
+    argued = [c for c in corpus.claims.values() if c.element == "palermo/victim-assistance"]
+    assert [c.id for c in argued] == ["werlau-lagon-no-victim-protection"]
+    assert argued[0].practice == "no-protection-for-victims"
+    assert corpus.practices["no-protection-for-victims"].part_of == "impunity-for-state-trafficking"
+    assert "providing assistance to victims" in corpus.claims["tip2020blog-some-steps-taken"].quote

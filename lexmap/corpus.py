@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import (
     Actor,
@@ -29,6 +29,9 @@ from .problems import UnknownId
 from .ratification import party_status
 from .results import Records, Support
 from .texts import TextStatus
+
+if TYPE_CHECKING:
+    from .matrix import ColKind, RowKind
 
 
 def _index(records: Iterable[Any]) -> Mapping[str, Any]:
@@ -188,7 +191,7 @@ class Corpus:
             raise KeyError(f"{collection!r} is not a collection of the corpus; see Corpus.counts()")
         return Records(records.values()).to_frame()
 
-    def matrix(self, rows: str = "indicators", cols: str = "instruments", *, framework: str | None = None):
+    def matrix(self, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None):
         """The ``rows`` x ``cols`` matrix (see :func:`lexmap.matrix.build_matrix`)."""
         from .matrix import build_matrix
 
@@ -212,6 +215,7 @@ class Corpus:
     def claims_for(self, target: str, *, stance: str | None = None, direct: bool = False) -> Records:
         """Claims that a practice satisfies ``target``: an element (with its parts unless
         ``direct``), a test, or an instrument (any element of it)."""
+        claims: Iterable[Claim]
         if direct:  # one element: its claims are indexed, in corpus order
             claims = self._claims_by_element.get(target, ())
         else:

@@ -184,7 +184,7 @@ def _definition_order(test: Element, definitions: Mapping[str, Element]) -> list
     """The tests reachable through ``defined_by`` from ``test``, deepest first (no recursion: a
     chain may be long; a circle is cut where it closes, so it counts for nothing)."""
     order: list[str] = []
-    seen = {test.id}
+    seen: set[str] = {test.id}
     stack: list[tuple[str, bool]] = [(d, False) for d in _definitions_in(test, definitions)]
     while stack:
         test_id, done = stack.pop()
@@ -200,7 +200,7 @@ def _definition_order(test: Element, definitions: Mapping[str, Element]) -> list
 
 
 def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[str]:
-    return [e.defined_by for e in test.walk() if e.defined_by in definitions]
+    return [e.defined_by for e in test.walk() if e.defined_by is not None and e.defined_by in definitions]
 
 
 def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage],

@@ -42,8 +42,8 @@ def _label(record) -> str:
     return getattr(record, "short_name", None) or getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None) or record.id
 
 
-def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
     def node(kind: str, record) -> None:
         graph.add_node(record.id, kind=kind, label=_label(record))
@@ -57,7 +57,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             graph.add_edge(instrument.id, test.id, kind="has_test")
     for provision_id, provision in corpus.provisions.items():
         node("provision", provision)
-        graph.add_edge(corpus.parent(provision_id), provision_id, kind="has_provision")
+        parent = corpus.parent(provision_id)
+        assert parent is not None, f"provision {provision_id} is in no instrument"  # the loader qualifies each under one
+        graph.add_edge(parent, provision_id, kind="has_provision")
     for element in corpus.elements.values():
         node("element", element)
         graph.nodes[element.id]["test"] = element.id in corpus.tests
@@ -84,8 +86,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     for document in corpus.documents.values():
         node("document", document)
         graph.nodes[document.id].update(document_kind=document.kind, date=document.date)
-        for actor in document.authored_by:
-            graph.add_edge(actor, document.id, kind="authored")
+        for author in document.authored_by:
+            graph.add_edge(author, document.id, kind="authored")
         if document.published_by:
             graph.add_edge(document.published_by, document.id, kind="published")
     for document in corpus.documents.values():

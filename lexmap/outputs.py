@@ -420,7 +420,7 @@ def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLik
 def _write_error(shown: str, folder: Path, error: OSError) -> OutputError:
     reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
               errno.EROFS: "the file system is read-only", errno.ENOSPC: "no space left on the device"}
-    because = reason.get(error.errno, error.strerror or str(error))
+    because = (reason.get(error.errno) if error.errno is not None else None) or error.strerror or str(error)
     return OutputError(f"cannot write {shown!r} in {str(folder)!r}: {because}",
                        "give an output in a folder you can write to")
 

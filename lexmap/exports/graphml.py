@@ -21,10 +21,10 @@ from networkx.readwrite.gexf import GEXFWriter
 from ..graph import build_graph
 
 
-def plain_graph(corpus) -> nx.MultiDiGraph:
+def plain_graph(corpus) -> nx.MultiDiGraph[str]:
     """The corpus graph with scalar attributes only and unique string edge keys."""
     source = build_graph(corpus)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in source.nodes(data=True):
         graph.add_node(node, **_plain(data, node))
     for u, v, key, data in source.edges(keys=True, data=True):

@@ -9,7 +9,7 @@ from ..matrix import Matrix
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str | int) -> str:
     """Text that renders as itself inside a table cell: inline Markdown punctuation
     backslash-escaped, ``&`` and ``<`` as entities (no HTML), line breaks folded."""
     text = _INLINE.sub(r"\\\1", " ".join(str(text).split()))

@@ -73,9 +73,9 @@ def turtle(triples: Iterable[Triple]) -> bytes:
         written = iri(o) if isinstance(o, IRI) else _literal(o, iri)
         subjects.setdefault(s, {}).setdefault(p, set()).add(written)
     out = [f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items()]
-    for s in sorted(subjects):
-        predicates = subjects[s]
+    for subject in sorted(subjects):
+        predicates = subjects[subject]
         ordered = sorted(predicates, key=lambda p: (p != RDF_TYPE, iri(p)))
         lines = [f"{'a' if p == RDF_TYPE else iri(p)} {', '.join(sorted(predicates[p]))}" for p in ordered]
-        out.append(f"\n{iri(s)} " + " ;\n    ".join(lines) + " .\n")
+        out.append(f"\n{iri(subject)} " + " ;\n    ".join(lines) + " .\n")
     return "".join(out).encode("utf-8")

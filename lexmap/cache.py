@@ -23,6 +23,7 @@ import os
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal, overload
 
 import attrs
 
@@ -60,6 +61,10 @@ def private_dir(create: bool) -> Path:
     return check_folder(cache_dir(), create=create)
 
 
+@overload
+def folder_key(folder: Path, create: Literal[True]) -> bytes: ...
+@overload
+def folder_key(folder: Path, create: bool) -> bytes | None: ...
 def folder_key(folder: Path, create: bool) -> bytes | None:
     """The secret of the checked cache folder ``folder``; None when it has none yet (and not ``create``)."""
     if not create and not os.path.lexists(folder / KEY_NAME):
@@ -344,7 +349,9 @@ def note_mac(key: bytes, note_key: str, note: list) -> str:
 
 def _notes_authentic(raw: bytes, key: bytes | None) -> bool:
     """Whether this user's lexmap wrote at least one line of the notes file ``raw`` (no one else can)."""
-    for line in raw.splitlines() if key is not None else ():
+    if key is None:
+        return False
+    for line in raw.splitlines():
         try:
             entry = json.loads(line)
             if verify(key, (entry["key"] + json.dumps(entry["note"], ensure_ascii=False)).encode("utf-8"), entry["check"]):

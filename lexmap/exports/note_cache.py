@@ -43,11 +43,13 @@ class NoteCache:
         """The note of ``item``: from memory, from the cache file, or ``render()`` (and kept)."""
         if self.notes is None:
             self._read()
+        notes = self.notes
+        assert notes is not None, "_read sets the notes first"
         key = _sha(json.dumps(item, sort_keys=True, ensure_ascii=False))
-        if key not in self.notes:
-            self.notes[key] = render()
-            self._append(key, self.notes[key])
-        return self.notes[key]
+        if key not in notes:
+            notes[key] = render()
+            self._append(key, notes[key])
+        return notes[key]
 
     def _read(self) -> None:
         self.notes = {}

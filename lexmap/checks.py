@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import provenance, quotes
-from .discover import shown_name
+from .discover import foreign_text, shown_name
 from .model import CONSENT_EVENTS, Id, Instrument, Provision, date_before
 from .problems import Problem
 from .ratification import UNRATIFIABLE
@@ -263,6 +263,9 @@ class References:
                 continue
             if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
                 self.report_at(document, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
+                return None, "unreadable"
+            if (foreign := foreign_text(candidate, folder, self.loader.layout)) is not None:
+                self.report_at(document, ("text_file",), foreign, "copy the file into texts/ (cp, not ln), or name its folder with --texts")
                 return None, "unreadable"
             try:
                 return read_text(candidate), "checked"

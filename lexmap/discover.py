@@ -6,13 +6,21 @@ An older *corpus folder* holds ``instruments/`` and ``mappings/`` side by side
 and has no manifest. Finding files is strict: a folder that cannot be read, a
 link leading out of the corpus or something that is not a regular file is a
 problem, never silently skipped.
+
+A case is a closed world: its manifest, its law folders and its own ``texts/``
+lie inside the case folder (the bundled library and the folders named on the
+command line or in ``LEXMAP_TEXTS`` aside); an absolute or ``../`` law entry,
+or a link leading out, is a problem. Finding a case upwards stops, as git's
+``safe.directory`` does, at a folder or manifest that belongs to another user.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePath
 
 import attrs
 
@@ -42,15 +50,68 @@ def bundled_law() -> Path:
     return bundled_root() / "instruments"
 
 
-def find_case(start: str | os.PathLike | None = None) -> Path | None:
+log = logging.getLogger("lexmap")
+
+
+def find_case(start: str | os.PathLike | None = None, say: Callable[[str], None] | None = None) -> Path | None:
     """The nearest folder at or above ``start`` (default: the current folder) holding a case
-    manifest, or a ``mappings/`` case (a checkout of lexmap or of a corpus laid out like it)."""
+    manifest, or a ``mappings/`` case (a checkout of lexmap or of a corpus laid out like it).
+
+    The search stops at a folder, or a manifest, that belongs to another user (one planted in
+    ``/tmp`` must not take over every command run below it), and passes over a manifest that
+    cannot be read; each time with a line given to ``say`` (default: a warning)."""
+    say = say or log.warning
+    uid = os.geteuid()
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
+        try:
+            owner = os.stat(folder).st_uid
+        except OSError as error:
+            say(f"lexmap: not looking for a case in {folder} or above ({error.strerror})")
+            return None
         for candidate in (folder, folder / "mappings"):
-            if (candidate / MANIFEST).is_file():
-                return candidate
+            manifest = candidate / MANIFEST
+            try:
+                info = os.stat(manifest)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as error:
+                say(f"lexmap: skipping {manifest} ({error.strerror})")
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if owner != uid or info.st_uid != uid:
+                whose = folder if owner != uid else manifest
+                say(f"lexmap: not using {manifest}: {whose} belongs to another user (uid "
+                    f"{owner if owner != uid else info.st_uid}); give its folder as PATH to use it")
+                return None
+            if not os.access(manifest, os.R_OK):
+                say(f"lexmap: skipping {manifest} (permission denied)")
+                continue
+            return candidate
+        if owner != uid:
+            return None  # nothing above a folder of someone else's is looked at
     return None
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """Whether ``path`` (a link, or through a linked folder) leads out of the folder ``root``."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
+def law_folder(name: str, root: Path) -> tuple[Path | None, str | None]:
+    """The folder a manifest's ``law:`` entry names, or why it is refused (outside the case)."""
+    if name == BUNDLED_LAW:
+        return bundled_law(), None
+    entry = PurePath(name)
+    if entry.is_absolute() or ".." in entry.parts:
+        return None, f"law folder {name!r} is outside the case"
+    if _leaves(root / name, root):
+        return None, f"law folder {name!r} is a link leading out of the case"
+    return root / name, None
 
 
 @attrs.frozen
@@ -62,6 +123,9 @@ class Layout:
     manifest: Path | None
     texts: tuple[Path, ...]
     single_file: Path | None = None
+    case_texts: tuple[Path, ...] = ()
+    """The text folders that came with the case (its own ``texts/``), not named by the person
+    running lexmap: a text there must be the case's own file (see :func:`foreign_text`)."""
 
     @property
     def root(self) -> Path:
@@ -165,9 +229,17 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         single = None
         manifest = root / MANIFEST
         shown = _shown(manifest, root.parent)
-        case = cached_case(manifest) if cached_case else None
-        raw, positions, yaml_problems = (None, {}, {}) if case else read_yaml(manifest, shown)
+        outside = _leaves(manifest, root)
+        if outside:
+            problems.append(Problem(shown, None, None, None, "the manifest is a link leading out of the case; not read",
+                                    "put the manifest itself in the case folder"))
+        case = cached_case(manifest) if cached_case and not outside else None
+        raw, positions, yaml_problems = (None, {}, {}) if case or outside else read_yaml(manifest, shown)
         problems.extend(yaml_problems.values())
+        if raw is not None and not isinstance(raw, dict):
+            problems.append(Problem(shown, 1, 1, None, "the manifest must be a mapping of fields",
+                                    "write it as 'title: ...' and 'law: [...]' lines (see docs/data-format.md)"))
+            raw = None  # its content is not shown: it may be anything, a token file through a link
         if raw is not None:
             case, found = structure(raw, Case)
             for sub_path, message, hint in found:
@@ -178,8 +250,11 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                 problems.append(Problem(shown, line, column, None, message, hint))
         folders = [root]
         for name in case.law if case else ():
-            law = bundled_law() if name == BUNDLED_LAW else (root / name)
-            if not law.is_dir():
+            law, refused = law_folder(name, root)
+            if law is None:
+                problems.append(Problem(shown, None, None, None, f"{refused}; not read",
+                                        f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'"))
+            elif not law.is_dir():
                 problems.append(Problem(shown, None, None, None, f"law library {name!r} not found",
                                         f"name '{BUNDLED_LAW}' or a folder relative to the case"))
             elif not any(law.resolve().is_relative_to(f.resolve()) for f in folders):
@@ -194,9 +269,75 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     else:
         raise FileNotFoundError(f"no such corpus folder or file: {root}")
     own = root / TEXTS
+    named = [Path(t) for t in [*os.environ.get(TEXTS_ENV, "").split(os.pathsep), *(texts or ())] if t]
     folders = [own] if own.is_dir() else []
-    folders += [Path(t) for t in os.environ.get(TEXTS_ENV, "").split(os.pathsep) if t]
-    folders += [Path(t) for t in texts or ()]
+    trusted = any(n.is_dir() and os.path.samefile(own, n) for n in named) if folders else False
+    if folders and not trusted and _leaves(own, root):
+        problems.append(Problem(_shown(own, root.parent), None, None, None, "the case's texts/ folder is a link leading out "
+                                "of the case; not read", "copy the texts into the case, or name the folder with --texts"))
+        folders = []
+    folders += named
     texts = list(dict.fromkeys(folders))
-    layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single)
+    case_texts = (own,) if folders[:1] == [own] and not trusted else ()
+    layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single,
+                    case_texts=case_texts)
     return layout, case
+
+
+def foreign_text(candidate: Path, folder: Path, layout: Layout) -> str | None:
+    """Why the text ``candidate`` found in ``folder`` may not be read, or None. In the case's own
+    ``texts/``, a hard link (a file with other names, perhaps outside the case) is refused: the
+    quote check must not be an oracle on a file outside the case. Named folders are trusted."""
+    if folder not in layout.case_texts:
+        return None
+    try:
+        links = os.stat(candidate).st_nlink
+    except OSError:
+        return None  # reading it says why
+    if links > 1:
+        return f"{candidate} has {links - 1} other hard link(s): a text of the case must be its own file"
+    return None
+
+
+def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]:
+    """The lines a command prints first: which case (or corpus) it reads and every law folder,
+    and a warning when an ``instruments/`` folder beside the case is not among them (edited
+    law that nothing reads: the bundled library is read instead). From the loaded ``corpus``
+    when given (nothing read again), else from the manifest."""
+    where = str(path) if path is not None else f"{bundled_case()} (the case bundled with lexmap)"
+    if corpus is not None:
+        case, root = corpus.case, corpus.root
+        manifest = root / MANIFEST if case is not None and root is not None and (root / MANIFEST).is_file() else None
+        data = [root] if root is not None else []
+        if case is not None and (manifest is None or Path(path or bundled_case()).is_file()):
+            return [f"corpus: {where}: {' '.join(case.title.split())}"]  # one file holding its manifest
+    else:
+        try:
+            layout, case = layout_for(path, texts, [])
+        except (FileNotFoundError, OSError):
+            return [f"corpus: {where}"]
+        root, manifest, data = layout.root, layout.manifest, list(layout.data)
+        if layout.single_file is not None:
+            return [f"corpus: {where}"]
+    if root is None or (case is not None and manifest is None):
+        return [f"corpus: {where}" + (f": {' '.join(case.title.split())}" if case else "")]
+    law = [str(folder) for folder in data[1:]] if case is None else []
+    read = list(data)
+    for name in case.law if case else ():
+        folder, _refused = law_folder(name, root)
+        if folder is not None:
+            law.append(f"{name} ({folder})" if name == BUNDLED_LAW else str(folder))
+            read.append(folder)
+    lines = [f"corpus: {where}" + (f": {' '.join(case.title.split())}" if case else "") + (f"; law: {', '.join(law)}" if law else "")]
+    beside = root.parent / "instruments"
+    if manifest is not None and beside.is_dir() and not any(_same(beside, f) for f in read):
+        lines.append(f"warning: {beside}, beside the case, is not read (the case's law: {', '.join(case.law) if case else '?'}); "
+                     f"add it to 'law:' in {manifest} to use it")
+    return lines
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b) or a.resolve().is_relative_to(b.resolve())
+    except OSError:
+        return False

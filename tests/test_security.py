@@ -6,6 +6,7 @@ user wrote it, nothing outside the case is read, nothing lexmap did not write is
 from __future__ import annotations
 
 import html.parser
+import re
 import shutil
 from pathlib import Path
 
@@ -511,3 +512,161 @@ def test_one_folder_ownership_mechanism():
     for module in (lexmap.exports.parquet, lexmap.sparql):
         source = inspect.getsource(module)
         assert "replaced_folder" in source and "rmtree" not in source and "mkdtemp" not in source, module.__name__
+
+
+# -- 3. a case is a closed world -------------------------------------------------------------------
+
+
+def _manifest(case: Path, law: str) -> None:
+    text = (case / "lexmap.yaml").read_text(encoding="utf-8")
+    (case / "lexmap.yaml").write_text(text.replace("law: [instruments]", f"law: {law}"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("law", ["['/etc']", "['../outside']", "[instruments, '../outside/../outside']", "[linked]"],
+                         ids=["absolute", "dot-dot", "dot-dot twice", "a link leading out"])
+def test_law_folders_outside_the_case_are_refused(case, tmp_path, law):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "stray.yaml").write_text("instruments:\n  - id: stray\n    title: A stray SECRET-VALUE instrument\n")
+    (case / "linked").symlink_to(outside)
+    _manifest(case, law)
+    result = _run("validate", str(case), "--no-cache")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "outside the case" in result.stderr or "a link leading out of the case" in result.stderr
+    assert "SECRET-VALUE" not in result.output and "stray" not in result.output.replace("stray.yaml", "")
+
+
+def test_a_manifest_linked_out_of_the_case_is_not_read(tmp_path):
+    token = tmp_path / "token"
+    token.write_text("ghp_SECRETTOKEN1234567890abcdefghijklmnop\n")
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "lexmap.yaml").symlink_to(token)
+    result = _run("validate", str(case), "--no-cache")
+    assert result.exit_code == 1 and "a link leading out of the case" in result.stderr
+    assert "SECRETTOKEN" not in result.output
+
+
+def test_a_manifest_of_the_wrong_shape_echoes_nothing(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "lexmap.yaml").write_text("ghp_SECRETTOKEN1234567890abcdefghijklmnop\n")
+    result = _run("validate", str(case), "--no-cache")
+    assert result.exit_code == 1 and "the manifest must be a mapping of fields" in result.stderr
+    assert "SECRETTOKEN" not in result.output
+
+
+SECRET_TEXT = "the launch code is 0000 and the vault opens on Tuesdays"
+
+
+def _oracle_case(case: Path, tmp_path: Path) -> Path:
+    """The case's report quotes a secret held outside the case."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET_TEXT)
+    statements = case / "mappings" / "statements.yaml"
+    statements.write_text(statements.read_text().replace("taking their passports is force", "the launch code is 0000"))
+    return secret
+
+
+def test_the_quote_check_reads_no_text_outside_the_case_through_a_linked_folder(case, tmp_path):
+    secret = _oracle_case(case, tmp_path)
+    outside = tmp_path / "outside-texts"
+    outside.mkdir()
+    shutil.copy(case / "texts" / "report.txt", outside / "report.txt")
+    with (outside / "report.txt").open("a") as stream:
+        stream.write(secret.read_text())
+    shutil.rmtree(case / "texts")
+    (case / "texts").symlink_to(outside)
+    result = _run("validate", str(case), "--no-cache")
+    assert result.exit_code == 1 and "texts/ folder is a link leading out of the case" in result.stderr
+    assert "quote(s) checked" not in result.output
+    named = _run("validate", str(case), "--no-cache", "--texts", str(outside))  # named: trusted
+    assert named.exit_code == 0 and "texts/ folder is a link" not in named.stderr
+    assert re.search(r"report: [1-9]\d* quote\(s\) checked, 0 not", named.stdout)
+
+
+def test_the_quote_check_refuses_a_hard_link_in_the_case_texts(case, tmp_path):
+    import os
+
+    secret = _oracle_case(case, tmp_path)
+    report = case / "texts" / "report.txt"
+    combined = tmp_path / "combined.txt"
+    combined.write_text(report.read_text() + secret.read_text())
+    report.unlink()
+    os.link(combined, report)  # the case's text is another name of a file outside it
+    result = _run("validate", str(case), "--no-cache")
+    assert result.exit_code == 1 and "other hard link(s)" in result.stderr and "cp, not ln" in result.stderr
+    named = _run("validate", str(case), "--no-cache", "--texts", str(case / "texts"))
+    assert named.exit_code == 0 and re.search(r"report: [1-9]\d* quote\(s\) checked, 0 not", named.stdout)
+
+
+def test_discovery_stops_at_a_folder_of_another_user(two_users, tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from lexmap.discover import find_case
+
+    _alice, bob = two_users
+    top = Path(tempfile.mkdtemp(prefix="lexmap-discovery-"))  # like /tmp: a folder above everyone's work
+    try:
+        (top / "lexmap.yaml").write_text("title: planted\nlaw: [bundled]\n")
+        os.chown(top / "lexmap.yaml", *bob)  # planted by another user
+        work = top / "work" / "deep"
+        work.mkdir(parents=True)
+        said: list[str] = []
+        assert find_case(work, say=said.append) is None
+        assert len(said) == 1 and "belongs to another user" in said[0]
+        monkeypatch.chdir(work)
+        result = _run("validate")
+        assert "planted" not in result.output and "belongs to another user" in result.stderr
+        os.chown(top / "lexmap.yaml", 0, 0)
+        os.chown(top, *bob)  # the folder is someone else's: not looked at, nor anything above
+        said.clear()
+        assert find_case(work, say=said.append) is None
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def test_discovery_skips_an_unreadable_manifest_with_a_line(two_users, tmp_path):
+    import os
+    import tempfile
+
+    from lexmap.discover import find_case
+
+    alice, _bob = two_users
+    top = Path(tempfile.mkdtemp(prefix="lexmap-discovery-"))
+    try:
+        os.chown(top, *alice)
+        locked = top / "locked"
+        locked.mkdir()
+        (locked / "lexmap.yaml").write_text("title: locked\n")
+        os.chown(locked, *alice)
+        os.chown(locked / "lexmap.yaml", *alice)
+        (locked / "lexmap.yaml").chmod(0o000)
+        work = locked / "work"
+        work.mkdir()
+        os.chown(work, *alice)
+
+        def look():
+            said: list[str] = []
+            return find_case(work, say=said.append), said
+
+        found, said = _as_user(alice, {"HOME": str(top)}, look)
+        assert found is None and len(said) == 1 and "skipping" in said[0] and "permission denied" in said[0]
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def test_the_first_line_names_the_case_and_its_law_and_warns_of_law_beside_it(case, tmp_path):
+    from lexmap.discover import bundled_law
+
+    good = _run("info", str(case), "--no-cache")
+    assert good.stderr.splitlines()[0] == f"corpus: {case}: The full fixture; law: {case / 'instruments'}"
+    checkout = tmp_path / "checkout"  # a checkout's case in mappings/, the law it edits beside it
+    shutil.copytree(case / "instruments", checkout / "instruments")
+    (checkout / "mappings").mkdir()
+    (checkout / "mappings" / "lexmap.yaml").write_text("title: Edited\nlaw: [bundled]\n")
+    result = _run("info", str(checkout / "mappings"), "--no-cache")
+    first, second = result.stderr.splitlines()[:2]
+    assert first == f"corpus: {checkout / 'mappings'}: Edited; law: bundled ({bundled_law()})"
+    assert second.startswith(f"warning: {checkout / 'instruments'}, beside the case, is not read (the case's law: bundled)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..loader import load
-from ..discover import bundled_case, find_case
+from ..discover import describe, find_case
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from .cache import cache_option
@@ -18,7 +18,7 @@ from .errors import UserError, did_you_mean
 def _discover(_ctx, _param, value: Path | None) -> Path | None:
     """PATH given: that. Else the nearest folder upwards holding a case manifest. Else None:
     the bundled case."""
-    return value if value is not None else find_case()
+    return value if value is not None else find_case(say=lambda line: click.echo(line, err=True))
 
 
 _path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), callback=_discover)
@@ -49,19 +49,20 @@ output_option = click.option(
 
 
 def load_corpus(path, texts=(), require_texts: bool = False):
-    """Load the corpus for a command, saying on stderr which one; on problems, list them all on
-    stderr and exit 1."""
-    where = str(path) if path is not None else f"{bundled_case()} (the case bundled with lexmap)"
+    """Load the corpus for a command, saying first on stderr which one and which law folders
+    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1."""
     try:
         corpus = load(path, texts=list(texts) or None, require_texts=require_texts)
     except CorpusError as error:
-        click.echo(f"corpus: {where}", err=True)
+        for line in describe(path, list(texts)):  # first: which case and which law folders
+            click.echo(line, err=True)
         for problem in error.problems:
             click.echo(str(problem), err=True)
         count = len(error.problems)
         click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         sys.exit(1)
-    click.echo(f"corpus: {where}" + (f": {corpus.case.title}" if corpus.case else ""), err=True)
+    for line in describe(path, list(texts), corpus):  # before the command's output
+        click.echo(line, err=True)
     return corpus
 
 

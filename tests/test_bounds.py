@@ -204,3 +204,91 @@ def test_output_to_a_standard_output_that_fails_is_an_error(tmp_path, redirect):
     lines = [line for line in result.stderr.splitlines() if not line.startswith("corpus: ")]
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(lines) == 2 and lines[0].startswith("lexmap: error: ") and "standard output" in lines[0], result.stderr
+
+
+# -- the matrix: bounded before it is computed, spreadsheets within their limits ----------------
+
+def many_elements_case(tmp: Path, count: int) -> Path:
+    """A case with one instrument whose test has ``count`` elements, and one practice."""
+    (tmp / "instruments").mkdir(parents=True)
+    elements = "".join(f"          - id: e{i}\n            label: E{i}\n" for i in range(count))
+    (tmp / "instruments" / "t.yaml").write_text(
+        "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+        "    provisions:\n      - id: art-1\n        label: Art. 1\n"
+        f"    tests:\n      - id: big\n        label: Big\n        kind: definition\n        provision: art-1\n        any_of:\n{elements}")
+    (tmp / "mappings").mkdir()
+    (tmp / "mappings" / "p.yaml").write_text("practices:\n  - id: p\n    label: P\n  - id: q\n    label: Q\n")
+    return tmp
+
+
+def run_cli(*args):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_a_matrix_past_the_bound_is_refused_before_it_is_computed(tmp_path, monkeypatch):
+    import importlib
+
+    command = importlib.import_module("lexmap.cli.matrix")  # the package's 'matrix' is the click command
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the matrix was computed")
+
+    monkeypatch.setattr(command, "build_matrix", never)
+    result = run_cli("matrix", SMALL, "--rows", "practices", "--cols", "elements", "--max-cells", "3", "-o", str(tmp_path / "m.csv"))
+    assert result.exit_code == 2 and "cells, more than --max-cells 3" in result.stderr and "--cols tests" in result.stderr
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_an_xlsx_sheet_past_excels_columns_is_refused_before_the_matrix_is_computed(tmp_path, monkeypatch):
+    import importlib
+
+    command = importlib.import_module("lexmap.cli.matrix")  # the package's 'matrix' is the click command
+
+    case = many_elements_case(tmp_path / "case", 16_383)  # and the test itself: 16,384 elements, 16,385 columns
+    monkeypatch.setattr(command, "build_matrix", lambda *a, **k: pytest.fail("the matrix was computed"))
+    result = run_cli("matrix", str(case), "--rows", "practices", "--cols", "elements", "-o", str(tmp_path / "m.xlsx"))
+    assert result.exit_code == 2 and "16,385 columns" in result.stderr and "16,384" in result.stderr
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_the_xlsx_writer_refuses_a_sheet_excel_would_cut():
+    from types import SimpleNamespace
+
+    from lexmap.exports.xlsxfile import SheetTooLarge, matrix_xlsx
+
+    wide = SimpleNamespace(rows=[object()], cols=[object()] * 17_121, row_kind="practices", col_kind="elements")
+    with pytest.raises(SheetTooLarge, match="17,122 columns"):
+        matrix_xlsx(wide, None)
+
+
+def test_an_xlsx_label_that_looks_like_an_error_stays_text():
+    import io
+
+    import openpyxl
+
+    from lexmap.exports import render_matrix
+    from lexmap.matrix import build_matrix
+
+    corpus = lexmap.Corpus(
+        instruments=[lexmap.Instrument(id="t", title="T", short_name="#DIV/0!", kind="treaty", binding=True,
+                                       tests=(lexmap.Element(id="t/x", label="X"),))],
+        indicator_frameworks=[lexmap.IndicatorFramework(id="f", title="F", indicators=(lexmap.Indicator(id="f/a", label="#N/A"),))],
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(build_matrix(corpus), corpus, "xlsx")))["matrix"]
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("#N/A", "s")
+    assert (sheet["B1"].value, sheet["B1"].data_type) == ("#DIV/0!", "s")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)//", "data:text/html,<script>", "https://x.org/\"onmouseover=alert(1)", "ftp://x.org/"])
+def test_a_base_url_that_is_not_http_is_refused(tmp_path, url):
+    result = run_cli("matrix", SMALL, "--base-url", url, "-o", str(tmp_path / "m.html"))
+    assert result.exit_code == 2 and "not an http or https address" in result.stderr
+    assert not (tmp_path / "m.html").exists()
+    from lexmap.exports.htmlfile import matrix_page
+
+    with pytest.raises(ValueError, match="not an http or https address"):
+        matrix_page(lexmap.load(SMALL).matrix(), base_url=url, corpus=lexmap.load(SMALL))

@@ -3,10 +3,12 @@ shared palette, a legend, and links to the site when a base URL is given."""
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from html import escape
 
 from ..matrix import Matrix
-from ..palette import CONTESTED, LEVELS, MARKER, table_css
+from ..palette import CONTESTED, LEVELS, CONTESTED_MARK, table_css
 from ..results import kind_heading, matrix_table_html
 from ..site.links import page_url
 
@@ -32,9 +34,24 @@ _PAGE_CSS = (
 )
 
 
+_URL_EXCLUDED = re.compile(r"[\x00-\x20\x7f-\x9f<>\"'`{}|\\^]")
+
+
+def check_base_url(url: str) -> str:
+    """``url`` if it is an http or https address with a host (as every URL lexmap links is);
+    else ValueError: a ``javascript:`` base would put a script in every link."""
+    parts = urllib.parse.urlsplit(url) if isinstance(url, str) and not _URL_EXCLUDED.search(url) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"the base URL {url!r} is not an http or https address such as 'https://example.org/site/' "
+                         "(no spaces, quotes, controls or <>`{}|\\^)")
+    return url
+
+
 def matrix_html(matrix: Matrix, value: str = "count", base_url: str | None = None, corpus=None) -> str:
     """An HTML table; each cell's tooltip lists its practices and documents, and with
     ``base_url`` (and the ``corpus``) each cell links to its practices' pages on the site."""
+    if base_url is not None:
+        check_base_url(base_url)
     link = (lambda practice: page_url(base_url, corpus, practice)) if base_url else None
     return matrix_table_html(matrix, value, link)
 
@@ -44,8 +61,8 @@ def legend_html(matrix: Matrix, value: str = "count") -> str:
     items = [
         f'<li><span class="swatch {s.name}">{s.name}</span>{escape(s.meaning)}</li>' for s in LEVELS
     ] + [
-        f'<li><span class="swatch contested"><span class="marker">{MARKER}</span></span>'
-        f"contested (dashed outline, {MARKER} after the value): {escape(CONTESTED.meaning)}</li>"
+        f'<li><span class="swatch contested"><span class="marker">{CONTESTED_MARK}</span></span>'
+        f"contested (dashed outline, {CONTESTED_MARK} after the value): {escape(CONTESTED.meaning)}</li>"
     ]
     return (
         f'<p class="meta">Rows: {escape(matrix.row_kind)}; columns: {escape(matrix.col_kind)}. '

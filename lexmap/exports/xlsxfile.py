@@ -17,15 +17,17 @@ import zipfile
 
 from ..extras import require
 from ..matrix import Matrix
-from ..palette import CONTESTED, HEADER_FILL, LEVELS, MARKER
+from ..palette import CONTESTED, HEADER_FILL, LEVELS, CONTESTED_MARK
 from ..results import kind_heading
 from ..site.links import local, page_url
-from .htmlfile import VALUE_MEANINGS
+from .htmlfile import VALUE_MEANINGS, check_base_url
 from .spreadsheet import neutralise
 
 _EPOCH = datetime.datetime(2000, 1, 1)
 CELL_LIMIT = 32_767
 """Excel's limit on the characters of one cell."""
+MAX_COLUMNS, MAX_ROWS = 16_384, 1_048_576
+"""Excel's (and LibreOffice's) limits on a sheet: past them they drop the rest without a word."""
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot hold
 FONT, FONT_SIZE = "Arial", 10
 CHARS_PER_UNIT = 1.35
@@ -87,6 +89,10 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
     openpyxl = _require_openpyxl()
     from openpyxl.writer.excel import ExcelWriter
 
+    check_sheet_limits(len(matrix.rows), len(matrix.cols))
+    if base_url is not None:
+        check_base_url(base_url)
+
     styles = _Styles()
     workbook = openpyxl.Workbook()
     title = title or "lexmap matrix"
@@ -105,6 +111,19 @@ def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | No
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).write_data()
     return _fixed_zip_times(buffer.getvalue())
+
+
+class SheetTooLarge(ValueError):
+    """A matrix that a spreadsheet cannot hold whole."""
+
+
+def check_sheet_limits(rows: int, cols: int) -> None:
+    """SheetTooLarge when a matrix of ``rows`` x ``cols`` (plus its header row and column) is
+    past what Excel and LibreOffice keep: lexmap does not write a sheet they would cut."""
+    for count, limit, what in ((cols + 1, MAX_COLUMNS, "columns"), (rows + 1, MAX_ROWS, "rows")):
+        if count > limit:
+            raise SheetTooLarge(f"the matrix needs {count:,} {what} of a sheet, more than the {limit:,} Excel and LibreOffice "
+                                "keep (they drop the rest silently): lexmap writes no such XLSX")
 
 
 def _argb(colour: str) -> str:
@@ -160,7 +179,7 @@ def _matrix_sheet(sheet, matrix: Matrix, corpus, value: str, base_url, styles: _
             target.fill, target.alignment, target.font = styles.fills[cell.level], styles.value, styles.plain
             target.border = styles.contested_border if cell.contested else styles.border
             if cell.contested and value != "level":  # the level already says "contested"
-                target.number_format = f'0" {MARKER}"' if isinstance(target.value, int) else f'@" {MARKER}"'
+                target.number_format = f'0" {CONTESTED_MARK}"' if isinstance(target.value, int) else f'@" {CONTESTED_MARK}"'
             if not cell.practices and not cell.contested:
                 continue
             target.comment = Comment(cell_text(_note(cell, corpus), row.id), "lexmap", width=360, height=150)
@@ -194,7 +213,7 @@ def _note(cell, corpus) -> str:
     lines = [f"Practices: {named(cell.practices, 'label')}",
              f"Documents ({cell.independent_documents} independent): {named(cell.documents, 'title')}"]
     if cell.contested:
-        lines.append(f"{MARKER} Contested: a statement in the cell is contested.")
+        lines.append(f"{CONTESTED_MARK} Contested: a statement in the cell is contested.")
     return "\n".join(lines)
 
 
@@ -217,7 +236,7 @@ def _legend_sheet(sheet, matrix: Matrix, value: str, title: str, date: str | Non
     for level in LEVELS:
         sheet.append([level.name, level.meaning])
         sheet.cell(row=sheet.max_row, column=1).fill = styles.fills[level.name]
-    sheet.append([f"contested {MARKER}", f"{CONTESTED.meaning} Shown by a dashed border and {MARKER} after the value."])
+    sheet.append([f"contested {CONTESTED_MARK}", f"{CONTESTED.meaning} Shown by a dashed border and {CONTESTED_MARK} after the value."])
     sheet.cell(row=sheet.max_row, column=1).border = styles.contested_border
     for row in sheet.iter_rows(min_row=2):
         row[0].font = styles.bold
@@ -251,6 +270,9 @@ def _detail_sheet(sheet, matrix: Matrix, corpus, base_url, styles: _Styles) -> N
                     "; ".join(corpus[a].name for a in corpus.sources().speakers(statement)),
                     document.title, document.id, statement.pinpoint, statement.quote,
                 )
+                if sheet.max_row >= MAX_ROWS:
+                    raise SheetTooLarge(f"the detail sheet needs more than the {MAX_ROWS:,} rows Excel and LibreOffice keep: "
+                                        "lexmap writes no such XLSX (write the matrix as CSV, or a smaller one)")
                 sheet.append([cell_text(v, statement.id) for v in values])
                 if url := _link(base_url, corpus, statement.id):
                     target = sheet.cell(row=sheet.max_row, column=len(columns), value="open")
@@ -276,6 +298,8 @@ def _fonts_and_heights(sheet, styles: _Styles) -> None:
         for cell in row:
             if cell.value is None:
                 continue
+            if isinstance(cell.value, str) and cell.data_type != "s":
+                cell.data_type = "s"  # text stays text: '#N/A' is a label, not an error cell
             if cell.font.name != FONT:
                 cell.font = styles.plain
             if cell.alignment.wrap_text:

@@ -34,7 +34,7 @@ class TextProvenance:
 def sourced_provisions(instruments: Iterable[Instrument]) -> Iterator[tuple[Provision, TextSource | None]]:
     """Every provision with its source: its own, else the nearest enclosing provision's."""
     for instrument in instruments:
-        stack = [(p, None) for p in reversed(instrument.provisions)]
+        stack: list[tuple[Provision, TextSource | None]] = [(p, None) for p in reversed(instrument.provisions)]
         while stack:
             provision, inherited = stack.pop()
             source = provision.source or inherited
@@ -78,7 +78,7 @@ def check_sources(instrument: Instrument, report: Callable[[str, tuple, str, str
                        "give the http(s) address of the copy the text was taken from")
             copies = [source.url]
             for index, copy in enumerate(source.checked_against):
-                where = ("source", "checked_against", index, "url")
+                where: tuple[str | int, ...] = ("source", "checked_against", index, "url")
                 if not _web_address(copy.url):
                     report(provision.id, where, f"{copy.url[:80]!r} is not a web address", "give the http(s) address of the copy compared")
                 elif copy.url in copies:

@@ -41,6 +41,7 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
             raise click.ClickException(str(error)) from error
         click.echo(f"wrote {len(files)} Parquet files to {output}", err=True)
         return
+    assert push is not None, "export_database is called for sqlite, parquet and --push alone"
     if output is not None:
         check_output(str(output), path, texts)
     _push(load_corpus(path, texts, require_texts), output, push, base, path, texts)

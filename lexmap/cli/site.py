@@ -13,13 +13,16 @@ from ..outputs import check_folder_output, corpus_inputs
 from .common import corpus_options, load_corpus
 
 
+class _Progress(logging.StreamHandler):
+    """The handler that prints mkdocs' progress: one at a time, replaced on each command."""
+
+
 def _show_mkdocs_progress() -> None:
     """mkdocs (and the lexmap hook) report progress through logging: print it."""
     logger = logging.getLogger("mkdocs")
-    logger.handlers = [h for h in logger.handlers if not getattr(h, "lexmap", False)]
-    handler = logging.StreamHandler(sys.stderr)  # looked up now: the stream CliRunner captures
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, _Progress)]
+    handler = _Progress(sys.stderr)  # looked up now: the stream CliRunner captures
     handler.setFormatter(logging.Formatter("%(message)s"))
-    handler.lexmap = True
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 

@@ -16,6 +16,7 @@ import hashlib
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
+from typing import Any
 
 from ..extras import require
 from .csl import csl_item
@@ -56,7 +57,7 @@ def _note_of(document) -> Segments:
     """The note citing ``document`` at a placeholder pinpoint: rendered once per document and
     kept (:mod:`lexmap.exports.note_cache`; CSL rendering is slow: a few milliseconds a note)."""
     citeproc = require_citeproc()
-    item = {k: v.translate(_HIDE) if isinstance(v, str) else v for k, v in csl_item(document).items()}
+    item: dict[str, Any] = {k: v.translate(_HIDE) if isinstance(v, str) else v for k, v in csl_item(document).items()}
     item["author"] = [{k: v.translate(_HIDE) for k, v in name.items()} for name in item.get("author", ())]
     if not item["author"]:
         del item["author"]

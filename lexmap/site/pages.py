@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -36,7 +37,9 @@ class Relations:
     pages stay linear in the size of the corpus)."""
 
     def __init__(self, corpus: Corpus):
-        group = lambda: defaultdict(list)  # noqa: E731
+        def group() -> defaultdict[str, list[Any]]:
+            return defaultdict(list)
+
         self.claims_of_practice, self.claims_of_document, self.claims_of_element = group(), group(), group()
         for claim in corpus.claims.values():
             self.claims_of_practice[claim.practice].append(claim)
@@ -129,7 +132,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         if id_ in corpus.provisions or (qualified and (id_ in corpus.elements)):
             sep = " " if id_ in corpus.provisions else ": "
             return f"{corpus.instruments[corpus.owner(id_)].short_name}{sep}{record.label}"
-        return getattr(record, "label", None) or getattr(record, "name", id_)
+        return str(getattr(record, "label", None) or getattr(record, "name", id_))
 
     made: dict[tuple[str, str, bool], Markup] = {}
 
@@ -157,7 +160,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
 
     env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
                        speakers=speakers, gap_kinds=GAP_KINDS,
-                       picture=test_picture, marker=palette.MARKER,
+                       picture=test_picture, marker=palette.CONTESTED_MARK,
                        quote_link=links.quote_link)
     return env
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,6 +125,9 @@ class References:
         iid = instrument.id
         if instrument.adopted and instrument.in_force and date_before(instrument.in_force, instrument.adopted):
             self.report_at(iid, ("in_force",), f"entry into force ({instrument.in_force}) is before adoption ({instrument.adopted})", "check both dates")
+        if instrument.in_force_after_consent and not re.fullmatch(r"P\d+[MD]", instrument.in_force_after_consent):
+            self.report_at(iid, ("in_force_after_consent",), f"{instrument.in_force_after_consent!r} is not a period lexmap reads",
+                           "write an ISO 8601 duration of months or days: P12M, P30D")
         for test in instrument.tests:
             for element in test.walk():
                 if element.id not in self.loader.origins:

@@ -44,8 +44,8 @@ def suggest(corpus: Corpus, id_: str, n: int = 3) -> list[str]:
     return named[:n] or difflib.get_close_matches(id_, ids, n=n, cutoff=0.6)
 
 
-def describe(corpus: Corpus, id_: str) -> str:
-    """A record in words: its fields, and what refers to it."""
+def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
+    """A record in words: its fields, and what refers to it (a state's status on ``on``)."""
     record = corpus[id_]
     kind = type(record).__name__.lower()
     lines = [f"{kind} {id_}"]
@@ -68,5 +68,9 @@ def describe(corpus: Corpus, id_: str) -> str:
         lines += [f"  argues {c.id}: {c.practice} -> {c.element} ({c.stance})" for c in corpus.argued_by(id_)]
         lines += [f"  cited by {d.id}" for d in corpus.cited_by(id_)]
     elif id_ in corpus.states:
-        lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_)}" for r in corpus.ratifications.values() if r.state == id_]
+        lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_, on=on).text}"
+                  for r in corpus.ratifications.values() if r.state == id_]
+    elif id_ in corpus.actors:
+        lines += [f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> {getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
+                  f" ({getattr(s, 'stance', 'reports')}, {s.document})" for s in corpus.statements_by(id_)]
     return "\n".join(lines)

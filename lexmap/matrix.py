@@ -63,7 +63,8 @@ class Cell:
 
     def value(self, form: str) -> str | int:
         """The cell as one value: ``count`` of practices, ``independent`` sources, practice
-        ``ids`` (joined by ", "), or ``level`` (with ", contested")."""
+        ``ids`` (joined by ", "), or ``level`` (with ", contested"; "asserted as a whole" where the
+        cell's practices only assert a composite element, naming none of its parts)."""
         if form == "count":
             return len(self.practices)
         if form == "independent":
@@ -71,7 +72,8 @@ class Cell:
         if form == "ids":
             return ", ".join(self.practices)
         if form == "level":
-            return self.level + (", contested" if self.contested else "")
+            level = "asserted as a whole" if self.practices and self.level == "unargued" else self.level
+            return level + (", contested" if self.contested else "")
         raise ValueError(f"unknown value form {form!r}; use one of {', '.join(VALUES)}")
 
 
@@ -199,7 +201,7 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                     if _better(row, found[0]):
                         found[0] = row
                     found[1] += row.supporting
-                    found[2] += row.contesting
+                    found[2] += row.contested_by  # on the element, a part of it or its definition
 
     cells: dict[tuple[str, str], Cell] = {}
     for header in row_headers:
@@ -214,8 +216,8 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                     continue
                 row, supporting, contested = by_practice[practice][col_id]
                 contesting += [c.id for c in contested]
-                if row.level == "unargued":
-                    continue
+                if row.level == "unargued" and not supporting:
+                    continue  # in the cell: argued, or asserting a composite element as a whole
                 contesting += [e.id for e in row_statements if e.stance == "contests"]
                 members.append(practice)
                 claims += supporting

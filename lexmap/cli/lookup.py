@@ -31,16 +31,26 @@ def list_(kind, path, texts, require_texts, match):
 @click.command()
 @click.argument("id_", metavar="ID")
 @corpus_options
-def show(id_, path, texts, require_texts):
-    """Show the record ID of the corpus at PATH, and what refers to it.
+@click.option("--on", metavar="DATE", help="For a state: its status towards each instrument on DATE (default today).")
+def show(id_, path, texts, require_texts, on):
+    """Show the record ID of the corpus at PATH, and what refers to it (an actor: every statement
+    it makes; a state: its status towards each instrument).
 
     \b
-    Example:
+    Examples:
       lexmap show palermo/means
+      lexmap show cu --on 2014
     """
+    if on is not None:
+        from ..dates import parse_date
+
+        try:
+            parse_date(on)
+        except ValueError as error:
+            raise UserError(f"--on: {error}", "for example --on 2014 or --on 2013-06-20") from None
     corpus = load_corpus(path, texts, require_texts)
     if id_ not in corpus:
         close = suggest(corpus, id_)
         raise UserError(f"no record has the id {id_!r}",
                         f"did you mean {' or '.join(map(repr, close))}?" if close else "find ids with 'lexmap list KIND --match WORD'")
-    click.echo(describe(corpus, id_))
+    click.echo(describe(corpus, id_, on=on))

@@ -37,7 +37,7 @@ LEVELS: tuple[Swatch, ...] = (
 )
 CONTESTED = Swatch("contested", "#c62828", "#ffffff", "#1e1e1e",
                    "A statement in the cell is contested by another document.")
-MARKER = "\u2020"
+CONTESTED_MARK = "\u2020"
 """Printed after a contested cell's value (a dagger: in every font, readable in greyscale)."""
 TEXT = "#000000"
 TEXT_DARK = "#e2e4e9"

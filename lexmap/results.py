@@ -146,7 +146,7 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
     """The matrix as a plain, escaped HTML table: each cell classed by its level (and
     ``contested``, also marked in text) with a tooltip of its practices and documents; ``link``
     (practice id -> URL) adds links to the cell's practices."""
-    from .palette import CONTESTED, MARKER
+    from .palette import CONTESTED, CONTESTED_MARK
 
     esc = html.escape
     head = "".join(f'<th scope="col" title="{esc(c.id)}">{esc(c.label)}</th>' for c in matrix.cols)
@@ -158,7 +158,7 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
             title = f"practices: {', '.join(cell.practices) or 'none'}; documents: {', '.join(cell.documents) or 'none'}"
             shown = esc(str(cell.value(value)))
             if cell.contested and value != "level":
-                shown += f' <span class="marker" title="{CONTESTED.name}">{MARKER}</span>'
+                shown += f' <span class="marker" title="{CONTESTED.name}">{CONTESTED_MARK}</span>'
             if link and cell.practices:
                 shown += "<br>" + ", ".join(f'<a href="{esc(link(p))}">{esc(p)}</a>' for p in cell.practices)
             classes = cell.level + (" contested" if cell.contested else "")

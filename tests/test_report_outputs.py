@@ -81,7 +81,7 @@ def test_xlsx_matrix_sheet_is_named_filled_and_marked(bundled_matrix, report_xls
             assert target.fill.fill_type == "solid"
             assert target.fill.fgColor.rgb == _argb(palette.fill(cell.level)), (row.id, col.id)
             assert (target.border.left.style == "mediumDashed") == cell.contested
-            assert target.number_format.endswith(f' {palette.MARKER}"') == cell.contested
+            assert target.number_format.endswith(f' {palette.CONTESTED_MARK}"') == cell.contested
             seen.add((cell.level, cell.contested))
     assert {"unargued", "argued", "corroborated"} <= {level for level, _ in seen} and (
         any(contested for _, contested in seen)
@@ -178,7 +178,7 @@ def test_html_page_has_the_legend_and_the_site_palette(small):
         assert f'<span class="swatch {level.name}">{level.name}</span>' in page
     assert "#fff3c4" not in page  # the old yellow "argued"
     assert "<h1>Case &lt;X&gt;</h1>" in page and "corpus of 2024-05-01" in page
-    assert f'<span class="marker" title="contested">{palette.MARKER}</span>' in page  # wages x tp
+    assert f'<span class="marker" title="contested">{palette.CONTESTED_MARK}</span>' in page  # wages x tp
     assert "@media print" in page and "print-color-adjust:exact" in page
     assert '<th scope="col">Indicator</th>' in page
 

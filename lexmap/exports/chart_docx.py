@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
 from ..extras import require
-from ..palette import BY_NAME, MARKER
+from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -117,7 +117,7 @@ class _Writer:
             label.add_run(e.label)
             if e.gate:
                 label.add_run(f" ({e.gate})").italic = True
-            cells[1].paragraphs[0].add_run(e.status + (f" {MARKER}" if e.contested else ""))
+            cells[1].paragraphs[0].add_run(e.status + (f" {CONTESTED_MARK}" if e.contested else ""))
             _shade(cells[1], BY_NAME[e.level].fill)
             cells[2].text = f"{e.own_supporting} / {e.own_contesting}"
             cells[3].text = f"{e.subtree_supporting} / {e.subtree_contesting}"
@@ -129,7 +129,7 @@ class _Writer:
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
                 cell.width = width
-        self.document.add_paragraph(f'{MARKER} contested. "all of": every part must be met; "any of": one part suffices. '
+        self.document.add_paragraph(f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
                                     "Indep. sources: independent sources among the element's own supporting statements.")
 
     def element(self, e: ChartElement) -> None:

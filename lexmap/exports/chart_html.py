@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..chart import Chart, ChartElement, ChartStatement, PracticeEvidence
-from ..palette import BY_NAME, CONTESTED, MARKER, TEXT
+from ..palette import BY_NAME, CONTESTED, CONTESTED_MARK, TEXT
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
 CSS = (
@@ -108,7 +108,7 @@ def _tree(chart: Chart) -> str:
     rows = []
     for e in chart.elements:
         gate = f' <span class="lx-gate">({e.gate})</span>' if e.gate else ""
-        marker = f" {MARKER}" if e.contested else ""
+        marker = f" {CONTESTED_MARK}" if e.contested else ""
         rows.append(
             f'<tr><th scope="row" style="padding-left:{0.5 + 1.5 * e.depth}em">'
             f'<a href="#{_anchor(e.id)}">{escape(e.label)}</a>{gate}</th>'
@@ -122,7 +122,7 @@ def _tree(chart: Chart) -> str:
         '<th scope="col">Own statements for / against</th><th scope="col">With its parts for / against</th>'
         '<th scope="col">Independent sources (own)</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
-        f'<p class="lx-meta">{MARKER} contested. "all of": every part must be met; "any of": one part suffices.</p>'
+        f'<p class="lx-meta">{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices.</p>'
     )
 
 

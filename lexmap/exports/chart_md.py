@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..chart import Chart, ChartElement, ChartStatement
-from ..palette import MARKER
+from ..palette import CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -48,11 +48,11 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
     for e in chart.elements:
         indent = "&emsp;" * e.depth
         gate = f" *({e.gate})*" if e.gate else ""
-        marker = f" {MARKER}" if e.contested else ""
+        marker = f" {CONTESTED_MARK}" if e.contested else ""
         out.append(f"| {indent}{escape_md(e.label)}{gate} | {escape_md(e.status)}{marker} | "
                    f"{e.own_supporting} / {e.own_contesting} | {e.subtree_supporting} / {e.subtree_contesting} | "
                    f"{e.independent_sources} |")
-    out += ["", f'{MARKER} contested. "all of": every part must be met; "any of": one part suffices.', "",
+    out += ["", f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices.', "",
             "## Evidence by element", ""]
     for e in chart.elements:
         out += _element(e)

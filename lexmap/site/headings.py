@@ -52,7 +52,7 @@ def render(markdown: str) -> tuple[str, list[Any], str | None, set[str]] | None:
         if not chunk:
             continue
         lines = chunk.split("\n")
-        if len(lines) == 1 and raw_html.MARKER.fullmatch(lines[0]):
+        if len(lines) == 1 and raw_html.PLACEHOLDER_TOKEN.fullmatch(lines[0]):
             blocks.append((None, lines[0], None))
             continue
         for line in lines:

@@ -20,7 +20,6 @@ from ..coverage import Coverage, ElementCoverage
 
 WIDTH = 240
 ROW = 14
-MARKER = palette.MARKER
 
 
 def _leaves(element) -> int:

@@ -18,7 +18,7 @@ _TOKEN = secrets.token_hex(8)
 _HEADING = re.compile(r"\n(#{1,6} [^\n]*)")
 """A heading line, after its line break: a pattern that opens with a literal is searched fast."""
 _PLACEHOLDER = re.compile(rf"<p>LXRAW{_TOKEN}N(\d+)X</p>")
-MARKER = re.compile(rf"LXRAW{_TOKEN}N\d+X")
+PLACEHOLDER_TOKEN = re.compile(rf"LXRAW{_TOKEN}N\d+X")
 """A placeholder in the Markdown of a page."""
 
 

@@ -275,3 +275,25 @@ def test_an_entry_into_force_rule_lexmap_cannot_read_is_a_problem_at_its_line(tm
     (problem,) = [p for p in raised.value.problems if "period" in p.message]
     assert (problem.file, problem.line, problem.id) == ("case/instruments/charter.yaml", 10, "charter")
     assert "P12M" in problem.hint
+
+
+def test_every_matrix_format_carries_the_case_title_date_and_measure(tmp_path):
+    import json
+    import shutil
+
+    import openpyxl
+
+    shutil.copytree(CORPORA / "evidence", tmp_path / "case")
+    manifest = tmp_path / "case" / "lexmap.yaml"
+    manifest.write_text(manifest.read_text() + "date: 2024-05-01\n")
+    case = lexmap.load(tmp_path / "case")
+    matrix = case.matrix("practices", "instruments")
+    md = render_matrix(matrix, case, "md").decode()
+    assert md.startswith("**Evidence fixture** (2024-05-01): practices (rows) by instruments (columns); each cell: the number of practices")
+    data = json.loads(render_matrix(matrix, case, "json"))
+    assert (data["title"], data["date"], data["value"]) == ("Evidence fixture", "2024-05-01", "count")
+    page = render_matrix(matrix, case, "html").decode()
+    assert "<h1>Evidence fixture</h1>" in page and "2024-05-01" in page
+    book = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, case, "xlsx")))
+    assert book.properties.title == "Evidence fixture"
+    assert "2024-05-01" in " ".join(str(c.value) for row in book["legend"].iter_rows() for c in row)

@@ -155,7 +155,9 @@ def test_cli_writes_the_format_of_the_file_name(tmp_path):
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(out)["matrix"]["C3"].value == "argued, contested"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--format", "md"])
-    assert result.stdout.startswith("|  | Wage Convention | Test Protocol |")
+    caption, blank, header = result.stdout.splitlines()[:3]
+    assert caption == "**small**: indicators (rows) by instruments (columns); each cell: the number of practices in the cell."
+    assert (blank, header) == ("", "|  | Wage Convention | Test Protocol |")
 
 
 def test_bundled_matrix_markdown_matches_the_golden_file(bundled):

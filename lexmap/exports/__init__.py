@@ -8,24 +8,36 @@ from pathlib import Path
 MATRIX_FORMATS = ("csv", "xlsx", "md", "html", "json")
 
 
+MEASURES = {
+    "count": "the number of practices in the cell",
+    "independent": "the independent sources behind the cell's best practice",
+    "ids": "the practices in the cell",
+    "level": "the level of the cell's best practice (never pooled across practices)",
+}
+"""What a cell shows under each ``--value``, in the words every format's caption uses."""
+
+
 def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str | None = None) -> bytes:
-    """The bytes of ``matrix`` in format ``fmt`` (csv, xlsx, md, html or json)."""
+    """The bytes of ``matrix`` in format ``fmt`` (csv, xlsx, md, html or json), each (but CSV,
+    which has no place for it) headed by the case's title and date and naming the measure."""
     from .csvfile import matrix_csv
     from .htmlfile import matrix_page
     from .jsonfile import matrix_json
     from .markdownfile import matrix_markdown
     from .xlsxfile import matrix_xlsx
 
+    title = corpus.title if corpus is not None else None
+    date = corpus.case.date if corpus is not None and corpus.case else None
     if fmt == "csv":
         return matrix_csv(matrix, value).encode("utf-8")
     if fmt == "xlsx":
-        return matrix_xlsx(matrix, corpus, value, base_url)
+        return matrix_xlsx(matrix, corpus, value, base_url, title=title, date=date)
     if fmt == "md":
-        return matrix_markdown(matrix, value).encode("utf-8")
+        return matrix_markdown(matrix, value, title=title, date=date, measure=MEASURES.get(value)).encode("utf-8")
     if fmt == "html":
-        return matrix_page(matrix, value, base_url, corpus).encode("utf-8")
+        return matrix_page(matrix, value, base_url, corpus, title=title, date=date).encode("utf-8")
     if fmt == "json":
-        return matrix_json(matrix).encode("utf-8")
+        return matrix_json(matrix, title=title, date=date, value=value, measure=MEASURES.get(value)).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(MATRIX_FORMATS)}")
 
 

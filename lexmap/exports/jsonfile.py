@@ -9,8 +9,10 @@ import attrs
 from ..matrix import Matrix
 
 
-def matrix_json(matrix: Matrix) -> str:
+def matrix_json(matrix: Matrix, *, title: str | None = None, date: str | None = None, value: str = "count",
+                measure: str | None = None) -> str:
     data = {
+        "title": title, "date": date, "value": value, "measure": measure,
         "rows": {"kind": matrix.row_kind, "headers": [attrs.asdict(h) for h in matrix.rows]},
         "cols": {"kind": matrix.col_kind, "headers": [attrs.asdict(h) for h in matrix.cols]},
         "cells": [

@@ -15,9 +15,6 @@ import csv
 import hashlib
 import io
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
@@ -40,8 +37,7 @@ StoreError = OutputError
 """A store folder lexmap cannot use: the one error of every output folder (:mod:`lexmap.outputs`)."""
 
 
-class PushError(RuntimeError):
-    """The server refused the corpus, or could not be reached."""
+from .exports.push import PushError, push  # noqa: E402,F401  (pushing lives in lexmap.exports.push; kept importable here)
 
 
 @attrs.frozen
@@ -181,27 +177,3 @@ def result_text(result: Result, fmt: str = "table") -> str:
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + f"\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})\n"
-
-
-def push(data: bytes, url: str, content_type: str = "text/turtle", timeout: float = 600) -> int:
-    """Replace a graph of a SPARQL 1.1 server with ``data`` through the Graph Store HTTP Protocol
-    (HTTP PUT). ``url`` is the server's graph store endpoint (Oxigraph ``/store``, Fuseki
-    ``/DATASET/data``, GraphDB ``/repositories/ID/rdf-graphs/service``), with ``?graph=IRI`` for a
-    named graph; without a query, the default graph (``?default``). Returns the HTTP status;
-    raises PushError with one line saying what went wrong."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"cannot push to {url!r}: give the server's graph store URL, e.g. http://localhost:7878/store")
-    if not parts.query:
-        url = urllib.parse.urlunsplit(parts._replace(query="default"))
-    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": f"{content_type}; charset=utf-8"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        body = error.read(2000).decode("utf-8", "replace").strip().splitlines()
-        detail = f": {body[0][:200]}" if body else ""
-        raise PushError(f"push to {url} failed: HTTP {error.code} {error.reason}{detail}") from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise PushError(f"push to {url} failed: {reason}") from None

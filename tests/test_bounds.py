@@ -292,3 +292,100 @@ def test_a_base_url_that_is_not_http_is_refused(tmp_path, url):
 
     with pytest.raises(ValueError, match="not an http or https address"):
         matrix_page(lexmap.load(SMALL).matrix(), base_url=url, corpus=lexmap.load(SMALL))
+
+
+# -- --push: bounded in time, authenticated, no password shown ---------------------------------
+
+class _Server:
+    """A graph store on 127.0.0.1 that records each request's headers and answers ``status``;
+    with ``stall``, it accepts connections and never reads or answers."""
+
+    def __init__(self, status: int = 204, stall: bool = False):
+        import http.server
+        import socket
+        import threading
+
+        self.requests: list[dict] = []
+        if stall:
+            self.socket = socket.socket()
+            self.socket.bind(("127.0.0.1", 0))
+            self.socket.listen(4)
+            self.port = self.socket.getsockname()[1]
+            self.close = self.socket.close
+            return
+        seen = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_PUT(self):
+                length = int(self.headers.get("Content-Length", 0))
+                seen.append({"path": self.path, "headers": dict(self.headers), "size": len(self.rfile.read(length))})
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *_args):
+                pass
+
+        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.port = server.server_address[1]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.close = lambda: (server.shutdown(), server.server_close())
+
+
+def test_a_push_to_a_server_that_stalls_ends_at_its_deadline_with_progress():
+    from lexmap.exports.push import PushError, push
+
+    server = _Server(stall=True)
+    calls = []
+    try:
+        started = time.monotonic()
+        with pytest.raises(PushError, match="deadline of 2 s"):
+            push(b"<a> <b> <c> .\n" * 1000, f"http://127.0.0.1:{server.port}/store", deadline=2,
+                 progress=lambda sent, total, elapsed: calls.append((sent, total)))
+        assert time.monotonic() - started < 5  # was 600 s per socket operation
+        assert calls and calls[-1] == (14_000, 14_000)
+    finally:
+        server.close()
+
+
+def test_push_authenticates_from_the_url_and_never_prints_the_password(monkeypatch, tmp_path):
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    server = _Server(status=204)
+    try:
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.output
+    assert "S3cret" not in result.output and "alice" not in result.output
+    assert f"to http://127.0.0.1:{server.port}/store (HTTP 204)" in result.stderr
+    (request,) = server.requests
+    assert request["headers"]["Authorization"] == "Basic YWxpY2U6UzNjcmV0"  # alice:S3cret
+    assert request["path"] == "/store?default" and request["size"] > 0
+
+
+def test_push_failures_never_print_the_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    server = _Server(status=401)
+    try:
+        refused = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    finally:
+        server.close()
+    gone = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    bad = run_cli("export", "turtle", SMALL, "--push", "ftp://alice:S3cret@127.0.0.1/store")
+    for result in (refused, gone, bad):
+        assert result.exit_code != 0 and "S3cret" not in result.output and "Traceback" not in result.output, result.output
+    assert "HTTP 401" in refused.stderr
+
+
+def test_push_takes_basic_auth_from_a_netrc_file(tmp_path, monkeypatch):
+    netrc_file = tmp_path / "netrc"
+    netrc_file.write_text("machine 127.0.0.1 login bob password pw\n")
+    netrc_file.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc_file))
+    server = _Server(status=201)
+    try:
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://127.0.0.1:{server.port}/store?graph=urn:x")
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.output
+    assert server.requests[0]["headers"]["Authorization"] == "Basic Ym9iOnB3"  # bob:pw

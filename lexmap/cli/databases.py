@@ -16,6 +16,13 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
         raise click.UsageError(f"--push sends RDF: use it with FORMAT turtle, not {fmt}")
     if metadata and fmt != "sqlite":
         raise click.UsageError(f"-m/--metadata is for the sqlite format, not {fmt}")
+    if push:
+        from ..exports.push import PushError, check_push_url
+
+        try:
+            check_push_url(push)  # before the (slow) load
+        except PushError as error:
+            raise click.UsageError(str(error)) from error
     if fmt == "sqlite":
         from ..exports.sqlite import metadata_path, write_sqlite
 
@@ -49,7 +56,8 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
 
 def _push(corpus, output, url: str, base: str, path, texts) -> None:
     from ..exports import export_bytes
-    from ..sparql import PushError, ntriples, push
+    from ..exports.push import PushError, push, shown_url
+    from ..sparql import ntriples
 
     try:
         if output is not None:
@@ -58,7 +66,22 @@ def _push(corpus, output, url: str, base: str, path, texts) -> None:
             click.echo(f"wrote {output} (turtle, {len(data)} bytes)", err=True)
         else:
             data = ntriples(corpus, base)  # N-Triples is Turtle, and much faster to write
-        status = push(data, url)
+        status = push(data, url, progress=_progress(shown_url(url)))
     except (ImportError, PushError) as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"pushed {len(data)} bytes of Turtle to {url} (HTTP {status})", err=True)
+    click.echo(f"pushed {len(data)} bytes of Turtle to {shown_url(url)} (HTTP {status})", err=True)
+
+
+def _progress(shown: str, first: float = 2.0, every: float = 5.0):
+    """A progress callback that says on stderr how the push is going, once it takes more than
+    ``first`` seconds, then every ``every`` seconds (a quick push prints nothing more)."""
+    state = {"next": first}
+
+    def report(sent: int, total: int, elapsed: float) -> None:
+        if elapsed < state["next"]:
+            return
+        state["next"] = elapsed + every
+        what = f"{sent:,} of {total:,} bytes sent" if sent < total else f"all {total:,} bytes sent, waiting for the server's answer"
+        click.echo(f"push to {shown}: {what} ({elapsed:.0f} s)", err=True)
+
+    return report

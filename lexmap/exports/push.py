@@ -1,0 +1,166 @@
+"""Sending the corpus to a SPARQL 1.1 server (Graph Store HTTP Protocol, HTTP PUT): bounded in
+time, with progress, authenticated, and never showing a password.
+
+urllib waited up to its timeout on every socket operation (600 s each, silently, with a server
+that stalls) and printed the URL as given, password included. Here the connection has a short
+timeout of its own, the whole push an overall deadline, the body goes out in chunks with a
+progress callback (also called while a stalled server makes lexmap wait), credentials come from
+the URL's userinfo or a netrc file (``$NETRC``, else ``~/.netrc``) as HTTP Basic auth, and every
+message names the URL without them (:func:`shown_url`).
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import netrc
+import os
+import select
+import socket
+import time
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+
+CONNECT_TIMEOUT = 10.0
+"""Seconds to reach the server (and agree TLS) before giving up."""
+CHUNK = 1 << 20
+TICK = 1.0  # seconds between looks at the deadline (and calls of ``progress``) while waiting
+
+Progress = Callable[[int, int, float], None]
+"""``progress(bytes_sent, bytes_total, seconds_elapsed)``."""
+
+
+class PushError(RuntimeError):
+    """The server refused the corpus, or could not be reached in time: one line, without credentials."""
+
+
+def deadline_for(size: int) -> float:
+    """The default overall deadline of a push of ``size`` bytes: two minutes, and a second per MiB."""
+    return 120.0 + size / (1 << 20)
+
+
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed: without the user name and password of its userinfo."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def check_push_url(url: str) -> urllib.parse.SplitResult:
+    """The parts of a graph store URL (http or https, with a host); PushError otherwise."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises ValueError)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or any(c in url for c in " \t\r\n"):
+        raise PushError(f"cannot push to {shown_url(url)!r}: give the server's graph store URL, e.g. http://localhost:7878/store")
+    return parts
+
+
+def credentials(parts: urllib.parse.SplitResult, netrc_file: str | os.PathLike | None = None) -> tuple[str, str] | None:
+    """(user, password) from the URL's userinfo, else from the netrc file's entry for the host
+    (``netrc_file``, else ``$NETRC``, else ``~/.netrc``), else None."""
+    if parts.username is not None:
+        return urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "")
+    path = Path(netrc_file or os.environ.get("NETRC") or Path.home() / ".netrc")
+    if not path.is_file():
+        return None
+    try:
+        entry = netrc.netrc(str(path)).authenticators(parts.hostname or "")
+    except netrc.NetrcParseError as error:  # its message may quote a token of the file: not shown
+        raise PushError(f"cannot read the netrc file {path} (line {error.lineno}): check its syntax and that only you can read it") from None
+    except OSError as error:
+        raise PushError(f"cannot read the netrc file {path} ({error.strerror})") from None
+    if entry is None:
+        return None
+    login, _account, password = entry
+    return login or "", password or ""
+
+
+def push(data: bytes, url: str, content_type: str = "text/turtle", *, connect_timeout: float = CONNECT_TIMEOUT,
+         deadline: float | None = None, progress: Progress | None = None, netrc_file: str | os.PathLike | None = None) -> int:
+    """Replace a graph of a SPARQL 1.1 server with ``data`` (HTTP PUT). ``url`` is the server's
+    graph store endpoint (Oxigraph ``/store``, Fuseki ``/DATASET/data``, GraphDB
+    ``/repositories/ID/rdf-graphs/service``), with ``?graph=IRI`` for a named graph; without a
+    query, the default graph (``?default``). ``deadline``: seconds for the whole push (default
+    :func:`deadline_for`). Returns the HTTP status; raises PushError with one line."""
+    parts = check_push_url(url)
+    shown = shown_url(url)
+    if not parts.query:
+        parts = parts._replace(query="default")
+        shown = shown_url(urllib.parse.urlunsplit(parts))
+    auth = credentials(parts, netrc_file)
+    started = time.monotonic()
+    limit = started + (deadline if deadline is not None else deadline_for(len(data)))
+    connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = connection_class(parts.hostname, parts.port, timeout=connect_timeout)
+    try:
+        try:
+            connection.connect()
+        except (OSError, http.client.HTTPException) as error:
+            raise PushError(f"push to {shown} failed: cannot connect in {connect_timeout:g} s ({_reason(error)})") from None
+        try:
+            connection.sock.settimeout(max(0.1, limit - time.monotonic()))
+            connection.putrequest("PUT", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")), skip_accept_encoding=True)
+            connection.putheader("Content-Type", f"{content_type}; charset=utf-8")
+            connection.putheader("Content-Length", str(len(data)))
+            if auth is not None:
+                token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode("utf-8")).decode("ascii")
+                connection.putheader("Authorization", f"Basic {token}")
+            connection.endheaders()
+            _send(connection.sock, data, started, limit, progress)
+            _wait_for_answer(connection.sock, len(data), started, limit, progress)
+            connection.sock.settimeout(max(0.1, limit - time.monotonic()))
+            response = connection.getresponse()
+            body = response.read(2000)
+        except TimeoutError:
+            raise PushError(f"push to {shown} failed: no answer within the deadline of {limit - started:.0f} s") from None
+        except (OSError, http.client.HTTPException) as error:
+            raise PushError(f"push to {shown} failed: {_reason(error)}") from None
+    finally:
+        connection.close()
+    if response.status >= 400:
+        lines = body.decode("utf-8", "replace").strip().splitlines()
+        detail = f": {lines[0][:200]}" if lines else ""
+        hint = " (give user:password in the URL or a netrc entry for the host)" if response.status == 401 and auth is None else ""
+        raise PushError(f"push to {shown} failed: HTTP {response.status} {response.reason}{detail}{hint}")
+    return response.status
+
+
+def _send(sock: socket.socket, data: bytes, started: float, limit: float, progress: Progress | None) -> None:
+    """Send ``data`` in chunks, looking at the deadline every :data:`TICK` seconds even while the
+    server takes nothing (a send that times out has sent nothing: it is tried again)."""
+    view, sent = memoryview(data), 0
+    while sent < len(data):
+        now = time.monotonic()
+        if now >= limit:
+            raise TimeoutError
+        sock.settimeout(min(TICK, limit - now))
+        try:
+            sent += sock.send(view[sent:sent + CHUNK])
+        except TimeoutError:
+            pass
+        if progress is not None:
+            progress(sent, len(data), time.monotonic() - started)
+
+
+def _wait_for_answer(sock: socket.socket, size: int, started: float, limit: float, progress: Progress | None) -> None:
+    """Wait until the server answers (or the deadline passes), calling ``progress`` meanwhile."""
+    pending = getattr(sock, "pending", lambda: 0)
+    while not pending():
+        now = time.monotonic()
+        if now >= limit:
+            raise TimeoutError
+        readable, _, _ = select.select([sock], [], [], min(TICK, limit - now))
+        if readable:
+            return
+        if progress is not None:
+            progress(size, size, time.monotonic() - started)
+
+
+def _reason(error: BaseException) -> str:
+    reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return str(reason)

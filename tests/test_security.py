@@ -78,6 +78,7 @@ def _injected(text: str) -> list[str]:
 # -- 1. everything a page shows is escaped ----------------------------------------------------
 
 
+@pytest.mark.slow  # builds a site
 def test_the_manifest_reaches_no_page_as_html(hostile_manifest_site):
     pages = sorted(hostile_manifest_site.rglob("*.html"))
     assert len(pages) > 10
@@ -90,6 +91,7 @@ def test_the_manifest_reaches_no_page_as_html(hostile_manifest_site):
     assert "&amp;lt;" not in index  # and escaped once, not twice
 
 
+@pytest.mark.slow  # builds a site
 def test_the_manifest_runs_no_script_in_a_browser(page, hostile_manifest_site):  # noqa: F811
     server = _Server(hostile_manifest_site)
     try:
@@ -433,6 +435,7 @@ def built_site(tmp_path_factory):
     return site
 
 
+@pytest.mark.slow  # builds a site
 def test_the_marker_lists_every_file_lexmap_wrote_and_its_kind(built_site):
     import hashlib
     import json
@@ -444,6 +447,7 @@ def test_the_marker_lists_every_file_lexmap_wrote_and_its_kind(built_site):
     assert marker["kind"] == "site" and marker["files"] == files and len(files) > 20
 
 
+@pytest.mark.slow  # builds a site
 def test_a_site_copied_into_a_web_root_is_never_rebuilt_over_the_other_files(built_site, tmp_path):
     webroot = tmp_path / "webroot"
     webroot.mkdir()
@@ -459,6 +463,7 @@ def test_a_site_copied_into_a_web_root_is_never_rebuilt_over_the_other_files(bui
     assert _tree(webroot) == before
 
 
+@pytest.mark.slow  # builds a site
 def test_a_page_changed_after_the_build_is_not_replaced(built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -487,6 +492,7 @@ def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
         assert _tree(documents) == before
 
 
+@pytest.mark.slow  # builds a site
 def test_one_kind_of_output_never_replaces_another(built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

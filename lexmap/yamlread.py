@@ -11,6 +11,7 @@ is bounded, and every surprise becomes a :class:`~lexmap.problems.Problem`.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path

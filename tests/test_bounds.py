@@ -389,3 +389,29 @@ def test_push_takes_basic_auth_from_a_netrc_file(tmp_path, monkeypatch):
         server.close()
     assert result.exit_code == 0, result.output
     assert server.requests[0]["headers"]["Authorization"] == "Basic Ym9iOnB3"  # bob:pw
+
+
+# -- lexmap's own JSON export reads back at any size -------------------------------------------
+
+def test_an_export_json_over_20_mib_reads_back(tmp_path):
+    case = tmp_path / "case"
+    (case / "mappings").mkdir(parents=True)
+    words = "retention of passports by the mission's coordinators " * 200  # about 11 kB a label
+    for part in range(4):
+        (case / "mappings" / f"practices-{part}.yaml").write_text(
+            "practices:\n" + "".join(f"  - id: p-{part}-{i}\n    label: {words}{i}\n" for i in range(500)))
+    out = tmp_path / "corpus.json"
+    result = run_cli("export", "json", str(case), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 20 * 2**20
+    assert len(lexmap.load(out).practices) == 2000  # was "file is larger than 20 MiB", "split it into several files"
+
+
+def test_a_sparse_huge_yaml_file_is_refused_without_being_read(tmp_path):
+    (tmp_path / "mappings").mkdir()
+    with open(tmp_path / "mappings" / "big.yaml", "wb") as handle:
+        handle.write(b"documents: []\n")
+        handle.truncate(8 << 30)  # 8 GiB, nothing on disk: read_bytes() would need 8 GB
+    started = time.perf_counter()
+    (problem,) = problems(tmp_path)
+    assert time.perf_counter() - started < 5 and "larger than 20 MiB" in problem.message

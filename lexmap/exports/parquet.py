@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..extras import require
 from ..outputs import OutputError, check_folder_output, replaced_folder
-from .tables import BOOLEAN, INTEGER, LIST, TABLES, table_rows
+from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, table_rows
 
 
 def _pyarrow():
@@ -27,7 +27,7 @@ def _pyarrow():
 def corpus_tables(corpus) -> dict:
     """Every table of the corpus as a :class:`pyarrow.Table`, by name."""
     pa = _pyarrow()
-    types = {INTEGER: pa.int64(), BOOLEAN: pa.bool_(), LIST: pa.list_(pa.string())}
+    types = {INTEGER: pa.int64(), BOOLEAN: pa.bool_(), LIST: pa.list_(pa.string()), REAL: pa.float64()}
     out = {}
     for table in TABLES:
         schema = pa.schema([pa.field(c.name, types.get(c.type, pa.string()), nullable=not c.required) for c in table.columns],

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .tables import BOOLEAN, INTEGER, LIST, TABLES, Table, table_rows
+from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, Table, table_rows
 
 # Each statement view: the statement's own columns, then what it points to, in words.
 _SPEAKERS = """(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM statement_speakers AS x
@@ -57,7 +57,7 @@ INDEXES = {
 def _ddl(table: Table) -> str:
     lines = []
     for column in table.columns:
-        kind = {INTEGER: "INTEGER", BOOLEAN: "INTEGER"}.get(column.type, "TEXT")
+        kind = {INTEGER: "INTEGER", BOOLEAN: "INTEGER", REAL: "REAL"}.get(column.type, "TEXT")
         line = f'"{column.name}" {kind}' + (" NOT NULL" if column.required else "")
         if column.references:
             line += f' REFERENCES "{column.references}"(id)'

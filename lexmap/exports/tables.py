@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import attrs
 
-TEXT, INTEGER, BOOLEAN, LIST = "TEXT", "INTEGER", "BOOLEAN", "LIST"
-"""Column types: LIST is a list of strings (JSON text in SQLite, a list column in Parquet)."""
+TEXT, INTEGER, BOOLEAN, LIST, REAL = "TEXT", "INTEGER", "BOOLEAN", "LIST", "REAL"
+"""Column types: LIST is a list of strings (JSON text in SQLite, a list column in Parquet); REAL a number."""
 
 
 @attrs.frozen
@@ -88,6 +88,10 @@ TABLES: tuple[Table, ...] = (
            "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note"),
     _table("attestations", "Document reports that practice happens: a fact, not a legal argument.",
            "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note"),
+    _table("figures", "The numbers an attestation's quote gives: a value, or a range low-high (an end may be open), "
+           "in unit, of base (what it measures, and whose share); figures are compared only on one unit and base.",
+           "attestation>attestations! position:INTEGER! words! value:REAL low:REAL high:REAL unit! base! "
+           "period_start period_end note", key=("attestation", "position")),
     _table("exhibits", "Document says that practice exhibits indicator (or contests it).",
            "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note"),
     _table("relies_on", "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit is set.",
@@ -180,6 +184,9 @@ _ROWS = {
                          for s in c.claims.values()),
     "attestations": lambda c: ((s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note)
                                for s in c.attestations.values()),
+    "figures": lambda c: ((s.id, n, f.words, f.value, *((f.range.low, f.range.high) if f.range else (None, None)), f.unit,
+                           f.base, *((f.period.start, f.period.end) if f.period else (None, None)), f.note)
+                          for s in c.attestations.values() for n, f in enumerate(s.figures, 1)),
     "exhibits": lambda c: ((s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note)
                            for s in c.exhibits.values()),
     "relies_on": lambda c: ((*_statement(k, s.id), n, r.document, r.pinpoint, r.note)

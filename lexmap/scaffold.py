@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .discover import MANIFEST as MANIFEST_NAME
+
 MANIFEST = """\
 # The manifest of this case: what it is and which law it uses (docs/corpus.md).
 title: {title}
@@ -115,14 +117,39 @@ docs/data-format.md.
 """
 
 
+class InsideACase(ValueError):
+    """The folder of a new case lies inside another case, which would read its files as its own."""
+
+
+def enclosing_case(folder: Path) -> Path | None:
+    """The case (a folder with a ``lexmap.yaml`` of this user's, or the ``instruments/`` or
+    ``mappings/`` folder of a corpus) that ``folder`` lies inside, or None. A case reads every
+    YAML file below it: a case made inside another becomes part of it."""
+    here = folder.resolve()
+    for above in here.parents:
+        manifest = above / MANIFEST_NAME
+        try:
+            if manifest.is_file() and manifest.stat().st_uid == os.geteuid():
+                return above
+        except OSError:
+            continue
+        if above.name in ("instruments", "mappings") and (above.parent / "mappings").is_dir() and (above.parent / "instruments").is_dir():
+            return above.parent
+    return None
+
+
 def new_case(path: str | os.PathLike, title: str | None = None) -> Path:
     """Write a case skeleton into ``path`` (a new or empty folder) and return its path.
 
-    Raises FileExistsError when ``path`` is a file or a folder that is not empty.
+    Raises FileExistsError when ``path`` is a file or a folder that is not empty, InsideACase
+    when it lies inside another case.
     """
     root = Path(path)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise FileExistsError(f"{root} exists and is not an empty folder")
+    outer = enclosing_case(root)
+    if outer is not None:
+        raise InsideACase(f"{root} is inside the case {outer}, which would read the new case's files as its own")
     title = title or root.resolve().name.replace("-", " ").replace("_", " ").capitalize() or "New case"
     (root / "texts").mkdir(parents=True, exist_ok=True)
     files = {

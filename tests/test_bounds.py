@@ -415,3 +415,15 @@ def test_a_sparse_huge_yaml_file_is_refused_without_being_read(tmp_path):
     started = time.perf_counter()
     (problem,) = problems(tmp_path)
     assert time.perf_counter() - started < 5 and "larger than 20 MiB" in problem.message
+
+
+# -- lexmap init -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("inner", ["sub", "texts/sub", "a/b/c"])
+def test_init_refuses_a_folder_inside_an_existing_case(tmp_path, inner):
+    outer = tmp_path / "outer"
+    assert run_cli("init", str(outer)).exit_code == 0
+    result = run_cli("init", str(outer / inner))
+    assert result.exit_code == 2 and f"inside the case {outer}" in result.stderr
+    assert not (outer / inner).exists()
+    assert lexmap.load(outer).case.title == "Outer"  # the outer case still loads (a second manifest broke it)

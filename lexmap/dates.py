@@ -48,18 +48,21 @@ def parse_date(text: object) -> DateRange:
         raise ValueError(f"{text!r} is not a date: give {EXPECTED}")
     match = _ISO.fullmatch(text)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year_text, month_text, day_text = match.groups()  # the year is always there
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         try:
-            if day is not None:
-                lower = upper = datetime.date(year, month, day)  # type: ignore[arg-type]
+            if month is not None and day is not None:
+                lower = upper = datetime.date(year, month, day)
             elif month is not None:
                 lower = datetime.date(year, month, 1)
                 upper = datetime.date(year, month, calendar.monthrange(year, month)[1])
             else:
-                lower, upper = datetime.date(year, 1, 1), datetime.date(year, 12, 31)  # type: ignore[arg-type]
+                lower, upper = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         except ValueError:
             raise ValueError(f"{text!r} is not a date that exists: give {EXPECTED}") from None
-        if year == 0:  # type: ignore[comparison-overlap]
+        if year == 0:
             raise ValueError(f"{text!r} is not a date that exists: give {EXPECTED}")
         return DateRange(text, lower, upper)
     return _edtf(text)

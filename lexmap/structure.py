@@ -201,8 +201,8 @@ def errors(error: BaseException, path: Path_ = (), type_: Any = None) -> Iterato
             yield path + (name,), f"unknown field {name!r}", hint
         return
     if isinstance(error, KeyError):
-        *parent, name = path
-        yield tuple(parent), f"missing required field {name!r}", "add it"
+        *parent, missing = path
+        yield tuple(parent), f"missing required field {missing!r}", "add it"
         return
     if isinstance(error, ValueProblem):
         yield path, str(error), error.hint
@@ -228,7 +228,7 @@ def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str 
     """Structure ``value`` as ``type_``: the object (or None) and the list of problems."""
     problems = _own_id_problems(value, type_)
     try:
-        record = CONVERTER.structure(value, type_)
+        record: Any = CONVERTER.structure(value, type_)
     except Exception as error:  # every failure is reported, none escapes
         return None, problems + list(errors(error))
     return (None if problems else record), problems

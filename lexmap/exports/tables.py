@@ -54,16 +54,22 @@ def _table(name: str, description: str, columns: str, key: tuple[str, ...] = ("i
 
 _STATEMENT = "claim>claims attestation>attestations exhibit>exhibits"
 TABLES: tuple[Table, ...] = (
-    _table("states", "States, by ISO 3166-1 alpha-2 code.", "id! name!", label="name"),
+    _table("states", "States, by ISO 3166-1 alpha-2 code, with UN membership (member, observer, non-member).",
+           "id! name! un_membership independent:BOOLEAN", label="name"),
     _table("instruments", "Legal instruments: treaties, conventions, statutes, declarations.",
            "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force url notes", label="short_name"),
     _table("ratifications", "Each state's history towards an instrument, read from the official record (source).",
            "id! instrument>instruments! state>states! source as_of note"),
     _table("ratification_events", "The dated events of a ratification history (signature, ratification, accession...).",
-           "ratification>ratifications! position:INTEGER! event! date! note", key=("ratification", "position")),
+           "ratification>ratifications! position:INTEGER! event! date! note source", key=("ratification", "position")),
     _table("actors", "Who speaks: organisations, governments, persons.", "id! name! kind! part_of>actors notes", label="name"),
     _table("provisions", "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
-           "id! instrument>instruments! parent>provisions position:INTEGER! label! heading text", label="label"),
+           "id! instrument>instruments! parent>provisions position:INTEGER! label! heading text "
+           "source_url source_publisher source_note", label="label"),
+    _table("provision_copies", "The independent copies a provision's text was checked against (its source's checked_against).",
+           "provision>provisions! position:INTEGER! url! publisher! note", key=("provision", "position")),
+    _table("provision_variants", "Readings of a copy that differ from a provision's text: reading where the text has instead_of.",
+           "provision>provisions! position:INTEGER! reading! instead_of! copy! note", key=("provision", "position")),
     _table("elements", "Every element of every legal test; a test is the element without a parent. combinator: "
            "all (every child must be met), any (one suffices), empty for a leaf.",
            "id! instrument>instruments! test>elements! parent>elements position:INTEGER! label! combinator "
@@ -119,7 +125,8 @@ def _provisions(corpus):
         parent = corpus.parent(id_)
         siblings = corpus.provisions[parent].provisions if parent in corpus.provisions else corpus.instruments[parent].provisions
         yield (id_, corpus.owner(id_), parent if parent in corpus.provisions else None,
-               _position(siblings, p), p.label, p.heading, p.text)
+               _position(siblings, p), p.label, p.heading, p.text,
+               *((p.source.url, p.source.publisher, p.source.note) if p.source else (None, None, None)))
 
 
 def _elements(corpus):
@@ -158,14 +165,18 @@ def _speakers(corpus):
 
 
 _ROWS = {
-    "states": lambda c: ((s.id, s.name) for s in c.states.values()),
+    "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
     "instruments": lambda c: ((i.id, i.title, i.short_name, i.kind, i.binding, i.adopted_by, i.adopted, i.in_force, i.url, i.notes)
                               for i in c.instruments.values()),
     "ratifications": lambda c: ((r.id, r.instrument, r.state, r.source, r.as_of, r.note) for r in c.ratifications.values()),
-    "ratification_events": lambda c: ((r.id, n, e.event, e.date, e.note)
+    "ratification_events": lambda c: ((r.id, n, e.event, e.date, e.note, e.source)
                                       for r in c.ratifications.values() for n, e in enumerate(r.events, 1)),
     "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes) for a in c.actors.values()),
     "provisions": _provisions,
+    "provision_copies": lambda c: ((p.id, n, x.url, x.publisher, x.note) for p in c.provisions.values() if p.source
+                                   for n, x in enumerate(p.source.checked_against, 1)),
+    "provision_variants": lambda c: ((p.id, n, v.reading, v.instead_of, v.copy, v.note) for p in c.provisions.values()
+                                     if p.source for n, v in enumerate(p.source.variants, 1)),
     "elements": _elements,
     "tests": lambda c: ((t.id, i.id, n, t.label, t.kind, t.combinator, t.provision)
                         for i in c.instruments.values() for n, t in enumerate(i.tests, 1)),

@@ -261,7 +261,7 @@ def site_steps(root: Path, pages: list[str], repeat: int = 3) -> dict:
             runs["site_first"].append(in_new_process(build, env))
             runs["site_warm"].append(in_new_process(build, env))
     for step, measured in runs.items():
-        ratios = sorted(m["s"] / floor["s"] for m, floor in zip(measured, runs["site_floor"]))
+        ratios = sorted(m["s"] / floor["s"] for m, floor in zip(measured, runs["site_floor"], strict=True))
         results[step] = {**min(measured, key=lambda m: m["s"]), "runs": measured,
                          "round_ratio": statistics.median(ratios)}
     return results
@@ -442,7 +442,7 @@ def table(figures: dict[str, dict]) -> str:
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
     for s in scales:
         f, c = figures[s], figures[s]["counts"]
-        per = lambda k: f"{f[k]['s'] / c['claims'] * 1e6:.1f}" if "s" in f.get(k, {}) else "-"  # noqa: E731
+        per = lambda k, f=f, c=c: f"{f[k]['s'] / c['claims'] * 1e6:.1f}" if "s" in f.get(k, {}) else "-"  # noqa: E731
         lines.append(f"| {s}x | {f['files']} | {f['mb_of_yaml']:.1f} | {c['instruments']} | {c['elements']} | "
                      f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | {per('coverage')} |")
     return "\n".join(lines)

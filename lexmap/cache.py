@@ -27,7 +27,17 @@ from typing import Literal, overload
 
 import attrs
 
-from .cache_folder import KEY_NAME, CacheFolderError, file_sha256, append_private, check_folder, read_private, secret, verify, write_private
+from .cache_folder import (
+    KEY_NAME,
+    CacheFolderError,
+    append_private,
+    check_folder,
+    file_sha256,
+    read_private,
+    secret,
+    verify,
+    write_private,
+)
 from .cache_folder import sign as _sign
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .corpus import Corpus

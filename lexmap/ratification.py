@@ -128,8 +128,8 @@ def _status(instrument: Instrument, events: tuple[TreatyAction, ...], when: Date
 def _on_day(instrument: Instrument, events, ranges: list[DateRange], day: datetime.date, late: bool) -> tuple:
     """The status on ``day`` with each event at the first (``late`` False) or last day it may mean."""
     value, since, consent, why = "not-party", None, None, "no act of the state by then"
-    entry = next((r for e, r in zip(events, ranges) if e.event == "entry-into-force"), None)
-    for event, span in zip(events, ranges):
+    entry = next((r for e, r in zip(events, ranges, strict=True) if e.event == "entry-into-force"), None)
+    for event, span in zip(events, ranges, strict=True):
         date = span.upper if late else span.lower
         if date > day:
             continue

@@ -163,7 +163,7 @@ def _rdflib_query(graph, text: str) -> Result:
 def result_text(result: Result, fmt: str = "table") -> str:
     """The result as text: an aligned ``table``, ``csv``, ``tsv``, or ``json`` (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -174,6 +174,6 @@ def result_text(result: Result, fmt: str = "table") -> str:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
     cells = [list(result.variables)] + [["" if v is None else " ".join(v.split()) for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + f"\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})\n"

@@ -10,7 +10,7 @@ import pytest
 os.environ["LEXMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="lexmap-test-cache-")
 atexit.register(shutil.rmtree, os.environ["LEXMAP_CACHE_DIR"], True)
 
-import lexmap
+import lexmap  # noqa: E402 - imported once the cache folder is set
 
 TESTS = Path(__file__).parent
 CORPORA = TESTS / "corpora"

@@ -115,7 +115,7 @@ def test_docx_elements_quotes_and_styles(docx_chart, bundled):
     headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
     elements = list(bundled.tests[TEST].walk())
     assert len(rows) == len(headings) == len(elements)
-    for element, row, heading in zip(elements, rows, headings):
+    for element, row, heading in zip(elements, rows, headings, strict=True):
         assert row.startswith(element.label) and heading.startswith(element.label)
     quotes = [p.text for p in paragraphs if p.style.name == "Quote"]
     claims = claims_on_test(bundled, TEST)

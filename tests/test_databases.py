@@ -254,7 +254,7 @@ def test_parquet_tables_read_back_with_the_counts_and_rows_of_sqlite(bundled, tm
         read = pq.read_table(tmp_path / "out" / f"{table.name}.parquet")
         assert tuple(read.column_names) == table.column_names
         stored = [tuple(json.loads(v) if c.type == "LIST" and v is not None else bool(v) if c.type == "BOOLEAN" else v
-                        for c, v in zip(table.columns, row)) for row in db.execute(f'SELECT * FROM "{table.name}"')]
+                        for c, v in zip(table.columns, row, strict=True)) for row in db.execute(f'SELECT * FROM "{table.name}"')]
         assert [tuple(row.values()) for row in read.to_pylist()] == stored, table.name
         if table.name in bundled.counts():
             assert read.num_rows == bundled.counts()[table.name]

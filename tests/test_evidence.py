@@ -28,7 +28,7 @@ def test_three_independent_sources_behind_six_supporting_documents(evidence):
 
 
 def test_each_dependency_is_explained_in_words(evidence):
-    links = {frozenset((l.a, l.b)): (l.reason, l.because) for g in evidence.explain("passports", "law/menace").groups for l in g.links}
+    links = {frozenset((k.a, k.b)): (k.reason, k.because) for g in evidence.explain("passports", "law/menace").groups for k in g.links}
     assert links[frozenset(("a1", "a2"))] == ("same-speaker", "a1 is spoken by R. Searcher (part of NGO A), and a2 is spoken by NGO A")
     assert links[frozenset(("b1", "c1"))] == (
         "same-source", "both rest on un-report: b1 relies on un-report at fn. 9; c1 relies on un-report at para. 4")

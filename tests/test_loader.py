@@ -55,7 +55,7 @@ def test_bad_corpus_is_refused_with_file_line_and_id(case):
     found = [(p.file, p.line, p.id, p.message) for p in raised.value.problems]
     expected = REFUSALS[case]
     assert len(found) == len(expected), found
-    for (file, line, id_, words), (f_file, f_line, f_id, f_message) in zip(expected, found):
+    for (file, line, id_, words), (f_file, f_line, f_id, f_message) in zip(expected, found, strict=True):
         assert (f_file, f_line, f_id) == (file, line, id_)
         assert words in f_message
     assert all(p.hint for p in raised.value.problems), "every problem says what to do"

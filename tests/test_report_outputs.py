@@ -2,6 +2,7 @@
 and reads back named, an HTML page with its legend."""
 
 import io
+import itertools
 import os
 import re
 import shutil
@@ -42,7 +43,7 @@ def test_palette_is_readable_and_survives_greyscale():
         assert palette.contrast("#ffffff", swatch.colour) >= 4.5, swatch.name
     # more evidence, darker fill: in greyscale the three levels stay apart
     greys = [palette.luminance(level.fill) for level in palette.LEVELS]
-    assert all(a - b >= 0.15 for a, b in zip(greys, greys[1:])), greys
+    assert all(a - b >= 0.15 for a, b in itertools.pairwise(greys)), greys
 
 
 def test_site_css_carries_the_palette():

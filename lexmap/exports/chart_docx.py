@@ -107,7 +107,7 @@ class _Writer:
         heads = ("Element", "Status", "Own for / against", "With parts for / against", "Indep. sources")
         table = self.document.add_table(rows=1, cols=len(heads))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, heads):
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
             cell.paragraphs[0].add_run(text).bold = True
         _repeat_header(table.rows[0])
         for e in chart.elements:
@@ -124,10 +124,10 @@ class _Writer:
             cells[4].text = str(e.independent_sources)
         widths = (Cm(6.0), Cm(3.4), Cm(2.0), Cm(2.4), Cm(2.7))
         table.autofit = False
-        for column, width in zip(table.columns, widths):
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for row in table.rows:
-            for cell, width in zip(row.cells, widths):
+            for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
         self.document.add_paragraph(f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
                                     "Indep. sources: independent sources among the element's own supporting statements.")

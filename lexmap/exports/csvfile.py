@@ -19,6 +19,6 @@ def matrix_csv(matrix: Matrix, value: str = "count") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["id", "label", *(neutralise_lines(c.id) for c in matrix.cols)])
-    for row, values in zip(matrix.rows, matrix.values(value)):
+    for row, values in zip(matrix.rows, matrix.values(value), strict=True):
         writer.writerow([neutralise_lines(row.id), neutralise_lines(row.label), *(neutralise_lines(v) for v in values)])
     return out.getvalue()

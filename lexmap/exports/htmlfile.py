@@ -8,7 +8,7 @@ import urllib.parse
 from html import escape
 
 from ..matrix import Matrix
-from ..palette import CONTESTED, LEVELS, CONTESTED_MARK, table_css
+from ..palette import CONTESTED, CONTESTED_MARK, LEVELS, table_css
 from ..results import kind_heading, matrix_table_html
 from ..site.links import page_url
 

@@ -29,6 +29,6 @@ def matrix_markdown(matrix: Matrix, value: str = "count", *, title: str | None =
         "| " + " | ".join(head) + " |",
         "| " + " | ".join(["---"] + ["---:" if value in ("count", "independent") else "---"] * len(matrix.cols)) + " |",
     ]
-    for row, values in zip(matrix.rows, matrix.values(value)):
+    for row, values in zip(matrix.rows, matrix.values(value), strict=True):
         lines.append("| " + " | ".join([escape_markdown(row.label), *(escape_markdown(v) for v in values)]) + " |")
     return "\n".join(lines) + "\n"

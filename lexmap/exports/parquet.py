@@ -34,9 +34,9 @@ def corpus_tables(corpus) -> dict:
                            metadata={"description": table.description})
         columns: list[list] = [[] for _ in table.columns]
         for row in table_rows(corpus, table.name):
-            for values, value in zip(columns, row):
+            for values, value in zip(columns, row, strict=True):
                 values.append(value)
-        out[table.name] = pa.Table.from_arrays([pa.array(v, type=f.type) for v, f in zip(columns, schema)], schema=schema)
+        out[table.name] = pa.Table.from_arrays([pa.array(v, type=f.type) for v, f in zip(columns, schema, strict=True)], schema=schema)
     return out
 
 

@@ -17,7 +17,7 @@ import zipfile
 
 from ..extras import require
 from ..matrix import Matrix
-from ..palette import CONTESTED, HEADER_FILL, LEVELS, CONTESTED_MARK
+from ..palette import CONTESTED, CONTESTED_MARK, HEADER_FILL, LEVELS
 from ..results import kind_heading
 from ..site.links import local, page_url
 from .htmlfile import VALUE_MEANINGS, check_base_url
@@ -161,9 +161,9 @@ def _matrix_sheet(sheet, matrix: Matrix, corpus, value: str, base_url, styles: _
 
     sheet.title = "matrix"
     sheet.append([kind_heading(matrix.row_kind), *(cell_text(c.label, c.id) for c in matrix.cols)])
-    for row, values in zip(matrix.rows, matrix.values(value)):
+    for row, values in zip(matrix.rows, matrix.values(value), strict=True):
         sheet.append([cell_text(row.label, row.id), *(cell_text(v, row.id) for v in values)])
-    for index, col in enumerate(matrix.cols, start=2):
+    for index in range(2, len(matrix.cols) + 2):
         header = sheet.cell(row=1, column=index)
         header.font, header.alignment, header.fill, header.border = styles.bold, styles.header, styles.header_fill, styles.border
     corner = sheet["A1"]
@@ -191,10 +191,10 @@ def _matrix_sheet(sheet, matrix: Matrix, corpus, value: str, base_url, styles: _
                 linked.append(target)
 
     sheet.column_dimensions["A"].width = _fit([r.label for r in matrix.rows] + [sheet["A1"].value], 14, 42)
-    values = matrix.values(value)
+    table = matrix.values(value)
     for index, col in enumerate(matrix.cols):
         # a header on one line up to the cap, then wrapped; values wrap at their ", "
-        cells = [str(v) for row_values in values for v in str(row_values[index]).split(", ")]
+        cells = [str(v) for row_values in table for v in str(row_values[index]).split(", ")]
         sheet.column_dimensions[get_column_letter(index + 2)].width = _fit([*cells, col.label], 8, 24)
     for target in linked:  # LibreOffice does not wrap a linked cell: a link only where the text fits
         if len(str(target.value)) + 2 > sheet.column_dimensions[target.column_letter].width:
@@ -292,7 +292,7 @@ def _fonts_and_heights(sheet, styles: _Styles) -> None:
     (neither Excel nor LibreOffice sizes rows of a generated file reliably on its own)."""
     from openpyxl.utils import get_column_letter
 
-    widths = {}
+    widths: dict[str, float] = {}  # column letter -> width
     for row in sheet.iter_rows():
         lines = 1
         for cell in row:

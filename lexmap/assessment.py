@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .coverage import Coverage, ElementCoverage, best_of, evaluate
+from .coverage import Coverage, ElementCoverage, best_of, definition_order, evaluate
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -30,6 +30,11 @@ class Assessor:
         self._by_practice: dict[tuple[str, str], Coverage] = {}
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
+        self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
+        self._reaches: dict[str, frozenset[str]] = {}
+        self._blanks: dict[str, tuple[ElementCoverage, ...]] = {}
+        self._orders: dict[str, list[str]] = {}
+        self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
 
     def family(self, practice: str) -> frozenset[str]:
         """``practice`` and the practices that are part of it, through any chain."""
@@ -53,20 +58,64 @@ class Assessor:
         if practice is not None:
             key = (practice, test)
             if key not in self._by_practice:
-                family = self.family(practice)
-                by_element = self.corpus._claims_by_element
+                claims = self._family_claims(practice)
 
-                def claims_on(element_id: str) -> list[Claim]:
-                    return [c for c in by_element.get(element_id, ()) if c.practice in family]
+                def blank(element: str) -> tuple[ElementCoverage, ...] | None:
+                    return None if self._reach(element) & claims.keys() else self._blank(element)
 
-                self._by_practice[key] = evaluate(self.corpus.tests[test], claims_on, self.sources,
-                                                  self.corpus.tests, practice)
+                if test not in self._orders:
+                    self._orders[test] = definition_order(self.corpus.tests[test], self.corpus.tests)
+                self._by_practice[key] = evaluate(self.corpus.tests[test], lambda e: claims.get(e, []), self.sources,
+                                                  self.corpus.tests, practice, blank, self._orders[test])
             return self._by_practice[key]
         if test not in self._whole:
             nothing = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests)
             per_practice = [self.coverage(test, p) for p in self.practices_on(test)]
             self._whole[test] = best_of(self.corpus.tests[test], per_practice, nothing)
         return self._whole[test]
+
+    def _reach(self, element: str) -> frozenset[str]:
+        """The elements whose claims can move ``element``'s row: its subtree's, and those of the
+        tests its subtree is defined by, through any chain."""
+        if element not in self._reaches:
+            found: set[str] = set()
+            stack, seen = [element], set()
+            while stack:
+                current = stack.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                for below in self.corpus.elements[current].walk():
+                    found.add(below.id)
+                    if below.defined_by in self.corpus.tests:
+                        stack.append(below.defined_by)
+            self._reaches[element] = frozenset(found)
+        return self._reaches[element]
+
+    def _blank(self, element: str) -> tuple[ElementCoverage, ...]:
+        """The rows of ``element``'s subtree from no claims at all, in tree order."""
+        if element not in self._blanks:
+            test = self.corpus.test_of(element)
+            rows = evaluate(test, lambda _: [], self.sources, self.corpus.tests).elements
+            for start, row in enumerate(rows):
+                size = sum(1 for _ in row.element.walk())
+                self._blanks[row.element.id] = rows[start:start + size]
+        return self._blanks[element]
+
+    def _family_claims(self, practice: str) -> dict[str, list[Claim]]:
+        """The claims about ``practice`` and its parts, by element, in corpus order."""
+        if practice not in self._family_claims_of:
+            if self._claims_of is None:
+                self._claims_of = {}
+                for order, claim in enumerate(self.corpus.claims.values()):
+                    self._claims_of.setdefault(claim.practice, []).append((order, claim))
+            found = sorted((pair for member in self.family(practice) for pair in self._claims_of.get(member, ())),
+                           key=lambda pair: pair[0])
+            by_element: dict[str, list[Claim]] = {}
+            for _, claim in found:
+                by_element.setdefault(claim.element, []).append(claim)
+            self._family_claims_of[practice] = by_element
+        return self._family_claims_of[practice]
 
     def assess(self, practice: str, element: str) -> ElementCoverage:
         """The row of (``practice``, ``element``): its level, sources, contests, in its test."""

@@ -168,19 +168,24 @@ def evaluate(
     sources: Sources,
     definitions: Mapping[str, Element],
     practice: str | None = None,
+    blank: Callable[[str], tuple[ElementCoverage, ...] | None] | None = None,
+    order: list[str] | None = None,
 ) -> Coverage:
     """The coverage of ``test`` from the claims ``claims_on(element_id)`` gives (one practice's
-    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``."""
-    defined = _definition_order(test, definitions)
+    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``.
+    ``blank(element_id)``, where given, returns the rows of an element's subtree when nothing in
+    it (or in its definitions) has a claim: they are the rows of no evidence, not worked out again;
+    ``order``: :func:`definition_order` of ``test``, where already known."""
+    defined = definition_order(test, definitions) if order is None else order
     results: dict[str, ElementCoverage] = {}
     for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
-        rows = _tree(definitions[test_id], claims_on, sources, results, practice)
-        results[test_id] = rows[0]
-    rows = _tree(test, claims_on, sources, results, practice)
+        empty = blank(test_id) if blank else None
+        results[test_id] = empty[0] if empty else _tree(definitions[test_id], claims_on, sources, results, practice, blank)[0]
+    rows = _tree(test, claims_on, sources, results, practice, blank)
     return Coverage(test=test, elements=tuple(rows), practice=practice)
 
 
-def _definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
+def definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
     """The tests reachable through ``defined_by`` from ``test``, deepest first (no recursion: a
     chain may be long; a circle is cut where it closes, so it counts for nothing)."""
     order: list[str] = []
@@ -204,11 +209,15 @@ def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[s
 
 
 def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage],
-          practice: str | None) -> list[ElementCoverage]:
+          practice: str | None, blank=None) -> list[ElementCoverage]:
     """The rows of one tree in tree order; ``defined`` holds the rows of the defining tests."""
     rows: list[ElementCoverage | None] = []
 
     def visit(element: Element, depth: int) -> ElementCoverage:
+        empty = blank(element.id) if blank else None
+        if empty:
+            rows.extend(empty)
+            return empty[0]
         position = len(rows)
         rows.append(None)  # keeps tree order; filled below
         children = [visit(child, depth + 1) for child in element.children]

@@ -222,7 +222,11 @@ class Sources:
 
     def count(self, statements: Sequence) -> int:
         """How many independent sources ``statements`` rest on: groups with a known voice."""
-        return sum(g.attributed for g in self.groups(statements)) if statements else 0
+        if not statements:
+            return 0
+        if len({s.document for s in statements}) == 1:  # one document: one group (the common case, kept cheap)
+            return int(any(self.voices(s) for s in statements))
+        return sum(g.attributed for g in self.groups(statements))
 
     def _voices_with_reasons(self, statement) -> list[tuple[str, str]]:
         """Each voice ``statement`` carries, with how it carries it in words: its own voices,

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 import lexmap
 from lexmap.cli import main
 from lexmap.exports import render_matrix
-from lexmap.exports.atomic import write_atomic
 from lexmap.matrix import build_matrix
+from lexmap.outputs import write_file
 
 from conftest import CORPORA
 
@@ -144,7 +144,7 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError):
-        write_atomic(target, b"new")
+        write_file(target, b"new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["matrix.csv"]
 

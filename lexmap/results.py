@@ -23,8 +23,12 @@ def require_pandas() -> ModuleType:
 def _reference(record: Any) -> str:
     """How a nested record is named in a flat column: its id, else its document, else its state,
     else its short form (a figure: "5–25 percent")."""
-    return str(getattr(record, "id", None) or getattr(record, "document", None) or getattr(record, "state", None)
-               or getattr(record, "shown", ""))
+    return str(
+        getattr(record, "id", None)
+        or getattr(record, "document", None)
+        or getattr(record, "state", None)
+        or getattr(record, "shown", "")
+    )
 
 
 def flat_record(record: Any) -> dict[str, Any]:

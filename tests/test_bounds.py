@@ -157,7 +157,7 @@ def test_a_duplicate_records_bad_reference_is_reported_at_its_own_copy(tmp_path)
 # -- impossible treaty histories ---------------------------------------------------------------
 
 def ratified(tmp: Path, events: str, as_of: str = "") -> list:
-    (tmp / "instruments").mkdir()
+    (tmp / "instruments").mkdir(parents=True)
     (tmp / "instruments" / "t.yaml").write_text(
         "states:\n  - id: cu\n    name: Cuba\n"
         "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n    adopted: 2000-11-15\n"
@@ -169,13 +169,11 @@ def ratified(tmp: Path, events: str, as_of: str = "") -> list:
     return []
 
 
-def test_treaty_events_in_the_future_are_refused(tmp_path):
-    found = ratified(tmp_path, "      - {event: ratification, date: 2999-01-01}\n")
+def test_treaty_events_in_the_future_are_refused_but_a_scheduled_entry_into_force_may_lie_ahead(tmp_path):
+    found = ratified(tmp_path / "future", "      - {event: ratification, date: 2999-01-01}\n")
     assert len(found) == 1 and found[0][0] == 15 and "ratification (2999-01-01) is in the future" in found[0][1]
-
-
-def test_a_scheduled_entry_into_force_may_lie_ahead(tmp_path):
-    assert ratified(tmp_path, "      - {event: ratification, date: 2001-01-01}\n      - {event: entry-into-force, date: 2999-01-01}\n") == []
+    scheduled = "      - {event: ratification, date: 2001-01-01}\n      - {event: entry-into-force, date: 2999-01-01}\n"
+    assert ratified(tmp_path / "scheduled", scheduled) == []
 
 
 def test_entry_into_force_before_consent_is_refused(tmp_path):

@@ -440,11 +440,17 @@ def test_editorial_notes_render_as_notes(page, served, bundled):
     note = page.locator(".admonition.note.lx-editorial")
     assert "Official-text URL not recorded" in note.first.inner_text()
     assert "not recorded" not in page.locator("table.lx-fields").inner_text()
-    page.goto(served + "instruments/slavery-convention-1926.html")
-    label = page.locator("#prov-art-1 .lx-provision-label").first
-    assert "not recorded" not in label.inner_text()
-    assert label.inner_text().strip().endswith("Definitions of slavery and the slave trade")
-    assert "Official text not recorded" in page.locator("#prov-art-1 .admonition.note").first.inner_text()
+
+
+def test_a_provision_shows_where_its_text_comes_from(page, served, bundled):
+    page.goto(served + "instruments/iccpr.html")
+    provenance = _squash(page.locator("#prov-art-8 .lx-provenance").first.inner_text())
+    copies = len(bundled.provisions["iccpr/art-8"].source.checked_against)
+    assert "(state-party)" in provenance and f"Checked against {copies} independent copies" in provenance
+    assert "the life of well-being" in provenance  # the Dutch misprint, shown as a variant reading
+    assert "life of well-being" not in page.locator("#prov-art-8-3-c-iii .lx-provision-text").inner_text()
+    page.goto(served + "instruments/ilo-p029.html")
+    assert "Rests on a single copy" in page.locator("#prov-art-4 .lx-provenance").first.inner_text()
 
 
 def test_search_finds_each_claim_as_its_own_entry(page, served, bundled):

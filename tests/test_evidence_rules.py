@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import warnings
 
 import pytest
@@ -154,10 +155,30 @@ def _cases():
 
 
 @pytest.mark.parametrize("name, case", list(_cases()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_sqlite_assessments_are_the_api_s(tmp_path, name, case):
+    import json
+    import sqlite3
+
+    from lexmap.exports.sqlite import write_sqlite
+
+    database, _metadata = write_sqlite(case, tmp_path / "corpus.db")
+    with sqlite3.connect(database) as db:
+        rows = db.execute("SELECT practice, element, level, independent_sources, contested, contested_by FROM assessments").fetchall()
+    pairs = {(c.practice, c.element) for c in case.claims.values()}
+    assert pairs <= {(p, e) for p, e, *_ in rows}
+    for practice, element, level, sources, contested, contested_by in rows:
+        row = case.coverage(case.test_of(element).id, practice=practice)[element]
+        assert (level, sources, bool(contested)) == (row.level, row.independent_sources, row.contested)
+        assert json.loads(contested_by) == [c.id for c in row.contested_by]
+
+
+@pytest.mark.parametrize("name, case", list(_cases()), ids=lambda v: v if isinstance(v, str) else "")
 def test_every_answer_is_the_same_in_coverage_explain_gaps_and_every_matrix_format(name, case):
     matrix = case.matrix("practices", "elements")
     level_csv = list(csv.reader(io.StringIO(render_matrix(matrix, case, "csv", "level").decode())))
     independent_csv = list(csv.reader(io.StringIO(render_matrix(matrix, case, "csv", "independent").decode())))
+    matrix_json = json.loads(render_matrix(matrix, case, "json"))
+    json_cells = {(c["row"], c["col"]): c for c in matrix_json["cells"]}
     columns = level_csv[0]
     rows = {r[0]: r for r in level_csv[1:]}
     independent = {r[0]: r for r in independent_csv[1:]}
@@ -175,6 +196,8 @@ def test_every_answer_is_the_same_in_coverage_explain_gaps_and_every_matrix_form
             written = rows[_row_key(level_csv, practice, case)][columns.index(_col_key(columns, element, case))]
             shown = "asserted as a whole" if row.level == "unargued" and row.supporting else row.level
             assert written == shown + (", contested" if row.contested else ""), (practice, element)
+            stored = json_cells[practice, element]
+            assert (stored["level"], stored["contested"], stored["independent_sources"]) == (row.level, row.contested, row.independent_sources)
             count = independent[_row_key(independent_csv, practice, case)][columns.index(_col_key(columns, element, case))]
             assert int(count or 0) == row.independent_sources
             direct = any(c.practice == practice and c.element == element for c in case.claims.values())

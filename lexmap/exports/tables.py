@@ -57,7 +57,8 @@ TABLES: tuple[Table, ...] = (
     _table("states", "States, by ISO 3166-1 alpha-2 code, with UN membership (member, observer, non-member).",
            "id! name! un_membership independent:BOOLEAN", label="name"),
     _table("instruments", "Legal instruments: treaties, conventions, statutes, declarations.",
-           "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force url notes", label="short_name"),
+           "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force in_force_after_consent url notes",
+           label="short_name"),
     _table("ratifications", "Each state's history towards an instrument, read from the official record (source).",
            "id! instrument>instruments! state>states! source as_of note"),
     _table("ratification_events", "The dated events of a ratification history (signature, ratification, accession...).",
@@ -105,6 +106,12 @@ TABLES: tuple[Table, ...] = (
     _table("statement_speakers", "Who makes each statement, resolved: its speaker, else its document's authors, "
            "else its publisher. One of claim, attestation, exhibit is set.",
            f"{_STATEMENT} position:INTEGER! actor>actors!", key=()),
+    _table("assessments", "The level of each (practice, element) that the practice's statements (with its parts') touch, "
+           "as lexmap computes it for every output (docs/evidence.md): level unargued, argued or corroborated; "
+           "independent_sources behind it; contested; met_through parts or definition, limiting the part that sets it; "
+           "asserted_by the independent sources asserting a composite element as a whole.",
+           "practice>practices! element>elements! level! independent_sources:INTEGER! contested:BOOLEAN! "
+           "met_through limiting>elements asserted_by:INTEGER! contested_by:LIST", key=("practice", "element")),
 )
 """Every table, in an order where a table comes after those it references (but self-references)."""
 
@@ -164,10 +171,19 @@ def _speakers(corpus):
             yield (*_statement(kind, s.id), n, actor)
 
 
+def _assessments(corpus):
+    assessor = corpus.assessor()
+    for test in corpus.tests:
+        for practice in assessor.practices_on(test):
+            for row in assessor.coverage(test, practice):
+                yield (practice, row.element.id, row.level, row.independent_sources, row.contested, row.met_through,
+                       row.limiting, row.asserted_by, [c.id for c in row.contested_by])
+
+
 _ROWS = {
     "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
-    "instruments": lambda c: ((i.id, i.title, i.short_name, i.kind, i.binding, i.adopted_by, i.adopted, i.in_force, i.url, i.notes)
-                              for i in c.instruments.values()),
+    "instruments": lambda c: ((i.id, i.title, i.short_name, i.kind, i.binding, i.adopted_by, i.adopted, i.in_force,
+                               i.in_force_after_consent, i.url, i.notes) for i in c.instruments.values()),
     "ratifications": lambda c: ((r.id, r.instrument, r.state, r.source, r.as_of, r.note) for r in c.ratifications.values()),
     "ratification_events": lambda c: ((r.id, n, e.event, e.date, e.note, e.source)
                                       for r in c.ratifications.values() for n, e in enumerate(r.events, 1)),
@@ -203,4 +219,5 @@ _ROWS = {
     "relies_on": lambda c: ((*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
                             for k, s in _all_statements(c) for n, r in enumerate(s.relies_on, 1)),
     "statement_speakers": _speakers,
+    "assessments": _assessments,
 }

@@ -320,3 +320,20 @@ def test_every_matrix_format_carries_the_case_title_date_and_measure(tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, case, "xlsx")))
     assert book.properties.title == "Evidence fixture"
     assert "2024-05-01" in " ".join(str(c.value) for row in book["legend"].iter_rows() for c in row)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["small", "evidence"])
+def test_the_site_shows_the_levels_the_api_computes(tmp_path, name):
+    import re
+
+    from lexmap.site.build import build_site
+    from lexmap.site.links import target
+
+    case = lexmap.load(CORPORA / name)
+    build_site(CORPORA / name, tmp_path / "site", strict=True)
+    for test in case.tests:
+        page = (tmp_path / "site" / target(case, test).replace(".md", ".html")).read_text(encoding="utf-8")
+        shown = re.findall(r'class="lx-assessment" data-level="(\w+)" data-contested="(\w+)" data-sources="(\d+)"', page)
+        expected = [(r.level, "yes" if r.contested else "no", str(r.independent_sources)) for r in case.coverage(test)]
+        assert shown == expected, test

@@ -270,3 +270,31 @@ def test_the_new_instruments_carry_their_texts_sources(corpus):
     # no claim rests on it until its text is recorded (docs/corpus-audit.md lists it as pending)
     assert corpus.provisions["global-magnitsky/sec-1263-a"].text is None
     assert not [c for c in corpus.claims.values() if c.element.startswith("global-magnitsky/")]
+
+
+# ---- calls a lawyer would change -----------------------------------------------------------------
+
+
+def test_strong_indications_are_not_recorded_as_a_forced_labour_finding(corpus):
+    # "strong indications of forced labor" is hedged: the TVPA finding (policy or pattern) stays,
+    # no claim reads it as ILO C29 being met
+    for claim in corpus.claims.values():
+        if "strong indications" in claim.quote:
+            assert not claim.element.startswith("ilo-c29/"), claim.id
+    assert any("strong indications" in c.quote and c.element == "us-tvpa/government-policy-or-pattern"
+               for c in corpus.claims.values())
+
+
+def test_migration_is_not_labelled_trafficking_without_an_exploitation_purpose(corpus):
+    on_migration = {c.element for c in corpus.claims.values()
+                    if c.practice in {"state-sponsored-migration", *corpus.parts_of("state-sponsored-migration").ids}}
+    assert not {e for e in on_migration if e.startswith("palermo/")}
+    assert "smuggling-protocol/smuggling-of-migrants" in on_migration
+
+
+def test_servitude_as_a_prohibition_is_not_a_palermo_purpose(corpus):
+    assert corpus.claims["werlau-lagon-export-servitude"].element == "iccpr/prohibition-of-servitude"
+
+
+def test_prison_labour_claim_names_the_exception_it_may_fall_under(corpus):
+    assert "2(2)(c)" in corpus.claims["werlau-lagon-prison-labour-forced"].note

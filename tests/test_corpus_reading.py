@@ -157,6 +157,9 @@ def test_tip_blog_contesting_statements_exist_with_their_speakers(corpus):
     assert contesting["tip2020blog-participants-voluntary-better-paid"] == {"mission-participants-tip-2020"}
     assert "better-paid" in corpus.claims["tip2020blog-participants-voluntary-better-paid"].quote
     assert "better-paid" not in corpus.claims["tip2020blog-missions-voluntary-contested"].quote
+    # the $55 basic wage is the report's own figure, not the participants' words
+    assert "$55" not in corpus.claims["tip2020blog-participants-voluntary-better-paid"].quote
+    assert speakers(corpus, "tip2020blog-basic-wage-55") == {"us-department-of-state"}
     # the partial credit the TIP report gives, spoken by the State Department
     assert contesting["tip2020blog-some-steps-taken"] == {"us-department-of-state"}
 

@@ -28,11 +28,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .cache_folder import file_sha256
+from .owned_folders import KINDS, OWNED_FOLDER_MARKER, folder_contents, is_owned, owned_marker, ownership  # noqa: F401 - re-exported
 
-OWNED_FOLDER_MARKER = ".lexmap-output"
-"""The file in every folder lexmap builds: its kind and every file lexmap wrote there."""
-KINDS = {"site": "site", "parquet": "Parquet export", "sparql-store": "SPARQL store"}
 _STAGING, _OLD = "lexmap-staging", "lexmap-old"
 _UMASK_LOCK = threading.Lock()
 
@@ -126,118 +123,11 @@ def _refuse_special_folders(target: Path, shown: str) -> None:
 # -- folders ---------------------------------------------------------------------------
 
 
-def _contents(folder_fd: int) -> tuple[dict[str, str], list[str]]:
-    """Every regular file under the open folder (but its marker), with its SHA-256, by path
-    relative to it; and whatever else it holds (links, FIFOs, devices), never followed."""
-    files: dict[str, str] = {}
-    others: list[str] = []
-    for root, dirs, names, root_fd in os.fwalk(".", dir_fd=folder_fd, follow_symlinks=False):
-        prefix = "" if root == "." else root[2:] + "/"
-        for name in sorted(dirs):
-            if not stat.S_ISDIR(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
-                others.append(prefix + name)
-        for name in sorted(names):
-            path = prefix + name
-            if path == OWNED_FOLDER_MARKER:
-                continue
-            if stat.S_ISREG(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
-                files[path] = file_sha256(name, dir_fd=root_fd, follow=False)
-            else:
-                others.append(path)
-    return files, others
-
-
-def _read_marker(folder_fd: int) -> dict | None:
-    """The folder's marker if it is a regular file of lexmap's form (kind and a list of files)."""
-    try:
-        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return None
-        try:
-            marker = json.loads(stream.read(64 << 20))
-        except ValueError:
-            return None
-    if (not isinstance(marker, dict) or marker.get("written_by") != "lexmap" or marker.get("kind") not in KINDS
-            or not isinstance(marker.get("files"), dict)
-            or not all(isinstance(v, str) for v in marker["files"].values())):
-        return None
-    return marker
-
-
-def _old_marker(folder_fd: int) -> bool:
-    try:
-        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
-    except OSError:
-        return False
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            old = json.loads(stream.read(4096))
-        except ValueError:
-            return False
-    return isinstance(old, dict) and old.get("written_by") == "lexmap" and "files" not in old and "kind" in old
-
-
-def _ownership(folder_fd: int, kind: str | None) -> tuple[str, str] | None:
-    """None if the open folder is lexmap's output (of ``kind``, when given) and holds nothing
-    else; else why not and what to do, as (message, hint) about the folder."""
-    marker = _read_marker(folder_fd)
-    if marker is None and _old_marker(folder_fd):
-        return (f"was written by an older lexmap, whose {OWNED_FOLDER_MARKER} does not list the files it wrote",
-                "check that it holds nothing of yours, then build again with --force (once)")
-    if marker is None:
-        return (f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
-                "give a new or empty folder; --force replaces it and deletes what it holds")
-    if kind is not None and marker["kind"] != kind:
-        return (f"holds a lexmap {KINDS[marker['kind']]}, not a {KINDS[kind]}; lexmap never replaces one kind "
-                "of output by another", "give another folder")
-    files, others = _contents(folder_fd)
-    extra = others + [path for path, sha in files.items() if marker["files"].get(path) != sha]
-    if extra:
-        changed = extra[0] in marker["files"]
-        more = f" (and {len(extra) - 1} other file{'s' if len(extra) != 2 else ''})" if len(extra) > 1 else ""
-        return (f"holds {extra[0]!r}{more}, which lexmap did not write there" if not changed
-                else f"holds {extra[0]!r}{more}, changed since lexmap wrote it",
-                "move what is yours out of the folder, or give another folder; --force replaces it and deletes "
-                "what it holds")
-    return None
-
-
-def _open_folder(folder: str | os.PathLike) -> int | None:
-    try:
-        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError:
-        return None
-
-
-def is_owned(folder: str | os.PathLike, kind: str | None = None) -> bool:
-    """Whether ``folder`` is lexmap's output (of ``kind``, if given): its marker is valid and
-    lists every file it holds, unchanged."""
-    handle = _open_folder(folder)
-    if handle is None:
-        return False
-    try:
-        return _ownership(handle, kind) is None
-    finally:
-        os.close(handle)
-
-
-def owned_marker(folder: str | os.PathLike, kind: str) -> dict | None:
-    """The marker of ``folder`` if it is lexmap's output of ``kind`` (see :func:`is_owned`)."""
-    handle = _open_folder(folder)
-    if handle is None:
-        return None
-    try:
-        return _read_marker(handle) if _ownership(handle, kind) is None else None
-    finally:
-        os.close(handle)
-
-
-def _check_replaceable(target: Path, shown: str, force: bool, kind: str | None = None) -> None:
+def _check_replaceable(target: Path, shown: str, force: bool, kind: str | None = None, *, settled: bool = False) -> None:
     """Refuse a target that exists and is not a folder lexmap may replace. The folder is opened
-    once and checked through that handle: another build swapping the path cannot mislead it."""
+    once and checked through that handle: another build swapping the path cannot mislead it.
+    A file vanishing during the check means another build is removing the folder: fine before
+    the build (the swap checks again), a refusal once ``settled`` (moved aside under our name)."""
     try:
         handle = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     except FileNotFoundError:
@@ -249,7 +139,12 @@ def _check_replaceable(target: Path, shown: str, force: bool, kind: str | None =
     try:
         if force or not os.listdir(handle):
             return
-        why = _ownership(handle, kind)
+        try:
+            why = ownership(handle, kind)
+        except FileNotFoundError:
+            if not settled:
+                return
+            why = ("changed while lexmap checked it", "run one build at a time")
     finally:
         os.close(handle)
     if why is not None:
@@ -312,7 +207,7 @@ def write_marker(folder: Path, kind: str, extra: dict | None = None) -> None:
         raise ValueError(f"unknown kind of output {kind!r}")
     handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
-        files, others = _contents(handle)
+        files, others = folder_contents(handle)
     finally:
         os.close(handle)
     if others:
@@ -341,7 +236,7 @@ def _swap(staging: Path, target: Path, shown: str, force: bool, kind: str) -> No
             except FileNotFoundError:
                 continue  # another build moved it aside first
             try:
-                _check_replaceable(old, shown, force, kind)
+                _check_replaceable(old, shown, force, kind, settled=True)
             except OutputError:  # someone put a folder of theirs there during the build
                 _put_back(old, target)
                 raise

@@ -1,0 +1,130 @@
+"""Which folders are lexmap's outputs: the one reading of the marker every folder lexmap builds holds.
+
+The marker (``OWNED_FOLDER_MARKER``, JSON) names the kind of output (a site, a Parquet export, a
+SPARQL store) and lists every file lexmap wrote there with its SHA-256. A folder is lexmap's
+output of a kind only if its marker is of that kind and accounts for every file the folder
+holds, unchanged: an empty or forged marker claims nothing, a marker copied into a web root
+beside other files does not make them lexmap's. Everything is read through an open folder
+handle, never following a link. Writing and replacing folders: :mod:`lexmap.outputs`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from .cache_folder import file_sha256
+
+OWNED_FOLDER_MARKER = ".lexmap-output"
+"""The file in every folder lexmap builds: its kind and every file lexmap wrote there."""
+KINDS = {"site": "site", "parquet": "Parquet export", "sparql-store": "SPARQL store"}
+
+
+def folder_contents(folder_fd: int) -> tuple[dict[str, str], list[str]]:
+    """Every regular file under the open folder (but its marker), with its SHA-256, by path
+    relative to it; and whatever else it holds (links, FIFOs, devices), never followed."""
+    files: dict[str, str] = {}
+    others: list[str] = []
+    for root, dirs, names, root_fd in os.fwalk(".", dir_fd=folder_fd, follow_symlinks=False):
+        prefix = "" if root == "." else root[2:] + "/"
+        for name in sorted(dirs):
+            if not stat.S_ISDIR(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
+                others.append(prefix + name)
+        for name in sorted(names):
+            path = prefix + name
+            if path == OWNED_FOLDER_MARKER:
+                continue
+            if stat.S_ISREG(os.stat(name, dir_fd=root_fd, follow_symlinks=False).st_mode):
+                files[path] = file_sha256(name, dir_fd=root_fd, follow=False)
+            else:
+                others.append(path)
+    return files, others
+
+
+def _read_marker(folder_fd: int) -> dict | None:
+    """The folder's marker if it is a regular file of lexmap's form (kind and a list of files)."""
+    try:
+        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        try:
+            marker = json.loads(stream.read(64 << 20))
+        except ValueError:
+            return None
+    if (not isinstance(marker, dict) or marker.get("written_by") != "lexmap" or marker.get("kind") not in KINDS
+            or not isinstance(marker.get("files"), dict)
+            or not all(isinstance(v, str) for v in marker["files"].values())):
+        return None
+    return marker
+
+
+def _old_marker(folder_fd: int) -> bool:
+    try:
+        handle = os.open(OWNED_FOLDER_MARKER, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder_fd)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            old = json.loads(stream.read(4096))
+        except ValueError:
+            return False
+    return isinstance(old, dict) and old.get("written_by") == "lexmap" and "files" not in old and "kind" in old
+
+
+def ownership(folder_fd: int, kind: str | None) -> tuple[str, str] | None:
+    """None if the open folder is lexmap's output (of ``kind``, when given) and holds nothing
+    else; else why not and what to do, as (message, hint) about the folder."""
+    marker = _read_marker(folder_fd)
+    if marker is None and _old_marker(folder_fd):
+        return (f"was written by an older lexmap, whose {OWNED_FOLDER_MARKER} does not list the files it wrote",
+                "check that it holds nothing of yours, then build again with --force (once)")
+    if marker is None:
+        return (f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
+                "give a new or empty folder; --force replaces it and deletes what it holds")
+    if kind is not None and marker["kind"] != kind:
+        return (f"holds a lexmap {KINDS[marker['kind']]}, not a {KINDS[kind]}; lexmap never replaces one kind "
+                "of output by another", "give another folder")
+    files, others = folder_contents(folder_fd)
+    extra = others + [path for path, sha in files.items() if marker["files"].get(path) != sha]
+    if extra:
+        changed = extra[0] in marker["files"]
+        more = f" (and {len(extra) - 1} other file{'s' if len(extra) != 2 else ''})" if len(extra) > 1 else ""
+        return (f"holds {extra[0]!r}{more}, which lexmap did not write there" if not changed
+                else f"holds {extra[0]!r}{more}, changed since lexmap wrote it",
+                "move what is yours out of the folder, or give another folder; --force replaces it and deletes "
+                "what it holds")
+    return None
+
+
+def _open_folder(folder: str | os.PathLike) -> int | None:
+    try:
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+
+
+def is_owned(folder: str | os.PathLike, kind: str | None = None) -> bool:
+    """Whether ``folder`` is lexmap's output (of ``kind``, if given): its marker is valid and
+    lists every file it holds, unchanged."""
+    handle = _open_folder(folder)
+    if handle is None:
+        return False
+    try:
+        return ownership(handle, kind) is None
+    finally:
+        os.close(handle)
+
+
+def owned_marker(folder: str | os.PathLike, kind: str) -> dict | None:
+    """The marker of ``folder`` if it is lexmap's output of ``kind`` (see :func:`is_owned`)."""
+    handle = _open_folder(folder)
+    if handle is None:
+        return None
+    try:
+        return _read_marker(handle) if ownership(handle, kind) is None else None
+    finally:
+        os.close(handle)

@@ -676,3 +676,26 @@ def test_the_first_line_names_the_case_and_its_law_and_warns_of_law_beside_it(ca
     first, second = result.stderr.splitlines()[:2]
     assert first == f"corpus: {checkout / 'mappings'}: Edited; law: bundled ({bundled_law()})"
     assert second.startswith(f"warning: {checkout / 'instruments'}, beside the case, is not read (the case's law: bundled)")
+
+
+def test_an_older_notes_file_is_not_believed_and_is_cleaned_once(cache_folder, bundled, monkeypatch, caplog):
+    import json
+    import logging
+
+    from lexmap.exports import chart_citations, note_cache
+
+    document = next(iter(bundled.documents.values()))
+    real = chart_citations.plain(chart_citations.citation(document, "p. 6"))
+    path = chart_citations._notes().path
+    entry = json.loads(path.read_text().splitlines()[0])
+    path.unlink()
+    path.write_text(json.dumps({**entry, "note": [["An old forged note", False]], "check": "0" * 16}) + "\n")
+    path.chmod(0o644)  # as lexmap before 0.2 wrote it
+    for _ in range(3):
+        monkeypatch.setattr(note_cache, "_open", {})
+        chart_citations._note_of.cache_clear()
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="lexmap.cache"):
+            assert chart_citations.plain(chart_citations.citation(document, "p. 6")) == real
+    assert caplog.text == ""  # cleaned: the last runs say nothing
+    assert path.stat().st_mode & 0o777 == 0o600 and "An old forged note" not in path.read_text()

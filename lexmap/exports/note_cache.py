@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..cache import NOTES_PREFIX, NOTES_SUFFIX, append_note, cache_dir, folder_key, lexmap_version, note_mac, private_dir
-from ..cache_folder import CacheFolderError, read_private
+from ..cache_folder import CacheFolderError, read_private, write_private
 
 log = logging.getLogger("lexmap.cache")
 
@@ -62,11 +62,14 @@ class NoteCache:
             lines = read_private(self.path).splitlines()
         except FileNotFoundError:
             return
-        except (OSError, CacheFolderError) as error:
-            log.warning("lexmap: not using the notes cache %s (%s)", self.path, getattr(error, "strerror", None) or error)
+        except CacheFolderError as error:  # an older lexmap's file (0644): made private by the next append, cleaned by the next read
+            log.warning("lexmap: not reading the notes cache %s (%s)", self.path, error)
+            return
+        except OSError as error:
+            log.warning("lexmap: not using the notes cache %s (%s)", self.path, error.strerror or error)
             self.path = None
             return
-        damaged = 0
+        damaged, kept = 0, []
         for line in lines:
             try:
                 entry = json.loads(line)
@@ -77,9 +80,14 @@ class NoteCache:
                 damaged += 1
                 continue
             self.notes[entry["key"]] = note
+            kept.append(line + b"\n")
         if damaged:
             log.warning("lexmap: ignoring %d damaged line%s of the notes cache %s (cut short, altered or forged)", damaged,
                         "s" if damaged != 1 else "", self.path)
+            try:
+                write_private(self.path, b"".join(kept))  # once: the next run reads a clean file
+            except OSError:
+                pass
 
     def _append(self, key: str, note: Segments) -> None:
         if self.path is None:

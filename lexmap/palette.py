@@ -29,14 +29,17 @@ class Swatch:
 
 LEVELS: tuple[Swatch, ...] = (
     Swatch("unargued", "#757575", "#ffffff", "#1e1e1e",
-           "No practice in the row is argued to satisfy the column."),
+           "No statement argues it (a cell: no practice of the row is argued under the column)."),
     Swatch("argued", "#1565c0", "#cfe2f8", "#1e3a5f",
-           "Argued in one document, or only in documents that cite one another."),
+           "Argued by one independent source, or only by sources that depend on one another or name no "
+           "speaker, author or publisher."),
     Swatch("corroborated", "#2e7d32", "#81c784", "#1b4d20",
-           "Argued in two or more independent documents (none cites another)."),
+           "Argued for the same practice by two or more independent sources: not the same document, "
+           "speaker or organisation, none citing or resting on another or on the same source."),
 )
+"""The levels and their meanings, in the words every legend uses (docs/evidence.md states the rules)."""
 CONTESTED = Swatch("contested", "#c62828", "#ffffff", "#1e1e1e",
-                   "A statement in the cell is contested by another document.")
+                   "A statement contests it, or a part of it, for that practice.")
 CONTESTED_MARK = "\u2020"
 """Printed after a contested cell's value (a dagger: in every font, readable in greyscale)."""
 TEXT = "#000000"

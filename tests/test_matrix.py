@@ -85,7 +85,9 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
     body = [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2)]
     assert body == matrix.values("count")
     assert sheet.freeze_panes == "B2"
-    assert "Documents (1 independent): First report (d1); Second report (d2); News article (d4)" in sheet["C2"].comment.text
+    note = sheet["C2"].comment.text
+    assert "Documents: First report (d1); Second report (d2); News article (d4)" in note
+    assert "Level from Retention of passports (passports): 1 independent source(s)" in note
     assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports.html"
     detail = workbook["detail"]
     rows = list(detail.iter_rows(values_only=True))

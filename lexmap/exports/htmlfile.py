@@ -11,14 +11,7 @@ from ..matrix import Matrix
 from ..palette import CONTESTED, CONTESTED_MARK, LEVELS, table_css
 from ..results import kind_heading, matrix_table_html
 from ..site.links import page_url
-
-VALUE_MEANINGS = {
-    "count": "the number of practices in the cell",
-    "independent": "the number of independent documents behind the cell",
-    "ids": "the ids of the practices in the cell",
-    "level": "the level of the cell (and whether it is contested)",
-}
-"""What a cell's value is, per value form (shared with the XLSX legend)."""
+from . import MEASURES
 
 _PAGE_CSS = (
     "body{font-family:system-ui,sans-serif;margin:1.5em;color:#000;background:#fff}"
@@ -67,7 +60,7 @@ def legend_html(matrix: Matrix, value: str = "count") -> str:
     return (
         f'<p class="meta">Rows: {escape(matrix.row_kind)}; columns: {escape(matrix.col_kind)}. '
         f"A cell holds the practices of its row argued to satisfy its column; its value is "
-        f'{escape(VALUE_MEANINGS.get(value, value))}.<span class="screen"> Hover a cell for its practices and documents.</span></p>'
+        f'{escape(MEASURES.get(value, value))}.<span class="screen"> Hover a cell for its practices and documents.</span></p>'
         f'<ul class="legend">{"".join(items)}</ul>'
     )
 

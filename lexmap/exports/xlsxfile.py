@@ -20,7 +20,8 @@ from ..matrix import Matrix
 from ..palette import CONTESTED, CONTESTED_MARK, HEADER_FILL, LEVELS
 from ..results import kind_heading
 from ..site.links import local, page_url
-from .htmlfile import VALUE_MEANINGS, check_base_url
+from . import MEASURES
+from .htmlfile import check_base_url
 from .spreadsheet import neutralise
 
 _EPOCH = datetime.datetime(2000, 1, 1)
@@ -211,7 +212,9 @@ def _note(cell, corpus) -> str:
         return "; ".join(f"{getattr(corpus[i], attribute, i)} ({i})" if corpus is not None and i in corpus else i for i in ids) or "none"
 
     lines = [f"Practices: {named(cell.practices, 'label')}",
-             f"Documents ({cell.independent_documents} independent): {named(cell.documents, 'title')}"]
+             f"Documents: {named(cell.documents, 'title')}",
+             f"Level from {named([cell.practice], 'label')}: {cell.independent_sources} independent source(s)" if cell.practice
+             else "No practice of the cell reaches a level"]
     if cell.contested:
         lines.append(f"{CONTESTED_MARK} Contested: a statement in the cell is contested.")
     return "\n".join(lines)
@@ -224,7 +227,7 @@ def _legend_sheet(sheet, matrix: Matrix, value: str, title: str, date: str | Non
         ("Corpus date", date or "not given"),
         ("Rows", f"{matrix.row_kind} ({len(matrix.rows)})"),
         ("Columns", f"{matrix.col_kind} ({len(matrix.cols)})" + (", in order of adoption" if matrix.col_kind == "instruments" else "")),
-        ("A cell", f"holds the practices of its row that are argued to satisfy its column; its value is {VALUE_MEANINGS.get(value, value)}."),
+        ("A cell", f"holds the practices of its row that are argued to satisfy its column; its value is {MEASURES.get(value, value)}."),
         ("Notes", "A note on each filled cell of the matrix sheet lists its practices and documents."),
         ("Detail", "The detail sheet has one row per statement behind a cell: who says it (document), where (pinpoint) and in which words (quote)."),
         ("", ""),

@@ -158,7 +158,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         return statement_card(s, kind, show, h, home=home, corpus=corpus, speakers=speakers, name=name,
                               link=lambda id_, qualified=False: a(context, id_, qualified=qualified))
 
-    env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, local=links.local, anchor=links.anchor,
+    env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, SWATCHES=palette.LEVELS, CONTESTED_MEANING=palette.CONTESTED.meaning, local=links.local, anchor=links.anchor,
                        speakers=speakers, gap_kinds=GAP_KINDS,
                        picture=test_picture, marker=palette.CONTESTED_MARK,
                        quote_link=links.quote_link)

@@ -26,6 +26,11 @@ Positions = dict[Path_, tuple[int, int]]
 
 MAX_DEPTH = 64
 MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest YAML file read: a person writes files far smaller (split a bigger one)."""
+MAX_JSON_BYTES = 1024 * 1024 * 1024
+"""The largest ``.json`` file read: ``lexmap export json`` writes the whole corpus as one file
+(10 MB for 20,000 claims; 1 GiB is about two million), which must read back; JSON holds no
+aliases or tags, so its cost is linear in its size."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -277,17 +282,13 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
     line: int | None  # where a problem of the whole file is, when known
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return (
-            None,
-            {},
-            {
-                (): Problem(
-                    file, None, None, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", "split it into several files"
-                )
-            },
-        )
+    limit, fix = ((MAX_JSON_BYTES, "load the corpus from its folder instead") if path.suffix == ".json"
+                  else (MAX_FILE_BYTES, "split it into several files"))
+    with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
+        size = os.fstat(handle.fileno()).st_size
+        raw = handle.read(limit + 1) if size <= limit else b""
+    if size > limit or len(raw) > limit:
+        return None, {}, {(): Problem(file, None, None, None, f"file is larger than {limit // 2**20:,} MiB", fix)}
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -271,9 +271,23 @@ class Corpus:
         return self._said(s for s in statements.values() if getattr(s, field) == value)
 
     def _said(self, statements: Iterable) -> Records:
-        """Statements whose tables show who speaks each, beside the document that records it."""
-        speakers = self.sources().speakers
-        return Records(statements, derived={"speakers": lambda s: "; ".join(speakers(s))}, after="document")
+        """Statements whose tables show who speaks each beside the document that records it, and
+        a label beside every id (a DataFrame a reader can read without looking ids up)."""
+        voices = self.sources().voices
+
+        def label(id_: str | None) -> str | None:
+            record = self._all.get(id_) if id_ else None
+            return getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None)
+
+        return Records(statements, derived={
+            "speakers": lambda s: "; ".join(voices(s)),
+            "speaker_names": lambda s: "; ".join(label(v) or v for v in voices(s)),
+            "document_title": lambda s: label(s.document),
+            "practice_label": lambda s: label(s.practice),
+            "element_label": lambda s: label(getattr(s, "element", None)),
+            "indicator_label": lambda s: label(getattr(s, "indicator", None)),
+        }, after={"speakers": "document", "speaker_names": "document", "document_title": "document",
+                  "practice_label": "practice", "element_label": "element", "indicator_label": "indicator"})
 
     def cited_by(self, document: str) -> Records:
         """Documents that cite ``document``."""

@@ -51,14 +51,16 @@ class Records(tuple[Any, ...]):
     """A tuple of model records (claims, practices, ...) with ``to_frame()`` and an HTML table.
 
     ``derived`` adds columns computed from each record (a statement's resolved ``speakers``),
-    placed after the column they follow in ``after`` (default: at the end).
+    placed after the column ``after`` names (one for all, or one per derived column; default:
+    at the end).
     """
 
     derived: dict[str, Callable[[Any], Any]]
-    after: str | None
+    after: str | Mapping[str, str] | None
 
     def __new__(
-        cls, items: Iterable[Any] = (), derived: Mapping[str, Callable[[Any], Any]] | None = None, after: str | None = None
+        cls, items: Iterable[Any] = (), derived: Mapping[str, Callable[[Any], Any]] | None = None,
+        after: str | Mapping[str, str] | None = None
     ) -> Records:
         self = super().__new__(cls, items)
         self.derived = dict(derived or {})
@@ -72,12 +74,15 @@ class Records(tuple[Any, ...]):
             row = flat_record(record)
             if self.derived:
                 extra = {name: compute(record) for name, compute in self.derived.items()}
-                if self.after in row:
-                    items = list(row.items())
-                    at = [k for k, _ in items].index(self.after) + 1
-                    row = dict(items[:at] + list(extra.items()) + items[at:])
-                else:
-                    row.update(extra)
+                places = self.after if isinstance(self.after, Mapping) else dict.fromkeys(extra, self.after)
+                items = list(row.items())
+                for name in reversed(list(extra)):  # each after its column, in the order given
+                    keys = [k for k, _ in items]
+                    if places.get(name) in keys:
+                        items.insert(keys.index(places[name]) + 1, (name, extra[name]))
+                    elif not isinstance(self.after, Mapping):
+                        items.append((name, extra[name]))  # per-column places: a column whose anchor is absent is left out
+                row = dict(items)
             out.append(row)
         return out
 

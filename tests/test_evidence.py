@@ -128,7 +128,10 @@ def test_new_references_are_checked_with_file_and_line(tmp_path, name):
 
 def test_tables_of_claims_show_the_speaker_beside_the_document(evidence):
     frame = evidence.claims_for("law/menace").to_frame().set_index("id")
-    assert list(frame.columns[:4]) == ["document", "speakers", "practice", "element"]
+    assert list(frame.columns[:8]) == ["document", "speakers", "speaker_names", "document_title", "practice",
+                                       "practice_label", "element", "element_label"]
+    assert frame.loc["art-denial", ["speaker_names", "document_title", "element_label"]].tolist() == [
+        "Ministry of Labour of Atlantis", "Officials deny", "Menace of penalty"]
     assert frame.loc["art-denial", ["document", "speakers"]].tolist() == ["article", "ministry"]
     assert frame.loc["a1", "speakers"] == "researcher"
     assert "<td style='text-align:left'>ministry</td>" in evidence.argued_by("article")._repr_html_()

@@ -19,6 +19,23 @@ SEEDS_MISSING = (f"the seed documents are not at {SEEDS}: put them in ../shared/
                  "or set LEXMAP_SEEDS to their folder")
 
 
+SLOW_MODULES = {"test_site.py", "test_site_headings.py", "test_site_search.py", "test_notebook.py",
+                "test_packaging.py", "test_databases.py", "test_engine.py"}
+"""Modules that build sites, drive a browser, start servers, execute notebooks or build wheels."""
+
+
+def pytest_collection_modifyitems(items):
+    """The ``slow`` marker (``-m "not slow"`` is the fast subset for daily work; CI runs all):
+    every test of SLOW_MODULES, and every test that drives a system tool through :func:`need`."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        drives_a_tool = function is not None and "need(" in inspect.getsource(function)
+        if item.path.name in SLOW_MODULES or drives_a_tool:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionstart(session):
     """CI has the seeds: there a missing folder is an error, never a quiet skip."""
     if os.environ.get("CI") and not SEEDS.is_dir():

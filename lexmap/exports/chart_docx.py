@@ -130,7 +130,7 @@ class _Writer:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
         self.document.add_paragraph(f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
-                                    "Indep. sources: independent sources among the element's own supporting statements.")
+                                    "Indep. sources: the independent sources behind the level (a composite's: those of the part that sets it).")
 
     def element(self, e: ChartElement) -> None:
         d = self.document

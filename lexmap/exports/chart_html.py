@@ -120,7 +120,7 @@ def _tree(chart: Chart) -> str:
     return (
         '<table class="lx-tree"><thead><tr><th scope="col">Element</th><th scope="col">Status</th>'
         '<th scope="col">Own statements for / against</th><th scope="col">With its parts for / against</th>'
-        '<th scope="col">Independent sources (own)</th></tr></thead>'
+        '<th scope="col">Independent sources behind the level</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
         f'<p class="lx-meta">{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices.</p>'
     )

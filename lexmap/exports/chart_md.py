@@ -42,7 +42,7 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         "",
         "## Elements",
         "",
-        "| Element | Status | Own for / against | With its parts for / against | Independent sources (own) |",
+        "| Element | Status | Own for / against | With its parts for / against | Independent sources behind the level |",
         "| --- | --- | ---: | ---: | ---: |",
     ]
     for e in chart.elements:

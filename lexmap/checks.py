@@ -161,17 +161,14 @@ class References:
                     else:
                         defined[element.id] = element.defined_by
         owners = {e.id: t.id for t in tests.values() for e in t.walk()}
-        for start in defined:
-            seen, current = {owners[start]}, defined[start]
-            while True:
-                if current in seen:
-                    self.report_at(start, ("defined_by",), "definitions go round in a circle", "a test cannot be defined, directly or through others, by itself")
-                    break
-                seen.add(current)
-                nxt = [defined[e.id] for e in tests[current].walk() if e.id in defined]
-                if not nxt:
-                    break
-                current = nxt[0]
+        edges: dict[str, list[str]] = {}
+        for element_id, target in defined.items():
+            edges.setdefault(owners[element_id], []).append(target)
+        component = _components(edges)
+        for element_id, target in defined.items():
+            owner = owners[element_id]
+            if owner == target or component[owner] == component[target]:
+                self.report_at(element_id, ("defined_by",), "definitions go round in a circle", "a test cannot be defined, directly or through others, by itself")
 
     def check_ratification(self, ratification, instruments: dict[str, Instrument]) -> None:
         rid = ratification.id
@@ -280,6 +277,52 @@ class References:
                 self.report_at(document, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
                 return None, "unreadable"
         return None, "missing"
+
+
+def _components(edges: dict[str, list[str]]) -> dict[str, int]:
+    """The strongly connected component of every node of ``edges`` (Tarjan's algorithm, without
+    recursion: a chain of thousands of definitions is data like any other). Each definition's
+    circle is found, whichever branch of a test it takes; linear in the definitions."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = 0  # components so far
+
+    def enter(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+
+    for root in edges:
+        if root in index:
+            continue
+        enter(root)
+        work = [(root, iter(edges.get(root, ())))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    enter(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = found
+                        if member == node:
+                            break
+                    found += 1
+    return component
 
 
 def _a(kind: str) -> str:

@@ -447,3 +447,33 @@ def test_show_follows_a_long_defined_by_chain_without_recursion(tmp_path):
     result = run_cli("show", "t/test-0", str(tmp_path))
     assert result.exit_code == 0, result.output[-500:]
     assert "RecursionError" not in result.output and "coverage: argued" in result.stdout
+
+
+def definitions_case(tmp: Path, tests: dict[str, list[str]]) -> Path:
+    """A case of one instrument whose tests (name -> the tests its elements are defined by)."""
+    lines = ["instruments:", "  - id: t", "    title: T", "    short_name: T", "    kind: treaty", "    binding: true",
+             "    provisions:", "      - id: art-1", "        label: Art. 1", "    tests:"]
+    for name, targets in tests.items():
+        lines += [f"      - id: {name}", f"        label: {name}", "        kind: definition", "        provision: art-1"]
+        if targets:
+            lines.append("        all_of:")
+            for index, target in enumerate(targets):
+                lines += [f"          - id: {name}-{index}", f"            label: {name} {index}", f"            defined_by: {target}"]
+    (tmp / "instruments").mkdir(parents=True)
+    (tmp / "instruments" / "t.yaml").write_text("\n".join(lines) + "\n")
+    return tmp
+
+
+def test_a_circle_of_definitions_through_a_second_branch_is_refused(tmp_path):
+    # t1 -> x and t1 -> t2; t2 -> x and t2 -> t1: following each test's first definition missed it
+    case = definitions_case(tmp_path, {"t1": ["x", "t2"], "t2": ["x", "t1"], "x": []})
+    found = {(p.id, p.message) for p in problems(case)}
+    assert found == {("t/t1-1", "definitions go round in a circle"), ("t/t2-1", "definitions go round in a circle")}
+
+
+def test_a_long_chain_of_definitions_is_checked_in_linear_time(tmp_path):
+    links = 4000  # each definition walked the chain to its end: 4 s for 2,000 links, 16 for 4,000
+    case = definitions_case(tmp_path, {f"d{i}": [f"d{i + 1}"] if i < links else [] for i in range(links + 1)})
+    started = time.perf_counter()
+    corpus = lexmap.load(case, cache=False)
+    assert time.perf_counter() - started < 8 and len(corpus.tests) == links + 1

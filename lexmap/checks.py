@@ -201,13 +201,17 @@ class References:
                 self.report_at(rid, ("events", index, "event"), "a denunciation before any ratification, accession or succession", "list the events in the order of the official record")
 
     def check_chain(self, start: str, records: dict, field: str, message: str) -> None:
+        """Report ``start`` when its chain of ``field`` goes round; the records whose chain was
+        seen to end are remembered, so that a chain of thousands is walked once, not once a link."""
+        ended = self.__dict__.setdefault("_ended", {}).setdefault(id(records), set())
         seen, current = {start}, getattr(records[start], field)
-        while current in records:
+        while current in records and current not in ended:
             if current in seen:
                 self.report_at(start, (field,), f"{field} forms a cycle", message)
                 return
             seen.add(current)
             current = getattr(records[current], field)
+        ended.update(seen)
 
     # -- quotes against texts ------------------------------------------------
 

@@ -477,3 +477,13 @@ def test_a_long_chain_of_definitions_is_checked_in_linear_time(tmp_path):
     started = time.perf_counter()
     corpus = lexmap.load(case, cache=False)
     assert time.perf_counter() - started < 8 and len(corpus.tests) == links + 1
+
+
+def test_a_long_part_of_chain_is_checked_in_linear_time(tmp_path):
+    links = 16_000  # each practice walked its chain to the end: quadratic (about 37 s)
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "p.yaml").write_text("practices:\n" + "".join(
+        f"  - id: p{i}\n    label: P{i}\n" + (f"    part_of: p{i + 1}\n" if i < links else "") for i in range(links + 1)))
+    started = time.perf_counter()
+    corpus = lexmap.load(tmp_path, cache=False)
+    assert time.perf_counter() - started < 8 and len(corpus.practices) == links + 1

@@ -362,7 +362,7 @@ class Figure(_Record):
 
     def problems(self) -> list[tuple[tuple[str, ...], str, str]]:
         """What makes the figure unreadable: ``(field path, message, hint)`` for each."""
-        found = []
+        found: list[tuple[tuple[str, ...], str, str]] = []
         if (self.value is None) == (self.range is None):
             found.append(((), "a figure has either a value or a range" + (", not both" if self.value is not None else ""),
                           "write value: 9.36, or range: {low: 5, high: 25}"))

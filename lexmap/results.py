@@ -59,8 +59,10 @@ class Records(tuple[Any, ...]):
     after: str | Mapping[str, str] | None
 
     def __new__(
-        cls, items: Iterable[Any] = (), derived: Mapping[str, Callable[[Any], Any]] | None = None,
-        after: str | Mapping[str, str] | None = None
+        cls,
+        items: Iterable[Any] = (),
+        derived: Mapping[str, Callable[[Any], Any]] | None = None,
+        after: str | Mapping[str, str] | None = None,
     ) -> Records:
         self = super().__new__(cls, items)
         self.derived = dict(derived or {})
@@ -74,12 +76,15 @@ class Records(tuple[Any, ...]):
             row = flat_record(record)
             if self.derived:
                 extra = {name: compute(record) for name, compute in self.derived.items()}
-                places = self.after if isinstance(self.after, Mapping) else dict.fromkeys(extra, self.after)
+                places: Mapping[str, str | None] = (
+                    self.after if isinstance(self.after, Mapping) else dict.fromkeys(extra, self.after)
+                )
                 items = list(row.items())
                 for name in reversed(list(extra)):  # each after its column, in the order given
                     keys = [k for k, _ in items]
-                    if places.get(name) in keys:
-                        items.insert(keys.index(places[name]) + 1, (name, extra[name]))
+                    anchor = places.get(name)
+                    if anchor is not None and anchor in keys:
+                        items.insert(keys.index(anchor) + 1, (name, extra[name]))
                     elif not isinstance(self.after, Mapping):
                         items.append((name, extra[name]))  # per-column places: a column whose anchor is absent is left out
                 row = dict(items)

@@ -96,6 +96,7 @@ def push(data: bytes, url: str, content_type: str = "text/turtle", *, connect_ti
     started = time.monotonic()
     limit = started + (deadline if deadline is not None else deadline_for(len(data)))
     connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    assert parts.hostname is not None, "check_push_url refuses a URL without a host"
     connection = connection_class(parts.hostname, parts.port, timeout=connect_timeout)
     try:
         try:
@@ -108,7 +109,7 @@ def push(data: bytes, url: str, content_type: str = "text/turtle", *, connect_ti
             connection.putheader("Content-Type", f"{content_type}; charset=utf-8")
             connection.putheader("Content-Length", str(len(data)))
             if auth is not None:
-                token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode("utf-8")).decode("ascii")
+                token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
                 connection.putheader("Authorization", f"Basic {token}")
             connection.endheaders()
             _send(connection.sock, data, started, limit, progress)

@@ -282,8 +282,11 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
     line: int | None  # where a problem of the whole file is, when known
-    limit, fix = ((MAX_JSON_BYTES, "load the corpus from its folder instead") if path.suffix == ".json"
-                  else (MAX_FILE_BYTES, "split it into several files"))
+    limit, fix = (
+        (MAX_JSON_BYTES, "load the corpus from its folder instead")
+        if path.suffix == ".json"
+        else (MAX_FILE_BYTES, "split it into several files")
+    )
     with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
         size = os.fstat(handle.fileno()).st_size
         raw = handle.read(limit + 1) if size <= limit else b""

@@ -51,6 +51,7 @@ run imports lint-imports
 
 if [ "${#failed[@]}" -gt 0 ]; then
     echo "scripts/check.sh: failed: ${failed[*]}" >&2
+    [[ " ${failed[*]} " == *" format "* ]] && echo "hint: python -m ruff format ${FORMATTED[*]}" >&2
     exit 1
 fi
 echo "scripts/check.sh: all checks passed"

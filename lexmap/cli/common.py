@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from ..loader import load
 from ..discover import describe, find_case
+from ..loader import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from .cache import cache_option
 from .errors import UserError, did_you_mean
+
 
 def _discover(_ctx, _param, value: Path | None) -> Path | None:
     """PATH given: that. Else the nearest folder upwards holding a case manifest. Else None:
@@ -72,14 +73,14 @@ def to_stdout(output: str | None) -> bool:
 
 def check_output(output: str | None, path, texts=()) -> None:
     """Refuse a bad ``-o`` before the (slow) work: see :func:`lexmap.outputs.check_file_output`."""
-    if not to_stdout(output):
+    if output is not None and not to_stdout(output):
         check_file_output(output, [*corpus_inputs(path), *texts])
 
 
 def write_output(output: str | None, data: bytes, path, texts=()) -> None:
     """``data`` to standard output, or atomically to the file ``output`` (never inside the corpus
     at ``path`` or its texts)."""
-    if to_stdout(output):
+    if output is None or to_stdout(output):
         click.echo(data.decode("utf-8"), nl=False)
         return
     try:

@@ -68,8 +68,10 @@ def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
         lines += [f"  argues {c.id}: {c.practice} -> {c.element} ({c.stance})" for c in corpus.argued_by(id_)]
         lines += [f"  cited by {d.id}" for d in corpus.cited_by(id_)]
     elif id_ in corpus.states:
-        lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_, on=on).text}"
-                  for r in corpus.ratifications.values() if r.state == id_]
+        records = [r for r in corpus.ratifications.values() if r.state == id_]
+        if records:
+            lines.append(f"  status on {on or 'today'}:")
+        lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_, on=on).summary}" for r in records]
     elif id_ in corpus.actors:
         lines += [f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> {getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
                   f" ({getattr(s, 'stance', 'reports')}, {s.document})" for s in corpus.statements_by(id_)]

@@ -67,11 +67,15 @@ class PartyStatus:
 
     @property
     def text(self) -> str:
+        """The answer in a sentence: who, towards what, on which date, and the summary."""
+        return f"{self.state} towards {self.instrument} on {self.on}: {self.summary}"
+
+    @property
+    def summary(self) -> str:
+        """The value, whether bound, why, and the source."""
         bound = {True: "bound", False: "not bound", None: "binding not known"}[self.in_force]
-        head = f"{self.state} towards {self.instrument} on {self.on}: {self.value}"
-        if self.value not in ("not-applicable", "not-recorded"):
-            head += f" ({bound})"
-        return head + (f"; {self.because}" if self.because else "") + (f" Source: {self.source}" if self.source else "")
+        head = self.value + (f" ({bound})" if self.value not in ("not-applicable", "not-recorded") else "")
+        return head + (f"; {self.because}" if self.because else "") + (f". Source: {self.source}" if self.source else "")
 
     def __repr__(self) -> str:
         return f"<PartyStatus {self.text}>"

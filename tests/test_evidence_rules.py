@@ -282,7 +282,7 @@ def test_show_lists_an_actors_statements_and_a_states_status_on_a_date():
     result = runner.invoke(main, ["show", "ngo-a", str(CORPORA / "evidence")])
     assert result.exit_code == 0 and "claim a1: passports -> law/menace (supports, report-a)" in result.stdout
     result = runner.invoke(main, ["show", "aa", str(CORPORA / "evidence"), "--on", "2010"])
-    assert "aa towards law on 2010: party" in result.stdout
+    assert "status on 2010:" in result.stdout and "  law: party (binding not known); ratification on 2005-03-01" in result.stdout
     result = runner.invoke(main, ["show", "aa", str(CORPORA / "evidence"), "--on", "yesterday"])
     assert result.exit_code == 2 and "Traceback" not in result.output and "--on" in result.output
 

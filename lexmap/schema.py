@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, Case, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Element, Id, IsoDate
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Case, Element, Id, IsoDate
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"

@@ -28,6 +28,7 @@ for command in (init, validate, info, list_, show, gaps, matrix, chart, export, 
     main.add_command(command)
 
 from .sparql import sparql  # noqa: E402  (issue 18)
+
 main.add_command(sparql)
 
 

@@ -92,7 +92,7 @@ SAME_WORDS = {
 @pytest.mark.parametrize("label", sorted(SAME_WORDS))
 def test_quotes_are_compared_under_one_normal_form(tmp_path, label):
     text, quote = SAME_WORDS[label]
-    case = case_with_text(tmp_path, f"Before. {text}. After.\n".encode("utf-8"), quote=quote)
+    case = case_with_text(tmp_path, f"Before. {text}. After.\n".encode(), quote=quote)
     assert lexmap.load(case).texts["report-a"].status == "checked"
 
 

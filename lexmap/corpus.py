@@ -78,24 +78,7 @@ class Corpus:
         self.attestations: Mapping[str, Attestation] = _index(attestations)
         self.exhibits: Mapping[str, Exhibit] = _index(exhibits)
 
-        parents: dict[str, str] = {}
-        provisions: dict[str, Provision] = {}
-        elements: dict[str, Element] = {}
-        tests: dict[str, Element] = {}
-        indicators: dict[str, Indicator] = {}
-        for instrument in self.instruments.values():
-            _add_provisions(instrument.id, instrument.provisions, provisions, parents)
-            for test in instrument.tests:
-                tests[test.id] = test
-                parents[test.id] = instrument.id
-                for element in test.walk():
-                    elements[element.id] = element
-                    for child in element.children:
-                        parents[child.id] = element.id
-        for framework in self.indicator_frameworks.values():
-            for indicator in framework.indicators:
-                indicators[indicator.id] = indicator
-                parents[indicator.id] = framework.id
+        provisions, tests, elements, indicators, parents = _index_law(self.instruments.values(), self.indicator_frameworks.values())
         self.provisions: Mapping[str, Provision] = MappingProxyType(provisions)
         self.tests: Mapping[str, Element] = MappingProxyType(tests)
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
@@ -149,23 +132,11 @@ class Corpus:
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the corpus holds."""
-        return {
-            "states": len(self.states),
-            "ratifications": len(self.ratifications),
-            "actors": len(self.actors),
-            "instruments": len(self.instruments),
-            "provisions": len(self.provisions),
-            "tests": len(self.tests),
-            "elements": len(self.elements),
-            "indicator_frameworks": len(self.indicator_frameworks),
-            "indicators": len(self.indicators),
-            "documents": len(self.documents),
-            "citations": sum(len(d.cites) for d in self.documents.values()),
-            "practices": len(self.practices),
-            "claims": len(self.claims),
-            "attestations": len(self.attestations),
-            "exhibits": len(self.exhibits),
-        }
+        kinds = ("states", "ratifications", "actors", "instruments", "provisions", "tests", "elements",
+                 "indicator_frameworks", "indicators", "documents", "citations", "practices", "claims",
+                 "attestations", "exhibits")
+        return {kind: sum(len(d.cites) for d in self.documents.values()) if kind == "citations"
+                else len(getattr(self, kind)) for kind in kinds}
 
     # -- questions ----------------------------------------------------------
 
@@ -272,22 +243,10 @@ class Corpus:
 
     def _said(self, statements: Iterable) -> Records:
         """Statements whose tables show who speaks each beside the document that records it, and
-        a label beside every id (a DataFrame a reader can read without looking ids up)."""
-        voices = self.sources().voices
+        a label beside every id (:func:`lexmap.results.statement_records`)."""
+        from .results import statement_records
 
-        def label(id_: str | None) -> str | None:
-            record = self._all.get(id_) if id_ else None
-            return getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None)
-
-        return Records(statements, derived={
-            "speakers": lambda s: "; ".join(voices(s)),
-            "speaker_names": lambda s: "; ".join(label(v) or v for v in voices(s)),
-            "document_title": lambda s: label(s.document),
-            "practice_label": lambda s: label(s.practice),
-            "element_label": lambda s: label(getattr(s, "element", None)),
-            "indicator_label": lambda s: label(getattr(s, "indicator", None)),
-        }, after={"speakers": "document", "speaker_names": "document", "document_title": "document",
-                  "practice_label": "practice", "element_label": "element", "indicator_label": "indicator"})
+        return statement_records(statements, self.sources().voices, self._all)
 
     def cited_by(self, document: str) -> Records:
         """Documents that cite ``document``."""
@@ -399,18 +358,8 @@ class Corpus:
         party_status: str | None = None,
         keep_undecided: bool = False,
     ) -> Corpus:
-        """A corpus with the same law and only the statements that pass every filter given.
-
-        ``documents``: made by these documents. ``stance``: supports or contests.
-        ``since`` / ``until``: made by a document dated in that range (dates as
-        :func:`lexmap.dates.parse_date` reads them, either end inclusive; a document whose date
-        overlaps the range is kept; undated documents are left out when a range is given).
-        ``party_status``: claims whose practice's state had this status towards the claimed
-        element's instrument at the practice's ``start`` date (today's when it has none);
-        claims whose status cannot be decided are left out with a warning saying how many
-        (``keep_undecided=True`` keeps them); attestations and exhibits are kept.
-        Unknown values raise ``ValueError`` (or ``UnknownId``) naming the allowed ones.
-        """
+        """A corpus with the same law and only the statements that pass every filter given
+        (:func:`lexmap.filters.filter_statements` says how each filter reads)."""
         from .filters import filter_statements
 
         return filter_statements(self, documents=documents, stance=stance, since=since, until=until,
@@ -446,6 +395,28 @@ class Corpus:
         from .conflicts import figure_conflicts
 
         return figure_conflicts(self, practice)
+
+
+def _index_law(instruments: Iterable[Instrument], frameworks: Iterable[IndicatorFramework]) -> tuple[dict, ...]:
+    """Provisions, tests, elements and indicators by id, and the parent of each, in document order."""
+    parents: dict[str, str] = {}
+    provisions: dict[str, Provision] = {}
+    elements: dict[str, Element] = {}
+    tests: dict[str, Element] = {}
+    indicators: dict[str, Indicator] = {}
+    for instrument in instruments:
+        _add_provisions(instrument.id, instrument.provisions, provisions, parents)
+        for test in instrument.tests:
+            tests[test.id] = test
+            parents[test.id] = instrument.id
+            for element in test.walk():
+                elements[element.id] = element
+                parents.update((child.id, element.id) for child in element.children)
+    for framework in frameworks:
+        for indicator in framework.indicators:
+            indicators[indicator.id] = indicator
+            parents[indicator.id] = framework.id
+    return provisions, tests, elements, indicators, parents
 
 
 def _add_provisions(parent: str, items: Iterable[Provision], provisions: dict, parents: dict) -> None:

@@ -33,7 +33,18 @@ def filter_statements(
     party_status: str | None = None,
     keep_undecided: bool = False,
 ) -> Corpus:
-    """See :meth:`lexmap.Corpus.filter`."""
+    """The statements of ``corpus`` that pass every filter given, with the same law.
+
+    ``documents``: made by these documents. ``stance``: supports or contests.
+    ``since`` / ``until``: made by a document dated in that range (dates as
+    :func:`lexmap.dates.parse_date` reads them, either end inclusive; a document whose date
+    overlaps the range is kept; undated documents are left out when a range is given).
+    ``party_status``: claims whose practice's state had this status towards the claimed
+    element's instrument at the practice's ``start`` date (today's when it has none); claims
+    whose status cannot be decided are left out with a warning saying how many
+    (``keep_undecided=True`` keeps them); attestations and exhibits are kept. Unknown values
+    raise ``ValueError`` (or ``UnknownId``) naming the allowed ones.
+    """
     wanted = None
     if documents is not None:
         wanted = set([documents] if isinstance(documents, str) else documents)

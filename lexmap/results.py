@@ -183,3 +183,23 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
         f'<thead><tr><th scope="col">{esc(kind_heading(matrix.row_kind))}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def statement_records(statements: Iterable[Any], voices: Callable[[Any], tuple[str, ...]], records: Mapping[str, Any]) -> Records:
+    """Statements as Records whose tables show who speaks each beside its document, and a label
+    beside every id (a DataFrame a reader can read without looking ids up); ``records`` maps ids
+    to records, ``voices`` gives a statement's voices (lexmap.independence)."""
+
+    def label(id_: str | None) -> str | None:
+        record = records.get(id_) if id_ else None
+        return getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None)
+
+    return Records(statements, derived={
+        "speakers": lambda s: "; ".join(voices(s)),
+        "speaker_names": lambda s: "; ".join(label(v) or v for v in voices(s)),
+        "document_title": lambda s: label(s.document),
+        "practice_label": lambda s: label(s.practice),
+        "element_label": lambda s: label(getattr(s, "element", None)),
+        "indicator_label": lambda s: label(getattr(s, "indicator", None)),
+    }, after={"speakers": "document", "speaker_names": "document", "document_title": "document",
+              "practice_label": "practice", "element_label": "element", "indicator_label": "indicator"})

@@ -3,6 +3,8 @@ what rests on what, which contests and qualifications are recorded, and where th
 arguments land. Each test names the records the seeds' words fix; the quotes themselves are
 checked against the seeds by tests/test_corpus_evidence.py."""
 
+import re
+
 import pytest
 
 import lexmap
@@ -242,8 +244,10 @@ def test_arguments_land_on_the_law_a_lawyer_would_read(corpus, claim, element):
 def test_a_right_named_without_an_instrument_says_which_words_are_read(corpus):
     # reader 2's rule: where the seed names no instrument, the claim stands only on words that one
     # instrument's provision alone uses, and its note quotes them; the quoted words are the claim's
-    unnamed = [c for c in corpus.claims.values() if "seed names no instrument" in (c.note or "")]
-    assert {"ca-fs-export-crime-against-humanity", "ca-fs-labour-rights-strike"} <= {c.id for c in unnamed}
+    unnamed = [c for c in corpus.claims.values()
+               if c.stance == "supports" and re.search(r"(seed|list|passage) names no instrument", c.note or "")]
+    assert {"ca-fs-export-crime-against-humanity", "ca-fs-labour-rights-strike",
+            "hrf-2022-res-168-art-8-c-d-udhr-movement", "hrf-2022-eight-year-ban-udhr"} <= {c.id for c in unnamed}
     for claim in unnamed:
         marker = "the element is the reading a lawyer would make of '"
         assert marker in claim.note, claim.id
@@ -286,6 +290,17 @@ def test_the_new_instruments_carry_their_texts_sources(corpus):
     # no claim rests on it until its text is recorded (docs/corpus-audit.md lists it as pending)
     assert corpus.provisions["global-magnitsky/sec-1263-a"].text is None
     assert not [c for c in corpus.claims.values() if c.element.startswith("global-magnitsky/")]
+
+
+def test_within_state_movement_rules_are_not_stitched_to_the_right_to_leave(corpus):
+    # HRF's UDHR sentence names "to leave any country" and to return (Art. 13(2)); the Resolution's
+    # rules on travel inside the host state are argued in the list of movement restrictions alone
+    for article in ("5-m", "8-r", "8-c-d"):
+        claim = corpus.claims[f"hrf-2022-res-168-art-{article}-udhr-movement"]
+        assert claim.element == "udhr/freedom-of-movement-within-state"
+        assert "Universal Declaration" not in claim.quote and "freedom of movement" in claim.quote
+    host = corpus.claims["hrf-2022-res-168-host-obligation-leave"]
+    assert host.element == "udhr/freedom-to-leave-and-return" and "to leave any country" in host.quote
 
 
 # ---- calls a lawyer would change -----------------------------------------------------------------

@@ -133,6 +133,14 @@ def test_the_resolution_168_conclusion_rests_on_the_resolution(corpus):
         assert "res-168-2010" in {r.document for r in claim.relies_on}, claim_id
 
 
+def test_an_ibid_footnote_behind_a_quoted_sentence_is_relied_on(corpus):
+    # HRF: "Finally, the TIP Report places on Tier 3 countries ...<sup>20</sup>" and fn. 20 is "Ibid."
+    # back to fn. 15, the 2021 Interim Assessment; fn. 21 (the 2021 TIP report) is behind the next one
+    claim = corpus.claims["hrf-2022-tier-3"]
+    assert claim.quote.startswith("Finally, the TIP Report places on Tier 3")
+    assert {(r.document, r.pinpoint) for r in claim.relies_on} == {("tip-interim-2021", "fn. 20"), ("tip-2021", "fn. 21")}
+
+
 def test_a_claim_concluding_a_footnoted_paragraph_relies_on_the_footnote(corpus):
     claim = corpus.claims["hrf-2022-eight-year-ban-udhr"]
     assert claim.quote.startswith("As such")

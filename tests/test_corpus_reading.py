@@ -147,6 +147,17 @@ def test_a_claim_concluding_a_footnoted_paragraph_relies_on_the_footnote(corpus)
     assert [r.document for r in claim.relies_on] == ["cuba-salud-fact-sheet-2020"]
 
 
+def test_a_government_reply_in_a_c29_comment_stays_under_c29(corpus):
+    # the 2014 comment is under C29 and nobody in it invokes C95: the Government's "discussed
+    # collectively, prior to departure" is its reason for "strictly voluntary" (involuntariness)
+    replies = [c for c in corpus.claims.values()
+               if c.document.startswith("ilo-ceacr-dr-") and c.document.endswith("-c29-cu") and c.stance == "contests"]
+    assert replies and all(c.element.startswith("ilo-c29/") for c in replies)
+    reply = corpus.claims["ceacr-2014-cu-strictly-voluntary"]
+    assert "strictly voluntary" in reply.quote and "prior to departure" in reply.quote
+    assert reply.element == "ilo-c29/involuntariness"
+
+
 # ---- qualifications and contests, with their speakers --------------------------------------------
 
 

@@ -194,12 +194,22 @@ def statement_records(statements: Iterable[Any], voices: Callable[[Any], tuple[s
         record = records.get(id_) if id_ else None
         return getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None)
 
-    return Records(statements, derived={
-        "speakers": lambda s: "; ".join(voices(s)),
-        "speaker_names": lambda s: "; ".join(label(v) or v for v in voices(s)),
-        "document_title": lambda s: label(s.document),
-        "practice_label": lambda s: label(s.practice),
-        "element_label": lambda s: label(getattr(s, "element", None)),
-        "indicator_label": lambda s: label(getattr(s, "indicator", None)),
-    }, after={"speakers": "document", "speaker_names": "document", "document_title": "document",
-              "practice_label": "practice", "element_label": "element", "indicator_label": "indicator"})
+    return Records(
+        statements,
+        derived={
+            "speakers": lambda s: "; ".join(voices(s)),
+            "speaker_names": lambda s: "; ".join(label(v) or v for v in voices(s)),
+            "document_title": lambda s: label(s.document),
+            "practice_label": lambda s: label(s.practice),
+            "element_label": lambda s: label(getattr(s, "element", None)),
+            "indicator_label": lambda s: label(getattr(s, "indicator", None)),
+        },
+        after={
+            "speakers": "document",
+            "speaker_names": "document",
+            "document_title": "document",
+            "practice_label": "practice",
+            "element_label": "element",
+            "indicator_label": "indicator",
+        },
+    )

@@ -222,6 +222,15 @@ def test_overlooked_facts_are_attested(corpus, attestation, practice, words):
     assert words in record.quote
 
 
+def test_a_fact_said_of_all_cuban_workers_is_not_attested_of_workers_abroad(corpus):
+    # Werlau and Lagon: "The vast majority of Cubans have no realistic choices ... Workers, for
+    # instance, must join the only allowed union"; the workers-abroad bridge was the fact sheet's
+    record = corpus.attestations["werlau-lagon-single-union"]
+    assert record.practice == "single-union-requirement"
+    assert "abroad" not in corpus.practices[record.practice].label
+    assert "only allowed union" in record.quote
+
+
 def test_a_split_attestation_keeps_one_item_per_record(corpus):
     # the fact sheet's items 1, 10 and 11 are three facts, not one stitched quote
     assert "[...]" not in corpus.attestations["ca-fs-surveillance"].quote

@@ -34,6 +34,7 @@ from .independence import Sources
 from .model import Claim, Element
 
 LEVELS = ("unargued", "argued", "corroborated")
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 @attrs.frozen
@@ -159,7 +160,7 @@ class Coverage:
 
 def _better(a: ElementCoverage, b: ElementCoverage) -> bool:
     """Whether row ``a`` is stronger evidence than ``b`` (level, then independent sources)."""
-    return (LEVELS.index(a.level), a.independent_sources) > (LEVELS.index(b.level), b.independent_sources)
+    return (_RANK[a.level], a.independent_sources) > (_RANK[b.level], b.independent_sources)
 
 
 def evaluate(
@@ -240,11 +241,11 @@ def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, Element
             candidates: list[tuple[ElementCoverage, str]] = []
             if children:
                 pick = min if element.combinator == "all" else max
-                child = pick(children, key=lambda r: (LEVELS.index(r.level), r.independent_sources))
+                child = pick(children, key=lambda r: (_RANK[r.level], r.independent_sources))
                 candidates.append((child, "parts"))
             if definition is not None:
                 candidates.append((definition, "definition"))
-            best, met_through = max(candidates, key=lambda c: (LEVELS.index(c[0].level), c[0].independent_sources))
+            best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
             level, count, limiting = best.level, best.independent_sources, best.element.id
         row = ElementCoverage(
             element=element, depth=depth, level=level, contested=bool(contested_by),

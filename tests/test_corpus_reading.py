@@ -251,6 +251,38 @@ def test_victim_protection_is_argued_and_its_only_contrary_words_recorded(corpus
     assert "providing assistance to victims" in corpus.claims["tip2020blog-some-steps-taken"].quote
 
 
+# ---- CiberCuba: named speakers' own words, a defender's concession, the label (reader 2) ------------
+
+
+@pytest.mark.parametrize(
+    "claim, speaker, words",
+    [
+        ("cibercuba-wha-end-human-trafficking", "us-state-western-hemisphere-affairs", "Let us put an end to human trafficking"),
+        ("cibercuba-rubio-atrocious-practice", "marco-rubio", '"an atrocious practice," for operating under conditions of labor exploitation'),
+    ],
+)
+def test_named_speakers_own_characterisations_are_claims(corpus, claim, speaker, words):
+    record = corpus.claims[claim]
+    assert record.document == "cibercuba-us-warns" and record.stance == "supports"
+    assert speakers(corpus, claim) == {speaker}
+    assert words in record.quote
+
+
+def test_a_defenders_concession_of_the_wage_share_is_attested_in_his_name(corpus):
+    fact = corpus.attestations["cibercuba-gonsalves-wage-share-conceded"]
+    assert speakers(corpus, fact.id) == {"ralph-gonsalves"} == speakers(corpus, "cibercuba-gonsalves-free-education")
+    assert fact.practice == "wage-withholding"
+    assert "must give part of their salaries to the regime" in fact.quote and "free education" not in fact.quote
+
+
+def test_the_modern_slavery_label_is_attested_not_argued(corpus):
+    labelled = {a.practice: a for a in corpus.attestations.values() if '"modern slavery"' in a.quote}
+    assert set(labelled) == {"passport-retention", "wage-withholding"}
+    assert all(a.document == "cibercuba-us-warns" and not a.speaker for a in labelled.values())
+    # the unnamed organisations argue no element and are no actor of their own
+    assert not [c.id for c in corpus.claims.values() if "modern slavery" in c.quote]
+
+
 # ---- arguments that had nowhere to land ----------------------------------------------------------
 
 

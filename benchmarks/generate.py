@@ -89,16 +89,24 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
         adopted = rng.randint(1900, 2015)
         kind = rng.choice(INSTRUMENT_KINDS)
         lines = [
-            "instruments:", f"  - id: {iid}", f"    title: {q('Convention on ' + sentence(3, 8).lower().rstrip('.'))}",
-            f"    short_name: Instrument {i}", f"    kind: {kind}",
-            f"    adopted: \"{adopted}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\"",
-            f"    in_force: \"{adopted + rng.randint(1, 5)}\"", f"    binding: {str(rng.random() < 0.8).lower()}",
+            "instruments:",
+            f"  - id: {iid}",
+            f"    title: {q('Convention on ' + sentence(3, 8).lower().rstrip('.'))}",
+            f"    short_name: Instrument {i}",
+            f"    kind: {kind}",
+            f'    adopted: "{adopted}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"',
+            f'    in_force: "{adopted + rng.randint(1, 5)}"',
+            f"    binding: {str(rng.random() < 0.8).lower()}",
         ]
         ratifications = ["ratifications:"]
         for state in rng.sample(states, min(len(states), 3)) if kind in ("treaty", "convention", "protocol") else ():
             event = rng.choice(("ratification", "accession", "signature"))
-            ratifications += [f"  - instrument: {iid}", f"    state: {state}", "    events:",
-                              f"      - {{event: {event}, date: \"{min(adopted + rng.randint(1, 30), 2025)}\"}}"]  # never in the future
+            ratifications += [
+                f"  - instrument: {iid}",
+                f"    state: {state}",
+                "    events:",
+                f'      - {{event: {event}, date: "{min(adopted + rng.randint(1, 30), 2025)}"}}',
+            ]  # never in the future
         lines.append("    provisions:")
         paragraphs: dict[str, str] = {}
         for a in range(1, 6):
@@ -112,8 +120,13 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
         lines.append("    tests:")
         for t in range(1, 3):
             provision = rng.choice(list(paragraphs))
-            lines += [f"      - id: t{t}", f"        label: {q('Test ' + sentence(2, 4))}",
-                      f"        kind: {rng.choice(TEST_KINDS)}", f"        provision: {provision}", "        all_of:"]
+            lines += [
+                f"      - id: t{t}",
+                f"        label: {q('Test ' + sentence(2, 4))}",
+                f"        kind: {rng.choice(TEST_KINDS)}",
+                f"        provision: {provision}",
+                "        all_of:",
+            ]
             elements.append(f"{iid}/t{t}")
             for c in range(1, rng.randint(2, 4) + 1):
                 cid = f"t{t}-e{c}"
@@ -122,17 +135,28 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
                 for leaf in range(1, rng.randint(2, 4) + 1):
                     words = paragraphs[provision].split()
                     start = rng.randrange(len(words) - 4)
-                    lines += [f"              - id: {cid}-{leaf}", f"                label: {q(sentence(2, 5))}",
-                              f"                words: {q(' '.join(words[start:start + 4]))}"]
+                    lines += [
+                        f"              - id: {cid}-{leaf}",
+                        f"                label: {q(sentence(2, 5))}",
+                        f"                words: {q(' '.join(words[start : start + 4]))}",
+                    ]
                     elements.append(f"{iid}/{cid}-{leaf}")
-        (out / "instruments" / f"{iid}.yaml").write_text("\n".join(lines + (ratifications if len(ratifications) > 1 else [])) + "\n", encoding="utf-8")
+        (out / "instruments" / f"{iid}.yaml").write_text(
+            "\n".join(lines + (ratifications if len(ratifications) > 1 else [])) + "\n", encoding="utf-8"
+        )
     written["elements"] = len(elements)
 
     # -- indicator frameworks -------------------------------------------------------------
     indicators: list[str] = []
     for f in range(wanted["indicator_frameworks"]):
         fid = f"framework-{f}"
-        lines = ["indicator_frameworks:", f"  - id: {fid}", f"    title: Indicator framework {f}", "    date: 2012", "    indicators:"]
+        lines = [
+            "indicator_frameworks:",
+            f"  - id: {fid}",
+            f"    title: Indicator framework {f}",
+            "    date: 2012",
+            "    indicators:",
+        ]
         for n in range(11):
             lines += [f"      - id: ind-{n}", f"        label: {q(sentence(2, 5))}", f"        description: {q(sentence())}"]
             indicators.append(f"{fid}/ind-{n}")
@@ -142,20 +166,32 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
 
     # -- practices ----------------------------------------------------------------------
     documents = [f"d{d:05d}" for d in range(wanted["documents"])]
-    statutes = documents[::FAMILY * 4]  # every fourth family head is a statute
+    statutes = documents[:: FAMILY * 4]  # every fourth family head is a statute
     practices = [f"p{p:05d}" for p in range(wanted["practices"])]
     per_file = 1000
     for start in range(0, len(practices), per_file):
         lines = ["practices:"]
         for index in range(start, min(start + per_file, len(practices))):
-            lines += [f"  - id: {practices[index]}", f"    label: {q(sentence(3, 8))}", f"    description: {q(sentence())}",
-                      "    actor: Government", f"    state: {rng.choice(states)}", f"    places: [Place {rng.randint(1, 50)}]",
-                      f"    start: \"{rng.randint(1960, 2020)}\""]
+            lines += [
+                f"  - id: {practices[index]}",
+                f"    label: {q(sentence(3, 8))}",
+                f"    description: {q(sentence())}",
+                "    actor: Government",
+                f"    state: {rng.choice(states)}",
+                f"    places: [Place {rng.randint(1, 50)}]",
+                f'    start: "{rng.randint(1960, 2020)}"',
+            ]
             if index and rng.random() < 0.1:
                 lines.append(f"    part_of: {practices[rng.randrange(index)]}")  # an earlier one: no cycles
             if rng.random() < 0.05:
-                lines += ["    legal_basis:", f"      document: {rng.choice(statutes)}", f"      pinpoint: Art. {rng.randint(1, 30)}"]
-        (out / "mappings" / "practices" / f"practices-{start // per_file:03d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+                lines += [
+                    "    legal_basis:",
+                    f"      document: {rng.choice(statutes)}",
+                    f"      pinpoint: Art. {rng.randint(1, 30)}",
+                ]
+        (out / "mappings" / "practices" / f"practices-{start // per_file:03d}.yaml").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
 
     # -- documents and everything each says -----------------------------------------------
     def share(total: int) -> list[int]:
@@ -168,9 +204,16 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
     claims, attestations, exhibits = share(wanted["claims"]), share(wanted["attestations"]), share(wanted["exhibits"])
     for d, did in enumerate(documents):
         kind = "statute" if d % (FAMILY * 4) == 0 else rng.choice(DOCUMENT_KINDS)
-        lines = ["documents:", f"  - id: {did}", f"    title: {q(sentence(4, 10))}", f"    kind: {kind}",
-                 f"    authors: [Author {rng.randint(1, 500)}]", f"    publisher: Publisher {rng.randint(1, 50)}",
-                 f"    date: \"{rng.randint(2000, 2023)}-{rng.randint(1, 12):02d}\"", "    language: en"]
+        lines = [
+            "documents:",
+            f"  - id: {did}",
+            f"    title: {q(sentence(4, 10))}",
+            f"    kind: {kind}",
+            f"    authors: [Author {rng.randint(1, 500)}]",
+            f"    publisher: Publisher {rng.randint(1, 50)}",
+            f'    date: "{rng.randint(2000, 2023)}-{rng.randint(1, 12):02d}"',
+            "    language: en",
+        ]
         cites = []
         if d % FAMILY:
             cites.append(documents[d - 1])  # the chain within the family
@@ -186,22 +229,37 @@ def generate(out: str | Path, scale: float = 1, seed: int = 0) -> dict[str, int]
         if claims[d]:
             lines.append("claims:")
             for c in range(claims[d]):
-                lines += [f"  - id: {did}-c{c}", f"    document: {did}", f"    practice: {rng.choice(practices)}",
-                          f"    element: {rng.choice(elements)}",
-                          f"    stance: {'contests' if rng.random() < 0.1 else 'supports'}",
-                          f"    pinpoint: p. {rng.randint(1, 200)}", f"    quote: {q(sentence())}"]
+                lines += [
+                    f"  - id: {did}-c{c}",
+                    f"    document: {did}",
+                    f"    practice: {rng.choice(practices)}",
+                    f"    element: {rng.choice(elements)}",
+                    f"    stance: {'contests' if rng.random() < 0.1 else 'supports'}",
+                    f"    pinpoint: p. {rng.randint(1, 200)}",
+                    f"    quote: {q(sentence())}",
+                ]
         if attestations[d]:
             lines.append("attestations:")
             for a in range(attestations[d]):
-                lines += [f"  - id: {did}-a{a}", f"    document: {did}", f"    practice: {rng.choice(practices)}",
-                          f"    pinpoint: p. {rng.randint(1, 200)}", f"    quote: {q(sentence())}"]
+                lines += [
+                    f"  - id: {did}-a{a}",
+                    f"    document: {did}",
+                    f"    practice: {rng.choice(practices)}",
+                    f"    pinpoint: p. {rng.randint(1, 200)}",
+                    f"    quote: {q(sentence())}",
+                ]
         if exhibits[d]:
             lines.append("exhibits:")
             for e in range(exhibits[d]):
                 pool = first_framework if rng.random() < 0.8 else indicators
-                lines += [f"  - id: {did}-x{e}", f"    document: {did}", f"    practice: {rng.choice(practices)}",
-                          f"    indicator: {rng.choice(pool)}", f"    pinpoint: p. {rng.randint(1, 200)}",
-                          f"    quote: {q(sentence())}"]
+                lines += [
+                    f"  - id: {did}-x{e}",
+                    f"    document: {did}",
+                    f"    practice: {rng.choice(practices)}",
+                    f"    indicator: {rng.choice(pool)}",
+                    f"    pinpoint: p. {rng.randint(1, 200)}",
+                    f"    quote: {q(sentence())}",
+                ]
                 if rng.random() < 0.1:
                     lines.append("    stance: contests")
         (out / "mappings" / "documents" / f"{did}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

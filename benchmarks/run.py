@@ -177,13 +177,29 @@ def direct_graph(parsed: list):
         if p.get("legal_basis"):
             graph.add_edge(p["id"], p["legal_basis"]["document"], kind="legal_basis", pinpoint=p["legal_basis"]["pinpoint"])
     for c in merged.get("claims", []):
-        graph.add_edge(c["practice"], c["element"], key=c["id"], kind="claim", document=c["document"],
-                       pinpoint=c["pinpoint"], quote=c["quote"], stance=c["stance"])
+        graph.add_edge(
+            c["practice"],
+            c["element"],
+            key=c["id"],
+            kind="claim",
+            document=c["document"],
+            pinpoint=c["pinpoint"],
+            quote=c["quote"],
+            stance=c["stance"],
+        )
     for a in merged.get("attestations", []):
         graph.add_edge(a["document"], a["practice"], key=a["id"], kind="attests", pinpoint=a["pinpoint"], quote=a["quote"])
     for x in merged.get("exhibits", []):
-        graph.add_edge(x["practice"], x["indicator"], key=x["id"], kind="exhibits", document=x["document"],
-                       pinpoint=x["pinpoint"], quote=x["quote"], stance=x.get("stance", "supports"))
+        graph.add_edge(
+            x["practice"],
+            x["indicator"],
+            key=x["id"],
+            kind="exhibits",
+            document=x["document"],
+            pinpoint=x["pinpoint"],
+            quote=x["quote"],
+            stance=x.get("stance", "supports"),
+        )
     return graph
 
 
@@ -210,16 +226,22 @@ def in_new_process(arguments: list[str], env: dict | None = None) -> dict:
     VmHWM: ``wait4``'s would include this process's, which the child inherits through fork)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, __file__, "--child", report.name, *arguments],
-                                 stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--child", report.name, *arguments], stdout=subprocess.DEVNULL, stderr=errors, env=env
+        )
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         if status != 0:
             errors.seek(0)
             raise RuntimeError(f"{arguments} failed: {errors.read().decode()[-2000:]}")
         peak = json.loads(Path(report.name).read_text())["peak"]
-    return {"s": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "system": usage.ru_stime, "wall": wall,
-            "mb": peak / 2**20}
+    return {
+        "s": usage.ru_utime + usage.ru_stime,
+        "user": usage.ru_utime,
+        "system": usage.ru_stime,
+        "wall": wall,
+        "mb": peak / 2**20,
+    }
 
 
 def child(report: Path, arguments: list[str]) -> None:
@@ -262,8 +284,7 @@ def site_steps(root: Path, pages: list[str], repeat: int = 3) -> dict:
             runs["site_warm"].append(in_new_process(build, env))
     for step, measured in runs.items():
         ratios = sorted(m["s"] / floor["s"] for m, floor in zip(measured, runs["site_floor"], strict=True))
-        results[step] = {**min(measured, key=lambda m: m["s"]), "runs": measured,
-                         "round_ratio": statistics.median(ratios)}
+        results[step] = {**min(measured, key=lambda m: m["s"]), "runs": measured, "round_ratio": statistics.median(ratios)}
     return results
 
 
@@ -283,10 +304,16 @@ def build_plain_pages(page_paths: list[str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(f"# Page {index}\n\nA plain page of a few words, number {index}.\n", encoding="utf-8")
         config_file = Path(tmp) / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump({
-            "INHERIT": str(SITE / "mkdocs-base.yml"), "site_name": "plain", "docs_dir": str(docs),
-            "nav": navigation(dict.fromkeys(page_paths), []),
-        }))
+        config_file.write_text(
+            yaml.safe_dump(
+                {
+                    "INHERIT": str(SITE / "mkdocs-base.yml"),
+                    "site_name": "plain",
+                    "docs_dir": str(docs),
+                    "nav": navigation(dict.fromkeys(page_paths), []),
+                }
+            )
+        )
         config = load_config(str(config_file), site_dir=str(Path(tmp) / "site"))
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -309,8 +336,10 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
 
     def floor_side() -> dict:  # in its own child, so that this process stays clean for the load
         parsed: list = []
-        return {"load_floor": measure(lambda: parsed.extend(parse_floor(files))),
-                "graph_floor": isolated(lambda: direct_graph(parsed))}
+        return {
+            "load_floor": measure(lambda: parsed.extend(parse_floor(files))),
+            "graph_floor": isolated(lambda: direct_graph(parsed)),
+        }
 
     results.update(forked(floor_side))
     holder: dict = {}
@@ -367,8 +396,19 @@ def cache_steps(root: Path, corpus) -> dict:
             fresh = lexmap.load(root, texts=[], cache=False)
             result["same"] = dict(fresh.texts) == dict(held["corpus"].texts) and all(
                 list(getattr(held["corpus"], n).items()) == list(getattr(fresh, n).items())
-                for n in ("states", "ratifications", "actors", "instruments", "indicator_frameworks", "documents",
-                          "practices", "claims", "attestations", "exhibits"))
+                for n in (
+                    "states",
+                    "ratifications",
+                    "actors",
+                    "instruments",
+                    "indicator_frameworks",
+                    "documents",
+                    "practices",
+                    "claims",
+                    "attestations",
+                    "exhibits",
+                )
+            )
         return result
 
     changed = sorted((root / "mappings" / "documents").glob("*.yaml"))[len(corpus.documents) // 2]
@@ -433,18 +473,26 @@ def table(figures: dict[str, dict]) -> str:
             if mine is None or "error" in mine:
                 cells += [mine["error"] if mine else "-", "", "", ""]
                 continue
-            cells += [f"{mine['s']:.3f}", f"{floor['s']:.3f}" if floor else "", f"{mine['s'] / floor['s']:.2f}" if floor else "",
-                      f"{mine['mb']:.0f}"]
+            cells += [
+                f"{mine['s']:.3f}",
+                f"{floor['s']:.3f}" if floor else "",
+                f"{mine['s'] / floor['s']:.2f}" if floor else "",
+                f"{mine['mb']:.0f}",
+            ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.append("| scale | files | MB of YAML | instruments | elements | documents | practices | claims | "
-                 "load µs/claim | matrix µs/claim | coverage µs/claim |")
+    lines.append(
+        "| scale | files | MB of YAML | instruments | elements | documents | practices | claims | "
+        "load µs/claim | matrix µs/claim | coverage µs/claim |"
+    )
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
     for s in scales:
         f, c = figures[s], figures[s]["counts"]
         per = lambda k, f=f, c=c: f"{f[k]['s'] / c['claims'] * 1e6:.1f}" if "s" in f.get(k, {}) else "-"  # noqa: E731
-        lines.append(f"| {s}x | {f['files']} | {f['mb_of_yaml']:.1f} | {c['instruments']} | {c['elements']} | "
-                     f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | {per('coverage')} |")
+        lines.append(
+            f"| {s}x | {f['files']} | {f['mb_of_yaml']:.1f} | {c['instruments']} | {c['elements']} | "
+            f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | {per('coverage')} |"
+        )
     return "\n".join(lines)
 
 
@@ -508,20 +556,28 @@ def main() -> None:
     print(table(figures))
     for name, f in figures.items():
         if "site_warm" in f:
-            print(f"\nat {name}x, the site against the floor built in the same round (median of "
-                  f"{len(f['site_warm']['runs'])}): cold {f['site']['round_ratio']:.2f}x, first "
-                  f"{f['site_first']['round_ratio']:.2f}x, warm {f['site_warm']['round_ratio']:.2f}x")
+            print(
+                f"\nat {name}x, the site against the floor built in the same round (median of "
+                f"{len(f['site_warm']['runs'])}): cold {f['site']['round_ratio']:.2f}x, first "
+                f"{f['site_first']['round_ratio']:.2f}x, warm {f['site_warm']['round_ratio']:.2f}x"
+            )
     for name, f in figures.items():
         if "same_graph" in f:
             print(f"\nat {name}x, the floor's graph equals corpus.to_networkx(): {f['same_graph']}")
     for name, f in figures.items():
         reads = ", ".join(f"{k} {f[k].get('yaml_files_read')}" for k in ("cache_write", "reload", "reload_changed") if k in f)
-        same = f" (same corpus: {f['reload'].get('same')}, {f['reload_changed'].get('same')})" if "same" in f.get("reload", {}) else ""
+        same = (
+            f" (same corpus: {f['reload'].get('same')}, {f['reload_changed'].get('same')})"
+            if "same" in f.get("reload", {})
+            else ""
+        )
         print(f"at {name}x, YAML files read: {reads}; cache file {f.get('cache_mb', 0):.1f} MB{same}")
         if "sparql_same" in f:
-            print(f"at {name}x: {f['triples']:,} triples, {f['ntriples_mb']:.0f} MB of N-Triples, SQLite {f['sqlite_mb']:.1f} MB, "
-                  f"Parquet {f['parquet_mb']:.1f} MB; Oxigraph, rdflib and one pass answer as the API: {f['sparql_same'] and f['api_same']}; "
-                  f"wall s: Oxigraph load {f['oxigraph_load']['wall']:.2f}, query {f['sparql_oxigraph']['wall']:.3f}")
+            print(
+                f"at {name}x: {f['triples']:,} triples, {f['ntriples_mb']:.0f} MB of N-Triples, SQLite {f['sqlite_mb']:.1f} MB, "
+                f"Parquet {f['parquet_mb']:.1f} MB; Oxigraph, rdflib and one pass answer as the API: {f['sparql_same'] and f['api_same']}; "
+                f"wall s: Oxigraph load {f['oxigraph_load']['wall']:.2f}, query {f['sparql_oxigraph']['wall']:.3f}"
+            )
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -65,8 +65,15 @@ class Assessor:
 
                 if test not in self._orders:
                     self._orders[test] = definition_order(self.corpus.tests[test], self.corpus.tests)
-                self._by_practice[key] = evaluate(self.corpus.tests[test], lambda e: claims.get(e, []), self.sources,
-                                                  self.corpus.tests, practice, blank, self._orders[test])
+                self._by_practice[key] = evaluate(
+                    self.corpus.tests[test],
+                    lambda e: claims.get(e, []),
+                    self.sources,
+                    self.corpus.tests,
+                    practice,
+                    blank,
+                    self._orders[test],
+                )
             return self._by_practice[key]
         if test not in self._whole:
             nothing = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests)
@@ -99,7 +106,7 @@ class Assessor:
             rows = evaluate(test, lambda _: [], self.sources, self.corpus.tests).elements
             for start, row in enumerate(rows):
                 size = sum(1 for _ in row.element.walk())
-                self._blanks[row.element.id] = rows[start:start + size]
+                self._blanks[row.element.id] = rows[start : start + size]
         return self._blanks[element]
 
     def _family_claims(self, practice: str) -> dict[str, list[Claim]]:
@@ -109,8 +116,9 @@ class Assessor:
                 self._claims_of = {}
                 for order, claim in enumerate(self.corpus.claims.values()):
                     self._claims_of.setdefault(claim.practice, []).append((order, claim))
-            found = sorted((pair for member in self.family(practice) for pair in self._claims_of.get(member, ())),
-                           key=lambda pair: pair[0])
+            found = sorted(
+                (pair for member in self.family(practice) for pair in self._claims_of.get(member, ())), key=lambda pair: pair[0]
+            )
             by_element: dict[str, list[Claim]] = {}
             for _, claim in found:
                 by_element.setdefault(claim.element, []).append(claim)

@@ -133,8 +133,9 @@ def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
             if os.path.lexists(candidate):
                 try:
                     size = candidate.stat().st_size if candidate.is_file() else None
-                    content = ("not-a-file" if size is None else f"too-large {size}" if size > MAX_TEXT_BYTES
-                               else _file_sha(candidate))  # a refused text is never read whole
+                    content = (
+                        "not-a-file" if size is None else f"too-large {size}" if size > MAX_TEXT_BYTES else _file_sha(candidate)
+                    )  # a refused text is never read whole
                 except OSError as error:
                     content = f"unreadable {error.errno}"
                 where = [name, index, str(candidate.resolve()), content]
@@ -144,9 +145,12 @@ def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
 
 
 def _layout_json(layout: Layout) -> dict:
-    return {"data": [str(p) for p in layout.data], "texts": [str(p) for p in layout.texts],
-            "manifest": None if layout.manifest is None else str(layout.manifest),
-            "single": None if layout.single_file is None else str(layout.single_file)}
+    return {
+        "data": [str(p) for p in layout.data],
+        "texts": [str(p) for p in layout.texts],
+        "manifest": None if layout.manifest is None else str(layout.manifest),
+        "single": None if layout.single_file is None else str(layout.single_file),
+    }
 
 
 # -- the cache of one corpus ---------------------------------------------------------------------
@@ -176,8 +180,12 @@ class CorpusCache:
         """The cache entry for these arguments of :func:`lexmap.load` (None: no cache can be used)."""
         try:
             target = Path(path).resolve() if path is not None else bundled_case().resolve()
-            key = {"path": str(target), "texts": [str(Path(t).resolve()) for t in texts or ()],
-                   "env": [str(Path(t).resolve()) for t in os.environ.get("LEXMAP_TEXTS", "").split(os.pathsep) if t], "require_texts": require_texts}
+            key = {
+                "path": str(target),
+                "texts": [str(Path(t).resolve()) for t in texts or ()],
+                "env": [str(Path(t).resolve()) for t in os.environ.get("LEXMAP_TEXTS", "").split(os.pathsep) if t],
+                "require_texts": require_texts,
+            }
             name = _sha(json.dumps(key, sort_keys=True).encode())[:32]
             folder = cache_dir()
             store = cls(folder / f"{PREFIX}{name}{SUFFIX}", key)
@@ -254,9 +262,14 @@ class CorpusCache:
                 listed.append([str(file), self.hashes[file]])
             self.listed = None if scratch else files
             meta = self.meta
-            if (scratch or meta is None or meta["layout"] != _layout_json(layout) or listed != meta["files"]
-                    or (layout.manifest is not None and not self.manifest_same)
-                    or texts_fingerprint([f[0] for f in meta["texts"]["files"]], layout) != meta["texts"]):
+            if (
+                scratch
+                or meta is None
+                or meta["layout"] != _layout_json(layout)
+                or listed != meta["files"]
+                or (layout.manifest is not None and not self.manifest_same)
+                or texts_fingerprint([f[0] for f in meta["texts"]["files"]], layout) != meta["texts"]
+            ):
                 return None
             records: dict[str, list] = {}
             for line in self.lines:
@@ -313,15 +326,22 @@ class CorpusCache:
             single_case = corpus.case if layout.single_file is not None else None
             lines = [self.kept[f] if f in self.kept else encode_file(loader.added[f], single_case) for f in self.order]
             meta = {
-                "key": self.key, "layout": _layout_json(layout),
+                "key": self.key,
+                "layout": _layout_json(layout),
                 "manifest": self.manifest_sha if layout.manifest is not None else None,
                 "case": UNSTRUCTURE.unstructure(corpus.case) if layout.manifest is not None and corpus.case else None,
                 "files": [[str(f), self.hashes[f]] for f in self.order],
-                "texts": texts, "status": [attrs.astuple(s) for s in corpus.texts.values()],
+                "texts": texts,
+                "status": [attrs.astuple(s) for s in corpus.texts.values()],
             }
-            header = {"lexmap": lexmap_version(), "code": code_fingerprint(), "corpus": str(layout.root),
-                      "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": len(lines),
-                      "records": sum(corpus.counts()[k] for k in ("claims", "attestations", "exhibits", "practices", "documents"))}
+            header = {
+                "lexmap": lexmap_version(),
+                "code": code_fingerprint(),
+                "corpus": str(layout.root),
+                "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "files": len(lines),
+                "records": sum(corpus.counts()[k] for k in ("claims", "attestations", "exhibits", "practices", "documents")),
+            }
             body = b"\n".join([json.dumps(header).encode(), json.dumps(meta, ensure_ascii=False).encode("utf-8"), *lines, b""])
             folder = private_dir(create=True)
             key = folder_key(folder, create=True)
@@ -339,8 +359,14 @@ def authentic(raw: bytes, key: bytes | None) -> bool:
     first line's HMAC matches the rest). No fsync on writing: a file cut short fails here."""
     first, newline, body = raw.partition(b"\n")
     parts = first.split(b" ")
-    return (key is not None and bool(newline) and len(parts) == 3 and parts[0] == MAGIC and parts[1] == FORMAT
-            and verify(key, body, parts[2]))
+    return (
+        key is not None
+        and bool(newline)
+        and len(parts) == 3
+        and parts[0] == MAGIC
+        and parts[1] == FORMAT
+        and verify(key, body, parts[2])
+    )
 
 
 def append_note(path: Path, line: bytes) -> None:
@@ -376,8 +402,11 @@ def _own_files(folder: Path) -> tuple[list[tuple[Path, bytes, str]], list[Path]]
     lexmap wrote (path, content, kind) and the others (named alike, but not authenticated)."""
     key = folder_key(folder, create=False)
     own, others = [], []
-    for kind, pattern in (("corpus", f"{PREFIX}*{SUFFIX}"), ("corpus", f".{PREFIX}*{SUFFIX}.*.tmp"),
-                          ("notes", f"{NOTES_PREFIX}*{NOTES_SUFFIX}")):
+    for kind, pattern in (
+        ("corpus", f"{PREFIX}*{SUFFIX}"),
+        ("corpus", f".{PREFIX}*{SUFFIX}.*.tmp"),
+        ("notes", f"{NOTES_PREFIX}*{NOTES_SUFFIX}"),
+    ):
         for path in sorted(folder.glob(pattern)):
             try:
                 raw = read_private(path)

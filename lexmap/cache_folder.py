@@ -55,8 +55,9 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
     if info.st_uid != _uid():
         raise CacheFolderError(f"not using the cache folder {folder}: it belongs to another user (uid {info.st_uid})")
     if info.st_mode & 0o022:
-        raise CacheFolderError(f"not using the cache folder {folder}: others can write in it "
-                               f"(mode {stat.S_IMODE(info.st_mode):04o}; chmod 700 it)")
+        raise CacheFolderError(
+            f"not using the cache folder {folder}: others can write in it (mode {stat.S_IMODE(info.st_mode):04o}; chmod 700 it)"
+        )
     if info.st_mode & 0o077 and os.path.lexists(folder / KEY_NAME):
         os.chmod(folder, 0o700)  # lexmap's own folder, made before folders were private
     return folder
@@ -88,8 +89,9 @@ def read_private(path: Path, limit: int | None = None) -> bytes:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != _uid() or info.st_mode & 0o077:
-            raise CacheFolderError(f"{path} is not a private file of yours (mode {stat.S_IMODE(info.st_mode):04o}, "
-                                   f"uid {info.st_uid})")
+            raise CacheFolderError(
+                f"{path} is not a private file of yours (mode {stat.S_IMODE(info.st_mode):04o}, uid {info.st_uid})"
+            )
         chunks = []
         while chunk := os.read(handle, 1 << 20 if limit is None else limit):
             chunks.append(chunk)

@@ -63,8 +63,10 @@ def _generate(cls: type) -> None:
             decoded.append(f"(None if {value} is None else decode_{inner}({value}))")
             encoded.append(f"(None if {attribute} is None else encode_{inner}({attribute}))")
     names = "".join(f"v{i}, " for i in range(len(fields)))
-    source = (f"def decode_{name}(row):\n    {names}= row\n    return {name}({', '.join(decoded)})\n"
-              f"def encode_{name}(o):\n    return [{', '.join(encoded)}]\n")
+    source = (
+        f"def decode_{name}(row):\n    {names}= row\n    return {name}({', '.join(decoded)})\n"
+        f"def encode_{name}(o):\n    return [{', '.join(encoded)}]\n"
+    )
     exec(compile(source, f"<lexmap.cache_rows {name}>", "exec"), _CODE)  # noqa: S102 - source built from the model only
 
 
@@ -78,8 +80,9 @@ UNSTRUCTURE = cattrs.Converter()
 def encode_file(records: dict[str, list[Any]], case: Case | None) -> bytes:
     """One data file's records (and, for a single-file corpus, its manifest) as one JSON line."""
     rows = {collection: [ENCODE[collection](r) for r in items] for collection, items in records.items()}
-    return json.dumps([rows, None if case is None else UNSTRUCTURE.unstructure(case)],
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        [rows, None if case is None else UNSTRUCTURE.unstructure(case)], ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def decode_file(line: bytes) -> tuple[dict[str, list[Any]], Case | None]:

@@ -203,9 +203,17 @@ def build_chart(
         if key not in notes:
             notes[key] = Note(len(notes) + 1, *key)
         names = tuple(getattr(corpus.actors.get(a), "name", a) for a in sources.speakers(claim))
-        return ChartStatement(claim.id, claim.stance, claim.practice, names, claim.document,
-                              corpus.documents[claim.document].title, claim.pinpoint, claim.quote,
-                              notes[key].number)
+        return ChartStatement(
+            claim.id,
+            claim.stance,
+            claim.practice,
+            names,
+            claim.document,
+            corpus.documents[claim.document].title,
+            claim.pinpoint,
+            claim.quote,
+            notes[key].number,
+        )
 
     elements = []
     for row in coverage:
@@ -219,25 +227,45 @@ def build_chart(
             if not explanation.supporting and not explanation.contesting:
                 continue
             # explain() reads the claims in corpus order, which is the chart's order too
-            evidence.append(PracticeEvidence(
-                practice_id, corpus.practices[practice_id].label, explanation.level,
-                tuple(statement(corpus.claims[s.claim]) for s in explanation.supporting),
-                tuple(statement(corpus.claims[s.claim]) for s in explanation.contesting if s.element == row.element.id),
-                explanation.independent_sources, independence_prose(explanation, corpus),
-            ))
+            evidence.append(
+                PracticeEvidence(
+                    practice_id,
+                    corpus.practices[practice_id].label,
+                    explanation.level,
+                    tuple(statement(corpus.claims[s.claim]) for s in explanation.supporting),
+                    tuple(statement(corpus.claims[s.claim]) for s in explanation.contesting if s.element == row.element.id),
+                    explanation.independent_sources,
+                    independence_prose(explanation, corpus),
+                )
+            )
         element = row.element
-        elements.append(ChartElement(
-            element.id, element.label, row.depth, element.combinator, row.level, row.contested,
-            row.met_through, row.status, len(row.supporting), len(row.contesting),
-            len(row.subtree_supporting), len(row.subtree_contesting), row.independent_sources,
-            element.words, element.defined_by, tuple(evidence),
-        ))
+        elements.append(
+            ChartElement(
+                element.id,
+                element.label,
+                row.depth,
+                element.combinator,
+                row.level,
+                row.contested,
+                row.met_through,
+                row.status,
+                len(row.supporting),
+                len(row.contesting),
+                len(row.subtree_supporting),
+                len(row.subtree_contesting),
+                row.independent_sources,
+                element.words,
+                element.defined_by,
+                tuple(evidence),
+            )
+        )
 
     figures = _figures(corpus, wanted or {s.practice for e in elements for s in e.statements}, sources, notes)
     ids = {e.id for e in elements}
     cited = {n.document for n in notes.values()}
     gaps = tuple(
-        g for g in corpus.gaps(independence=independence)
+        g
+        for g in corpus.gaps(independence=independence)
         if (g.element in ids and (wanted is None or g.practice is None or g.practice in wanted))
         or (g.element is None and g.document in cited)
         or (g.element is None and g.document is None and wanted is not None and g.practice in wanted)
@@ -280,13 +308,23 @@ def _figures(corpus: Corpus, practices: set[str], sources, notes: dict) -> tuple
         if key not in notes:
             notes[key] = Note(len(notes) + 1, *key)
         names = tuple(getattr(corpus.actors.get(a), "name", a) for a in sources.speakers(attestation))
-        out.append(ChartFigure(
-            row.figure, row.practice, corpus.practices[row.practice].label, row.shown, row.base, row.period,
-            row.words, names, title(row), notes[key].number,
-            tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.disagrees_with),
-            tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.agrees_with),
-            bool(row.disagrees_with or row.agrees_with),
-        ))
+        out.append(
+            ChartFigure(
+                row.figure,
+                row.practice,
+                corpus.practices[row.practice].label,
+                row.shown,
+                row.base,
+                row.period,
+                row.words,
+                names,
+                title(row),
+                notes[key].number,
+                tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.disagrees_with),
+                tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.agrees_with),
+                bool(row.disagrees_with or row.agrees_with),
+            )
+        )
     return tuple(out)
 
 
@@ -307,16 +345,22 @@ def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
     groups = explanation.groups
     counted = sum(g.attributed for g in groups)
     if explanation.met_through:
-        sentences = [f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
-                     f"{_count(counted, 'independent source')}; not counted for its level, which its "
-                     f"{explanation.met_through} set ({explanation.limiting})."]
+        sentences = [
+            f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
+            f"{_count(counted, 'independent source')}; not counted for its level, which its "
+            f"{explanation.met_through} set ({explanation.limiting})."
+        ]
     else:
-        sentences = [f"{_count(n, 'supporting statement')} from {_count(counted, 'independent source')}"
-                     f" (independence by {explanation.independence})."]
+        sentences = [
+            f"{_count(n, 'supporting statement')} from {_count(counted, 'independent source')}"
+            f" (independence by {explanation.independence})."
+        ]
     for group in groups:
         if not group.attributed:
-            sentences.append(f"{_and(group.statements)}: no speaker, author or publisher is recorded, so "
-                             f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own.")
+            sentences.append(
+                f"{_and(group.statements)}: no speaker, author or publisher is recorded, so "
+                f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
+            )
         elif len(group.statements) > 1:
             reasons = "; ".join(dict.fromkeys(link.because for link in group.links))
             sentences.append(f"{_and(group.statements)} count as one source: {reasons}.")

@@ -27,6 +27,7 @@ a denunciation takes effect, months after the act): they may lie in the future."
 if TYPE_CHECKING:
     from .loader import _CorpusReader
 
+
 class References:
     """Every cross-record check of one load."""
 
@@ -89,7 +90,9 @@ class References:
             for index, citation in enumerate(document.cites):
                 self.expect(document, ("cites", index, "document"), citation.document, "document")
                 if citation.document == document.id:
-                    self.report_at(document, ("cites", index, "document"), "a document cannot cite itself", "remove this citation")
+                    self.report_at(
+                        document, ("cites", index, "document"), "a document cannot cite itself", "remove this citation"
+                    )
             for index, actor in enumerate(document.authored_by):
                 self.expect(document, ("authored_by", index), actor, "actor")
             self.expect(document, ("published_by",), document.published_by, "actor")
@@ -97,12 +100,18 @@ class References:
         for practice in practices.values():
             self.expect(practice, ("state",), practice.state, "state")
             if self.expect(practice, ("part_of",), practice.part_of, "practice"):
-                self.check_chain(practice.id, practices, "part_of", "a practice cannot be part of itself, directly or through others")
+                self.check_chain(
+                    practice.id, practices, "part_of", "a practice cannot be part of itself, directly or through others"
+                )
             if practice.legal_basis:
                 self.expect(practice, ("legal_basis", "document"), practice.legal_basis.document, "document")
             if practice.start and practice.end and date_before(practice.end, practice.start):
                 self.report_at(practice, ("end",), f"end ({practice.end}) is before start ({practice.start})", "check both dates")
-        for collection, target_field, target_kind in (("claims", "element", "element"), ("attestations", None, None), ("exhibits", "indicator", "indicator")):
+        for collection, target_field, target_kind in (
+            ("claims", "element", "element"),
+            ("attestations", None, None),
+            ("exhibits", "indicator", "indicator"),
+        ):
             for statement in self.records[collection]:
                 self.expect(statement, ("document",), statement.document, "document")
                 self.expect(statement, ("practice",), statement.practice, "practice")
@@ -112,38 +121,70 @@ class References:
                 for index, reliance in enumerate(statement.relies_on):
                     self.expect(statement, ("relies_on", index, "document"), reliance.document, "document")
                     if reliance.document == statement.document:
-                        self.report_at(statement, ("relies_on", index, "document"), "a statement cannot rely on the document that records it", "name the source the passage rests on")
+                        self.report_at(
+                            statement,
+                            ("relies_on", index, "document"),
+                            "a statement cannot rely on the document that records it",
+                            "name the source the passage rests on",
+                        )
                 for index, figure in enumerate(getattr(statement, "figures", ())):
                     for field, message, hint in figure.problems():
                         self.report_at(statement, ("figures", index, *field), message, hint)
                     if " ".join(figure.words.split()) not in " ".join(statement.quote.split()):
-                        self.report_at(statement, ("figures", index, "words"), f"the figure's words {figure.words!r} are not in the quote",
-                                       "copy the figure's words from the quote, as the quote writes them")
+                        self.report_at(
+                            statement,
+                            ("figures", index, "words"),
+                            f"the figure's words {figure.words!r} are not in the quote",
+                            "copy the figure's words from the quote, as the quote writes them",
+                        )
         return self.check_quotes()
 
     def check_instrument(self, instrument: Instrument, provisions: dict[str, Provision]) -> None:
         iid = instrument.id
         if instrument.adopted and instrument.in_force and date_before(instrument.in_force, instrument.adopted):
-            self.report_at(iid, ("in_force",), f"entry into force ({instrument.in_force}) is before adoption ({instrument.adopted})", "check both dates")
+            self.report_at(
+                iid,
+                ("in_force",),
+                f"entry into force ({instrument.in_force}) is before adoption ({instrument.adopted})",
+                "check both dates",
+            )
         if instrument.in_force_after_consent and not re.fullmatch(r"P\d+[MD]", instrument.in_force_after_consent):
-            self.report_at(iid, ("in_force_after_consent",), f"{instrument.in_force_after_consent!r} is not a period lexmap reads",
-                           "write an ISO 8601 duration of months or days: P12M, P30D")
+            self.report_at(
+                iid,
+                ("in_force_after_consent",),
+                f"{instrument.in_force_after_consent!r} is not a period lexmap reads",
+                "write an ISO 8601 duration of months or days: P12M, P30D",
+            )
         for test in instrument.tests:
             for element in test.walk():
                 if element.id not in self.loader.origins:
                     continue
                 if element.all_of and element.any_of:
-                    self.report_at(element.id, ("any_of",), "an element has all_of or any_of, not both", "nest one group inside the other")
+                    self.report_at(
+                        element.id, ("any_of",), "an element has all_of or any_of, not both", "nest one group inside the other"
+                    )
                 if element.provision is None:
-                    self.report_at(element.id, ("id",), "a test must name the provision that sets it out", "add 'provision: <local id>'")
+                    self.report_at(
+                        element.id, ("id",), "a test must name the provision that sets it out", "add 'provision: <local id>'"
+                    )
                     continue
                 if element.provision.split("/")[0] != iid or element.provision not in provisions:
-                    self.report_at(element.id, ("provision",), f"unknown provision {element.provision!r} of {iid!r}", "use the local id of one of this instrument's provisions")
+                    self.report_at(
+                        element.id,
+                        ("provision",),
+                        f"unknown provision {element.provision!r} of {iid!r}",
+                        "use the local id of one of this instrument's provisions",
+                    )
                     continue
                 if element.words:
                     text = " ".join(p.text for p in provisions[element.provision].walk() if p.text)
                     if (why := quotes.Text(text).mismatch(element.words)) is not None:
-                        self.report_at(element.id, ("words",), f"words not found verbatim in the text of {element.provision!r}", f"{why}; copy the words exactly from the provision's text")
+                        self.report_at(
+                            element.id,
+                            ("words",),
+                            f"words not found verbatim in the text of {element.provision!r}",
+                            f"{why}; copy the words exactly from the provision's text",
+                        )
 
     def check_definitions(self, instruments: dict[str, Instrument]) -> None:
         """``defined_by`` names a test, and definitions do not go round in a circle."""
@@ -156,7 +197,11 @@ class References:
                         continue
                     if element.defined_by not in tests:
                         close = difflib.get_close_matches(element.defined_by, tests, n=2)
-                        hint = f"did you mean {' or '.join(map(repr, close))}?" if close else "name the test (the root element) that defines this element"
+                        hint = (
+                            f"did you mean {' or '.join(map(repr, close))}?"
+                            if close
+                            else "name the test (the root element) that defines this element"
+                        )
                         self.report_at(element.id, ("defined_by",), f"{element.defined_by!r} is not a legal test", hint)
                     else:
                         defined[element.id] = element.defined_by
@@ -168,7 +213,12 @@ class References:
         for element_id, target in defined.items():
             owner = owners[element_id]
             if owner == target or component[owner] == component[target]:
-                self.report_at(element_id, ("defined_by",), "definitions go round in a circle", "a test cannot be defined, directly or through others, by itself")
+                self.report_at(
+                    element_id,
+                    ("defined_by",),
+                    "definitions go round in a circle",
+                    "a test cannot be defined, directly or through others, by itself",
+                )
 
     def check_ratification(self, ratification, instruments: dict[str, Instrument]) -> None:
         rid = ratification.id
@@ -179,26 +229,50 @@ class References:
             return
         instrument = instruments[ratification.instrument]
         if instrument.kind in UNRATIFIABLE:
-            self.report_at(rid, ("instrument",), f"{instrument.id!r} is {_a(instrument.kind)}: states do not ratify it", "remove this record")
+            self.report_at(
+                rid, ("instrument",), f"{instrument.id!r} is {_a(instrument.kind)}: states do not ratify it", "remove this record"
+            )
         consent = None
         first_consent = min((e.date for e in ratification.events if e.event in CONSENT_EVENTS), default=None)
         today = datetime.date.today().isoformat()
         for index, event in enumerate(ratification.events):
             if instrument.adopted and date_before(event.date, instrument.adopted):
-                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is before the instrument was adopted ({instrument.adopted})", "check the date against the official record")
+                self.report_at(
+                    rid,
+                    ("events", index, "date"),
+                    f"{event.event} ({event.date}) is before the instrument was adopted ({instrument.adopted})",
+                    "check the date against the official record",
+                )
             if event.event not in SCHEDULED and date_before(today, event.date):
-                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is in the future (today is {today})",
-                               "check the date against the official record; a state's act is recorded once it is done")
+                self.report_at(
+                    rid,
+                    ("events", index, "date"),
+                    f"{event.event} ({event.date}) is in the future (today is {today})",
+                    "check the date against the official record; a state's act is recorded once it is done",
+                )
             elif ratification.as_of and event.event not in SCHEDULED and date_before(ratification.as_of, event.date):
-                self.report_at(rid, ("events", index, "date"), f"{event.event} ({event.date}) is after the record's as_of date ({ratification.as_of})",
-                               "check the date, or move as_of to the date the official record was read")
+                self.report_at(
+                    rid,
+                    ("events", index, "date"),
+                    f"{event.event} ({event.date}) is after the record's as_of date ({ratification.as_of})",
+                    "check the date, or move as_of to the date the official record was read",
+                )
             if event.event == "entry-into-force" and first_consent and date_before(event.date, first_consent):
-                self.report_at(rid, ("events", index, "date"), f"entry into force ({event.date}) is before the state's consent to be bound ({first_consent})",
-                               "a treaty enters into force for a state after its ratification, acceptance, approval, accession or succession: check both dates")
+                self.report_at(
+                    rid,
+                    ("events", index, "date"),
+                    f"entry into force ({event.date}) is before the state's consent to be bound ({first_consent})",
+                    "a treaty enters into force for a state after its ratification, acceptance, approval, accession or succession: check both dates",
+                )
             if event.event in CONSENT_EVENTS:
                 consent = consent or event.date
             if event.event.startswith("denunciation") and (consent is None or date_before(event.date, consent)):
-                self.report_at(rid, ("events", index, "event"), "a denunciation before any ratification, accession or succession", "list the events in the order of the official record")
+                self.report_at(
+                    rid,
+                    ("events", index, "event"),
+                    "a denunciation before any ratification, accession or succession",
+                    "list the events in the order of the official record",
+                )
 
     def check_chain(self, start: str, records: dict, field: str, message: str) -> None:
         """Report ``start`` when its chain of ``field`` goes round; the records whose chain was
@@ -221,11 +295,29 @@ class References:
         not_included = set(case.texts_not_included) if case else set()
         for doc_id in sorted(not_included - set(self.kinds)):
             assert layout.manifest is not None, "a case is read from its manifest"
-            self.loader.problems.append(Problem(shown_name(layout.manifest, layout), None, None, doc_id, f"texts_not_included names an unknown document {doc_id!r}", "list document ids"))
+            self.loader.problems.append(
+                Problem(
+                    shown_name(layout.manifest, layout),
+                    None,
+                    None,
+                    doc_id,
+                    f"texts_not_included names an unknown document {doc_id!r}",
+                    "list document ids",
+                )
+            )
         in_use = [folder for folder in layout.texts if folder.is_dir()]
         for folder in layout.texts:
             if not folder.is_dir():
-                self.loader.problems.append(Problem(str(folder), None, None, None, "text folder not found", "give an existing folder with --texts or LEXMAP_TEXTS"))
+                self.loader.problems.append(
+                    Problem(
+                        str(folder),
+                        None,
+                        None,
+                        None,
+                        "text folder not found",
+                        "give an existing folder with --texts or LEXMAP_TEXTS",
+                    )
+                )
         statements: dict[str, list] = {}
         for collection in ("claims", "attestations", "exhibits"):
             for statement in self.records[collection]:
@@ -238,17 +330,30 @@ class References:
                 if reason == "missing" and document.id in not_included:
                     reason = "not-included"
                 elif reason == "missing":
-                    self.report_at(document, ("text_file",), f"text file {document.text_file!r} not found in the text folders ({', '.join(str(f) for f in in_use)})",
-                                   "put the text there, correct text_file, or list the document under texts_not_included in the case manifest")
+                    self.report_at(
+                        document,
+                        ("text_file",),
+                        f"text file {document.text_file!r} not found in the text folders ({', '.join(str(f) for f in in_use)})",
+                        "put the text there, correct text_file, or list the document under texts_not_included in the case manifest",
+                    )
                 if said and self.loader.require_texts and reason not in ("missing", "unreadable"):
-                    self.report_at(document, ("id",), f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}", "give the document's text (--texts) or drop --require-texts")
+                    self.report_at(
+                        document,
+                        ("id",),
+                        f"{len(said)} quote(s) not checked: {reason.replace('-', ' ')}",
+                        "give the document's text (--texts) or drop --require-texts",
+                    )
                 status[document.id] = TextStatus(document.id, reason, 0, len(said))
                 continue
             haystack = quotes.Text(text)
             for statement in said:
                 if (why := haystack.mismatch(statement.quote)) is not None:
-                    self.report_at(statement, ("quote",), f"quote not found verbatim in the text of {statement.document!r}",
-                                   f"{why}; copy the words exactly from the document, marking omissions with [...]")
+                    self.report_at(
+                        statement,
+                        ("quote",),
+                        f"quote not found verbatim in the text of {statement.document!r}",
+                        f"{why}; copy the words exactly from the document, marking omissions with [...]",
+                    )
             status[document.id] = TextStatus(document.id, "checked", len(said), 0)
         return status
 
@@ -258,7 +363,9 @@ class References:
             return None, "no-text-file"
         name = Path(document.text_file)
         if name.is_absolute() or ".." in name.parts:
-            self.report_at(document, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder")
+            self.report_at(
+                document, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder"
+            )
             return None, "unreadable"
         if not folders:
             return None, "no-text-folder"
@@ -267,10 +374,17 @@ class References:
             if not os.path.lexists(candidate):
                 continue
             if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
-                self.report_at(document, ("text_file",), f"{candidate} is not a plain file inside its text folder", "copy the text into the folder instead of linking to it")
+                self.report_at(
+                    document,
+                    ("text_file",),
+                    f"{candidate} is not a plain file inside its text folder",
+                    "copy the text into the folder instead of linking to it",
+                )
                 return None, "unreadable"
             if (foreign := foreign_text(candidate, folder, self.loader.layout)) is not None:
-                self.report_at(document, ("text_file",), foreign, "copy the file into texts/ (cp, not ln), or name its folder with --texts")
+                self.report_at(
+                    document, ("text_file",), foreign, "copy the file into texts/ (cp, not ln), or name its folder with --texts"
+                )
                 return None, "unreadable"
             try:
                 return read_text(candidate), "checked"

@@ -149,21 +149,39 @@ def _find(corpus: Corpus) -> list[ConflictingFigure]:
         figures = by_practice.get(practice, [])
         order = {key: n for n, key in reversed(list(enumerate(_key(f) for _, _, f in figures)))}
         figures.sort(key=lambda item: order[_key(item[2])])  # figures of one unit and base together
-        disputed_units = {_key(f)[0] for i, (_, _, f) in enumerate(figures)
-                          for _, _, g in figures[i + 1:] if comparable(f, g) and not agree(f, g)}
+        disputed_units = {
+            _key(f)[0]
+            for i, (_, _, f) in enumerate(figures)
+            for _, _, g in figures[i + 1 :]
+            if comparable(f, g) and not agree(f, g)
+        }
         for ref, attestation, figure in figures:
             if _key(figure)[0] not in disputed_units:
                 continue
             others = [(r, g) for r, _, g in figures if r != ref and same(g.unit, figure.unit)]
             low, high = figure.bounds
-            rows.append(ConflictingFigure(
-                practice, ref, figure.shown, figure.unit, figure.base, low, high, period_text(figure.period),
-                figure.words, attestation.id, attestation.document, tuple(speakers(attestation)),
-                attestation.pinpoint, attestation.quote, tuple(dict.fromkeys(r.document for r in attestation.relies_on)),
-                disagrees_with=tuple(r for r, g in others if comparable(figure, g) and not agree(figure, g)),
-                agrees_with=tuple(r for r, g in others if comparable(figure, g) and agree(figure, g)),
-                not_compared=tuple(r for r, g in others if not comparable(figure, g)),
-            ))
+            rows.append(
+                ConflictingFigure(
+                    practice,
+                    ref,
+                    figure.shown,
+                    figure.unit,
+                    figure.base,
+                    low,
+                    high,
+                    period_text(figure.period),
+                    figure.words,
+                    attestation.id,
+                    attestation.document,
+                    tuple(speakers(attestation)),
+                    attestation.pinpoint,
+                    attestation.quote,
+                    tuple(dict.fromkeys(r.document for r in attestation.relies_on)),
+                    disagrees_with=tuple(r for r, g in others if comparable(figure, g) and not agree(figure, g)),
+                    agrees_with=tuple(r for r, g in others if comparable(figure, g) and agree(figure, g)),
+                    not_compared=tuple(r for r, g in others if not comparable(figure, g)),
+                )
+            )
     return rows
 
 

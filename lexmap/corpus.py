@@ -78,7 +78,9 @@ class Corpus:
         self.attestations: Mapping[str, Attestation] = _index(attestations)
         self.exhibits: Mapping[str, Exhibit] = _index(exhibits)
 
-        provisions, tests, elements, indicators, parents = _index_law(self.instruments.values(), self.indicator_frameworks.values())
+        provisions, tests, elements, indicators, parents = _index_law(
+            self.instruments.values(), self.indicator_frameworks.values()
+        )
         self.provisions: Mapping[str, Provision] = MappingProxyType(provisions)
         self.tests: Mapping[str, Element] = MappingProxyType(tests)
         self.elements: Mapping[str, Element] = MappingProxyType(elements)
@@ -88,8 +90,18 @@ class Corpus:
         # ("explain", practice, element, mode) -> answer
         self._all: dict[str, Any] = {}
         for collection in (
-            self.states, self.actors, self.instruments, self.indicator_frameworks, self.documents, self.practices,
-            self.claims, self.attestations, self.exhibits, self.provisions, self.elements, self.indicators,
+            self.states,
+            self.actors,
+            self.instruments,
+            self.indicator_frameworks,
+            self.documents,
+            self.practices,
+            self.claims,
+            self.attestations,
+            self.exhibits,
+            self.provisions,
+            self.elements,
+            self.indicators,
         ):
             self._all.update(collection)
 
@@ -132,11 +144,27 @@ class Corpus:
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the corpus holds."""
-        kinds = ("states", "ratifications", "actors", "instruments", "provisions", "tests", "elements",
-                 "indicator_frameworks", "indicators", "documents", "citations", "practices", "claims",
-                 "attestations", "exhibits")
-        return {kind: sum(len(d.cites) for d in self.documents.values()) if kind == "citations"
-                else len(getattr(self, kind)) for kind in kinds}
+        kinds = (
+            "states",
+            "ratifications",
+            "actors",
+            "instruments",
+            "provisions",
+            "tests",
+            "elements",
+            "indicator_frameworks",
+            "indicators",
+            "documents",
+            "citations",
+            "practices",
+            "claims",
+            "attestations",
+            "exhibits",
+        )
+        return {
+            kind: sum(len(d.cites) for d in self.documents.values()) if kind == "citations" else len(getattr(self, kind))
+            for kind in kinds
+        }
 
     # -- questions ----------------------------------------------------------
 
@@ -261,8 +289,7 @@ class Corpus:
             self._asked["assessor", independence] = Assessor(self, independence)
         return self._asked["assessor", independence]
 
-    def coverage(self, test: str, *, practice: str | None = None, parts: bool = True,
-                 independence: str = "speaker"):
+    def coverage(self, test: str, *, practice: str | None = None, parts: bool = True, independence: str = "speaker"):
         """Label every element of ``test`` (and the test) unargued, argued or corroborated, and
         contested or not, for one ``practice`` (with the practices that are part of it) or over
         the whole corpus (each element at its best single practice, named in ``practice``).
@@ -274,8 +301,10 @@ class Corpus:
         if practice is not None:
             self._known(practice, self.practices, "practice")
         if not parts:
-            raise ValueError("parts=False is no longer offered: a practice's level always includes its parts' "
-                             "statements (each says which part it is about); ask about the part itself instead")
+            raise ValueError(
+                "parts=False is no longer offered: a practice's level always includes its parts' "
+                "statements (each says which part it is about); ask about the part itself instead"
+            )
         return self.assessor(independence).coverage(test, practice)
 
     def parts_of(self, practice: str) -> Records:
@@ -362,8 +391,15 @@ class Corpus:
         (:func:`lexmap.filters.filter_statements` says how each filter reads)."""
         from .filters import filter_statements
 
-        return filter_statements(self, documents=documents, stance=stance, since=since, until=until,
-                                 party_status=party_status, keep_undecided=keep_undecided)
+        return filter_statements(
+            self,
+            documents=documents,
+            stance=stance,
+            since=since,
+            until=until,
+            party_status=party_status,
+            keep_undecided=keep_undecided,
+        )
 
     def statements_by(self, actor: str) -> Records:
         """Every claim, attestation and exhibit ``actor`` makes (as speaker, or as the author or
@@ -376,10 +412,17 @@ class Corpus:
 
     def _with(self, **statements) -> Corpus:
         return Corpus(
-            states=self.states.values(), ratifications=self.ratifications.values(), actors=self.actors.values(),
-            instruments=self.instruments.values(), indicator_frameworks=self.indicator_frameworks.values(),
-            documents=self.documents.values(), practices=self.practices.values(),
-            root=self.root, case=self.case, texts=self.texts, **statements,
+            states=self.states.values(),
+            ratifications=self.ratifications.values(),
+            actors=self.actors.values(),
+            instruments=self.instruments.values(),
+            indicator_frameworks=self.indicator_frameworks.values(),
+            documents=self.documents.values(),
+            practices=self.practices.values(),
+            root=self.root,
+            case=self.case,
+            texts=self.texts,
+            **statements,
         )
 
     def _repr_html_(self) -> str:

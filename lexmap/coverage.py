@@ -80,8 +80,11 @@ class ElementCoverage:
     def status(self) -> str:
         """The level in words: how it is met, whether contested, and any assertion of the whole."""
         met = f" (through its {self.met_through})" if self.met_through and self.level != "unargued" else ""
-        whole = (f"; asserted as a whole by {self.asserted_by} independent source{'s' if self.asserted_by != 1 else ''}"
-                 if self.asserted_by else "")
+        whole = (
+            f"; asserted as a whole by {self.asserted_by} independent source{'s' if self.asserted_by != 1 else ''}"
+            if self.asserted_by
+            else ""
+        )
         return self.level + met + (", contested" if self.contested else "") + whole
 
 
@@ -95,8 +98,10 @@ class Coverage:
     """The practice asked about, or None over the whole corpus."""
 
     def __repr__(self) -> str:
-        return (f"<Coverage of {self.test.id}: {self.elements[0].status}; "
-                f"{len(self.unargued)} of {len(self.elements)} elements unargued>")
+        return (
+            f"<Coverage of {self.test.id}: {self.elements[0].status}; "
+            f"{len(self.unargued)} of {len(self.elements)} elements unargued>"
+        )
 
     def __getitem__(self, element_id: str) -> ElementCoverage:
         for row in self.elements:
@@ -130,13 +135,21 @@ class Coverage:
         return pd.DataFrame(
             [
                 {
-                    "element": e.element.id, "label": e.element.label, "depth": e.depth,
-                    "combinator": e.element.combinator, "level": e.level, "contested": e.contested,
-                    "met_through": e.met_through, "practice": e.practice,
-                    "independent_sources": e.independent_sources, "asserted_as_whole_by": e.asserted_by,
-                    "own_supporting": len(e.supporting), "own_contesting": len(e.contesting),
+                    "element": e.element.id,
+                    "label": e.element.label,
+                    "depth": e.depth,
+                    "combinator": e.element.combinator,
+                    "level": e.level,
+                    "contested": e.contested,
+                    "met_through": e.met_through,
+                    "practice": e.practice,
+                    "independent_sources": e.independent_sources,
+                    "asserted_as_whole_by": e.asserted_by,
+                    "own_supporting": len(e.supporting),
+                    "own_contesting": len(e.contesting),
                     "contested_by": ", ".join(c.id for c in e.contested_by),
-                    "subtree_supporting": len(e.subtree_supporting), "subtree_contesting": len(e.subtree_contesting),
+                    "subtree_supporting": len(e.subtree_supporting),
+                    "subtree_contesting": len(e.subtree_contesting),
                 }
                 for e in self.elements
             ]
@@ -209,8 +222,9 @@ def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[s
     return [e.defined_by for e in test.walk() if e.defined_by is not None and e.defined_by in definitions]
 
 
-def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage],
-          practice: str | None, blank=None) -> list[ElementCoverage]:
+def _tree(
+    test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage], practice: str | None, blank=None
+) -> list[ElementCoverage]:
     """The rows of one tree in tree order; ``defined`` holds the rows of the defining tests."""
     rows: list[ElementCoverage | None] = []
 
@@ -235,7 +249,12 @@ def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, Element
             definition = None
         own_sources = sources.count(supporting)
         level, count, met_through, limiting, asserted = (
-            ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated", own_sources, None, None, 0)
+            ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated",
+            own_sources,
+            None,
+            None,
+            0,
+        )
         if children or definition is not None:
             asserted, met_through = own_sources, "parts" if children else "definition"
             candidates: list[tuple[ElementCoverage, str]] = []
@@ -248,12 +267,20 @@ def _tree(test: Element, claims_on, sources: Sources, defined: dict[str, Element
             best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
             level, count, limiting = best.level, best.independent_sources, best.element.id
         row = ElementCoverage(
-            element=element, depth=depth, level=level, contested=bool(contested_by),
-            supporting=supporting, contesting=contesting, independent_sources=count,
+            element=element,
+            depth=depth,
+            level=level,
+            contested=bool(contested_by),
+            supporting=supporting,
+            contesting=contesting,
+            independent_sources=count,
             subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
             subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
-            met_through=met_through, practice=practice, asserted_by=asserted,
-            contested_by=contested_by, limiting=limiting,
+            met_through=met_through,
+            practice=practice,
+            asserted_by=asserted,
+            contested_by=contested_by,
+            limiting=limiting,
         )
         rows[position] = row
         return row
@@ -276,13 +303,16 @@ def best_of(test: Element, per_practice: list[Coverage], nothing: Coverage) -> C
             if _better(row, best):
                 best = row
         contested_by = tuple(dict.fromkeys(c for row in candidates for c in row.contested_by))
-        rows.append(attrs.evolve(
-            best,
-            practice=best.practice if best.level != "unargued" else None,
-            contested=bool(contested_by), contested_by=contested_by,
-            supporting=tuple(dict.fromkeys(c for row in candidates for c in row.supporting)),
-            contesting=tuple(dict.fromkeys(c for row in candidates for c in row.contesting)),
-            subtree_supporting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_supporting)),
-            subtree_contesting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_contesting)),
-        ))
+        rows.append(
+            attrs.evolve(
+                best,
+                practice=best.practice if best.level != "unargued" else None,
+                contested=bool(contested_by),
+                contested_by=contested_by,
+                supporting=tuple(dict.fromkeys(c for row in candidates for c in row.supporting)),
+                contesting=tuple(dict.fromkeys(c for row in candidates for c in row.contesting)),
+                subtree_supporting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_supporting)),
+                subtree_contesting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_contesting)),
+            )
+        )
     return Coverage(test=test, elements=tuple(rows))

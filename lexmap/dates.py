@@ -15,8 +15,10 @@ import re
 
 import attrs
 
-EXPECTED = ("an ISO date (2013-06-20), a month (2013-06), a year (2013), or an EDTF date or interval "
-            "(2013-06~, 2013?, 2013-06-20/2013-07-20)")
+EXPECTED = (
+    "an ISO date (2013-06-20), a month (2013-06), a year (2013), or an EDTF date or interval "
+    "(2013-06~, 2013?, 2013-06-20/2013-07-20)"
+)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 

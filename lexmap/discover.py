@@ -82,8 +82,10 @@ def find_case(start: str | os.PathLike | None = None, say: Callable[[str], None]
                 continue
             if owner != uid or info.st_uid != uid:
                 whose = folder if owner != uid else manifest
-                say(f"lexmap: not using {manifest}: {whose} belongs to another user (uid "
-                    f"{owner if owner != uid else info.st_uid}); give its folder as PATH to use it")
+                say(
+                    f"lexmap: not using {manifest}: {whose} belongs to another user (uid "
+                    f"{owner if owner != uid else info.st_uid}); give its folder as PATH to use it"
+                )
                 return None
             if not os.access(manifest, os.R_OK):
                 say(f"lexmap: skipping {manifest} (permission denied)")
@@ -149,7 +151,9 @@ def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) ->
         problems.append(Problem(_shown(path, shown), None, None, None, message, hint))
 
     def walk_error(error: OSError) -> None:
-        complain(Path(error.filename), f"cannot read this folder ({error.strerror})", "make it readable, or move it out of the corpus")
+        complain(
+            Path(error.filename), f"cannot read this folder ({error.strerror})", "make it readable, or move it out of the corpus"
+        )
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=walk_error, followlinks=False):
         current = Path(dirpath)
@@ -157,7 +161,9 @@ def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) ->
         for name in list(dirnames):
             if (current / name).is_symlink():
                 dirnames.remove(name)
-                complain(current / name, "a linked folder inside the corpus", "copy the folder into the corpus instead of linking it")
+                complain(
+                    current / name, "a linked folder inside the corpus", "copy the folder into the corpus instead of linking it"
+                )
         for name in sorted(filenames):
             path = current / name
             if path in skip or not name.lower().endswith(DATA_SUFFIXES):
@@ -231,14 +237,30 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         shown = _shown(manifest, root.parent)
         outside = _leaves(manifest, root)
         if outside:
-            problems.append(Problem(shown, None, None, None, "the manifest is a link leading out of the case; not read",
-                                    "put the manifest itself in the case folder"))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    "the manifest is a link leading out of the case; not read",
+                    "put the manifest itself in the case folder",
+                )
+            )
         case = cached_case(manifest) if cached_case and not outside else None
         raw, positions, yaml_problems = (None, {}, {}) if case or outside else read_yaml(manifest, shown)
         problems.extend(yaml_problems.values())
         if raw is not None and not isinstance(raw, dict):
-            problems.append(Problem(shown, 1, 1, None, "the manifest must be a mapping of fields",
-                                    "write it as 'title: ...' and 'law: [...]' lines (see docs/data-format.md)"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    None,
+                    "the manifest must be a mapping of fields",
+                    "write it as 'title: ...' and 'law: [...]' lines (see docs/data-format.md)",
+                )
+            )
             raw = None  # its content is not shown: it may be anything, a token file through a link
         if raw is not None:
             case, found = structure(raw, Case)
@@ -252,11 +274,27 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         for name in case.law if case else ():
             law, refused = law_folder(name, root)
             if law is None:
-                problems.append(Problem(shown, None, None, None, f"{refused}; not read",
-                                        f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'"))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        None,
+                        f"{refused}; not read",
+                        f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'",
+                    )
+                )
             elif not law.is_dir():
-                problems.append(Problem(shown, None, None, None, f"law library {name!r} not found",
-                                        f"name '{BUNDLED_LAW}' or a folder relative to the case"))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        None,
+                        None,
+                        f"law library {name!r} not found",
+                        f"name '{BUNDLED_LAW}' or a folder relative to the case",
+                    )
+                )
             elif not any(law.resolve().is_relative_to(f.resolve()) for f in folders):
                 folders.append(law)  # a law folder inside the case is read with the case
         data = tuple(folders)
@@ -264,8 +302,16 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         single = None
         data = tuple(root / name for name in ("instruments", "mappings") if (root / name).is_dir())
         if not data:
-            problems.append(Problem(str(root), None, None, None, f"no {MANIFEST}, instruments/ or mappings/ found",
-                                    "give the folder of a case (run 'lexmap init' to start one)"))
+            problems.append(
+                Problem(
+                    str(root),
+                    None,
+                    None,
+                    None,
+                    f"no {MANIFEST}, instruments/ or mappings/ found",
+                    "give the folder of a case (run 'lexmap init' to start one)",
+                )
+            )
     else:
         raise FileNotFoundError(f"no such corpus folder or file: {root}")
     own = root / TEXTS
@@ -273,14 +319,21 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     folders = [own] if own.is_dir() else []
     trusted = any(n.is_dir() and os.path.samefile(own, n) for n in named) if folders else False
     if folders and not trusted and _leaves(own, root):
-        problems.append(Problem(_shown(own, root.parent), None, None, None, "the case's texts/ folder is a link leading out "
-                                "of the case; not read", "copy the texts into the case, or name the folder with --texts"))
+        problems.append(
+            Problem(
+                _shown(own, root.parent),
+                None,
+                None,
+                None,
+                "the case's texts/ folder is a link leading out of the case; not read",
+                "copy the texts into the case, or name the folder with --texts",
+            )
+        )
         folders = []
     folders += named
     texts = list(dict.fromkeys(folders))
     case_texts = (own,) if folders[:1] == [own] and not trusted else ()
-    layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single,
-                    case_texts=case_texts)
+    layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single, case_texts=case_texts)
     return layout, case
 
 
@@ -328,11 +381,15 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
         if folder is not None:
             law.append(f"{name} ({folder})" if name == BUNDLED_LAW else str(folder))
             read.append(folder)
-    lines = [f"corpus: {where}" + (f": {' '.join(case.title.split())}" if case else "") + (f"; law: {', '.join(law)}" if law else "")]
+    lines = [
+        f"corpus: {where}" + (f": {' '.join(case.title.split())}" if case else "") + (f"; law: {', '.join(law)}" if law else "")
+    ]
     beside = root.parent / "instruments"
     if manifest is not None and beside.is_dir() and not any(_same(beside, f) for f in read):
-        lines.append(f"warning: {beside}, beside the case, is not read (the case's law: {', '.join(case.law) if case else '?'}); "
-                     f"add it to 'law:' in {manifest} to use it")
+        lines.append(
+            f"warning: {beside}, beside the case, is not read (the case's law: {', '.join(case.law) if case else '?'}); "
+            f"add it to 'law:' in {manifest} to use it"
+        )
     return lines
 
 

@@ -76,13 +76,17 @@ class Explanation:
         if self.met_through:
             lines += self._roll_up()
             if self.supporting:
-                lines.append(f"Asserted as a whole, naming no part (not counted for the level), by {_n(len(self.supporting), 'statement')}"
-                             f" from {_n(self.asserted_by, 'independent source')}:")
+                lines.append(
+                    f"Asserted as a whole, naming no part (not counted for the level), by {_n(len(self.supporting), 'statement')}"
+                    f" from {_n(self.asserted_by, 'independent source')}:"
+                )
         elif not self.supporting:
             lines.append("No statement supports it.")
         else:
-            lines.append(f"{_n(len(self.supporting), 'supporting statement')} from "
-                         f"{_n(self.independent_sources, 'independent source')} (independence by {self.independence}):")
+            lines.append(
+                f"{_n(len(self.supporting), 'supporting statement')} from "
+                f"{_n(self.independent_sources, 'independent source')} (independence by {self.independence}):"
+            )
         number = 0
         for group in self.groups:
             members = ", ".join(f"{c} ({_who(by_id[c], self.practice)})" for c in group.statements)
@@ -94,17 +98,28 @@ class Explanation:
             lines += [f"     - {link.a} and {link.b}: {link.because}" for link in group.links]
         if self.contesting:
             lines.append(f"Contested by {_n(len(self.contesting), 'statement')}:")
-            lines += [f"  - {s.claim} ({_who(s, self.practice)})" + (f", on {s.element}" if s.element != self.element else "")
-                      for s in self.contesting]
+            lines += [
+                f"  - {s.claim} ({_who(s, self.practice)})" + (f", on {s.element}" if s.element != self.element else "")
+                for s in self.contesting
+            ]
         return "\n".join(lines)
 
     def _roll_up(self) -> list[str]:
         if self.met_through == "definition":
-            return [f"Met through its definition, {self.limiting}: {self.level}, {_n(self.independent_sources, 'independent source')}."]
-        rule = "every part is required; the weakest sets the level" if self.combinator == "all" else "one part suffices; the best sets the level"
+            return [
+                f"Met through its definition, {self.limiting}: {self.level}, {_n(self.independent_sources, 'independent source')}."
+            ]
+        rule = (
+            "every part is required; the weakest sets the level"
+            if self.combinator == "all"
+            else "one part suffices; the best sets the level"
+        )
         lines = [f"Met through its parts ({self.combinator} of: {rule}):"]
-        lines += [f"  - {p.element} ({p.label}): {p.level}, {_n(p.independent_sources, 'independent source')}"
-                  + (" <- sets the level" if p.element == self.limiting else "") for p in self.parts]
+        lines += [
+            f"  - {p.element} ({p.label}): {p.level}, {_n(p.independent_sources, 'independent source')}"
+            + (" <- sets the level" if p.element == self.limiting else "")
+            for p in self.parts
+        ]
         return lines
 
     def __repr__(self) -> str:
@@ -135,8 +150,17 @@ def explain(corpus: Corpus, practice: str, element: str, independence: str = "sp
     sources = assessor.sources
 
     def statement(claim) -> Statement:
-        return Statement(claim.id, sources.voices(claim), claim.document, claim.pinpoint, claim.quote,
-                         claim.stance, tuple(r.document for r in claim.relies_on), claim.practice, claim.element)
+        return Statement(
+            claim.id,
+            sources.voices(claim),
+            claim.document,
+            claim.pinpoint,
+            claim.quote,
+            claim.stance,
+            tuple(r.document for r in claim.relies_on),
+            claim.practice,
+            claim.element,
+        )
 
     node = corpus.elements[element]
     parts: tuple[Part, ...] = ()
@@ -145,8 +169,18 @@ def explain(corpus: Corpus, practice: str, element: str, independence: str = "sp
         parts = tuple(Part(c.id, c.label, coverage[c.id].level, coverage[c.id].independent_sources) for c in node.children)
     groups = sources.groups(row.supporting) if row.supporting else ()
     return Explanation(
-        practice, element, row.level, tuple(map(statement, row.supporting)), tuple(map(statement, row.contested_by)),
-        groups, independence, independent_sources=row.independent_sources, contested=row.contested,
-        met_through=row.met_through, combinator=node.combinator, parts=parts, limiting=row.limiting,
+        practice,
+        element,
+        row.level,
+        tuple(map(statement, row.supporting)),
+        tuple(map(statement, row.contested_by)),
+        groups,
+        independence,
+        independent_sources=row.independent_sources,
+        contested=row.contested,
+        met_through=row.met_through,
+        combinator=node.combinator,
+        parts=parts,
+        limiting=row.limiting,
         asserted_by=row.asserted_by,
     )

@@ -92,9 +92,13 @@ def filter_statements(
 
     claims = [c for c in corpus.claims.values() if keep_claim(c)]
     if undecided:
-        warnings.warn(f"{len(undecided)} claim(s) whose party status could not be decided (no state, no record, or "
-                      f"an uncertain date) were {'kept' if keep_undecided else 'left out'}: {', '.join(undecided[:5])}"
-                      f"{'...' if len(undecided) > 5 else ''}; keep_undecided=True keeps them", UndecidedStatus, stacklevel=3)
+        warnings.warn(
+            f"{len(undecided)} claim(s) whose party status could not be decided (no state, no record, or "
+            f"an uncertain date) were {'kept' if keep_undecided else 'left out'}: {', '.join(undecided[:5])}"
+            f"{'...' if len(undecided) > 5 else ''}; keep_undecided=True keeps them",
+            UndecidedStatus,
+            stacklevel=3,
+        )
     return corpus._with(
         claims=claims,
         attestations=filter(keep, corpus.attestations.values()),

@@ -49,10 +49,16 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
         for row in coverage.unargued:  # the same elements as Coverage.unargued, every one of them
             whole = coverage[row.id].asserted_by
             detail = f"{row.label} ({test.label}) is argued by nobody" + (
-                f"; {whole} independent source(s) assert it as a whole, naming no part" if whole else "")
-            gaps.append(Gap("unargued-element", detail,
-                            "find a source that argues a practice meets it, or record why none does",
-                            element=row.id))
+                f"; {whole} independent source(s) assert it as a whole, naming no part" if whole else ""
+            )
+            gaps.append(
+                Gap(
+                    "unargued-element",
+                    detail,
+                    "find a source that argues a practice meets it, or record why none does",
+                    element=row.id,
+                )
+            )
     for practice, element in assessor.pairs():
         row = assessor.assess(practice, element)
         if row.level != "argued":
@@ -65,34 +71,71 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
             detail = f"{len(claims)} claim(s), all from one independent source ({documents})"
         if row.composite:
             detail += f"; met through {row.limiting}"
-        gaps.append(Gap("single-source", detail,
-                        "find an independent source (another author, not citing or relying on these)",
-                        practice=practice, element=element))
+        gaps.append(
+            Gap(
+                "single-source",
+                detail,
+                "find an independent source (another author, not citing or relying on these)",
+                practice=practice,
+                element=element,
+            )
+        )
     for practice, element in assessor.pairs():
         row = assessor.assess(practice, element)
         if row.contesting:  # contested here, by a claim on this element itself
-            gaps.append(Gap("contested", f"contested by {', '.join(c.id for c in row.contesting)}; "
-                            f"{row.independent_sources} independent source(s) behind its level ({row.level})",
-                            "weigh the contesting statements; record the answer to them where a source gives one",
-                            practice=practice, element=element))
+            gaps.append(
+                Gap(
+                    "contested",
+                    f"contested by {', '.join(c.id for c in row.contesting)}; "
+                    f"{row.independent_sources} independent source(s) behind its level ({row.level})",
+                    "weigh the contesting statements; record the answer to them where a source gives one",
+                    practice=practice,
+                    element=element,
+                )
+            )
     argued = {c.practice for c in corpus.claims.values()}
     attested = {a.practice for a in corpus.attestations.values()}
     for practice in corpus.practices:
         if practice in attested and practice not in argued:
-            gaps.append(Gap("attested-not-argued", "reported as fact, never mapped to an element of the law",
-                            "find a source that characterises it legally, or record that none does", practice=practice))
+            gaps.append(
+                Gap(
+                    "attested-not-argued",
+                    "reported as fact, never mapped to an element of the law",
+                    "find a source that characterises it legally, or record that none does",
+                    practice=practice,
+                )
+            )
         elif practice in argued and practice not in attested:
-            gaps.append(Gap("argued-not-attested", "mapped to the law, but no document reports that it happens",
-                            "record an attestation from a source that reports the facts", practice=practice))
+            gaps.append(
+                Gap(
+                    "argued-not-attested",
+                    "mapped to the law, but no document reports that it happens",
+                    "record an attestation from a source that reports the facts",
+                    practice=practice,
+                )
+            )
     from .conflicts import disagreements  # the rule of which figures disagree lives there
 
     for practice, detail in disagreements(corpus):
-        gaps.append(Gap("conflicting-figures", detail, "set the figures side by side: record the period and base each "
-                        "source gives, or one source's answer to another; state none of them as the fact", practice=practice))
+        gaps.append(
+            Gap(
+                "conflicting-figures",
+                detail,
+                "set the figures side by side: record the period and base each "
+                "source gives, or one source's answer to another; state none of them as the fact",
+                practice=practice,
+            )
+        )
     for document, status in corpus.texts.items():
         if status.unchecked:
-            gaps.append(Gap("unchecked-quotes", f"{status.unchecked} quote(s) not checked: {status.reason}",
-                            "give the document's text (its text_file) with --texts", document=document))
+            gaps.append(
+                Gap(
+                    "unchecked-quotes",
+                    f"{status.unchecked} quote(s) not checked: {status.reason}",
+                    "give the document's text (its text_file) with --texts",
+                    document=document,
+                )
+            )
     order = list(KINDS)
     return Records(attrs.evolve(g, about=_about(corpus, g)) for g in sorted(gaps, key=lambda g: order.index(g.kind)))
 
@@ -100,6 +143,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
 def _about(corpus: Corpus, gap: Gap) -> str:
     if gap.document:
         return corpus.documents[gap.document].title
-    names = [corpus.practices[gap.practice].label if gap.practice else None,
-             corpus.elements[gap.element].label if gap.element else None]
+    names = [
+        corpus.practices[gap.practice].label if gap.practice else None,
+        corpus.elements[gap.element].label if gap.element else None,
+    ]
     return " -> ".join(n for n in names if n)

@@ -39,7 +39,13 @@ if TYPE_CHECKING:
 
 
 def _label(record) -> str:
-    return getattr(record, "short_name", None) or getattr(record, "label", None) or getattr(record, "title", None) or getattr(record, "name", None) or record.id
+    return (
+        getattr(record, "short_name", None)
+        or getattr(record, "label", None)
+        or getattr(record, "title", None)
+        or getattr(record, "name", None)
+        or record.id
+    )
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
@@ -75,8 +81,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
     for ratification in corpus.ratifications.values():
         for event in ratification.events:
             attributes = {"date": event.date, "source": ratification.source}
-            graph.add_edge(ratification.state, ratification.instrument, kind=event.event,
-                           **{k: v for k, v in attributes.items() if v is not None})
+            graph.add_edge(
+                ratification.state,
+                ratification.instrument,
+                kind=event.event,
+                **{k: v for k, v in attributes.items() if v is not None},
+            )
     for actor in corpus.actors.values():
         node("actor", actor)
         graph.nodes[actor.id]["actor_kind"] = actor.kind
@@ -103,18 +113,34 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
             graph.add_edge(practice.id, practice.legal_basis.document, kind="legal_basis", pinpoint=practice.legal_basis.pinpoint)
     for claim in corpus.claims.values():
         graph.add_edge(
-            claim.practice, claim.element, key=claim.id, kind="claim", document=claim.document,
-            pinpoint=claim.pinpoint, quote=claim.quote, stance=claim.stance,
+            claim.practice,
+            claim.element,
+            key=claim.id,
+            kind="claim",
+            document=claim.document,
+            pinpoint=claim.pinpoint,
+            quote=claim.quote,
+            stance=claim.stance,
         )
     for attestation in corpus.attestations.values():
         graph.add_edge(
-            attestation.document, attestation.practice, key=attestation.id, kind="attests",
-            pinpoint=attestation.pinpoint, quote=attestation.quote,
+            attestation.document,
+            attestation.practice,
+            key=attestation.id,
+            kind="attests",
+            pinpoint=attestation.pinpoint,
+            quote=attestation.quote,
         )
     for exhibit in corpus.exhibits.values():
         graph.add_edge(
-            exhibit.practice, exhibit.indicator, key=exhibit.id, kind="exhibits", document=exhibit.document,
-            pinpoint=exhibit.pinpoint, quote=exhibit.quote, stance=exhibit.stance,
+            exhibit.practice,
+            exhibit.indicator,
+            key=exhibit.id,
+            kind="exhibits",
+            document=exhibit.document,
+            pinpoint=exhibit.pinpoint,
+            quote=exhibit.quote,
+            stance=exhibit.stance,
         )
     for collection in (corpus.claims, corpus.attestations, corpus.exhibits):
         for statement in collection.values():
@@ -122,8 +148,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
                 graph.edges[(*_ends(statement), statement.id)]["speaker"] = statement.speaker
             for reliance in statement.relies_on:
                 attributes = {"statement": statement.id, "pinpoint": reliance.pinpoint}
-                graph.add_edge(statement.document, reliance.document, kind="relies_on",
-                               **{k: v for k, v in attributes.items() if v is not None})
+                graph.add_edge(
+                    statement.document,
+                    reliance.document,
+                    kind="relies_on",
+                    **{k: v for k, v in attributes.items() if v is not None},
+                )
     return graph
 
 

@@ -177,7 +177,10 @@ class Sources:
         rests_on: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
-                basis = {reliance.document: f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")}
+                basis = {
+                    reliance.document: f"{statement.id} relies on {reliance.document}"
+                    + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
+                }
                 reach = self.rests_on(reliance.document)
                 basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
                 for source, how in basis.items():
@@ -203,7 +206,12 @@ class Sources:
                 if publisher:
                     top = self.chain(publisher)[-1]
                     if top in publishing:
-                        link(publishing[top], i, "same-publisher", f"{statements[publishing[top]].document} and {statement.document} are published by {self._name(top)}")
+                        link(
+                            publishing[top],
+                            i,
+                            "same-publisher",
+                            f"{statements[publishing[top]].document} and {statement.document} are published by {self._name(top)}",
+                        )
                     else:
                         publishing[top] = i
         members: dict[int, list[int]] = {}
@@ -212,12 +220,14 @@ class Sources:
         groups = []
         for indices in members.values():
             root = find(indices[0])
-            groups.append(Group(
-                statements=tuple(statements[i].id for i in indices),
-                documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
-                links=tuple(lk for i, j, lk in links if find(i) == root),
-                attributed=any(self.voices(statements[i]) for i in indices),
-            ))
+            groups.append(
+                Group(
+                    statements=tuple(statements[i].id for i in indices),
+                    documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
+                    links=tuple(lk for i, j, lk in links if find(i) == root),
+                    attributed=any(self.voices(statements[i]) for i in indices),
+                )
+            )
         return tuple(sorted(groups, key=lambda g: (not g.attributed, -len(g.statements))))
 
     def count(self, statements: Sequence) -> int:
@@ -234,6 +244,8 @@ class Sources:
         out = [(actor, f"{statement.id} is spoken by {self._name(actor)}") for actor in self.voices(statement)]
         for reliance in statement.relies_on:
             for document in (reliance.document, *self.rests_on(reliance.document)):
-                out += [(actor, f"{statement.id} rests on {document}, by {self._name(actor)}")
-                        for actor in self.document_voices(document)]
+                out += [
+                    (actor, f"{statement.id} rests on {document}, by {self._name(actor)}")
+                    for actor in self.document_voices(document)
+                ]
         return out

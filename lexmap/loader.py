@@ -27,10 +27,16 @@ from .yamlread import Path_ as YamlPath
 from .yamlread import Positions, read_yaml
 
 KINDS = {
-    "states": "state", "ratifications": "ratification", "actors": "actor",
-    "instruments": "instrument", "indicator_frameworks": "indicator framework",
-    "documents": "document", "practices": "practice", "claims": "claim",
-    "attestations": "attestation", "exhibits": "exhibit",
+    "states": "state",
+    "ratifications": "ratification",
+    "actors": "actor",
+    "instruments": "instrument",
+    "indicator_frameworks": "indicator framework",
+    "documents": "document",
+    "practices": "practice",
+    "claims": "claim",
+    "attestations": "attestation",
+    "exhibits": "exhibit",
 }
 
 
@@ -141,8 +147,11 @@ class _CorpusReader:
             else:
                 before = {name: len(records) for name, records in self.records.items()}
                 self.read_file(file_path)
-                self.added[file_path] = {name: records[before.get(name, 0):] for name, records in self.records.items()
-                                         if len(records) > before.get(name, 0)}
+                self.added[file_path] = {
+                    name: records[before.get(name, 0) :]
+                    for name, records in self.records.items()
+                    if len(records) > before.get(name, 0)
+                }
         if store is not None:
             store.before_checks(self)
         texts = References(self).check()
@@ -150,7 +159,9 @@ class _CorpusReader:
             raise CorpusError(self.problems)
         return Corpus(
             **{name: tuple(records) for name, records in self.records.items()},
-            root=self.layout.root, case=self.case, texts=texts,
+            root=self.layout.root,
+            case=self.case,
+            texts=texts,
         )
 
     def add_cached(self, file: str, records: dict[str, list[Any]]) -> None:
@@ -175,7 +186,16 @@ class _CorpusReader:
         try:
             data, positions, yaml_problems = read_yaml(file_path, file)
         except OSError as error:
-            self.problems.append(Problem(file, None, None, None, f"cannot read this file ({error.strerror})", "make it readable, or move it out of the corpus"))
+            self.problems.append(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"cannot read this file ({error.strerror})",
+                    "make it readable, or move it out of the corpus",
+                )
+            )
             return
         self.positions[file] = positions
         self.spoiled = set(yaml_problems)
@@ -184,7 +204,9 @@ class _CorpusReader:
         if data is None:
             return
         if not isinstance(data, dict):
-            self.report(file, (), None, "the file must be a mapping of collections", f"start with one of: {', '.join(COLLECTIONS)}")
+            self.report(
+                file, (), None, "the file must be a mapping of collections", f"start with one of: {', '.join(COLLECTIONS)}"
+            )
             return
         for name, items in data.items():
             if name == "case" and self.layout.single_file is not None and self.case is None:
@@ -192,10 +214,18 @@ class _CorpusReader:
                 continue
             if name not in COLLECTIONS:
                 close = difflib.get_close_matches(name, COLLECTIONS, n=1)
-                self.report(file, (name,), None, f"unknown collection {name!r}", f"did you mean {close[0]!r}?" if close else f"known collections: {', '.join(COLLECTIONS)}")
+                self.report(
+                    file,
+                    (name,),
+                    None,
+                    f"unknown collection {name!r}",
+                    f"did you mean {close[0]!r}?" if close else f"known collections: {', '.join(COLLECTIONS)}",
+                )
                 continue
             if not isinstance(items, list):
-                self.report(file, (name,), None, f"collection {name!r} must be a list of records", "write each record as a '- ' item")
+                self.report(
+                    file, (name,), None, f"collection {name!r} must be a list of records", "write each record as a '- ' item"
+                )
                 continue
             for index, raw in enumerate(items):
                 self.read_record(file, name, (name, index), raw)
@@ -235,7 +265,9 @@ class _CorpusReader:
             if duplicate:  # its own problems are reported at this copy, not the first (checks.py)
                 self.copies[id(record)] = (file, path)
 
-    def qualify_tree(self, file: str, owner: str, raw: dict, path: Path_, key: str, nested: list, parent_provision: str | None) -> None:
+    def qualify_tree(
+        self, file: str, owner: str, raw: dict, path: Path_, key: str, nested: list, parent_provision: str | None
+    ) -> None:
         """Rewrite the local ids under ``raw[key]`` as ``owner/local`` (and element provisions likewise)."""
         children = raw.get(key)
         if not isinstance(children, list):
@@ -247,7 +279,13 @@ class _CorpusReader:
             local = child.get("id")
             if isinstance(local, str):
                 if not SLUG.fullmatch(local):
-                    self.report(file, child_path + ("id",), local, f"{local[:120]!r} is not a valid local id", "use lowercase letters, digits and single hyphens, no '/'")
+                    self.report(
+                        file,
+                        child_path + ("id",),
+                        local,
+                        f"{local[:120]!r} is not a valid local id",
+                        "use lowercase letters, digits and single hyphens, no '/'",
+                    )
                     continue
                 child["id"] = f"{owner}/{local}"
                 nested.append((child["id"], child_path))
@@ -285,9 +323,21 @@ class _CorpusReader:
             first_file, first_path = self.origins[id_]
             line = self.positions[first_file].get(first_path, (None,))[0]
             if kind == "ratification":
-                self.report(file, path, None, f"a second ratification record for {id_.replace('@', ' and ')} (first at {first_file}:{line})", "keep one record per instrument and state, with all its events")
+                self.report(
+                    file,
+                    path,
+                    None,
+                    f"a second ratification record for {id_.replace('@', ' and ')} (first at {first_file}:{line})",
+                    "keep one record per instrument and state, with all its events",
+                )
             else:
-                self.report(file, path, id_, f"duplicate id {id_!r} (first defined at {first_file}:{line})", "ids must be unique across the corpus: rename one")
+                self.report(
+                    file,
+                    path,
+                    id_,
+                    f"duplicate id {id_!r} (first defined at {first_file}:{line})",
+                    "ids must be unique across the corpus: rename one",
+                )
             return
         self.origins[id_] = (file, path)
         self.kinds[id_] = kind
@@ -308,4 +358,3 @@ def registrations(collection: str, record: Any) -> Iterable[tuple[str, str]]:
 def _nested_kind(path: Path_) -> str:
     key = next(step for step in reversed(path) if isinstance(step, str))
     return {"provisions": "provision", "indicators": "indicator"}.get(key, "element")
-

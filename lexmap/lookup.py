@@ -10,8 +10,20 @@ from .results import Records
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-KINDS = ("instruments", "provisions", "tests", "elements", "indicators", "practices", "documents",
-         "actors", "states", "claims", "attestations", "exhibits")
+KINDS = (
+    "instruments",
+    "provisions",
+    "tests",
+    "elements",
+    "indicators",
+    "practices",
+    "documents",
+    "actors",
+    "states",
+    "claims",
+    "attestations",
+    "exhibits",
+)
 
 
 def names_of(record) -> str:
@@ -28,7 +40,9 @@ def find(corpus: Corpus, kind: str, match: str | None = None) -> Records:
     """The records of ``kind`` (one of :data:`KINDS`) whose id or name holds ``match`` (any case)."""
     if kind not in KINDS:
         close = difflib.get_close_matches(kind, KINDS, n=1)
-        raise KeyError(f"unknown kind {kind!r}" + (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(KINDS)}"))
+        raise KeyError(
+            f"unknown kind {kind!r}" + (f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(KINDS)}")
+        )
     records = getattr(corpus, kind).values()
     needle = (match or "").lower()
     return Records(r for r in records if needle in words_of(r))
@@ -54,12 +68,16 @@ def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
         if field.name in ("id", "provisions", "tests", "indicators", "all_of", "any_of") or value in (None, ()):
             continue
         if isinstance(value, tuple):
-            value = "; ".join(getattr(v, "document", None) or getattr(v, "event", None) and f"{v.event} {v.date}" or str(v) for v in value)
+            value = "; ".join(
+                getattr(v, "document", None) or getattr(v, "event", None) and f"{v.event} {v.date}" or str(v) for v in value
+            )
         lines.append(f"  {field.name}: {' '.join(str(value).split())}")
     if id_ in corpus.elements:
         coverage = corpus.coverage(corpus.test_of(id_).id)[id_]
-        lines.append(f"  coverage: {coverage.status} ({len(coverage.supporting)} own supporting claims, "
-                     f"{len(coverage.subtree_supporting)} with its parts)")
+        lines.append(
+            f"  coverage: {coverage.status} ({len(coverage.supporting)} own supporting claims, "
+            f"{len(coverage.subtree_supporting)} with its parts)"
+        )
         lines += [f"  claim {c.id}: {c.practice} ({c.stance}, {c.document})" for c in corpus.claims_for(id_, direct=True)]
     elif id_ in corpus.practices:
         lines += [f"  claim {c.id}: {c.element} ({c.stance}, {c.document})" for c in corpus.claims_of(id_)]
@@ -73,6 +91,9 @@ def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
             lines.append(f"  status on {on or 'today'}:")
         lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_, on=on).summary}" for r in records]
     elif id_ in corpus.actors:
-        lines += [f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> {getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
-                  f" ({getattr(s, 'stance', 'reports')}, {s.document})" for s in corpus.statements_by(id_)]
+        lines += [
+            f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> {getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
+            f" ({getattr(s, 'stance', 'reports')}, {s.document})"
+            for s in corpus.statements_by(id_)
+        ]
     return "\n".join(lines)

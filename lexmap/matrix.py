@@ -115,7 +115,9 @@ class Matrix:
     def values(self, form: str = "count") -> list[list[str | int]]:
         """The matrix body as lists of one value form (see :meth:`Cell.value`)."""
         empty = Cell(row="", col="").value(form)
-        return [[self.cells[r.id, c.id].value(form) if (r.id, c.id) in self.cells else empty for c in self.cols] for r in self.rows]
+        return [
+            [self.cells[r.id, c.id].value(form) if (r.id, c.id) in self.cells else empty for c in self.cols] for r in self.rows
+        ]
 
     def to_frame(self, value: str = "count"):
         """A DataFrame of one value form, indexed by row id, one column per column id."""
@@ -146,7 +148,8 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
         used = {e.provision for e in corpus.elements.values()}
         headers = [
             Header(p.id, f"{corpus.instruments[corpus.owner(p.id)].short_name} {p.label}")
-            for p in corpus.provisions.values() if p.id in used
+            for p in corpus.provisions.values()
+            if p.id in used
         ]
         of_element = {e.id: (e.provision,) for e in corpus.elements.values() if e.provision}
     elif col_kind == "elements":
@@ -157,7 +160,9 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
     return headers, of_element
 
 
-def build_matrix(corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None) -> Matrix:
+def build_matrix(
+    corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None
+) -> Matrix:
     """Compute the matrix of ``rows`` x ``cols`` over the corpus (in one pass over the statements).
 
     ``framework``: the indicator framework of the rows (default: the first one, ILO's).
@@ -228,12 +233,16 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                 continue
             statements = tuple(dict.fromkeys((*claims, *exhibits)))
             cells[header.id, col_id] = Cell(
-                row=header.id, col=col_id, practices=tuple(members),
-                claims=tuple(dict.fromkeys(c.id for c in claims)), exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
+                row=header.id,
+                col=col_id,
+                practices=tuple(members),
+                claims=tuple(dict.fromkeys(c.id for c in claims)),
+                exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
                 documents=tuple(dict.fromkeys(s.document for s in statements)),
                 independent_sources=best.independent_sources if best else 0,
                 level=best.level if best else "unargued",
                 contesting=tuple(dict.fromkeys(contesting)),
-                practice=best.practice if best else None, element=best.element.id if best else None,
+                practice=best.practice if best else None,
+                element=best.element.id if best else None,
             )
     return Matrix(rows, cols, tuple(row_headers), tuple(col_headers), cells)

@@ -18,6 +18,7 @@ Id = NewType("Id", str)
 IsoDate = NewType("IsoDate", str)
 """An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
 
+
 class _Record:
     """Base of every record: an escaped HTML table in notebooks."""
 
@@ -55,20 +56,38 @@ def date_before(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     return a[:n] < b[:n]
 
+
 Stance = Literal["supports", "contests"]
 PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
 ActorKind = Literal["organisation", "government", "person"]
 TreatyEvent = Literal[
-    "signature", "ratification", "acceptance", "approval", "accession", "succession",
-    "entry-into-force", "denunciation", "denunciation-effective", "definitive-signature",
+    "signature",
+    "ratification",
+    "acceptance",
+    "approval",
+    "accession",
+    "succession",
+    "entry-into-force",
+    "denunciation",
+    "denunciation-effective",
+    "definitive-signature",
 ]
 CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession", "definitive-signature"})
 """A definitive signature (a signature not subject to ratification) binds as ratification does."""
 InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
 TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
 DocumentKind = Literal[
-    "report", "statute", "regulation", "news-article", "blog-post", "fact-sheet",
-    "un-communication", "court-ruling", "government-statement", "social-media-post", "other",
+    "report",
+    "statute",
+    "regulation",
+    "news-article",
+    "blog-post",
+    "fact-sheet",
+    "un-communication",
+    "court-ruling",
+    "government-statement",
+    "social-media-post",
+    "other",
 ]
 
 
@@ -364,8 +383,13 @@ class Figure(_Record):
         """What makes the figure unreadable: ``(field path, message, hint)`` for each."""
         found: list[tuple[tuple[str, ...], str, str]] = []
         if (self.value is None) == (self.range is None):
-            found.append(((), "a figure has either a value or a range" + (", not both" if self.value is not None else ""),
-                          "write value: 9.36, or range: {low: 5, high: 25}"))
+            found.append(
+                (
+                    (),
+                    "a figure has either a value or a range" + (", not both" if self.value is not None else ""),
+                    "write value: 9.36, or range: {low: 5, high: 25}",
+                )
+            )
         if self.range is not None:
             low, high = self.range.low, self.range.high
             if low is None and high is None:
@@ -373,7 +397,9 @@ class Figure(_Record):
             elif low is not None and high is not None and low > high:
                 found.append((("range",), f"low ({low:g}) is above high ({high:g})", "swap them"))
         if self.period and self.period.start and self.period.end and date_before(self.period.end, self.period.start):
-            found.append((("period", "end"), f"end ({self.period.end}) is before start ({self.period.start})", "check both dates"))
+            found.append(
+                (("period", "end"), f"end ({self.period.end}) is before start ({self.period.start})", "check both dates")
+            )
         return found
 
     @property

@@ -105,16 +105,23 @@ def _refuse_inputs(target: Path, shown: str, inputs: Iterable[str | os.PathLike]
     for item in inputs:
         source = Path(item).resolve()
         if _inside(target, source):
-            raise OutputError(f"{shown!r} is {'' if target == source else 'inside '}the input {str(source)!r} "
-                              "that this command reads", "write the output outside the corpus and its texts")
+            raise OutputError(
+                f"{shown!r} is {'' if target == source else 'inside '}the input {str(source)!r} that this command reads",
+                "write the output outside the corpus and its texts",
+            )
         if folder and _inside(source, target):
-            raise OutputError(f"{shown!r} holds the input {str(source)!r} that this command reads",
-                              "give a new folder beside the corpus, such as 'site'")
+            raise OutputError(
+                f"{shown!r} holds the input {str(source)!r} that this command reads",
+                "give a new folder beside the corpus, such as 'site'",
+            )
 
 
 def _refuse_special_folders(target: Path, shown: str) -> None:
-    for name, special in (("the current folder", Path.cwd().resolve()), ("your home folder", Path.home().resolve()),
-                          ("the root folder", Path("/").resolve())):
+    for name, special in (
+        ("the current folder", Path.cwd().resolve()),
+        ("your home folder", Path.home().resolve()),
+        ("the root folder", Path("/").resolve()),
+    ):
         if _inside(special, target):
             what = name if target == special else f"a folder holding {name}"
             raise OutputError(f"{shown!r} is {what}; lexmap never replaces it", "give a new folder, such as 'site'")
@@ -151,8 +158,9 @@ def _check_replaceable(target: Path, shown: str, force: bool, kind: str | None =
         raise OutputError(f"{shown!r} {why[0]}", why[1])
 
 
-def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *,
-                        force: bool = False, kind: str | None = None) -> Path:
+def check_folder_output(
+    path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False, kind: str | None = None
+) -> Path:
     """The absolute folder ``path`` names, if lexmap may build into it; else :class:`OutputError`.
 
     Never (not even with ``force``): an input or anything inside one, a folder holding an input,
@@ -161,14 +169,18 @@ def check_folder_output(path: str | os.PathLike, inputs: Iterable[str | os.PathL
     """
     shown = os.fspath(path)
     if shown and os.path.islink(shown):
-        raise OutputError(f"{shown!r} is a symbolic link; lexmap does not build through links",
-                          f"give the folder itself: {os.path.realpath(shown)!r}")
+        raise OutputError(
+            f"{shown!r} is a symbolic link; lexmap does not build through links",
+            f"give the folder itself: {os.path.realpath(shown)!r}",
+        )
     target = _absolute(path, follow=True)
     _refuse_special_folders(target, shown)
     _refuse_inputs(target, shown, inputs, folder=True)
     if not target.parent.is_dir():
-        raise OutputError(f"the folder {str(Path(shown).parent)!r} that should hold {shown!r} does not exist",
-                          "create it first, or give another output folder")
+        raise OutputError(
+            f"the folder {str(Path(shown).parent)!r} that should hold {shown!r} does not exist",
+            "create it first, or give another output folder",
+        )
     _check_replaceable(target, shown, force, kind)
     return target
 
@@ -212,9 +224,13 @@ def write_marker(folder: Path, kind: str, extra: dict | None = None) -> None:
         os.close(handle)
     if others:
         raise OutputError(f"the build put {others[0]!r}, not a regular file, in {str(folder)!r}", "report this as a bug")
-    note = {"written_by": "lexmap", "kind": kind, **(extra or {}),
-            "note": "lexmap replaces this folder when it builds it again, if it holds only the files listed here",
-            "files": files}
+    note = {
+        "written_by": "lexmap",
+        "kind": kind,
+        **(extra or {}),
+        "note": "lexmap replaces this folder when it builds it again, if it holds only the files listed here",
+        "files": files,
+    }
     write_file(Path(folder) / OWNED_FOLDER_MARKER, (json.dumps(note, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
@@ -241,8 +257,7 @@ def _swap(staging: Path, target: Path, shown: str, force: bool, kind: str) -> No
                 _put_back(old, target)
                 raise
             olds.append(old)
-        raise OutputError(f"could not put the new {shown!r} in place: other builds keep replacing it",
-                          "run one build at a time")
+        raise OutputError(f"could not put the new {shown!r} in place: other builds keep replacing it", "run one build at a time")
     finally:
         for old in olds:
             shutil.rmtree(old, ignore_errors=True)
@@ -257,8 +272,14 @@ def _put_back(old: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def replaced_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False,
-                    kind: str = "site", marker: dict | None = None) -> Iterator[Path]:
+def replaced_folder(
+    path: str | os.PathLike,
+    inputs: Iterable[str | os.PathLike] = (),
+    *,
+    force: bool = False,
+    kind: str = "site",
+    marker: dict | None = None,
+) -> Iterator[Path]:
     """Yield an empty staging folder beside the folder ``path``; when the block succeeds, the
     staging folder (marked as lexmap's output of ``kind``, with ``marker``'s fields) replaces
     ``path``. On any failure ``path`` is left as it was and the staging folder is removed.
@@ -284,8 +305,14 @@ def replaced_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike]
 
 # -- files ---------------------------------------------------------------------------------
 
-_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
@@ -303,21 +330,27 @@ def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLik
         raise _write_error(shown, target.parent, error) from error
     if mode is not None and not stat.S_ISREG(mode):
         what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-        raise OutputError(f"{shown!r} is {what}; lexmap only replaces regular files",
-                          "give a new file name (leave out -o to write to standard output)")
+        raise OutputError(
+            f"{shown!r} is {what}; lexmap only replaces regular files",
+            "give a new file name (leave out -o to write to standard output)",
+        )
     _refuse_inputs(target, shown, inputs, folder=False)
     if not target.parent.is_dir():
-        raise OutputError(f"the folder {str(Path(shown).parent)!r} does not exist",
-                          "create it first, or give a file in an existing folder")
+        raise OutputError(
+            f"the folder {str(Path(shown).parent)!r} does not exist", "create it first, or give a file in an existing folder"
+        )
     return target
 
 
 def _write_error(shown: str, folder: Path, error: OSError) -> OutputError:
-    reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-              errno.EROFS: "the file system is read-only", errno.ENOSPC: "no space left on the device"}
+    reason = {
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "no space left on the device",
+    }
     because = (reason.get(error.errno) if error.errno is not None else None) or error.strerror or str(error)
-    return OutputError(f"cannot write {shown!r} in {str(folder)!r}: {because}",
-                       "give an output in a folder you can write to")
+    return OutputError(f"cannot write {shown!r} in {str(folder)!r}: {because}", "give an output in a folder you can write to")
 
 
 def write_file(path: str | os.PathLike, data: bytes, inputs: Iterable[str | os.PathLike] = ()) -> Path:

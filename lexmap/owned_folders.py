@@ -55,9 +55,13 @@ def _read_marker(folder_fd: int) -> dict | None:
             marker = json.loads(stream.read(64 << 20))
         except ValueError:
             return None
-    if (not isinstance(marker, dict) or marker.get("written_by") != "lexmap" or marker.get("kind") not in KINDS
-            or not isinstance(marker.get("files"), dict)
-            or not all(isinstance(v, str) for v in marker["files"].values())):
+    if (
+        not isinstance(marker, dict)
+        or marker.get("written_by") != "lexmap"
+        or marker.get("kind") not in KINDS
+        or not isinstance(marker.get("files"), dict)
+        or not all(isinstance(v, str) for v in marker["files"].values())
+    ):
         return None
     return marker
 
@@ -80,23 +84,31 @@ def ownership(folder_fd: int, kind: str | None) -> tuple[str, str] | None:
     else; else why not and what to do, as (message, hint) about the folder."""
     marker = _read_marker(folder_fd)
     if marker is None and _old_marker(folder_fd):
-        return (f"was written by an older lexmap, whose {OWNED_FOLDER_MARKER} does not list the files it wrote",
-                "check that it holds nothing of yours, then build again with --force (once)")
+        return (
+            f"was written by an older lexmap, whose {OWNED_FOLDER_MARKER} does not list the files it wrote",
+            "check that it holds nothing of yours, then build again with --force (once)",
+        )
     if marker is None:
-        return (f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
-                "give a new or empty folder; --force replaces it and deletes what it holds")
+        return (
+            f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
+            "give a new or empty folder; --force replaces it and deletes what it holds",
+        )
     if kind is not None and marker["kind"] != kind:
-        return (f"holds a lexmap {KINDS[marker['kind']]}, not a {KINDS[kind]}; lexmap never replaces one kind "
-                "of output by another", "give another folder")
+        return (
+            f"holds a lexmap {KINDS[marker['kind']]}, not a {KINDS[kind]}; lexmap never replaces one kind of output by another",
+            "give another folder",
+        )
     files, others = folder_contents(folder_fd)
     extra = others + [path for path, sha in files.items() if marker["files"].get(path) != sha]
     if extra:
         changed = extra[0] in marker["files"]
         more = f" (and {len(extra) - 1} other file{'s' if len(extra) != 2 else ''})" if len(extra) > 1 else ""
-        return (f"holds {extra[0]!r}{more}, which lexmap did not write there" if not changed
-                else f"holds {extra[0]!r}{more}, changed since lexmap wrote it",
-                "move what is yours out of the folder, or give another folder; --force replaces it and deletes "
-                "what it holds")
+        return (
+            f"holds {extra[0]!r}{more}, which lexmap did not write there"
+            if not changed
+            else f"holds {extra[0]!r}{more}, changed since lexmap wrote it",
+            "move what is yours out of the folder, or give another folder; --force replaces it and deletes what it holds",
+        )
     return None
 
 

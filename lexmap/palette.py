@@ -28,18 +28,32 @@ class Swatch:
 
 
 LEVELS: tuple[Swatch, ...] = (
-    Swatch("unargued", "#757575", "#ffffff", "#1e1e1e",
-           "No statement argues it (a cell: no practice of the row is argued under the column)."),
-    Swatch("argued", "#1565c0", "#cfe2f8", "#1e3a5f",
-           "Argued by one independent source, or only by sources that depend on one another or name no "
-           "speaker, author or publisher."),
-    Swatch("corroborated", "#2e7d32", "#81c784", "#1b4d20",
-           "Argued for the same practice by two or more independent sources: not the same document, "
-           "speaker or organisation, none citing or resting on another or on the same source."),
+    Swatch(
+        "unargued",
+        "#757575",
+        "#ffffff",
+        "#1e1e1e",
+        "No statement argues it (a cell: no practice of the row is argued under the column).",
+    ),
+    Swatch(
+        "argued",
+        "#1565c0",
+        "#cfe2f8",
+        "#1e3a5f",
+        "Argued by one independent source, or only by sources that depend on one another or name no "
+        "speaker, author or publisher.",
+    ),
+    Swatch(
+        "corroborated",
+        "#2e7d32",
+        "#81c784",
+        "#1b4d20",
+        "Argued for the same practice by two or more independent sources: not the same document, "
+        "speaker or organisation, none citing or resting on another or on the same source.",
+    ),
 )
 """The levels and their meanings, in the words every legend uses (docs/evidence.md states the rules)."""
-CONTESTED = Swatch("contested", "#c62828", "#ffffff", "#1e1e1e",
-                   "A statement contests it, or a part of it, for that practice.")
+CONTESTED = Swatch("contested", "#c62828", "#ffffff", "#1e1e1e", "A statement contests it, or a part of it, for that practice.")
 CONTESTED_MARK = "\u2020"
 """Printed after a contested cell's value (a dagger: in every font, readable in greyscale)."""
 TEXT = "#000000"
@@ -58,7 +72,7 @@ def fill(level: str) -> str:
 
 def luminance(colour: str) -> float:
     """Relative luminance of ``#rrggbb`` (WCAG 2)."""
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

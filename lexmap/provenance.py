@@ -27,8 +27,10 @@ class TextProvenance:
     """Ids of provisions with a text but no recorded source."""
 
     def summary(self) -> str:
-        return (f"law texts: {self.with_text} provision(s) with text, {self.sourced} with a recorded source; "
-                f"{len(self.single_copy)} rest on a single copy, {len(self.unsourced)} have no recorded source.")
+        return (
+            f"law texts: {self.with_text} provision(s) with text, {self.sourced} with a recorded source; "
+            f"{len(self.single_copy)} rest on a single copy, {len(self.unsourced)} have no recorded source."
+        )
 
 
 def sourced_provisions(instruments: Iterable[Instrument]) -> Iterator[tuple[Provision, TextSource | None]]:
@@ -71,33 +73,64 @@ def check_sources(instrument: Instrument, report: Callable[[str, tuple, str, str
                 continue
             text = " ".join(p.text for p in provision.walk() if p.text)
             if not text:
-                report(provision.id, ("source",), "a source is recorded but the provision has no text",
-                       "add the text copied from the source, or remove the source")
+                report(
+                    provision.id,
+                    ("source",),
+                    "a source is recorded but the provision has no text",
+                    "add the text copied from the source, or remove the source",
+                )
             if not _web_address(source.url):
-                report(provision.id, ("source", "url"), f"{source.url[:80]!r} is not a web address",
-                       "give the http(s) address of the copy the text was taken from")
+                report(
+                    provision.id,
+                    ("source", "url"),
+                    f"{source.url[:80]!r} is not a web address",
+                    "give the http(s) address of the copy the text was taken from",
+                )
             copies = [source.url]
             for index, copy in enumerate(source.checked_against):
                 where: tuple[str | int, ...] = ("source", "checked_against", index, "url")
                 if not _web_address(copy.url):
-                    report(provision.id, where, f"{copy.url[:80]!r} is not a web address", "give the http(s) address of the copy compared")
+                    report(
+                        provision.id,
+                        where,
+                        f"{copy.url[:80]!r} is not a web address",
+                        "give the http(s) address of the copy compared",
+                    )
                 elif copy.url in copies:
-                    report(provision.id, where, f"{copy.url[:80]!r} is listed twice (or is the source itself)",
-                           "list each independent copy once; the source is not a check of itself")
+                    report(
+                        provision.id,
+                        where,
+                        f"{copy.url[:80]!r} is listed twice (or is the source itself)",
+                        "list each independent copy once; the source is not a check of itself",
+                    )
                 copies.append(copy.url)
             for index, variant in enumerate(source.variants):
                 where = ("source", "variants", index)
                 if variant.copy not in copies:
-                    report(provision.id, where + ("copy",), f"variant copy {variant.copy[:80]!r} is neither the source nor a checked copy",
-                           "name the copy that reads so by its url, and list it under checked_against")
+                    report(
+                        provision.id,
+                        where + ("copy",),
+                        f"variant copy {variant.copy[:80]!r} is neither the source nor a checked copy",
+                        "name the copy that reads so by its url, and list it under checked_against",
+                    )
                 if variant.reading == variant.instead_of:
-                    report(provision.id, where + ("reading",), "the variant reading is the same as the text", "write the copy's reading under reading, the text's words under instead_of")
+                    report(
+                        provision.id,
+                        where + ("reading",),
+                        "the variant reading is the same as the text",
+                        "write the copy's reading under reading, the text's words under instead_of",
+                    )
                 if not text:
                     continue
                 places = quotes.normalise(text).count(quotes.normalise(variant.instead_of))
                 if places != 1:
-                    report(provision.id, where + ("instead_of",),
-                           f"instead_of not found verbatim in the text of {provision.id!r}" if not places
-                           else f"instead_of occurs {places} times in the text of {provision.id!r}",
-                           "copy the words exactly from the provision's text (or one of its sub-provisions)" if not places
-                           else "give more of the words around it, so that they name one place")
+                    report(
+                        provision.id,
+                        where + ("instead_of",),
+                        f"instead_of not found verbatim in the text of {provision.id!r}"
+                        if not places
+                        else f"instead_of occurs {places} times in the text of {provision.id!r}",
+                        "copy the words exactly from the provision's text (or one of its sub-provisions)"
+                        if not places
+                        else "give more of the words around it, so that they name one place",
+                    )

@@ -28,11 +28,27 @@ INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 """Bidirectional embeddings, overrides and isolates, and tag characters: they reorder or hide
 what a reader sees."""
 
-_TRANSLATE = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
-    "\u00ad": None, "\u2010": "-", "\u2011": "-",
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "\u00a0": " ",
+        "\u00ad": None,
+        "\u2010": "-",
+        "\u2011": "-",
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:[^\S\n]*\n\s*)?(?=[^\W\d_])")
 _SPACE = re.compile(r"\s+")
 OMISSION = re.compile(r"\s*\[(?:\.\.\.|…)\]\s*")
@@ -103,9 +119,11 @@ class Text:
             start = first + 1
         if too_far is not None:
             before, omitted = too_far
-            return None, (f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
-                          f"more than the {MAX_OMISSION:,} an omission may stand for: "
-                          "quote the passages as separate statements, or quote the words between them")
+            return None, (
+                f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
+                f"more than the {MAX_OMISSION:,} an omission may stand for: "
+                "quote the passages as separate statements, or quote the words between them"
+            )
         return None, self._leaves(parts[0], 0, 0)
 
     def _leaves(self, part: str, start: int, index: int) -> str:
@@ -122,10 +140,12 @@ class Text:
         if low == 0:
             return f"{which}its first character {_char(part[0])} is nowhere in the text"
         at = text.find(part[:low], start) + low
-        there = text[at:at + 40]
+        there = text[at : at + 40]
         had = _char(text[at]) if at < len(text) else "the end of the text"
-        return (f"{which}it matches the text up to {_tail(part[:low])!r} (character {low + 1} of the part); then the quote has "
-                f"{_char(part[low])} where the text has {had} ({there!r}...)")
+        return (
+            f"{which}it matches the text up to {_tail(part[:low])!r} (character {low + 1} of the part); then the quote has "
+            f"{_char(part[low])} where the text has {had} ({there!r}...)"
+        )
 
 
 def _tail(text: str, size: int = 40) -> str:

@@ -97,8 +97,12 @@ def party_status(instrument: Instrument, state: str, record: Ratification | None
     answer.events, answer.source = record.events, record.source
     if record.as_of and parse_date(record.as_of).upper < when.upper:
         then = _status(instrument, record.events, parse_date(record.as_of))[0]
-        return answer("uncertain", None, None, f"the record speaks to {record.as_of} only (then: {then}); "
-                      "later acts, if any, are not recorded")
+        return answer(
+            "uncertain",
+            None,
+            None,
+            f"the record speaks to {record.as_of} only (then: {then}); later acts, if any, are not recorded",
+        )
     return answer(*_status(instrument, record.events, when))
 
 
@@ -121,11 +125,19 @@ def _status(instrument: Instrument, events: tuple[TreatyAction, ...], when: Date
     answers = [_on_day(instrument, events, ranges, day, late) for day in sorted(samples) for late in (False, True)]
     if len({(a[0], a[1]) for a in answers}) == 1:  # certain, though a date read early or late may move the reason
         value, in_force, since, _ = answers[0]
-        return value, in_force, since, " (or, the acts' dates read at their latest: ".join(dict.fromkeys(a[3] for a in answers)) + (
-            ")" if len({a[3] for a in answers}) > 1 else "")
+        return (
+            value,
+            in_force,
+            since,
+            " (or, the acts' dates read at their latest: ".join(dict.fromkeys(a[3] for a in answers))
+            + (")" if len({a[3] for a in answers}) > 1 else ""),
+        )
     values = list(dict.fromkeys(a[0] for a in answers))
-    why = (f"within {when.text} the state may have been {', '.join(values[:-1])} or {values[-1]}" if len(values) > 1
-           else f"within {when.text} the state was {values[0]}, but whether it was bound is not certain")
+    why = (
+        f"within {when.text} the state may have been {', '.join(values[:-1])} or {values[-1]}"
+        if len(values) > 1
+        else f"within {when.text} the state was {values[0]}, but whether it was bound is not certain"
+    )
     return "uncertain", None, None, why + "; the record dates an act less precisely than the question, or an act falls inside it"
 
 
@@ -168,7 +180,9 @@ def _binding_day(instrument: Instrument, consent: datetime.date, entry: DateRang
     else:
         month = consent.month - 1 + n
         year, month = consent.year + month // 12, month % 12 + 1
-        binding = consent.replace(year=year, month=month, day=min(consent.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+        binding = consent.replace(
+            year=year, month=month, day=min(consent.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+        )
     if instrument.in_force:
         own = parse_date(instrument.in_force)
         binding = max(binding, own.upper if late else own.lower)

@@ -133,7 +133,11 @@ def enclosing_case(folder: Path) -> Path | None:
                 return above
         except OSError:
             continue
-        if above.name in ("instruments", "mappings") and (above.parent / "mappings").is_dir() and (above.parent / "instruments").is_dir():
+        if (
+            above.name in ("instruments", "mappings")
+            and (above.parent / "mappings").is_dir()
+            and (above.parent / "instruments").is_dir()
+        ):
             return above.parent
     return None
 

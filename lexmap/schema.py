@@ -37,10 +37,13 @@ def schema_path() -> Path:
 def corpus_file_schema() -> dict[str, Any]:
     """The JSON Schema of one YAML data file: a mapping of collections to lists of records."""
     defs: dict[str, Any] = {}
-    properties = {"case": {**_type_schema(Case, defs), "description": "The case manifest, in a corpus exported as one file (lexmap.yaml otherwise)."}}
-    properties.update(
-        (name, {"type": "array", "items": _type_schema(cls, defs)}) for name, cls in COLLECTIONS.items()
-    )
+    properties = {
+        "case": {
+            **_type_schema(Case, defs),
+            "description": "The case manifest, in a corpus exported as one file (lexmap.yaml otherwise).",
+        }
+    }
+    properties.update((name, {"type": "array", "items": _type_schema(cls, defs)}) for name, cls in COLLECTIONS.items())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -85,8 +85,9 @@ def open_store(corpus, store: str | Path | None = None, base: str = DEFAULT_BASE
     if marker is not None and marker.get("content") == content and (folder / STORE_DATA).is_dir():
         return ox.Store.read_only(str(folder / STORE_DATA))
     inputs = corpus_inputs(corpus.root) if corpus.root is not None else []
-    with replaced_folder(folder, inputs, kind=STORE_KIND,
-                         marker={"content": content, "lexmap_version": version("lexmap")}) as staging:
+    with replaced_folder(
+        folder, inputs, kind=STORE_KIND, marker={"content": content, "lexmap_version": version("lexmap")}
+    ) as staging:
         building = ox.Store(str(staging / STORE_DATA))
         building.bulk_load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
         building.flush()
@@ -163,7 +164,10 @@ def _rdflib_query(graph, text: str) -> Result:
 def result_text(result: Result, fmt: str = "table") -> str:
     """The result as text: an aligned ``table``, ``csv``, ``tsv``, or ``json`` (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2)
+            + "\n"
+        )
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

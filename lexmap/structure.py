@@ -68,7 +68,8 @@ def _text(value: Any, _type: Any = str) -> str:
         char = bad.group()
         raise ValueProblem(
             f"control character U+{ord(char):04X} ({char!r}) at character {bad.start() + 1} of the text",
-            "write line breaks as real line breaks, not \\r" if char == "\r"
+            "write line breaks as real line breaks, not \\r"
+            if char == "\r"
             else "remove it: YAML escapes such as \\0, \\e, \\x01 or \\uFFFE write characters that XML, spreadsheets and terminals cannot take",
         )
     hidden = INVISIBLE.search(value)
@@ -154,7 +155,9 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
 
     def hook(value: Any, _type: Any):
         if not isinstance(value, dict):
-            raise ValueProblem(f"expected a mapping of fields, found {describe(value)}", "write the record as 'field: value' lines")
+            raise ValueProblem(
+                f"expected a mapping of fields, found {describe(value)}", "write the record as 'field: value' lines"
+            )
         quote = value.get("quote")
         if isinstance(quote, str) and INVISIBLE.search(quote):  # shown, never obeyed (quotes.visible)
             value = {**value, "quote": visible(quote)}
@@ -171,9 +174,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Id, _id)
     converter.register_structure_hook(IsoDate, _date)
     converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is Literal, _literal_hook)
-    converter.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) is tuple, lambda t: _tuple_hook(t, converter)
-    )
+    converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, lambda t: _tuple_hook(t, converter))
     converter.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook(t, converter))
     return converter
 
@@ -217,8 +218,13 @@ def _own_id_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | No
     if not isinstance(own, str) or len(own) > MAX_ID_LENGTH or not ID.fullmatch(own):
         return []  # no id, or one the id hook refuses anyway
     if not SLUG.fullmatch(own):
-        return [(("id",), f"{own!r} is not a valid id for a top-level record",
-                 "a record's own id is a plain slug (no '/'); only references name nested records as owner/local")]
+        return [
+            (
+                ("id",),
+                f"{own!r} is not a valid id for a top-level record",
+                "a record's own id is a plain slug (no '/'); only references name nested records as owner/local",
+            )
+        ]
     if own in RESERVED_IDS:
         return [(("id",), f"the id {own!r} is reserved", "the site uses it for a list page: choose another id")]
     return []

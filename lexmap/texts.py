@@ -41,16 +41,22 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
-            raise TextRefused(f"{path} is {_size(size)}, more than the {_size(limit)} lexmap reads as a text",
-                              "keep the part of the document that is quoted, or split it into several documents")
+            raise TextRefused(
+                f"{path} is {_size(size)}, more than the {_size(limit)} lexmap reads as a text",
+                "keep the part of the document that is quoted, or split it into several documents",
+            )
         raw = handle.read(limit + 1)
     if len(raw) > limit:  # grew since the stat
-        raise TextRefused(f"{path} is more than the {_size(limit)} lexmap reads as a text",
-                          "keep the part of the document that is quoted, or split it into several documents")
+        raise TextRefused(
+            f"{path} is more than the {_size(limit)} lexmap reads as a text",
+            "keep the part of the document that is quoted, or split it into several documents",
+        )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         order = "LE" if raw.startswith(codecs.BOM_UTF16_LE) else "BE"
-        raise TextRefused(f"{path} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
-                          f"convert it: iconv -f UTF-16{order} -t UTF-8 '{path}' > converted.txt, then replace the file")
+        raise TextRefused(
+            f"{path} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
+            f"convert it: iconv -f UTF-16{order} -t UTF-8 '{path}' > converted.txt, then replace the file",
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -60,7 +66,8 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
         raise TextRefused(
             f"{path} is not UTF-8: byte 0x{byte:02X} at byte offset {offset} (line {line}) cannot be read",
             "convert the text to UTF-8 (from Latin-1: iconv -f LATIN1 -t UTF-8 FILE > converted.txt); "
-            "lexmap does not guess encodings, as a wrong guess would change the quoted words") from None
+            "lexmap does not guess encodings, as a wrong guess would change the quoted words",
+        ) from None
 
 
 def _size(count: int) -> str:

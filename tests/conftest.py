@@ -15,12 +15,20 @@ import lexmap  # noqa: E402 - imported once the cache folder is set
 TESTS = Path(__file__).parent
 CORPORA = TESTS / "corpora"
 SEEDS = Path(os.environ.get("LEXMAP_SEEDS", TESTS.parent.parent / "shared" / "seeds"))
-SEEDS_MISSING = (f"the seed documents are not at {SEEDS}: put them in ../shared/seeds beside the checkout, "
-                 "or set LEXMAP_SEEDS to their folder")
+SEEDS_MISSING = (
+    f"the seed documents are not at {SEEDS}: put them in ../shared/seeds beside the checkout, or set LEXMAP_SEEDS to their folder"
+)
 
 
-SLOW_MODULES = {"test_site.py", "test_site_headings.py", "test_site_search.py", "test_notebook.py",
-                "test_packaging.py", "test_databases.py", "test_engine.py"}
+SLOW_MODULES = {
+    "test_site.py",
+    "test_site_headings.py",
+    "test_site_search.py",
+    "test_notebook.py",
+    "test_packaging.py",
+    "test_databases.py",
+    "test_engine.py",
+}
 """Modules that build sites, drive a browser, start servers, execute notebooks or build wheels."""
 
 
@@ -56,8 +64,11 @@ def pytest_terminal_summary(terminalreporter):
 
 
 SYSTEM_TOOLS = {  # program -> the Debian package that scripts/test.sh installs for it
-    "chromium": "chromium", "soffice": "libreoffice-calc-nogui libreoffice-writer-nogui",
-    "pdftotext": "poppler-utils", "pdfinfo": "poppler-utils", "pdftoppm": "poppler-utils",
+    "chromium": "chromium",
+    "soffice": "libreoffice-calc-nogui libreoffice-writer-nogui",
+    "pdftotext": "poppler-utils",
+    "pdfinfo": "poppler-utils",
+    "pdftoppm": "poppler-utils",
 }
 
 
@@ -66,8 +77,10 @@ def need(*programs: str) -> None:
     (``CI`` set), where scripts/test.sh installs them all, fail instead: a skip there would hide it."""
     for program in programs:
         if shutil.which(program) is None:
-            message = (f"{program} is not installed: apt-get install -y {SYSTEM_TOOLS[program]} "
-                       "(bash scripts/test.sh does it when run as root)")
+            message = (
+                f"{program} is not installed: apt-get install -y {SYSTEM_TOOLS[program]} "
+                "(bash scripts/test.sh does it when run as root)"
+            )
             if os.environ.get("CI"):
                 pytest.fail(message)
             pytest.skip(message)

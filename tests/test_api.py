@@ -23,7 +23,9 @@ def test_practices_argued_for_an_element_test_and_instrument(small):
 
 def test_which_documents_argue_an_element(small):
     assert [(c.practice, c.document) for c in small.claims_for("tp/means-force")] == [
-        ("passports", "d1"), ("passports", "d2"), ("passports", "d4"),
+        ("passports", "d1"),
+        ("passports", "d2"),
+        ("passports", "d4"),
     ]
     assert small.claims_for("tp/means", direct=True) == ()
 
@@ -52,11 +54,11 @@ def test_coverage_labels_every_element_and_the_test(small):
     assert [(e.element.id, e.status, e.practice) for e in coverage] == [
         # all_of: no single practice has act, means and purpose (ban, passports and wages each one): never pooled
         ("tp/exploitation", "unargued, contested", None),
-        ("tp/act", "argued", "ban"),                                   # c7, one document
-        ("tp/means", "argued (through its parts)", "passports"),      # any_of: its best part
+        ("tp/act", "argued", "ban"),  # c7, one document
+        ("tp/means", "argued (through its parts)", "passports"),  # any_of: its best part
         ("tp/means-force", "argued", "passports"),  # d1 cites d2: one source; d4 names no author: no source
         ("tp/means-fraud", "unargued", None),
-        ("tp/purpose", "argued, contested", "wages"),                 # c5 supports, c6 contests
+        ("tp/purpose", "argued, contested", "wages"),  # c5 supports, c6 contests
     ]
     assert [e.id for e in coverage.unargued] == ["tp/exploitation", "tp/means-fraud"]
     assert coverage["tp/means-force"].independent_sources == 1
@@ -91,7 +93,10 @@ def test_documents_citing_each_other_are_not_independent(small):
 
 def test_single_source_lists_pairs_argued_but_not_corroborated(small):
     assert [(s.practice, s.element) for s in small.single_source()] == [
-        ("passports", "tp/means-force"), ("wages", "wc/free-disposal"), ("wages", "tp/purpose"), ("ban", "tp/act"),
+        ("passports", "tp/means-force"),
+        ("wages", "wc/free-disposal"),
+        ("wages", "tp/purpose"),
+        ("ban", "tp/act"),
     ]
 
 
@@ -121,13 +126,32 @@ def test_networkx_graph_has_typed_edges_keyed_by_claim(small):
     graph = small.to_networkx()
     assert isinstance(graph, nx.MultiDiGraph)
     edge = graph.edges["passports", "tp/means-force", "c2"]
-    assert edge == {"kind": "claim", "document": "d2", "pinpoint": "p. 9", "quote": "passports are held by force", "stance": "supports"}
+    assert edge == {
+        "kind": "claim",
+        "document": "d2",
+        "pinpoint": "p. 9",
+        "quote": "passports are held by force",
+        "stance": "supports",
+    }
     assert graph.nodes["tp/means"]["kind"] == "element"
     assert graph.edges["tp/means", "tp/means-fraud", 0]["combinator"] == "any"
     assert graph.edges["d1", "d2", 0]["kind"] == "cites"
     kinds = {d["kind"] for *_, d in graph.edges(data=True)}
-    assert kinds == {"ratification", "has_test", "has_provision", "set_out_in", "requires", "has_indicator",
-                     "cites", "attributed_to", "part_of", "legal_basis", "claim", "attests", "exhibits"}
+    assert kinds == {
+        "ratification",
+        "has_test",
+        "has_provision",
+        "set_out_in",
+        "requires",
+        "has_indicator",
+        "cites",
+        "attributed_to",
+        "part_of",
+        "legal_basis",
+        "claim",
+        "attests",
+        "exhibits",
+    }
 
 
 def test_answers_become_dataframes(small):
@@ -140,8 +164,13 @@ def test_answers_become_dataframes(small):
 
 def test_html_display_escapes_data(small):
     hostile = small.claims["c1"].__class__(
-        id="x", document="d1", practice="passports", element="tp/act", stance="supports",
-        pinpoint="<b>p</b>", quote="<script>alert(1)</script>",
+        id="x",
+        document="d1",
+        practice="passports",
+        element="tp/act",
+        stance="supports",
+        pinpoint="<b>p</b>",
+        quote="<script>alert(1)</script>",
     )
     shown = hostile._repr_html_()
     assert "<script>" not in shown and html.escape("<script>alert(1)</script>") in shown

@@ -51,6 +51,7 @@ def only_problem(folder: Path, **options):
 
 # -- texts: size and encoding ------------------------------------------------------------------
 
+
 def test_a_sparse_huge_text_is_refused_at_once_with_its_size(tmp_path):
     case = case_with_text(tmp_path, None)
     with open(case / "texts" / "report-a.txt", "wb") as handle:
@@ -76,7 +77,6 @@ def test_a_text_in_utf_16_is_named_as_such_with_how_to_convert(tmp_path):
     assert "UTF-16" in problem.message and "iconv -f UTF-16" in problem.hint
 
 
-
 # -- quotes: one normal form on both sides -----------------------------------------------------
 
 SAME_WORDS = {
@@ -97,11 +97,14 @@ def test_quotes_are_compared_under_one_normal_form(tmp_path, label):
 
 
 def test_not_verbatim_names_the_first_differing_character_and_the_text_there(tmp_path):
-    case = case_with_text(tmp_path, b"Passports were retained by the mission's coordinators for the whole posting.\n",
-                          quote="Passports were retained by the mission's supervisors for the whole posting.")
+    case = case_with_text(
+        tmp_path,
+        b"Passports were retained by the mission's coordinators for the whole posting.\n",
+        quote="Passports were retained by the mission's supervisors for the whole posting.",
+    )
     problem = only_problem(case)
     assert problem.message == "quote not found verbatim in the text of 'report-a'" and problem.id == "report-a-retained"
-    assert "up to \"...assports were retained by the mission's \"" in problem.hint
+    assert 'up to "...assports were retained by the mission\'s "' in problem.hint
     assert "the quote has 's' where the text has 'c'" in problem.hint and "coordinators" in problem.hint
 
 
@@ -125,6 +128,7 @@ def test_a_bounded_omission_is_found_past_a_first_occurrence_too_far_away():
 
 # -- invisible characters ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("char", ["\u202e", "\u2067", "\U000e0041"])
 def test_bidirectional_and_tag_characters_are_refused_in_labels(tmp_path, char):
     case = case_with_text(tmp_path, b"Passports were retained")
@@ -136,8 +140,9 @@ def test_bidirectional_and_tag_characters_are_refused_in_labels(tmp_path, char):
 
 
 def test_bidirectional_characters_in_a_quote_are_shown_not_obeyed(tmp_path):
-    case = case_with_text(tmp_path, "The minister: \u202eno passports\u202c were kept.".encode(),
-                          quote="\u202eno passports\u202c were kept")
+    case = case_with_text(
+        tmp_path, "The minister: \u202eno passports\u202c were kept.".encode(), quote="\u202eno passports\u202c were kept"
+    )
     corpus = lexmap.load(case)
     assert corpus.texts["report-a"].status == "checked"
     assert corpus.attestations["report-a-retained"].quote == "<U+202E>no passports<U+202C> were kept"
@@ -145,23 +150,27 @@ def test_bidirectional_characters_in_a_quote_are_shown_not_obeyed(tmp_path):
 
 # -- each problem at its own copy --------------------------------------------------------------
 
+
 def test_a_duplicate_records_bad_reference_is_reported_at_its_own_copy(tmp_path):
     (tmp_path / "mappings").mkdir()
     (tmp_path / "mappings" / "one.yaml").write_text("practices:\n  - id: retention\n    label: Retention\n")
-    (tmp_path / "mappings" / "two.yaml").write_text("practices:\n  - id: other\n    label: Other\n"
-                                                     "  - id: retention\n    label: Kept\n    state: atlantis\n")
+    (tmp_path / "mappings" / "two.yaml").write_text(
+        "practices:\n  - id: other\n    label: Other\n  - id: retention\n    label: Kept\n    state: atlantis\n"
+    )
     found = {(p.file, p.line, p.message.split(" (")[0]) for p in problems(tmp_path)}
     assert found == {("mappings/two.yaml", 4, "duplicate id 'retention'"), ("mappings/two.yaml", 6, "unknown state 'atlantis'")}
 
 
 # -- impossible treaty histories ---------------------------------------------------------------
 
+
 def ratified(tmp: Path, events: str, as_of: str = "") -> list:
     (tmp / "instruments").mkdir(parents=True)
     (tmp / "instruments" / "t.yaml").write_text(
         "states:\n  - id: cu\n    name: Cuba\n"
         "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n    adopted: 2000-11-15\n"
-        f"ratifications:\n  - instrument: t\n    state: cu\n{as_of}    events:\n{events}")
+        f"ratifications:\n  - instrument: t\n    state: cu\n{as_of}    events:\n{events}"
+    )
     try:
         lexmap.load(tmp)
     except lexmap.CorpusError as error:
@@ -177,8 +186,14 @@ def test_treaty_events_in_the_future_are_refused_but_a_scheduled_entry_into_forc
 
 
 def test_entry_into_force_before_consent_is_refused(tmp_path):
-    found = ratified(tmp_path, "      - {event: entry-into-force, date: 2003-12-25}\n      - {event: ratification, date: 2004-06-01}\n")
-    assert len(found) == 1 and found[0][0] == 15 and "entry into force (2003-12-25) is before the state's consent to be bound (2004-06-01)" in found[0][1]
+    found = ratified(
+        tmp_path, "      - {event: entry-into-force, date: 2003-12-25}\n      - {event: ratification, date: 2004-06-01}\n"
+    )
+    assert (
+        len(found) == 1
+        and found[0][0] == 15
+        and "entry into force (2003-12-25) is before the state's consent to be bound (2004-06-01)" in found[0][1]
+    )
 
 
 def test_an_event_after_the_records_as_of_date_is_refused(tmp_path):
@@ -206,6 +221,7 @@ def test_output_to_a_standard_output_that_fails_is_an_error(tmp_path, redirect):
 
 # -- the matrix: bounded before it is computed, spreadsheets within their limits ----------------
 
+
 def many_elements_case(tmp: Path, count: int) -> Path:
     """A case with one instrument whose test has ``count`` elements, and one practice."""
     (tmp / "instruments").mkdir(parents=True)
@@ -213,7 +229,8 @@ def many_elements_case(tmp: Path, count: int) -> Path:
     (tmp / "instruments" / "t.yaml").write_text(
         "instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
         "    provisions:\n      - id: art-1\n        label: Art. 1\n"
-        f"    tests:\n      - id: big\n        label: Big\n        kind: definition\n        provision: art-1\n        any_of:\n{elements}")
+        f"    tests:\n      - id: big\n        label: Big\n        kind: definition\n        provision: art-1\n        any_of:\n{elements}"
+    )
     (tmp / "mappings").mkdir()
     (tmp / "mappings" / "p.yaml").write_text("practices:\n  - id: p\n    label: P\n  - id: q\n    label: Q\n")
     return tmp
@@ -236,7 +253,9 @@ def test_a_matrix_past_the_bound_is_refused_before_it_is_computed(tmp_path, monk
         raise AssertionError("the matrix was computed")
 
     monkeypatch.setattr(command, "build_matrix", never)
-    result = run_cli("matrix", SMALL, "--rows", "practices", "--cols", "elements", "--max-cells", "3", "-o", str(tmp_path / "m.csv"))
+    result = run_cli(
+        "matrix", SMALL, "--rows", "practices", "--cols", "elements", "--max-cells", "3", "-o", str(tmp_path / "m.csv")
+    )
     assert result.exit_code == 2 and "cells, more than --max-cells 3" in result.stderr and "--cols tests" in result.stderr
     assert not (tmp_path / "m.csv").exists()
 
@@ -272,16 +291,24 @@ def test_an_xlsx_label_that_looks_like_an_error_stays_text():
     from lexmap.matrix import build_matrix
 
     corpus = lexmap.Corpus(
-        instruments=[lexmap.Instrument(id="t", title="T", short_name="#DIV/0!", kind="treaty", binding=True,
-                                       tests=(lexmap.Element(id="t/x", label="X"),))],
-        indicator_frameworks=[lexmap.IndicatorFramework(id="f", title="F", indicators=(lexmap.Indicator(id="f/a", label="#N/A"),))],
+        instruments=[
+            lexmap.Instrument(
+                id="t", title="T", short_name="#DIV/0!", kind="treaty", binding=True, tests=(lexmap.Element(id="t/x", label="X"),)
+            )
+        ],
+        indicator_frameworks=[
+            lexmap.IndicatorFramework(id="f", title="F", indicators=(lexmap.Indicator(id="f/a", label="#N/A"),))
+        ],
     )
     sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(build_matrix(corpus), corpus, "xlsx")))["matrix"]
     assert (sheet["A2"].value, sheet["A2"].data_type) == ("#N/A", "s")
     assert (sheet["B1"].value, sheet["B1"].data_type) == ("#DIV/0!", "s")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(document.domain)//", "data:text/html,<script>", "https://x.org/\"onmouseover=alert(1)", "ftp://x.org/"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(document.domain)//", "data:text/html,<script>", 'https://x.org/"onmouseover=alert(1)', "ftp://x.org/"],
+)
 def test_a_base_url_that_is_not_http_is_refused(tmp_path, url):
     result = run_cli("matrix", SMALL, "--base-url", url, "-o", str(tmp_path / "m.html"))
     assert result.exit_code == 2 and "not an http or https address" in result.stderr
@@ -293,6 +320,7 @@ def test_a_base_url_that_is_not_http_is_refused(tmp_path, url):
 
 
 # -- --push: bounded in time, authenticated, no password shown ---------------------------------
+
 
 class _Server:
     """A graph store on 127.0.0.1 that records each request's headers and answers ``status``;
@@ -338,8 +366,12 @@ def test_a_push_to_a_server_that_stalls_ends_at_its_deadline_with_progress():
     try:
         started = time.monotonic()
         with pytest.raises(PushError, match="deadline of 2 s"):
-            push(b"<a> <b> <c> .\n" * 1000, f"http://127.0.0.1:{server.port}/store", deadline=2,
-                 progress=lambda sent, total, elapsed: calls.append((sent, total)))
+            push(
+                b"<a> <b> <c> .\n" * 1000,
+                f"http://127.0.0.1:{server.port}/store",
+                deadline=2,
+                progress=lambda sent, total, elapsed: calls.append((sent, total)),
+            )
         assert time.monotonic() - started < 5  # was 600 s per socket operation
         assert calls and calls[-1] == (14_000, 14_000)
     finally:
@@ -391,13 +423,15 @@ def test_push_takes_basic_auth_from_a_netrc_file(tmp_path, monkeypatch):
 
 # -- lexmap's own JSON export reads back at any size -------------------------------------------
 
+
 def test_an_export_json_over_20_mib_reads_back(tmp_path):
     case = tmp_path / "case"
     (case / "mappings").mkdir(parents=True)
     words = "retention of passports by the mission's coordinators " * 200  # about 11 kB a label
     for part in range(4):
         (case / "mappings" / f"practices-{part}.yaml").write_text(
-            "practices:\n" + "".join(f"  - id: p-{part}-{i}\n    label: {words}{i}\n" for i in range(500)))
+            "practices:\n" + "".join(f"  - id: p-{part}-{i}\n    label: {words}{i}\n" for i in range(500))
+        )
     out = tmp_path / "corpus.json"
     result = run_cli("export", "json", str(case), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -417,6 +451,7 @@ def test_a_sparse_huge_yaml_file_is_refused_without_being_read(tmp_path):
 
 # -- lexmap init -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("inner", ["sub", "texts/sub", "a/b/c"])
 def test_init_refuses_a_folder_inside_an_existing_case(tmp_path, inner):
     outer = tmp_path / "outer"
@@ -429,21 +464,38 @@ def test_init_refuses_a_folder_inside_an_existing_case(tmp_path, inner):
 
 # -- no recursion along a chain the data can hold ----------------------------------------------
 
+
 def test_show_follows_a_long_defined_by_chain_without_recursion(tmp_path):
     links = 400  # about 330 crashed show, gaps, chart and site build with a RecursionError
-    lines = ["instruments:", "  - id: t", "    title: T", "    short_name: T", "    kind: treaty", "    binding: true",
-             "    provisions:", "      - id: art-1", "        label: Art. 1", "    tests:"]
+    lines = [
+        "instruments:",
+        "  - id: t",
+        "    title: T",
+        "    short_name: T",
+        "    kind: treaty",
+        "    binding: true",
+        "    provisions:",
+        "      - id: art-1",
+        "        label: Art. 1",
+        "    tests:",
+    ]
     for i in range(links + 1):
         lines += [f"      - id: test-{i}", f"        label: Test {i}", "        kind: definition", "        provision: art-1"]
         if i < links:
-            lines += ["        all_of:", f"          - id: e-{i}", f"            label: E {i}", f"            defined_by: test-{i + 1}"]
+            lines += [
+                "        all_of:",
+                f"          - id: e-{i}",
+                f"            label: E {i}",
+                f"            defined_by: test-{i + 1}",
+            ]
     (tmp_path / "instruments").mkdir()
     (tmp_path / "instruments" / "t.yaml").write_text("\n".join(lines) + "\n")
     (tmp_path / "mappings").mkdir()
     (tmp_path / "mappings" / "m.yaml").write_text(
         "practices:\n  - id: p\n    label: P\ndocuments:\n  - id: d\n    title: D\n    kind: report\n"
         f"claims:\n  - id: c\n    document: d\n    practice: p\n    element: t/test-{links}\n    stance: supports\n"
-        "    pinpoint: p. 1\n    quote: words\n")
+        "    pinpoint: p. 1\n    quote: words\n"
+    )
     result = run_cli("show", "t/test-0", str(tmp_path))
     assert result.exit_code == 0, result.output[-500:]
     assert "RecursionError" not in result.output and "coverage: argued" in result.stdout
@@ -451,14 +503,28 @@ def test_show_follows_a_long_defined_by_chain_without_recursion(tmp_path):
 
 def definitions_case(tmp: Path, tests: dict[str, list[str]]) -> Path:
     """A case of one instrument whose tests (name -> the tests its elements are defined by)."""
-    lines = ["instruments:", "  - id: t", "    title: T", "    short_name: T", "    kind: treaty", "    binding: true",
-             "    provisions:", "      - id: art-1", "        label: Art. 1", "    tests:"]
+    lines = [
+        "instruments:",
+        "  - id: t",
+        "    title: T",
+        "    short_name: T",
+        "    kind: treaty",
+        "    binding: true",
+        "    provisions:",
+        "      - id: art-1",
+        "        label: Art. 1",
+        "    tests:",
+    ]
     for name, targets in tests.items():
         lines += [f"      - id: {name}", f"        label: {name}", "        kind: definition", "        provision: art-1"]
         if targets:
             lines.append("        all_of:")
             for index, target in enumerate(targets):
-                lines += [f"          - id: {name}-{index}", f"            label: {name} {index}", f"            defined_by: {target}"]
+                lines += [
+                    f"          - id: {name}-{index}",
+                    f"            label: {name} {index}",
+                    f"            defined_by: {target}",
+                ]
     (tmp / "instruments").mkdir(parents=True)
     (tmp / "instruments" / "t.yaml").write_text("\n".join(lines) + "\n")
     return tmp
@@ -482,8 +548,12 @@ def test_a_long_chain_of_definitions_is_checked_in_linear_time(tmp_path):
 def test_a_long_part_of_chain_is_checked_in_linear_time(tmp_path):
     links = 16_000  # each practice walked its chain to the end: quadratic (about 37 s)
     (tmp_path / "mappings").mkdir()
-    (tmp_path / "mappings" / "p.yaml").write_text("practices:\n" + "".join(
-        f"  - id: p{i}\n    label: P{i}\n" + (f"    part_of: p{i + 1}\n" if i < links else "") for i in range(links + 1)))
+    (tmp_path / "mappings" / "p.yaml").write_text(
+        "practices:\n"
+        + "".join(
+            f"  - id: p{i}\n    label: P{i}\n" + (f"    part_of: p{i + 1}\n" if i < links else "") for i in range(links + 1)
+        )
+    )
     started = time.perf_counter()
     corpus = lexmap.load(tmp_path, cache=False)
     assert time.perf_counter() - started < 8 and len(corpus.practices) == links + 1

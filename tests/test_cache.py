@@ -19,8 +19,22 @@ from lexmap.cli import main
 from lexmap.exports.corpus_json import corpus_json
 
 CORPORA = Path(__file__).parent / "corpora"
-ALL = ["states", "ratifications", "actors", "instruments", "indicator_frameworks", "documents", "practices",
-       "claims", "attestations", "exhibits", "provisions", "tests", "elements", "indicators"]
+ALL = [
+    "states",
+    "ratifications",
+    "actors",
+    "instruments",
+    "indicator_frameworks",
+    "documents",
+    "practices",
+    "claims",
+    "attestations",
+    "exhibits",
+    "provisions",
+    "tests",
+    "elements",
+    "indicators",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -99,13 +113,19 @@ def test_a_corpus_exported_as_one_file_keeps_its_manifest(case, tmp_path, reads)
     assert_same(again, lexmap.load(exported, cache=False))
 
 
-@pytest.mark.parametrize("changed, old, new, check", [
-    ("mappings/statements.yaml", "pinpoint: p. 5", "pinpoint: p. 6",
-     lambda c: c.claims["report-wages"].pinpoint == "p. 6"),
-    ("lexmap.yaml", "title: The full fixture", "title: The changed fixture", lambda c: c.title == "The changed fixture"),
-    ("instruments/charter.yaml", "label: ", "label: Changed ", lambda c: any(
-        getattr(r, "label", "").startswith("Changed") for r in [*c.provisions.values(), *c.elements.values()])),
-])
+@pytest.mark.parametrize(
+    "changed, old, new, check",
+    [
+        ("mappings/statements.yaml", "pinpoint: p. 5", "pinpoint: p. 6", lambda c: c.claims["report-wages"].pinpoint == "p. 6"),
+        ("lexmap.yaml", "title: The full fixture", "title: The changed fixture", lambda c: c.title == "The changed fixture"),
+        (
+            "instruments/charter.yaml",
+            "label: ",
+            "label: Changed ",
+            lambda c: any(getattr(r, "label", "").startswith("Changed") for r in [*c.provisions.values(), *c.elements.values()]),
+        ),
+    ],
+)
 def test_a_changed_file_is_the_only_one_read_again(case, reads, changed, old, new, check):
     lexmap.load(case)
     edit(case / changed, old, new)

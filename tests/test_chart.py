@@ -45,8 +45,14 @@ def squeeze(text: str) -> str:
 
 def test_practice_filter_small(small):
     chart = build_chart(small, "tp/exploitation", "passports", date="2024-01-31")
-    assert [e.id for e in chart.elements] == ["tp/exploitation", "tp/act", "tp/means", "tp/means-force",
-                                              "tp/means-fraud", "tp/purpose"]
+    assert [e.id for e in chart.elements] == [
+        "tp/exploitation",
+        "tp/act",
+        "tp/means",
+        "tp/means-force",
+        "tp/means-fraud",
+        "tp/purpose",
+    ]
     assert [e.depth for e in chart.elements] == [0, 1, 1, 2, 2, 1]
     assert [e.gate for e in chart.elements] == ["all of", "", "any of", "", "", ""]
     by_id = {e.id: e for e in chart.elements}
@@ -57,7 +63,11 @@ def test_practice_filter_small(small):
     assert [p.practice for p in force.practices] == ["passports"]
     assert [s.claim for s in force.statements] == ["c1", "c2", "c3"]
     assert "c1 and c2 count as one source: d1 cites d2 at fn. 1" in force.practices[0].independence
-    assert [(n.number, n.document, n.pinpoint) for n in chart.notes] == [(1, "d1", "p. 1"), (2, "d2", "p. 9"), (3, "d4", "para. 2")]
+    assert [(n.number, n.document, n.pinpoint) for n in chart.notes] == [
+        (1, "d1", "p. 1"),
+        (2, "d2", "p. 9"),
+        (3, "d4", "para. 2"),
+    ]
     # wages's claims on the purpose (c5 for, c6 against) are not about passports
     purpose = by_id["tp/purpose"]
     assert (purpose.practices, purpose.level, purpose.contested, purpose.empty) == ((), "unargued", False, EMPTY)
@@ -77,8 +87,14 @@ def test_practice_filter_contested_and_all_practices(small):
     assert wages.elements[0].contested and "contested" in wages.status
     everything = build_chart(small, "tp/exploitation")
     grouped = {e.id: [p.practice for p in e.practices] for e in everything.elements}
-    assert grouped == {"tp/exploitation": [], "tp/act": ["ban"], "tp/means": [], "tp/means-force": ["passports"],
-                       "tp/means-fraud": [], "tp/purpose": ["wages"]}
+    assert grouped == {
+        "tp/exploitation": [],
+        "tp/act": ["ban"],
+        "tp/means": [],
+        "tp/means-force": ["passports"],
+        "tp/means-fraud": [],
+        "tp/purpose": ["wages"],
+    }
     assert len(everything.notes) == 6 and everything.scope == "all practices"
 
 
@@ -122,7 +138,7 @@ def test_docx_elements_quotes_and_styles(docx_chart, bundled):
     assert len(quotes) == len(claims)
     for claim in claims:  # the quote, then nothing but its note's number (a NOTEREF field's text)
         quote = claim.quote.strip()
-        assert any(q.startswith(quote) and q[len(quote):].isdigit() | (q == quote) for q in quotes), claim.id
+        assert any(q.startswith(quote) and q[len(quote) :].isdigit() | (q == quote) for q in quotes), claim.id
     assert bundled.title in document.sections[0].header.paragraphs[0].text
 
 
@@ -157,8 +173,21 @@ def test_docx_opens_in_libreoffice(docx_chart, bundled, tmp_path):
     need("soffice", "pdftotext", "pdftoppm")
     soffice = shutil.which("soffice")
     profile = tmp_path / f"lo-{uuid.uuid4().hex}"
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx_chart)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_chart),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = tmp_path / "chart.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000
     text = squeeze(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
@@ -296,6 +325,8 @@ def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
     result = run(TEST, "-o", tmp_path / "c.docx")
     assert result.exit_code == 2
-    assert error_lines(result.stderr) == ["lexmap: error: this needs the optional extra 'docx' (docx is not installed)",
-                                          "hint: pip install 'lexmap[docx]'"]
+    assert error_lines(result.stderr) == [
+        "lexmap: error: this needs the optional extra 'docx' (docx is not installed)",
+        "hint: pip install 'lexmap[docx]'",
+    ]
     assert not (tmp_path / "c.docx").exists()

@@ -67,10 +67,21 @@ def test_missing_corpus_folder(command, tmp_path):
     assert_one_error(run([*COMMANDS[command], tmp_path / "nope"]), 2, "does not exist")
 
 
-@pytest.mark.parametrize("args", [
-    ["matrix", "--rows", "x"], ["matrix", "--cols", "x"], ["matrix", "--value", "x"], ["matrix", "--format", "ods"],
-    ["export", "ods"], ["export"], ["bogus"], ["site", "bogus"], ["site", "build", "--strict", "--docs", "/nope"],
-], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["matrix", "--rows", "x"],
+        ["matrix", "--cols", "x"],
+        ["matrix", "--value", "x"],
+        ["matrix", "--format", "ods"],
+        ["export", "ods"],
+        ["export"],
+        ["bogus"],
+        ["site", "bogus"],
+        ["site", "build", "--strict", "--docs", "/nope"],
+    ],
+    ids=" ".join,
+)
 def test_click_usage_errors(args):
     assert_one_error(run(args), 2)
 
@@ -96,12 +107,16 @@ def _hide(monkeypatch, *modules):
         monkeypatch.setitem(sys.modules, name, None)
 
 
-@pytest.mark.parametrize(("args", "modules", "extra"), [
-    (["matrix", SMALL, "-o", "m.xlsx"], ["openpyxl"], "xlsx"),
-    (["export", "jsonld", SMALL], ["rdflib"], "rdf"),
-    (["site", "build", SMALL, "-o", "site"], ["mkdocs", "material"], "site"),
-    (["site", "serve", SMALL], ["mkdocs", "material"], "site"),
-], ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize(
+    ("args", "modules", "extra"),
+    [
+        (["matrix", SMALL, "-o", "m.xlsx"], ["openpyxl"], "xlsx"),
+        (["export", "jsonld", SMALL], ["rdflib"], "rdf"),
+        (["site", "build", SMALL, "-o", "site"], ["mkdocs", "material"], "site"),
+        (["site", "serve", SMALL], ["mkdocs", "material"], "site"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
 def test_missing_extra_names_the_pip_install(args, modules, extra, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     _hide(monkeypatch, *modules)
@@ -153,8 +168,9 @@ def _bad_outputs(tmp_path):
 
 
 @pytest.mark.parametrize("command", FILE_COMMANDS)
-@pytest.mark.parametrize("case", ["empty name", "missing folder", "unwritable folder", "fifo", "symlink", "folder",
-                                  "/dev/stdout", "device"])
+@pytest.mark.parametrize(
+    "case", ["empty name", "missing folder", "unwritable folder", "fifo", "symlink", "folder", "/dev/stdout", "device"]
+)
 def test_bad_file_output_is_refused_and_left_alone(command, case, tmp_path):
     target, fragment = _bad_outputs(tmp_path)[case]
     before = {p.name: p.lstat().st_mode for p in tmp_path.iterdir()}
@@ -186,8 +202,10 @@ DATABASE_OUTPUTS = {
     "sqlite over a data file": (["export", "sqlite"], "mappings/claims.yaml"),
     "sqlite, its metadata over a data file": (["export", "sqlite", "-m", "{corpus}/mappings/claims.yaml"], "../out.db"),
     "parquet in the corpus": (["export", "parquet"], "mappings/tables"),
-    "turtle pushed, and written over a data file": (["export", "turtle", "--push", "http://127.0.0.1:9/store"],
-                                                    "mappings/claims.yaml"),
+    "turtle pushed, and written over a data file": (
+        ["export", "turtle", "--push", "http://127.0.0.1:9/store"],
+        "mappings/claims.yaml",
+    ),
 }
 
 
@@ -208,8 +226,7 @@ def test_database_exports_never_write_into_the_corpus(case, tmp_path):
 
 
 def test_unknown_framework_suggests_the_corpus_ids():
-    assert_one_error(run(["matrix", "--framework", "ilo"]), 2, "unknown indicator framework 'ilo'",
-                     "did you mean 'ilo-fl'?")
+    assert_one_error(run(["matrix", "--framework", "ilo"]), 2, "unknown indicator framework 'ilo'", "did you mean 'ilo-fl'?")
     assert_one_error(run(["matrix", SMALL, "--framework", "zzz"]), 2, "known: fl")
 
 
@@ -233,8 +250,9 @@ def test_corpus_problems_exit_1_with_the_problem_list_and_no_traceback():
 
 def test_the_installed_command_prints_no_traceback(tmp_path):
     """The real entry point, outside CliRunner."""
-    result = subprocess.run([sys.executable, "-m", "lexmap", "matrix", SMALL, "-o", "m.ods"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "lexmap", "matrix", SMALL, "-o", "m.ods"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lines = error_lines(result.stderr)
     assert lines[0].startswith("lexmap: error: ") and lines[1].startswith("hint: ")

@@ -115,6 +115,10 @@ def test_the_law_library_says_nothing_about_the_case():
     import re
 
     pattern = re.compile(r"hrf-2022|medical mission|resolution 168|werlau", re.IGNORECASE)
-    hits = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "instruments").rglob("*.yaml"))
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    hits = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "instruments").rglob("*.yaml"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert hits == []

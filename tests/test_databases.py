@@ -107,7 +107,8 @@ def test_sqlite_counts_equal_the_corpus_and_every_foreign_key_holds(name, reques
     for collection, count in corpus.counts().items():
         assert db.execute(f'SELECT count(*) FROM "{collection}"').fetchone()[0] == count, collection
     assert db.execute("SELECT count(*) FROM statement_speakers").fetchone()[0] == sum(
-        len(corpus.speakers(s)) for s in (*corpus.claims, *corpus.attestations, *corpus.exhibits))
+        len(corpus.speakers(s)) for s in (*corpus.claims, *corpus.attestations, *corpus.exhibits)
+    )
 
 
 def test_sqlite_declares_the_foreign_keys_and_enforces_them(bundled):
@@ -131,10 +132,27 @@ def test_sqlite_keeps_every_field_of_the_full_fixture():
             filled = db.execute(f'SELECT count(*) FROM "{table.name}" WHERE "{column}" IS NOT NULL').fetchone()[0]
             assert filled, f"{table.name}.{column} is empty for the full fixture"
     columns = {c for table in TABLES for c in table.column_names} | {t.name for t in TABLES}
-    held_elsewhere = {"provisions", "tests", "all_of", "any_of", "indicators", "events", "cites", "relies_on",
-                      "authored_by", "legal_basis"}  # child tables, parent/combinator, legal_basis_*
-    for cls in (*model.COLLECTIONS.values(), model.Provision, model.Element, model.Indicator, model.TreatyAction,
-                model.Citation, model.LegalBasis):
+    held_elsewhere = {
+        "provisions",
+        "tests",
+        "all_of",
+        "any_of",
+        "indicators",
+        "events",
+        "cites",
+        "relies_on",
+        "authored_by",
+        "legal_basis",
+    }  # child tables, parent/combinator, legal_basis_*
+    for cls in (
+        *model.COLLECTIONS.values(),
+        model.Provision,
+        model.Element,
+        model.Indicator,
+        model.TreatyAction,
+        model.Citation,
+        model.LegalBasis,
+    ):
         for field in attrs.fields(cls):
             assert field.name in columns | held_elsewhere, f"{cls.__name__}.{field.name} has no column"
 
@@ -149,8 +167,12 @@ def test_sqlite_claims_view_joins_labels_documents_and_resolved_speakers(bundled
         row = rows[id_]
         assert row["speakers"] == ("; ".join(a.name for a in bundled.speakers(id_)) or None)
         assert (row["element_label"], row["practice_label"], row["document_title"], row["quote"], row["stance"]) == (
-            bundled.elements[claim.element].label, bundled.practices[claim.practice].label,
-            bundled.documents[claim.document].title, claim.quote, claim.stance)
+            bundled.elements[claim.element].label,
+            bundled.practices[claim.practice].label,
+            bundled.documents[claim.document].title,
+            claim.quote,
+            claim.stance,
+        )
         assert row["test"] == bundled.test_of(claim.element).id
         spoken_for += claim.speaker is not None
     assert spoken_for, "the bundled corpus should have claims whose speaker is not the document's author"
@@ -162,11 +184,17 @@ def test_sqlite_claims_view_joins_labels_documents_and_resolved_speakers(bundled
 def test_sqlite_full_text_search_finds_exactly_the_claims_holding_a_word(bundled):
     db = _database(bundled)
     for word in ("passport", "voluntary", "rubio", "trafficking", "fn"):
-        found = {row[0] for row in db.execute(
-            "SELECT id FROM claims_view WHERE rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", (word,))}
+        found = {
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM claims_view WHERE rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", (word,)
+            )
+        }
         # the index stems (porter): "passports" is found by "passport"
         expected = {c.id for c in bundled.claims.values() if re.search(rf"\b{word}\w*", _fts_text(bundled, c))}
-        stemmed_away = {i for i in expected - found if not re.search(rf"\b{word}(s|es|ed|ing)?\b", _fts_text(bundled, bundled.claims[i]))}
+        stemmed_away = {
+            i for i in expected - found if not re.search(rf"\b{word}(s|es|ed|ing)?\b", _fts_text(bundled, bundled.claims[i]))
+        }
         assert found and found == expected - stemmed_away, word
 
 
@@ -205,8 +233,11 @@ def test_sqlite_export_replaces_the_database_whole_or_not_at_all(bundled, tmp_pa
     monkeypatch.undo()
     write_sqlite(bundled, out)
     assert sqlite3.connect(out).execute("SELECT count(*) FROM claims").fetchone()[0] == len(bundled.claims)
-    for args, message in ((["export", "sqlite"], "-o corpus.db"), (["export", "sqlite", "-o", str(tmp_path)], "is a folder"),
-                          (["export", "json", "-m", "x.json", "-o", str(tmp_path / "j")], "sqlite format")):
+    for args, message in (
+        (["export", "sqlite"], "-o corpus.db"),
+        (["export", "sqlite", "-o", str(tmp_path)], "is a folder"),
+        (["export", "json", "-m", "x.json", "-o", str(tmp_path / "j")], "sqlite format"),
+    ):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
@@ -222,10 +253,16 @@ def test_datasette_serves_the_export_and_finds_a_claim_by_a_word_of_its_quote(bu
             counts[word].add(claim.id)
             stems[word[:5]].add(claim.id)
     counts = {w: ids for w, ids in counts.items() if len(stems[w[:5]]) == 1}
-    word, (claim_id,) = next((w, ids) for w, ids in sorted(counts.items()) if len(ids) == 1 and w in bundled.claims[next(iter(ids))].quote.lower())
+    word, (claim_id,) = next(
+        (w, ids) for w, ids in sorted(counts.items()) if len(ids) == 1 and w in bundled.claims[next(iter(ids))].quote.lower()
+    )
     port = _free_port()
-    server = subprocess.Popen([str(BIN / "datasette"), "serve", str(database), "-m", str(metadata), "-h", "127.0.0.1",
-                               "-p", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [str(BIN / "datasette"), "serve", str(database), "-m", str(metadata), "-h", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(f"{base}/-/versions.json", server)
@@ -253,8 +290,13 @@ def test_parquet_tables_read_back_with_the_counts_and_rows_of_sqlite(bundled, tm
     for table in TABLES:
         read = pq.read_table(tmp_path / "out" / f"{table.name}.parquet")
         assert tuple(read.column_names) == table.column_names
-        stored = [tuple(json.loads(v) if c.type == "LIST" and v is not None else bool(v) if c.type == "BOOLEAN" else v
-                        for c, v in zip(table.columns, row, strict=True)) for row in db.execute(f'SELECT * FROM "{table.name}"')]
+        stored = [
+            tuple(
+                json.loads(v) if c.type == "LIST" and v is not None else bool(v) if c.type == "BOOLEAN" else v
+                for c, v in zip(table.columns, row, strict=True)
+            )
+            for row in db.execute(f'SELECT * FROM "{table.name}"')
+        ]
         assert [tuple(row.values()) for row in read.to_pylist()] == stored, table.name
         if table.name in bundled.counts():
             assert read.num_rows == bundled.counts()[table.name]
@@ -314,8 +356,12 @@ def _grouped(rows) -> dict[str, set[str]]:
 
 def test_oxigraph_server_receives_the_push_and_answers_like_the_api(bundled, tmp_path):
     port = _free_port()
-    server = subprocess.Popen([str(BIN / "oxigraph"), "serve", "--location", str(tmp_path / "data"), "--bind",
-                               f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [str(BIN / "oxigraph"), "serve", "--location", str(tmp_path / "data"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
 
     def ask(text):
@@ -330,9 +376,12 @@ def test_oxigraph_server_receives_the_push_and_answers_like_the_api(bundled, tmp
             result = CliRunner().invoke(main, ["export", "turtle", "--push", f"{base}/store"])
             assert result.exit_code == 0, result.output
         per_element = _grouped(ask(ELEMENT_CLAIMS))
-        assert per_element == {e: set(bundled.claims_for(e, direct=True).ids) for e in bundled.elements
-                               if bundled.claims_for(e, direct=True)}
-        assert _grouped(ask(SUBTREE_CLAIMS)) == {e: set(bundled.claims_for(e).ids) for e in bundled.elements if bundled.claims_for(e)}
+        assert per_element == {
+            e: set(bundled.claims_for(e, direct=True).ids) for e in bundled.elements if bundled.claims_for(e, direct=True)
+        }
+        assert _grouped(ask(SUBTREE_CLAIMS)) == {
+            e: set(bundled.claims_for(e).ids) for e in bundled.elements if bundled.claims_for(e)
+        }
         counts = dict(ask(CLAIMS_PER_ELEMENT))
         assert {e: int(n) for e, n in counts.items()} == {e: len(ids) for e, ids in per_element.items()}
 
@@ -357,7 +406,9 @@ def test_sparql_command_gives_the_same_rows_with_oxigraph_and_rdflib(bundled, tm
     assert lines[0] == "element,claims"
     expected = {e: len(bundled.claims_for(e, direct=True)) for e in bundled.elements if bundled.claims_for(e, direct=True)}
     assert {line.split(",")[0]: int(line.split(",")[1]) for line in lines[1:]} == expected
-    assert sorted(query(bundled, ELEMENT_CLAIMS, engine="oxigraph").rows) == sorted(query(bundled, ELEMENT_CLAIMS, engine="rdflib").rows)
+    assert sorted(query(bundled, ELEMENT_CLAIMS, engine="oxigraph").rows) == sorted(
+        query(bundled, ELEMENT_CLAIMS, engine="rdflib").rows
+    )
     query_file = tmp_path / "q.rq"
     query_file.write_text(CLAIMS_PER_ELEMENT, encoding="utf-8")
     as_json = json.loads(CliRunner().invoke(main, ["sparql", str(query_file), "--format", "json"]).stdout)
@@ -385,7 +436,7 @@ def test_sparql_store_is_reused_while_the_corpus_is_unchanged_and_rebuilt_when_i
 
     claims_file = corpus / "mappings" / "claims.yaml"
     text = claims_file.read_text(encoding="utf-8")
-    claims_file.write_text(text[: text.index("  - id: c2")] + text[text.index("  - id: c3"):], encoding="utf-8")
+    claims_file.write_text(text[: text.index("  - id: c2")] + text[text.index("  - id: c3") :], encoding="utf-8")
     assert run() == claims - 1  # one claim fewer: rebuilt, not the old store
     assert json.loads((store / OWNED_FOLDER_MARKER).read_text())["content"] != built[1]
 

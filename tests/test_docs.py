@@ -55,17 +55,18 @@ COMMANDS_NOT_RUN = {
 # Blocks of documents owned elsewhere that cannot run as written (first line -> reason); the
 # owners may move these to <!-- not-run: ... --> comments.
 BLOCKS_NOT_RUN = {
-    ("docs/rdf.md", "import lexmap\nfrom lexmap.exports.rdf import corpus_graph"):
-        "QUERY is one of the SPARQL queries shown below it",
+    (
+        "docs/rdf.md",
+        "import lexmap\nfrom lexmap.exports.rdf import corpus_graph",
+    ): "QUERY is one of the SPARQL queries shown below it",
     ("docs/interchange.md", "$ lexmap export FORMAT [PATH] -o FILE"): "a synopsis, not a command",
 }
 
 # Examples in documents owned elsewhere that are wrong today (first line -> what is wrong). They
 # still run: the test fails once one works, so that it leaves this list.
 KNOWN_BROKEN = {
-    ("docs/api.md", "graph = corpus.to_networkx()"):
-        "the edge key 'hrf-2022-passport-involuntariness' is no claim: the claim is "
-        "'hrf-2022-passport-retention-involuntariness'",
+    ("docs/api.md", "graph = corpus.to_networkx()"): "the edge key 'hrf-2022-passport-involuntariness' is no claim: the claim is "
+    "'hrf-2022-passport-retention-involuntariness'",
 }
 
 
@@ -74,7 +75,7 @@ def blocks(doc: Path):
     text = doc.read_text(encoding="utf-8")
     for match in FENCE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        before = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1]
+        before = text[: match.start()].rstrip("\n").rsplit("\n", 1)[-1]
         marked = NOT_RUN.search(before)
         reason = marked[1] if marked else None
         rel = str(doc.relative_to(ROOT))
@@ -92,8 +93,11 @@ def not_run_blocks() -> list[str]:
             if reason and language in LANGUAGES:
                 listed.append(f"{doc.relative_to(ROOT)}:{line} ({language}): {reason}")
             elif language in ("sh", "console"):
-                listed += [f"{doc.relative_to(ROOT)}:{line} `{' '.join(command)}`: {why}"
-                           for command, why in shell_commands(code, language) if why]
+                listed += [
+                    f"{doc.relative_to(ROOT)}:{line} `{' '.join(command)}`: {why}"
+                    for command, why in shell_commands(code, language)
+                    if why
+                ]
     return listed
 
 
@@ -135,7 +139,7 @@ def shell_commands(code: str, language: str):
         words = shlex.split(raw, comments=True)
         while words:
             end = words.index("&&") if "&&" in words else len(words)
-            command, words = words[:end], words[end + 1:]
+            command, words = words[:end], words[end + 1 :]
             line = " ".join(command)
             yield command, next((w for start, w in COMMANDS_NOT_RUN.items() if line.startswith(start)), None)
 
@@ -166,8 +170,11 @@ def check_yaml(code: str, tmp_path: Path) -> None:
         lexmap.load(tmp_path, texts=[])  # the examples' quotes are placeholders
     except lexmap.CorpusError as error:
         # an example may show a record the corpus holds: its id is then defined twice
-        wrong = [str(p) for p in error.problems
-                 if not ("zz-example.yaml" in str(p) and ("duplicate id" in p.message or "a second ratification" in p.message))]
+        wrong = [
+            str(p)
+            for p in error.problems
+            if not ("zz-example.yaml" in str(p) and ("duplicate id" in p.message or "a second ratification" in p.message))
+        ]
         assert wrong == [], "the example does not load:\n" + "\n".join(wrong)
 
 
@@ -193,8 +200,10 @@ def test_examples_run(doc, examples, scratch, tmp_path):
         where = f"{doc.relative_to(ROOT)}:{line}"
         if reason:
             continue
-        known = next((why for (file, start), why in KNOWN_BROKEN.items()
-                      if file == str(doc.relative_to(ROOT)) and code.startswith(start)), None)
+        known = next(
+            (why for (file, start), why in KNOWN_BROKEN.items() if file == str(doc.relative_to(ROOT)) and code.startswith(start)),
+            None,
+        )
         try:
             run_example(language, code, where, namespace, scratch, tmp_path / f"{language}-{line}")
         except Exception as error:  # noqa: BLE001 - every failing example is reported

@@ -28,10 +28,17 @@ def test_three_independent_sources_behind_six_supporting_documents(evidence):
 
 
 def test_each_dependency_is_explained_in_words(evidence):
-    links = {frozenset((k.a, k.b)): (k.reason, k.because) for g in evidence.explain("passports", "law/menace").groups for k in g.links}
-    assert links[frozenset(("a1", "a2"))] == ("same-speaker", "a1 is spoken by R. Searcher (part of NGO A), and a2 is spoken by NGO A")
+    links = {
+        frozenset((k.a, k.b)): (k.reason, k.because) for g in evidence.explain("passports", "law/menace").groups for k in g.links
+    }
+    assert links[frozenset(("a1", "a2"))] == (
+        "same-speaker",
+        "a1 is spoken by R. Searcher (part of NGO A), and a2 is spoken by NGO A",
+    )
     assert links[frozenset(("b1", "c1"))] == (
-        "same-source", "both rest on un-report: b1 relies on un-report at fn. 9; c1 relies on un-report at para. 4")
+        "same-source",
+        "both rest on un-report: b1 relies on un-report at fn. 9; c1 relies on un-report at para. 4",
+    )
     assert links[frozenset(("d1", "e1"))] == ("citation", "report-d cites report-e at fn. 3")
     text = evidence.explain("passports", "law/menace").text
     assert "6 supporting statements from 3 independent sources" in text
@@ -49,8 +56,10 @@ def test_a_denial_belongs_to_its_speaker_not_to_the_reporting_document(evidence)
 
 def test_without_speakers_or_reliance_each_document_counts(evidence):
     bare = lexmap.Corpus(
-        documents=evidence.documents.values(), practices=evidence.practices.values(),
-        instruments=evidence.instruments.values(), states=evidence.states.values(),
+        documents=evidence.documents.values(),
+        practices=evidence.practices.values(),
+        instruments=evidence.instruments.values(),
+        states=evidence.states.values(),
         claims=[c for c in evidence.claims.values() if c.id in ("a1", "b1", "c1")],
     )  # no actors: authored_by names nobody known; no relies_on considered for a1
     assert bare.support("passports", "law/menace").independent_sources == 2  # b1, c1 still share un-report
@@ -77,10 +86,17 @@ def test_parts_roll_up_into_the_practice_they_belong_to(evidence):
         evidence.coverage("law/forced-labour", practice="scheme", parts=False)
 
 
-@pytest.mark.parametrize("on, status", [
-    ("2004", "not-party"), ("2005-02", "not-party"), ("2005-03-01", "party"), ("2010", "party"),
-    ("2015-06-01", "not-party"), ("2020", "not-party"),
-])
+@pytest.mark.parametrize(
+    "on, status",
+    [
+        ("2004", "not-party"),
+        ("2005-02", "not-party"),
+        ("2005-03-01", "party"),
+        ("2010", "party"),
+        ("2015-06-01", "not-party"),
+        ("2020", "not-party"),
+    ],
+)
 def test_party_status_follows_the_dated_history(evidence, on, status):
     assert evidence.party_status("law", "aa", on=on) == status
 
@@ -100,13 +116,34 @@ def test_gaps_name_single_sources_and_contested_pairs(evidence):
 
 
 BROKEN = {
-    "practice ends before it starts": ("practices:\n  - {id: p, label: P, start: 2012, end: 2010}\n", "end (2010) is before start (2012)"),
-    "event before adoption": ("states: [{id: cc, name: C}]\nratifications:\n  - {instrument: law, state: cc, events: [{event: accession, date: 1999}]}\n", "before the instrument was adopted"),
-    "denunciation first": ("ratifications:\n  - {instrument: law, state: aa, events: [{event: denunciation, date: 2001}]}\n", "a denunciation before any"),
-    "actor cycle": ("actors:\n  - {id: x, name: X, kind: organisation, part_of: y}\n  - {id: y, name: Y, kind: organisation, part_of: x}\n", "part_of forms a cycle"),
-    "unknown speaker": ("claims:\n  - {id: z, document: report-a, practice: passports, element: law/work, stance: supports, pinpoint: p, quote: q, speaker: ngo-z}\n", "unknown actor 'ngo-z'"),
-    "relies on itself": ("claims:\n  - {id: z, document: report-a, practice: passports, element: law/work, stance: supports, pinpoint: p, quote: q, relies_on: [{document: report-a}]}\n", "cannot rely on the document that records it"),
-    "defined by a non-test": ("instruments:\n  - id: t2\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n    provisions: [{id: a, label: A}]\n    tests:\n      - {id: x, label: X, provision: a, defined_by: law/work}\n", "is not a legal test"),
+    "practice ends before it starts": (
+        "practices:\n  - {id: p, label: P, start: 2012, end: 2010}\n",
+        "end (2010) is before start (2012)",
+    ),
+    "event before adoption": (
+        "states: [{id: cc, name: C}]\nratifications:\n  - {instrument: law, state: cc, events: [{event: accession, date: 1999}]}\n",
+        "before the instrument was adopted",
+    ),
+    "denunciation first": (
+        "ratifications:\n  - {instrument: law, state: aa, events: [{event: denunciation, date: 2001}]}\n",
+        "a denunciation before any",
+    ),
+    "actor cycle": (
+        "actors:\n  - {id: x, name: X, kind: organisation, part_of: y}\n  - {id: y, name: Y, kind: organisation, part_of: x}\n",
+        "part_of forms a cycle",
+    ),
+    "unknown speaker": (
+        "claims:\n  - {id: z, document: report-a, practice: passports, element: law/work, stance: supports, pinpoint: p, quote: q, speaker: ngo-z}\n",
+        "unknown actor 'ngo-z'",
+    ),
+    "relies on itself": (
+        "claims:\n  - {id: z, document: report-a, practice: passports, element: law/work, stance: supports, pinpoint: p, quote: q, relies_on: [{document: report-a}]}\n",
+        "cannot rely on the document that records it",
+    ),
+    "defined by a non-test": (
+        "instruments:\n  - id: t2\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n    provisions: [{id: a, label: A}]\n    tests:\n      - {id: x, label: X, provision: a, defined_by: law/work}\n",
+        "is not a legal test",
+    ),
 }
 
 
@@ -128,10 +165,21 @@ def test_new_references_are_checked_with_file_and_line(tmp_path, name):
 
 def test_tables_of_claims_show_the_speaker_beside_the_document(evidence):
     frame = evidence.claims_for("law/menace").to_frame().set_index("id")
-    assert list(frame.columns[:8]) == ["document", "speakers", "speaker_names", "document_title", "practice",
-                                       "practice_label", "element", "element_label"]
+    assert list(frame.columns[:8]) == [
+        "document",
+        "speakers",
+        "speaker_names",
+        "document_title",
+        "practice",
+        "practice_label",
+        "element",
+        "element_label",
+    ]
     assert frame.loc["art-denial", ["speaker_names", "document_title", "element_label"]].tolist() == [
-        "Ministry of Labour of Atlantis", "Officials deny", "Menace of penalty"]
+        "Ministry of Labour of Atlantis",
+        "Officials deny",
+        "Menace of penalty",
+    ]
     assert frame.loc["art-denial", ["document", "speakers"]].tolist() == ["article", "ministry"]
     assert frame.loc["a1", "speakers"] == "researcher"
     assert "<td style='text-align:left'>ministry</td>" in evidence.argued_by("article")._repr_html_()
@@ -147,12 +195,31 @@ def test_long_citation_chains_stay_linear(evidence):
     from lexmap.model import Citation, Claim, Document
 
     def chain(n):
-        documents = [Document(id=f"d{i}", title=f"D{i}", kind="report", authored_by=(f"author-{i}",),
-                              cites=(Citation(f"d{i + 1}"),) if i + 1 < n else ()) for i in range(n)]
-        claims = [Claim(id=f"c{i}", document=f"d{i}", practice="passports", element="law/menace",
-                        stance="supports", pinpoint="p", quote="q") for i in range(min(n, 3000))]
-        return lexmap.Corpus(instruments=evidence.instruments.values(), practices=evidence.practices.values(),
-                             documents=documents, claims=claims)
+        documents = [
+            Document(
+                id=f"d{i}",
+                title=f"D{i}",
+                kind="report",
+                authored_by=(f"author-{i}",),
+                cites=(Citation(f"d{i + 1}"),) if i + 1 < n else (),
+            )
+            for i in range(n)
+        ]
+        claims = [
+            Claim(
+                id=f"c{i}",
+                document=f"d{i}",
+                practice="passports",
+                element="law/menace",
+                stance="supports",
+                pinpoint="p",
+                quote="q",
+            )
+            for i in range(min(n, 3000))
+        ]
+        return lexmap.Corpus(
+            instruments=evidence.instruments.values(), practices=evidence.practices.values(), documents=documents, claims=claims
+        )
 
     started = time.process_time()
     corpus = chain(3000)

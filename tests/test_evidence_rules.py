@@ -20,28 +20,61 @@ from lexmap.model import Actor, Citation, Claim, Document, Element, Instrument, 
 from conftest import CORPORA
 
 LAW = Instrument(
-    id="law", title="Test Convention", short_name="Test", kind="convention", binding=True, in_force="1932-05-01",
+    id="law",
+    title="Test Convention",
+    short_name="Test",
+    kind="convention",
+    binding=True,
+    in_force="1932-05-01",
     in_force_after_consent="P12M",
-    tests=(Element(id="law/offence", label="Offence", all_of=(
-        Element(id="law/act", label="Act"),
-        Element(id="law/means", label="Means", any_of=(Element(id="law/force", label="Force"), Element(id="law/fraud", label="Fraud"))),
-    )),),
+    tests=(
+        Element(
+            id="law/offence",
+            label="Offence",
+            all_of=(
+                Element(id="law/act", label="Act"),
+                Element(
+                    id="law/means",
+                    label="Means",
+                    any_of=(Element(id="law/force", label="Force"), Element(id="law/fraud", label="Fraud")),
+                ),
+            ),
+        ),
+    ),
 )
-ACTORS = [Actor("ngo", "NGO", "organisation"), Actor("author", "An Author", "person", part_of="ngo"),
-          Actor("state-dept", "State Department", "government"), Actor("paper", "The Paper", "organisation"),
-          Actor("other", "Other NGO", "organisation")]
-PRACTICES = [Practice("scheme", "Scheme"), Practice("passports", "Passports", part_of="scheme"),
-             Practice("wages", "Wages", part_of="scheme"), Practice("elsewhere", "Unrelated practice")]
+ACTORS = [
+    Actor("ngo", "NGO", "organisation"),
+    Actor("author", "An Author", "person", part_of="ngo"),
+    Actor("state-dept", "State Department", "government"),
+    Actor("paper", "The Paper", "organisation"),
+    Actor("other", "Other NGO", "organisation"),
+]
+PRACTICES = [
+    Practice("scheme", "Scheme"),
+    Practice("passports", "Passports", part_of="scheme"),
+    Practice("wages", "Wages", part_of="scheme"),
+    Practice("elsewhere", "Unrelated practice"),
+]
 
 
 def doc(id_, *, by=None, cites=(), **kw):
-    return Document(id=id_, title=id_.title(), kind="report", authored_by=(by,) if by else (),
-                    cites=tuple(Citation(c) for c in cites), **kw)
+    return Document(
+        id=id_, title=id_.title(), kind="report", authored_by=(by,) if by else (), cites=tuple(Citation(c) for c in cites), **kw
+    )
 
 
 def claim(id_, document, practice, element, stance="supports", speaker=None, relies_on=()):
-    return Claim(id=id_, document=document, practice=practice, element=element, stance=stance, pinpoint="p. 1",
-                 quote="words", speaker=speaker, relies_on=tuple(Citation(r) for r in relies_on))
+    return Claim(
+        id=id_,
+        document=document,
+        practice=practice,
+        element=element,
+        stance=stance,
+        pinpoint="p. 1",
+        quote="words",
+        speaker=speaker,
+        relies_on=tuple(Citation(r) for r in relies_on),
+    )
 
 
 def corpus(documents, claims):
@@ -52,8 +85,10 @@ def corpus(documents, claims):
 
 
 def test_an_unattributed_statement_argues_but_never_corroborates():
-    c = corpus([doc("report", by="author"), doc("blog")], [
-        claim("c1", "report", "passports", "law/force"), claim("c2", "blog", "passports", "law/force")])
+    c = corpus(
+        [doc("report", by="author"), doc("blog")],
+        [claim("c1", "report", "passports", "law/force"), claim("c2", "blog", "passports", "law/force")],
+    )
     row = c.coverage("law/offence", practice="passports")["law/force"]
     assert (row.level, row.independent_sources) == ("argued", 1)
     why = c.explain("passports", "law/force")
@@ -64,26 +99,44 @@ def test_an_unattributed_statement_argues_but_never_corroborates():
 
 
 def test_reports_of_one_author_relied_on_by_two_documents_are_one_source():
-    c = corpus([doc("tip-2020", by="state-dept"), doc("tip-2021", by="state-dept"), doc("ngo-report", by="author"),
-                doc("article", by="paper")], [
-        claim("c1", "ngo-report", "passports", "law/force", relies_on=["tip-2021"]),
-        claim("c2", "article", "passports", "law/force", relies_on=["tip-2020"])])
+    c = corpus(
+        [
+            doc("tip-2020", by="state-dept"),
+            doc("tip-2021", by="state-dept"),
+            doc("ngo-report", by="author"),
+            doc("article", by="paper"),
+        ],
+        [
+            claim("c1", "ngo-report", "passports", "law/force", relies_on=["tip-2021"]),
+            claim("c2", "article", "passports", "law/force", relies_on=["tip-2020"]),
+        ],
+    )
     why = c.explain("passports", "law/force")
     assert why.independent_sources == 1
     (link,) = why.groups[0].links
-    assert link.reason == "same-speaker" and "tip-2021, by State Department" in link.because and "tip-2020, by State Department" in link.because
+    assert (
+        link.reason == "same-speaker"
+        and "tip-2021, by State Department" in link.because
+        and "tip-2020, by State Department" in link.because
+    )
 
 
 def test_a_speaker_and_a_document_that_speaker_wrote_are_one_source():
-    c = corpus([doc("tip-2021", by="state-dept"), doc("article", by="paper"), doc("ngo-report", by="author")], [
-        claim("c1", "article", "passports", "law/force", speaker="state-dept"),
-        claim("c2", "ngo-report", "passports", "law/force", relies_on=["tip-2021"])])
+    c = corpus(
+        [doc("tip-2021", by="state-dept"), doc("article", by="paper"), doc("ngo-report", by="author")],
+        [
+            claim("c1", "article", "passports", "law/force", speaker="state-dept"),
+            claim("c2", "ngo-report", "passports", "law/force", relies_on=["tip-2021"]),
+        ],
+    )
     assert c.explain("passports", "law/force").independent_sources == 1
 
 
 def test_independent_voices_in_independent_documents_corroborate():
-    c = corpus([doc("a", by="author"), doc("b", by="paper")], [
-        claim("c1", "a", "passports", "law/force"), claim("c2", "b", "passports", "law/force")])
+    c = corpus(
+        [doc("a", by="author"), doc("b", by="paper")],
+        [claim("c1", "a", "passports", "law/force"), claim("c2", "b", "passports", "law/force")],
+    )
     assert c.coverage("law/offence", practice="passports")["law/force"].level == "corroborated"
 
 
@@ -91,8 +144,10 @@ def test_independent_voices_in_independent_documents_corroborate():
 
 
 def test_sources_are_never_pooled_across_unrelated_practices():
-    c = corpus([doc("a", by="author"), doc("b", by="paper")], [
-        claim("c1", "a", "passports", "law/force"), claim("c2", "b", "elsewhere", "law/force")])
+    c = corpus(
+        [doc("a", by="author"), doc("b", by="paper")],
+        [claim("c1", "a", "passports", "law/force"), claim("c2", "b", "elsewhere", "law/force")],
+    )
     row = c.coverage("law/offence")["law/force"]
     assert (row.level, row.independent_sources) == ("argued", 1)  # one source each, about different practices
     assert row.practice == "scheme"  # the best single practice is named: scheme, through its part passports
@@ -100,8 +155,10 @@ def test_sources_are_never_pooled_across_unrelated_practices():
 
 
 def test_a_practice_counts_its_parts_statements_and_says_so():
-    c = corpus([doc("a", by="author"), doc("b", by="paper")], [
-        claim("c1", "a", "passports", "law/force"), claim("c2", "b", "wages", "law/force")])
+    c = corpus(
+        [doc("a", by="author"), doc("b", by="paper")],
+        [claim("c1", "a", "passports", "law/force"), claim("c2", "b", "wages", "law/force")],
+    )
     assert c.coverage("law/offence", practice="scheme")["law/force"].level == "corroborated"
     assert "about wages (part of scheme)" in c.explain("scheme", "law/force").text
     with pytest.raises(ValueError, match="parts=False"):
@@ -109,10 +166,16 @@ def test_a_practice_counts_its_parts_statements_and_says_so():
 
 
 def test_all_of_is_met_only_when_every_part_is_and_an_assertion_of_the_whole_never_lifts_it():
-    c = corpus([doc("a", by="author"), doc("b", by="paper"), doc("d", by="other")], [
-        claim("c1", "a", "passports", "law/act"),
-        claim("c2", "a", "passports", "law/force"), claim("c3", "b", "passports", "law/force"),
-        claim("w1", "b", "passports", "law/offence"), claim("w2", "d", "passports", "law/offence")])
+    c = corpus(
+        [doc("a", by="author"), doc("b", by="paper"), doc("d", by="other")],
+        [
+            claim("c1", "a", "passports", "law/act"),
+            claim("c2", "a", "passports", "law/force"),
+            claim("c3", "b", "passports", "law/force"),
+            claim("w1", "b", "passports", "law/offence"),
+            claim("w2", "d", "passports", "law/offence"),
+        ],
+    )
     coverage = c.coverage("law/offence", practice="passports")
     root = coverage["law/offence"]
     assert (root.level, root.independent_sources, root.limiting) == ("argued", 1, "law/act")
@@ -125,10 +188,14 @@ def test_all_of_is_met_only_when_every_part_is_and_an_assertion_of_the_whole_nev
 
 
 def test_contested_when_a_part_is_contested_for_that_practice_only():
-    c = corpus([doc("a", by="author"), doc("gov", by="other")], [
-        claim("c1", "a", "passports", "law/force"),
-        claim("x1", "gov", "passports", "law/fraud", stance="contests"),
-        claim("x2", "gov", "elsewhere", "law/act", stance="contests")])
+    c = corpus(
+        [doc("a", by="author"), doc("gov", by="other")],
+        [
+            claim("c1", "a", "passports", "law/force"),
+            claim("x1", "gov", "passports", "law/fraud", stance="contests"),
+            claim("x2", "gov", "elsewhere", "law/act", stance="contests"),
+        ],
+    )
     coverage = c.coverage("law/offence", practice="passports")
     assert coverage["law/offence"].contested and [x.id for x in coverage["law/offence"].contested_by] == ["x1"]
     assert not coverage["law/act"].contested  # x2 is about another practice
@@ -136,12 +203,22 @@ def test_contested_when_a_part_is_contested_for_that_practice_only():
 
 
 def test_a_long_definition_chain_is_not_a_recursion():
-    chain = [Element(id=f"deep/t{i}", label=f"T{i}", defined_by=f"deep/t{i + 1}" if i < 999 else None,
-                     all_of=(Element(id=f"deep/t{i}-a", label="a"), Element(id=f"deep/t{i}-b", label="b")))
-             for i in range(1000)]
+    chain = [
+        Element(
+            id=f"deep/t{i}",
+            label=f"T{i}",
+            defined_by=f"deep/t{i + 1}" if i < 999 else None,
+            all_of=(Element(id=f"deep/t{i}-a", label="a"), Element(id=f"deep/t{i}-b", label="b")),
+        )
+        for i in range(1000)
+    ]
     law = Instrument(id="deep", title="Deep", short_name="Deep", kind="convention", binding=True, tests=tuple(chain))
-    c = lexmap.Corpus(instruments=[law], practices=PRACTICES, documents=[doc("a", by="author")],
-                      claims=[claim("c1", "a", "passports", "deep/t999-a"), claim("c2", "a", "passports", "deep/t999-b")])
+    c = lexmap.Corpus(
+        instruments=[law],
+        practices=PRACTICES,
+        documents=[doc("a", by="author")],
+        claims=[claim("c1", "a", "passports", "deep/t999-a"), claim("c2", "a", "passports", "deep/t999-b")],
+    )
     assert c.coverage("deep/t0", practice="passports").level == "argued"
 
 
@@ -163,7 +240,9 @@ def test_the_sqlite_assessments_are_the_api_s(tmp_path, name, case):
 
     database, _metadata = write_sqlite(case, tmp_path / "corpus.db")
     with sqlite3.connect(database) as db:
-        rows = db.execute("SELECT practice, element, level, independent_sources, contested, contested_by FROM assessments").fetchall()
+        rows = db.execute(
+            "SELECT practice, element, level, independent_sources, contested, contested_by FROM assessments"
+        ).fetchall()
     pairs = {(c.practice, c.element) for c in case.claims.values()}
     assert pairs <= {(p, e) for p, e, *_ in rows}
     for practice, element, level, sources, contested, contested_by in rows:
@@ -197,11 +276,17 @@ def test_every_answer_is_the_same_in_coverage_explain_gaps_and_every_matrix_form
             shown = "asserted as a whole" if row.level == "unargued" and row.supporting else row.level
             assert written == shown + (", contested" if row.contested else ""), (practice, element)
             stored = json_cells[practice, element]
-            assert (stored["level"], stored["contested"], stored["independent_sources"]) == (row.level, row.contested, row.independent_sources)
+            assert (stored["level"], stored["contested"], stored["independent_sources"]) == (
+                row.level,
+                row.contested,
+                row.independent_sources,
+            )
             count = independent[_row_key(independent_csv, practice, case)][columns.index(_col_key(columns, element, case))]
             assert int(count or 0) == row.independent_sources
             direct = any(c.practice == practice and c.element == element for c in case.claims.values())
-            if direct and any(c.practice == practice and c.element == element and c.stance == "supports" for c in case.claims.values()):
+            if direct and any(
+                c.practice == practice and c.element == element and c.stance == "supports" for c in case.claims.values()
+            ):
                 assert ((practice, element) in single) == (row.level == "argued"), (practice, element)
             if any(c.practice == practice and c.element == element and c.stance == "contests" for c in case.claims.values()):
                 assert (practice, element) in contested_gaps
@@ -265,8 +350,11 @@ def test_impossible_questions_raise():
 
 
 def test_filters_refuse_what_they_cannot_answer(small):
-    for kwargs, words in [({"stance": "support"}, "unknown stance"), ({"since": "2021-13"}, "not a date"),
-                          ({"party_status": "member"}, "unknown party status")]:
+    for kwargs, words in [
+        ({"stance": "support"}, "unknown stance"),
+        ({"since": "2021-13"}, "not a date"),
+        ({"party_status": "member"}, "unknown party status"),
+    ]:
         with pytest.raises(ValueError, match=words):
             small.filter(**kwargs)
     with pytest.raises(LookupError, match="did you mean 'd1'"):
@@ -312,7 +400,9 @@ def test_every_matrix_format_carries_the_case_title_date_and_measure(tmp_path):
     case = lexmap.load(tmp_path / "case")
     matrix = case.matrix("practices", "instruments")
     md = render_matrix(matrix, case, "md").decode()
-    assert md.startswith("**Evidence fixture** (2024-05-01): practices (rows) by instruments (columns); each cell: the number of practices")
+    assert md.startswith(
+        "**Evidence fixture** (2024-05-01): practices (rows) by instruments (columns); each cell: the number of practices"
+    )
     data = json.loads(render_matrix(matrix, case, "json"))
     assert (data["title"], data["date"], data["value"]) == ("Evidence fixture", "2024-05-01", "count")
     page = render_matrix(matrix, case, "html").decode()

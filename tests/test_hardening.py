@@ -40,7 +40,12 @@ CATALOGUE = [
     ("alias", b"documents:\n  - &a {id: x, title: t, kind: report}\n  - *a\n", 3, "aliases (*name) are not supported"),
     ("merge key", b"documents:\n  - <<: {id: x}\n    title: t\n", 2, "merge keys (<<) are not supported"),
     ("complex key", b"documents:\n  - ? [a, b]\n    : value\n", 2, "a mapping key must be plain text"),
-    ("binary tag", b"documents:\n  - id: x\n    title: !!binary aGVsbG8=\n    kind: report\n", 3, "unsupported YAML tag 'tag:yaml.org,2002:binary'"),
+    (
+        "binary tag",
+        b"documents:\n  - id: x\n    title: !!binary aGVsbG8=\n    kind: report\n",
+        3,
+        "unsupported YAML tag 'tag:yaml.org,2002:binary'",
+    ),
     ("custom tag", b"documents:\n  - id: x\n    title: !secret t\n    kind: report\n", 3, "unsupported YAML tag '!secret'"),
     ("top-level list", b"- id: x\n", 1, "the file must be a mapping of collections"),
     ("unknown collection", b"document:\n  - id: x\n", 1, "unknown collection 'document'"),
@@ -52,8 +57,18 @@ CATALOGUE = [
     ("record not a mapping", b"documents:\n  - just text\n", 2, "expected a mapping of fields"),
     ("id with a path separator", b"practices:\n  - id: a/b/c\n    label: x\n", 2, "is not a valid id"),
     ("id with dot-dot", b"practices:\n  - id: ..\n    label: x\n", 2, "is not a valid id"),
-    ("text_file outside the text folder", b"documents:\n  - id: x\n    title: t\n    kind: report\n    text_file: ../../etc/passwd\n", 5, "text_file must be a plain file name"),
-    ("part_of cycle", b"practices:\n  - id: a\n    label: A\n    part_of: b\n  - id: b\n    label: B\n    part_of: a\n", 4, "part_of forms a cycle"),
+    (
+        "text_file outside the text folder",
+        b"documents:\n  - id: x\n    title: t\n    kind: report\n    text_file: ../../etc/passwd\n",
+        5,
+        "text_file must be a plain file name",
+    ),
+    (
+        "part_of cycle",
+        b"practices:\n  - id: a\n    label: A\n    part_of: b\n  - id: b\n    label: B\n    part_of: a\n",
+        4,
+        "part_of forms a cycle",
+    ),
     ("too deep", b"documents: " + b"[" * 10_000 + b"]" * 10_000, 1, f"nesting deeper than {MAX_DEPTH} levels"),
 ]
 
@@ -65,35 +80,57 @@ def test_bad_input_catalogue(tmp_path, name, data, line, words):
     assert all(p.hint for p in problems)
 
 
-TREATY = (b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
-          b"    provisions:\n      - id: art-1\n        label: Art. 1\n")
+TREATY = (
+    b"instruments:\n  - id: t\n    title: T\n    short_name: T\n    kind: treaty\n    binding: true\n"
+    b"    provisions:\n      - id: art-1\n        label: Art. 1\n"
+)
 
 
 def test_element_tree_with_both_all_of_and_any_of_is_refused(tmp_path):
-    data = TREATY + (b"    tests:\n      - id: test\n        label: Test\n"
-                     b"        provision: art-1\n        all_of: [{id: a, label: A}]\n        any_of: [{id: b, label: B}]\n")
+    data = TREATY + (
+        b"    tests:\n      - id: test\n        label: Test\n"
+        b"        provision: art-1\n        all_of: [{id: a, label: A}]\n        any_of: [{id: b, label: B}]\n"
+    )
     problems = problems_of(tmp_path, data)
     assert [(p.line, p.id) for p in problems] == [(15, "t/test")]
     assert "all_of or any_of, not both" in problems[0].message
 
 
-@pytest.mark.parametrize("tail, line, words", [
-    (b"    tests:\n      - id: test\n        label: Test\n", 11, "a test must name the provision that sets it out"),
-    (b"    tests:\n      - id: test\n        label: Test\n        provision: art-9\n", 13, "unknown provision 't/art-9' of 't'"),
-    (b"ratifications:\n  - {instrument: t, state: cu, events: [{event: ratification, date: 2001}]}\n"
-     b"  - {instrument: t, state: cu, events: [{event: signature, date: 2000}]}\n"
-     b"states:\n  - id: cu\n    name: Cuba\n", 12, "a second ratification record for t and cu"),
-    (b"ratifications:\n  - {instrument: t, state: cuba, events: [{event: ratification, date: 2001}]}\n"
-     b"states:\n  - id: cu\n    name: Cuba\n", 11, "unknown state 'cuba' (did you mean 'cu'?)"),
-], ids=["test without provision", "unknown provision", "state listed twice", "unknown state named"])
+@pytest.mark.parametrize(
+    "tail, line, words",
+    [
+        (b"    tests:\n      - id: test\n        label: Test\n", 11, "a test must name the provision that sets it out"),
+        (
+            b"    tests:\n      - id: test\n        label: Test\n        provision: art-9\n",
+            13,
+            "unknown provision 't/art-9' of 't'",
+        ),
+        (
+            b"ratifications:\n  - {instrument: t, state: cu, events: [{event: ratification, date: 2001}]}\n"
+            b"  - {instrument: t, state: cu, events: [{event: signature, date: 2000}]}\n"
+            b"states:\n  - id: cu\n    name: Cuba\n",
+            12,
+            "a second ratification record for t and cu",
+        ),
+        (
+            b"ratifications:\n  - {instrument: t, state: cuba, events: [{event: ratification, date: 2001}]}\n"
+            b"states:\n  - id: cu\n    name: Cuba\n",
+            11,
+            "unknown state 'cuba' (did you mean 'cu'?)",
+        ),
+    ],
+    ids=["test without provision", "unknown provision", "state listed twice", "unknown state named"],
+)
 def test_instrument_structure_problems(tmp_path, tail, line, words):
     problems = problems_of(tmp_path, TREATY + tail)
     assert [(p.line, words in str(p)) for p in problems] == [(line, True)], problems
 
 
 def test_element_words_must_be_in_the_provision_text(tmp_path):
-    data = TREATY + (b"        text: No one shall be held in slavery.\n"
-                     b"    tests:\n      - id: slavery\n        label: Slavery\n        provision: art-1\n        words: held in servitude\n")
+    data = TREATY + (
+        b"        text: No one shall be held in slavery.\n"
+        b"    tests:\n      - id: slavery\n        label: Slavery\n        provision: art-1\n        words: held in servitude\n"
+    )
     problems = problems_of(tmp_path, data)
     assert [(p.line, p.id) for p in problems] == [(15, "t/slavery")]
 

@@ -30,6 +30,7 @@ def _case(tmp_path, practices: str, law: str = "[bundled]") -> Path:
 
 # -- every state ------------------------------------------------------------------------------
 
+
 def test_every_iso_3166_entry_is_a_state_with_un_membership(corpus):
     assert len(corpus.states) == 249
     assert all(re.fullmatch(r"[a-z]{2}", s) for s in corpus.states)
@@ -47,7 +48,9 @@ def test_the_states_file_says_where_the_list_comes_from():
 
 
 def test_a_case_about_a_state_the_bundled_case_never_mentions_validates_without_defining_it(tmp_path):
-    case = _case(tmp_path, """\
+    case = _case(
+        tmp_path,
+        """\
         practices:
           - id: kafala-passports
             label: Employers keep migrant workers' passports
@@ -55,19 +58,23 @@ def test_a_case_about_a_state_the_bundled_case_never_mentions_validates_without_
           - id: overseas-labour
             label: Workers sent abroad by the state
             state: kp
-        """)
+        """,
+    )
     corpus = lexmap.load(case, cache=False)
     assert corpus.practices["kafala-passports"].state == "qa"
     assert corpus.states["kp"].name == "Democratic People's Republic of Korea"
 
 
 def test_a_state_code_that_is_not_iso_is_still_refused(tmp_path):
-    case = _case(tmp_path, """\
+    case = _case(
+        tmp_path,
+        """\
         practices:
           - id: somewhere
             label: Somewhere
             state: qq
-        """)
+        """,
+    )
     with pytest.raises(lexmap.CorpusError) as raised:
         lexmap.load(case, cache=False)
     assert "unknown state 'qq'" in str(raised.value)
@@ -76,14 +83,40 @@ def test_a_state_code_that_is_not_iso_is_still_refused(tmp_path):
 # -- texts and their provenance ----------------------------------------------------------------
 
 ISSUE_25_TEXTS = [
-    "iccpr/art-8-1", "iccpr/art-8-3-c-iii", "iccpr/art-12-2", "iccpr/art-17-1", "iccpr/art-19-2",
-    "iccpr/art-21", "iccpr/art-22-1", "icescr/art-6-1", "icescr/art-7-d", "icescr/art-8-1-a",
-    "udhr/art-4", "udhr/art-12", "udhr/art-19", "udhr/art-20-1", "slavery-convention-1926/art-1-1",
-    "slavery-convention-1926/art-2-b", "slavery-convention-1926/art-5-1", "supplementary-convention-1956/art-1-a",
-    "supplementary-convention-1956/art-7-b", "ilo-p029/art-1-1", "ilo-p029/art-2-d", "ilo-p029/art-3",
-    "ilo-p029/art-4-1", "ilo-c29/art-1-2", "ilo-c29/art-1-3", "ilo-c87/art-2", "us-tvpa/s1589-b",
-    "us-tvpa/s1589-c-2", "us-tvpa/s1589-d", "us-tvpa/s1590-a", "us-tvpa/s1592-a-3", "us-tvpa/s7102-1",
-    "us-tvpa/s7106-a-4", "us-tvpa/s7107-b-1-c",
+    "iccpr/art-8-1",
+    "iccpr/art-8-3-c-iii",
+    "iccpr/art-12-2",
+    "iccpr/art-17-1",
+    "iccpr/art-19-2",
+    "iccpr/art-21",
+    "iccpr/art-22-1",
+    "icescr/art-6-1",
+    "icescr/art-7-d",
+    "icescr/art-8-1-a",
+    "udhr/art-4",
+    "udhr/art-12",
+    "udhr/art-19",
+    "udhr/art-20-1",
+    "slavery-convention-1926/art-1-1",
+    "slavery-convention-1926/art-2-b",
+    "slavery-convention-1926/art-5-1",
+    "supplementary-convention-1956/art-1-a",
+    "supplementary-convention-1956/art-7-b",
+    "ilo-p029/art-1-1",
+    "ilo-p029/art-2-d",
+    "ilo-p029/art-3",
+    "ilo-p029/art-4-1",
+    "ilo-c29/art-1-2",
+    "ilo-c29/art-1-3",
+    "ilo-c87/art-2",
+    "us-tvpa/s1589-b",
+    "us-tvpa/s1589-c-2",
+    "us-tvpa/s1589-d",
+    "us-tvpa/s1590-a",
+    "us-tvpa/s1592-a-3",
+    "us-tvpa/s7102-1",
+    "us-tvpa/s7106-a-4",
+    "us-tvpa/s7107-b-1-c",
 ]
 
 
@@ -110,8 +143,7 @@ def test_misprints_of_a_copy_are_recorded_as_variants_not_copied(corpus):
     assert "life or well-being" in corpus.provisions["iccpr/art-8-3-c-iii"].text
     assert "necessary in a democratic society" in corpus.provisions["icescr/art-8-1-a"].text
     assert "working hours and periodic holidays" in corpus.provisions["icescr/art-7-d"].text
-    readings = {v.reading for p in ("iccpr/art-8", "icescr/art-7", "icescr/art-8")
-                for v in corpus.provisions[p].source.variants}
+    readings = {v.reading for p in ("iccpr/art-8", "icescr/art-7", "icescr/art-8") for v in corpus.provisions[p].source.variants}
     assert {"the life of well-being", "working hours periodic holidays"} <= readings
     assert any(r.endswith("which are necessary democratic society") for r in readings)
 
@@ -184,6 +216,7 @@ def test_a_publisher_class_outside_the_four_is_refused(tmp_path):
 
 # -- structure -----------------------------------------------------------------------------------
 
+
 def test_c105_forced_labour_is_defined_by_c29(corpus):
     assert corpus.elements["ilo-c105/abolition-forced-labour"].defined_by == "ilo-c29/forced-labour"
 
@@ -205,6 +238,7 @@ def test_the_c29_exceptions_are_data(corpus):
 
 # -- ratifications -------------------------------------------------------------------------------
 
+
 def _status(corpus, instrument, state, on):
     result = corpus.party_status(instrument, state, on=on)
     return getattr(result, "value", result)
@@ -217,13 +251,16 @@ def test_cuba_and_the_palermo_protocol(corpus):
     assert events == {"accession": "2013-06-20", "entry-into-force": "2013-07-20"}
 
 
-@pytest.mark.parametrize("instrument, before, after, status", [
-    ("iccpr", "2008-02-27", "2010", "signatory"),  # the source says so as of 2012-02-16
-    ("icescr", "2008-02-27", "2020", "signatory"),
-    ("slavery-convention-1926", "1954-06-27", "1956", "party"),
-    ("ilo-c105", "1958-06-01", "1960", "party"),  # a day before the registration: not yet
-    ("ilo-c98", "1951", "1954", "party"),
-])
+@pytest.mark.parametrize(
+    "instrument, before, after, status",
+    [
+        ("iccpr", "2008-02-27", "2010", "signatory"),  # the source says so as of 2012-02-16
+        ("icescr", "2008-02-27", "2020", "signatory"),
+        ("slavery-convention-1926", "1954-06-27", "1956", "party"),
+        ("ilo-c105", "1958-06-01", "1960", "party"),  # a day before the registration: not yet
+        ("ilo-c98", "1951", "1954", "party"),
+    ],
+)
 def test_cubas_treaty_records(corpus, instrument, before, after, status):
     """Before the first event Cuba is not bound; well after it (past any delay before a
     ratification takes effect) it has the status the events give."""
@@ -240,8 +277,20 @@ def test_the_days_and_years_are_as_precise_as_their_sources(corpus):
 
 
 # The instruments of the law library before issue 25; the ones added for it bring their own records.
-EARLIER_LAW = {"palermo", "ilo-c29", "ilo-p029", "ilo-c87", "ilo-c95", "ilo-c98", "ilo-c100", "ilo-c105",
-               "slavery-convention-1926", "supplementary-convention-1956", "iccpr", "icescr"}
+EARLIER_LAW = {
+    "palermo",
+    "ilo-c29",
+    "ilo-p029",
+    "ilo-c87",
+    "ilo-c95",
+    "ilo-c98",
+    "ilo-c100",
+    "ilo-c105",
+    "slavery-convention-1926",
+    "supplementary-convention-1956",
+    "iccpr",
+    "icescr",
+}
 
 
 def test_every_ratifiable_instrument_the_bundled_case_invokes_has_a_cuban_record(corpus):

@@ -17,9 +17,18 @@ BAD = CORPORA / "bad"
 # case: [(file, line, id or None, words of the message)]
 REFUSALS = {
     "syntax-error": [("mappings/documents.yaml", 5, None, "YAML syntax error")],
-    "unsafe-tag": [("mappings/documents.yaml", 3, "report-a", "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'")],
+    "unsafe-tag": [
+        ("mappings/documents.yaml", 3, "report-a", "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'")
+    ],
     "duplicate-key": [("mappings/documents.yaml", 5, "report-a", "duplicate key 'title' (first at line 3)")],
-    "duplicate-id": [("mappings/practices-two.yaml", 4, "passport-retention", "duplicate id 'passport-retention' (first defined at mappings/practices-one.yaml:2)")],
+    "duplicate-id": [
+        (
+            "mappings/practices-two.yaml",
+            4,
+            "passport-retention",
+            "duplicate id 'passport-retention' (first defined at mappings/practices-one.yaml:2)",
+        )
+    ],
     "unknown-reference": [
         ("mappings/claims.yaml", 11, "report-a-passports", "unknown practice 'pasport-retention'"),
         ("mappings/claims.yaml", 12, "report-a-passports", "unknown element 'treaty/means-force'"),
@@ -41,9 +50,15 @@ REFUSALS = {
         ("mappings/practices.yaml", 4, "Passport Retention", "'Passport Retention' is not a valid id"),
     ],
     "wrong-kind": [("mappings/claims.yaml", 12, "report-a-passports", "'treaty/art-1' is a provision, not an element")],
-    "bad-stance": [("mappings/claims.yaml", 13, "report-a-documents", "expected one of supports, contests; found the text 'maybe'")],
-    "dates-out-of-order": [("instruments/treaty.yaml", 8, "treaty", "entry into force (1999-01-01) is before adoption (2000-11-15)")],
-    "quote-not-in-text": [("mappings/claims.yaml", 19, "report-a-confiscated", "quote not found verbatim in the text of 'report-a'")],
+    "bad-stance": [
+        ("mappings/claims.yaml", 13, "report-a-documents", "expected one of supports, contests; found the text 'maybe'")
+    ],
+    "dates-out-of-order": [
+        ("instruments/treaty.yaml", 8, "treaty", "entry into force (1999-01-01) is before adoption (2000-11-15)")
+    ],
+    "quote-not-in-text": [
+        ("mappings/claims.yaml", 19, "report-a-confiscated", "quote not found verbatim in the text of 'report-a'")
+    ],
     "self-citation": [("mappings/documents.yaml", 6, "report-a", "a document cannot cite itself")],
 }
 
@@ -155,7 +170,9 @@ def test_bundled_corpus_is_valid(bundled):
 
 
 def test_python_dash_m_runs_the_cli():
-    result = subprocess.run([sys.executable, "-m", "lexmap", "validate", str(BAD / "self-citation")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "lexmap", "validate", str(BAD / "self-citation")], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "mappings/documents.yaml:6:9: [report-a] a document cannot cite itself" in result.stderr
 

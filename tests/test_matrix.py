@@ -41,7 +41,9 @@ def test_cells_hold_practices_that_exhibit_the_indicator_and_are_argued(matrix):
     assert cell.documents == ("d1", "d2", "d4") and cell.independent_sources == 1
     assert cell.level == "argued" and not cell.contested and cell.practice == "passports"
     assert (cell.level, cell.independent_sources) == (
-        (row := small_corpus().coverage("tp/exploitation", practice="passports")[cell.element]).level, row.independent_sources)
+        (row := small_corpus().coverage("tp/exploitation", practice="passports")[cell.element]).level,
+        row.independent_sources,
+    )
     # wages: exhibit e2 (d4); c5 (d1) supports tp/purpose, c6 (d4) contests it
     cell = matrix.cell("fl/wages-withheld", "tp")
     assert cell.practices == ("wages",) and cell.claims == ("c5",) and cell.contesting == ("c6",)
@@ -101,19 +103,35 @@ def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
 
 def test_formulas_are_neutralised_in_csv_and_xlsx():
     corpus = lexmap.Corpus(
-        instruments=[lexmap.Instrument(id="t", title="T", short_name="=HYPERLINK(\"http://evil\")", kind="treaty", binding=True,
-                                       tests=(lexmap.Element(id="t/x", label="X", provision=None),))],
-        indicator_frameworks=[lexmap.IndicatorFramework(id="f", title="F", indicators=(
-            lexmap.Indicator(id="f/a", label="+cmd|' /C calc'!A0"), lexmap.Indicator(id="f/b", label="@SUM(1)"),
-            lexmap.Indicator(id="f/c", label="-2+3"), lexmap.Indicator(id="f/d", label="\tx"),
-        ))],
+        instruments=[
+            lexmap.Instrument(
+                id="t",
+                title="T",
+                short_name='=HYPERLINK("http://evil")',
+                kind="treaty",
+                binding=True,
+                tests=(lexmap.Element(id="t/x", label="X", provision=None),),
+            )
+        ],
+        indicator_frameworks=[
+            lexmap.IndicatorFramework(
+                id="f",
+                title="F",
+                indicators=(
+                    lexmap.Indicator(id="f/a", label="+cmd|' /C calc'!A0"),
+                    lexmap.Indicator(id="f/b", label="@SUM(1)"),
+                    lexmap.Indicator(id="f/c", label="-2+3"),
+                    lexmap.Indicator(id="f/d", label="\tx"),
+                ),
+            )
+        ],
     )
     matrix = build_matrix(corpus)
     text = render_matrix(matrix, corpus, "csv").decode()
     labels = [row[1] for row in csv.reader(io.StringIO(text))][1:]
     assert labels == ["'+cmd|' /C calc'!A0", "'@SUM(1)", "'-2+3", "'\tx"]
     sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, corpus, "xlsx")))["matrix"]
-    assert sheet["B1"].value == "'=HYPERLINK(\"http://evil\")" and sheet["B1"].data_type == "s"
+    assert sheet["B1"].value == '\'=HYPERLINK("http://evil")' and sheet["B1"].data_type == "s"
     assert all(not str(sheet.cell(row=r, column=1).value).startswith(("=", "+", "-", "@")) for r in range(2, 6))
 
 

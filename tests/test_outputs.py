@@ -176,8 +176,7 @@ def test_concurrent_builds_all_succeed_and_the_last_one_wins(tmp_path):
 
 def test_two_concurrent_cli_builds_succeed(tmp_path):
     command = [sys.executable, "-m", "lexmap", "site", "build", str(SMALL), "-o", "site"]
-    processes = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for _ in range(2)]
+    processes = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     for process in processes:
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err.decode()

@@ -36,18 +36,23 @@ def test_wheel_installs_and_loads_the_bundled_corpus_from_elsewhere(tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    site_packages = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                   capture_output=True, text=True, check=True).stdout.strip()
+    site_packages = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     # The wheel's lexmap in the venv's own site-packages; dependencies from the running environment.
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target",
-                    site_packages, str(wheel)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", site_packages, str(wheel)],
+        check=True,
+    )
     Path(site_packages, "running-environment.pth").write_text("\n".join(_running_site_packages()) + "\n")
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
         [python, "-c", "import lexmap; c = lexmap.load(); print(lexmap.__file__); print(c.root); print(len(c.claims))"],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     module, root, claims = result.stdout.split()
@@ -55,8 +60,9 @@ def test_wheel_installs_and_loads_the_bundled_corpus_from_elsewhere(tmp_path):
     assert root.endswith("lexmap/_corpus/mappings") and str(ROOT) not in root
     assert int(claims) > 0
     # the wheel's command, run inside the source checkout, reads the checkout's case, and says so
-    command = subprocess.run([python, "-m", "lexmap", "info"], cwd=ROOT / "mappings" / "documents",
-                             capture_output=True, text=True)
+    command = subprocess.run(
+        [python, "-m", "lexmap", "info"], cwd=ROOT / "mappings" / "documents", capture_output=True, text=True
+    )
     assert command.returncode == 0, command.stderr
     first, second = command.stderr.splitlines()[:2]
     assert first.startswith(f"corpus: {ROOT / 'mappings'}: Cuba's overseas medical missions; law: bundled (")

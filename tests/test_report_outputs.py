@@ -84,9 +84,9 @@ def test_xlsx_matrix_sheet_is_named_filled_and_marked(bundled_matrix, report_xls
             assert (target.border.left.style == "mediumDashed") == cell.contested
             assert target.number_format.endswith(f' {palette.CONTESTED_MARK}"') == cell.contested
             seen.add((cell.level, cell.contested))
-    assert {"unargued", "argued", "corroborated"} <= {level for level, _ in seen} and (
-        any(contested for _, contested in seen)
-    ), "the bundled matrix should show every level and a contested cell"
+    assert {"unargued", "argued", "corroborated"} <= {level for level, _ in seen} and (any(contested for _, contested in seen)), (
+        "the bundled matrix should show every level and a contested cell"
+    )
     assert sheet.freeze_panes == "B2"
     last = openpyxl.utils.get_column_letter(len(bundled_matrix.cols) + 1)
     assert sheet.auto_filter.ref == f"A1:{last}{len(bundled_matrix.rows) + 1}"
@@ -132,8 +132,10 @@ def test_xlsx_legend_swatches_are_the_palette(small):
 
 def test_detail_sheet_is_readable(small):
     sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(build_matrix(small), small)))["detail"]
-    widths = {sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width
-              for i in range(1, sheet.max_column + 1)}
+    widths = {
+        sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width
+        for i in range(1, sheet.max_column + 1)
+    }
     assert widths["Quote"] >= 50 and widths["Document"] >= 20 and widths["Pinpoint"] >= 12
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
     quote = sheet.cell(row=2, column=list(widths).index("Quote") + 1)
@@ -145,9 +147,13 @@ def test_overlong_quote_is_cut_visibly(small):
     long_quote = "word " * 8000  # 40,000 characters, over Excel's 32,767
     claims = [attrs.evolve(c, quote=long_quote) if c.id == "c2" else c for c in small.claims.values()]
     corpus = lexmap.Corpus(
-        states=small.states.values(), instruments=small.instruments.values(),
-        indicator_frameworks=small.indicator_frameworks.values(), documents=small.documents.values(),
-        practices=small.practices.values(), claims=claims, attestations=small.attestations.values(),
+        states=small.states.values(),
+        instruments=small.instruments.values(),
+        indicator_frameworks=small.indicator_frameworks.values(),
+        documents=small.documents.values(),
+        practices=small.practices.values(),
+        claims=claims,
+        attestations=small.attestations.values(),
         exhibits=small.exhibits.values(),
     )
     sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(build_matrix(corpus), corpus)))["detail"]
@@ -166,7 +172,10 @@ def test_wrapped_lines_never_underestimates():
 
 
 def test_xlsx_same_bytes_with_title_and_date(bundled, bundled_matrix, report_xlsx):
-    assert matrix_xlsx(bundled_matrix, bundled, "count", title="Forced labour & the bundled corpus", date="2024-05-01") == report_xlsx
+    assert (
+        matrix_xlsx(bundled_matrix, bundled, "count", title="Forced labour & the bundled corpus", date="2024-05-01")
+        == report_xlsx
+    )
 
 
 # HTML --------------------------------------------------------------------------------------
@@ -198,14 +207,22 @@ def test_the_matrix_does_not_import_the_exports():
 # LibreOffice -------------------------------------------------------------------------------
 
 
-
-
 def _to_pdf(xlsx: Path, tmp_path: Path) -> Path:
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(xlsx)],
-        check=True, capture_output=True, timeout=240,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     pdf = xlsx.with_suffix(".pdf")
     assert pdf.exists(), f"LibreOffice wrote no {pdf.name}"
@@ -218,8 +235,9 @@ def _pages(pdf: Path) -> int:
 
 
 def _page_text(pdf: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundled_matrix, tmp_path):
@@ -243,18 +261,28 @@ def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundl
     pdf = _to_pdf(whole, tmp_path)
     first, second = _page_text(pdf, 1), _page_text(pdf, 2)
     # in reading order, a header wrapped in its cell ("Supplementary Slavery / Convention 1956") reads whole
-    reading = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
-                                      check=True, capture_output=True, text=True).stdout.split())
+    reading = " ".join(
+        subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
     for header in (*bundled_matrix.rows, *bundled_matrix.cols):
         assert " ".join(header.label.split()) in reading, header.label
     assert "lexmap bundled corpus" in first and f"Corpus of {date}" in first
     assert "Excessive overtime" not in second and "corroborated" in second
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)",
-                                         subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).groups())
+    width, height = map(
+        float,
+        re.search(
+            r"Page size:\s+([\d.]+) x ([\d.]+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        ).groups(),
+    )
     assert width > height, "landscape"
 
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")],
-                   check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
     png = tmp_path / "page.png"
     assert png.stat().st_size > 1000
     if SCREENSHOTS:

@@ -97,8 +97,12 @@ def test_the_manifest_runs_no_script_in_a_browser(page, hostile_manifest_site): 
     try:
         for html_page in sorted(hostile_manifest_site.rglob("*.html")):
             page.goto(server.url + html_page.relative_to(hostile_manifest_site).as_posix())
-            assert page.locator("img[src='x'], script:not([src])").evaluate_all(
-                "nodes => nodes.filter(n => n.tagName == 'IMG' || /alert/.test(n.textContent)).length") == 0, html_page
+            assert (
+                page.locator("img[src='x'], script:not([src])").evaluate_all(
+                    "nodes => nodes.filter(n => n.tagName == 'IMG' || /alert/.test(n.textContent)).length"
+                )
+                == 0
+            ), html_page
         page.goto(server.url + "index.html")
         assert XSS["title"] in page.locator(".md-header__topic").first.inner_text()
         assert XSS["licence"] in page.locator(".md-copyright").inner_text()
@@ -160,16 +164,22 @@ def _forge(entry: Path, edits: dict[bytes, bytes]) -> None:
     entry.write_bytes(b" ".join([magic, version, hashlib.sha256(body).hexdigest().encode()]) + b"\n" + body)
 
 
-FORGERY = {b'"report-passports-force","report",': b'"report-passports-force","no-such-document",',
-           b'"taking their passports is force"': b'"a quote no document holds"'}
+FORGERY = {
+    b'"report-passports-force","report",': b'"report-passports-force","no-such-document",',
+    b'"taking their passports is force"': b'"a quote no document holds"',
+}
 
 
 def test_a_forged_cache_entry_is_never_believed(case, cache_folder):
     assert _run("validate", str(case)).exit_code == 0  # cached
     statements = case / "mappings" / "statements.yaml"
     text = statements.read_text(encoding="utf-8")
-    statements.write_text(text.replace("document: report\n", "document: no-such-document\n", 1)
-                          .replace("taking their passports is force", "a quote no document holds"), encoding="utf-8")
+    statements.write_text(
+        text.replace("document: report\n", "document: no-such-document\n", 1).replace(
+            "taking their passports is force", "a quote no document holds"
+        ),
+        encoding="utf-8",
+    )
     (entry,) = cache_folder.glob("corpus-*.lexmap-cache")
     _forge(entry, FORGERY)  # the entry now matches the edited files and says they are valid
     result = _run("validate", str(case))
@@ -215,8 +225,12 @@ def test_a_cache_folder_others_can_write_is_refused_with_one_line(case, cache_fo
 
     cache_folder.mkdir()
     cache_folder.chmod(mode)
-    result = subprocess.run([sys.executable, "-m", "lexmap", "validate", str(case)], capture_output=True, text=True,
-                            env=dict(os.environ, LEXMAP_CACHE_DIR=str(cache_folder)))
+    result = subprocess.run(
+        [sys.executable, "-m", "lexmap", "validate", str(case)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, LEXMAP_CACHE_DIR=str(cache_folder)),
+    )
     assert result.returncode == 0  # a cache refused costs time, nothing else
     said = [line for line in result.stderr.splitlines() if "cache folder" in line]
     assert len(said) == 1 and "others can write in it" in said[0] and f"{mode:04o}" in said[0]
@@ -260,8 +274,12 @@ def test_forged_footnotes_are_ignored(cache_folder, bundled, monkeypatch):
 def test_cache_clear_removes_only_lexmaps_own_entries(case, tmp_path, monkeypatch):
     documents = tmp_path / "Documents"
     documents.mkdir()
-    mine = {"corpus-report.lexmap-cache": b"my report", "notes-2024.jsonl": b'{"key": "x"}\n',
-            ".corpus-x.lexmap-cache.1.tmp": b"draft", "key.txt": b"k"}
+    mine = {
+        "corpus-report.lexmap-cache": b"my report",
+        "notes-2024.jsonl": b'{"key": "x"}\n',
+        ".corpus-x.lexmap-cache.1.tmp": b"draft",
+        "key.txt": b"k",
+    }
     for name, data in mine.items():
         (documents / name).write_bytes(data)
         (documents / name).chmod(0o600)
@@ -372,19 +390,26 @@ def test_a_second_user_can_neither_read_nor_forge_the_first_users_cache(two_user
             os.umask(0o022)
             corpus = lexmap.load(where)
             folder = corpus_cache.cache_dir()
-            return [str(folder), oct(folder.stat().st_mode & 0o777),
-                    sorted((p.name, oct(p.stat().st_mode & 0o777)) for p in folder.iterdir()),
-                    corpus.claims["report-passports-force"].quote]
+            return [
+                str(folder),
+                oct(folder.stat().st_mode & 0o777),
+                sorted((p.name, oct(p.stat().st_mode & 0o777)) for p in folder.iterdir()),
+                corpus.claims["report-passports-force"].quote,
+            ]
 
         folder, mode, files, quote = _as_user(alice, {"HOME": str(homes["alice"])}, alice_loads)
-        assert folder.startswith(str(homes["alice"])) and mode == "0o700" and quote == truth.claims["report-passports-force"].quote
+        assert (
+            folder.startswith(str(homes["alice"])) and mode == "0o700" and quote == truth.claims["report-passports-force"].quote
+        )
         assert [m for _n, m in files] == ["0o600"] * len(files) and len(files) == 2
 
         def bob_tries():
             found = []
-            for attempt in (lambda: os.listdir(folder),
-                            lambda: (Path(folder) / files[0][0]).read_bytes(),
-                            lambda: (Path(folder) / "corpus-planted.lexmap-cache").write_bytes(b"x")):
+            for attempt in (
+                lambda: os.listdir(folder),
+                lambda: (Path(folder) / files[0][0]).read_bytes(),
+                lambda: (Path(folder) / "corpus-planted.lexmap-cache").write_bytes(b"x"),
+            ):
                 try:
                     attempt()
                     found.append("allowed")
@@ -411,8 +436,7 @@ def test_a_second_user_can_neither_read_nor_forge_the_first_users_cache(two_user
             corpus = lexmap.load(where)
             return [corpus.claims["report-passports-force"].quote, json.dumps(sorted(p.name for p in team.iterdir()))]
 
-        quote, _listing = _as_user(alice, {"HOME": str(homes["alice"]), "LEXMAP_CACHE_DIR": str(team)},
-                                   alice_uses_the_team_cache)
+        quote, _listing = _as_user(alice, {"HOME": str(homes["alice"]), "LEXMAP_CACHE_DIR": str(team)}, alice_uses_the_team_cache)
         assert quote == truth.claims["report-passports-force"].quote  # bob's forgery is not believed
     finally:
         shutil.rmtree(shared, ignore_errors=True)
@@ -473,9 +497,16 @@ def test_a_page_changed_after_the_build_is_not_replaced(built_site, tmp_path):
     assert (site / "index.html").read_text() == "my own edits"
 
 
-@pytest.mark.parametrize("marker", ["", '{"written_by": "lexmap"}', '{"written_by": "lexmap", "kind": "site", "files": {}}',
-                                    '{"written_by": "lexmap", "kind": "site", "files": {"thesis.docx": "0"}}'],
-                         ids=["empty", "old form", "no files", "wrong hash"])
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "",
+        '{"written_by": "lexmap"}',
+        '{"written_by": "lexmap", "kind": "site", "files": {}}',
+        '{"written_by": "lexmap", "kind": "site", "files": {"thesis.docx": "0"}}',
+    ],
+    ids=["empty", "old form", "no files", "wrong hash"],
+)
 def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
     from lexmap.outputs import OWNED_FOLDER_MARKER
 
@@ -484,9 +515,11 @@ def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
     (documents / "thesis.docx").write_text("years of work")
     (documents / OWNED_FOLDER_MARKER).write_text(marker)
     before = _tree(documents)
-    for command in (["site", "build", str(SMALL), "-o", str(documents)],
-                    ["export", "parquet", str(SMALL), "-o", str(documents)],
-                    ["sparql", "ASK {}", str(SMALL), "--store", str(documents)]):
+    for command in (
+        ["site", "build", str(SMALL), "-o", str(documents)],
+        ["export", "parquet", str(SMALL), "-o", str(documents)],
+        ["sparql", "ASK {}", str(SMALL), "--store", str(documents)],
+    ):
         result = _run(*command)
         assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
         assert _tree(documents) == before
@@ -528,8 +561,11 @@ def _manifest(case: Path, law: str) -> None:
     (case / "lexmap.yaml").write_text(text.replace("law: [instruments]", f"law: {law}"), encoding="utf-8")
 
 
-@pytest.mark.parametrize("law", ["['/etc']", "['../outside']", "[instruments, '../outside/../outside']", "[linked]"],
-                         ids=["absolute", "dot-dot", "dot-dot twice", "a link leading out"])
+@pytest.mark.parametrize(
+    "law",
+    ["['/etc']", "['../outside']", "[instruments, '../outside/../outside']", "[linked]"],
+    ids=["absolute", "dot-dot", "dot-dot twice", "a link leading out"],
+)
 def test_law_folders_outside_the_case_are_refused(case, tmp_path, law):
     outside = tmp_path / "outside"
     outside.mkdir()

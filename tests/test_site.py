@@ -35,8 +35,15 @@ from conftest import CORPORA, need
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 HOSTILE = CORPORA / "hostile"
 UNSAFE = re.compile(r"<script>alert|<img src=x|<iframe|href=\"javascript:", re.I)
 
@@ -46,8 +53,15 @@ UNSAFE = re.compile(r"<script>alert|<img src=x|<iframe|href=\"javascript:", re.I
 
 def test_pages_cover_every_record(small):
     pages = build_pages(small)
-    assert {"index.md", "matrix.md", "instruments/tp.md", "tests/tp/exploitation.md", "practices/passports.md",
-            "documents/d1.md", "indicators/fl/documents-retained.md"} <= set(pages)
+    assert {
+        "index.md",
+        "matrix.md",
+        "instruments/tp.md",
+        "tests/tp/exploitation.md",
+        "practices/passports.md",
+        "documents/d1.md",
+        "indicators/fl/documents-retained.md",
+    } <= set(pages)
     for id_ in [*small.instruments, *small.tests, *small.practices, *small.documents, *small.indicators]:
         assert target(small, id_).split("#")[0] in pages
     for collection in (small.provisions, small.elements, small.claims, small.attestations, small.exhibits):
@@ -67,8 +81,13 @@ def test_headings_neutralise_markdown_and_html():
 
 def _mkdocs_build(site_dir: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -396,7 +415,9 @@ def test_home_page_has_a_picture_per_test_with_its_text(page, served, bundled):
         assert svg.locator("path.lx-svg-marker").count() == sum(row.contested for row in cov)
         hidden = card.locator(".lx-sr li")
         assert hidden.count() == len(cov.elements)
-        assert not hidden.first.is_visible() and _squash(hidden.first.inner_text()) == _squash(f"{cov.test.label}: {cov.elements[0].status}")
+        assert not hidden.first.is_visible() and _squash(hidden.first.inner_text()) == _squash(
+            f"{cov.test.label}: {cov.elements[0].status}"
+        )
     # the heat map: one row per indicator, one coloured cell per argued pair, linked to its detail
     heat = page.locator("table.lx-heat").first
     framework = next(iter(bundled.indicator_frameworks.values()))
@@ -487,8 +508,12 @@ def test_text_fragments_follow_the_spec():
     assert quote_link(page, "short words") == "https://example.org/a#:~:text=short%20words"
     anchored = Document(id="d", title="t", kind="blog-post", url="https://example.org/a#part")
     assert quote_link(anchored, "short words") == "https://example.org/a#part:~:text=short%20words"
-    for url, kind in [("https://example.org/r.pdf", "report"), ("ftp://example.org/a", "news-article"),
-                      ("https://example.org/law", "statute"), ("https://drive.google.com/file/d/x/view", "report")]:
+    for url, kind in [
+        ("https://example.org/r.pdf", "report"),
+        ("ftp://example.org/a", "news-article"),
+        ("https://example.org/law", "statute"),
+        ("https://drive.google.com/file/d/x/view", "report"),
+    ]:
         assert quote_link(Document(id="d", title="t", kind=kind, url=url), "words") is None, url
 
 
@@ -568,7 +593,9 @@ def test_screenshots(browser, served, bundled, screenshots, width, scheme):
                 page.screenshot(path=target, full_page=True, clip=clip)
                 continue
             if where:
-                page.evaluate("w => window.scrollTo(0, document.querySelector(w).getBoundingClientRect().top + window.scrollY - 70)", where)
+                page.evaluate(
+                    "w => window.scrollTo(0, document.querySelector(w).getBoundingClientRect().top + window.scrollY - 70)", where
+                )
                 page.wait_for_timeout(400)  # the header's title slides in on scroll
             page.screenshot(path=target)
     finally:

@@ -31,14 +31,17 @@ TRICKY = {
     "entities": "<h1 id='t'>A &amp; B &lt;c&gt;</h1><p>&quot;q&quot; &#39;s&#39; &eacute; &#8599; &amp;amp;</p>",
     "whitespace": "<p>a\n b</p>  \n  <p>   </p><ul>\n<li>one</li>\n<li> </li>\n</ul><pre>  x\n\n  y </pre>",
     "excluded table": '<h2 id="a">A</h2><table data-search-exclude><tr><td><p>hidden</p></td></tr></table><p>shown</p>',
-    "excluded, nested same tag": ('<h2 id="a">A</h2><div data-search-exclude><div>in</div><p>still hidden?</p></div>'
-                                  "<p>after</p>"),
+    "excluded, nested same tag": (
+        '<h2 id="a">A</h2><div data-search-exclude><div>in</div><p>still hidden?</p></div><p>after</p>'
+    ),
     "excluded, heading inside": '<div data-search-exclude><h2 id="in">In</h2><p>x</p></div><p>y</p>',
     "excluded, heading without id inside": '<h2 id="a">A</h2><div data-search-exclude><h3 class="x">In</h3><p>x</p></div><p>y</p>',
     "excluded, unbalanced inside": '<h2 id="a">A</h2><div data-search-exclude><span><p>x</div><p>y</p></span>z',
-    "excluded, closed out of order": '<div data-search-exclude><span></div></span></div><p>y</p>',
-    "excluded, excluded inside": ('<h2 id="a">A</h2><section data-search-exclude><p>x <a data-search-exclude>#</a></p>'
-                                  '<div data-search-exclude><p>in</p></div></section><p>y <a>z</a></p><div>w</div>'),
+    "excluded, closed out of order": "<div data-search-exclude><span></div></span></div><p>y</p>",
+    "excluded, excluded inside": (
+        '<h2 id="a">A</h2><section data-search-exclude><p>x <a data-search-exclude>#</a></p>'
+        "<div data-search-exclude><p>in</p></div></section><p>y <a>z</a></p><div>w</div>"
+    ),
     "excluded inline": '<p>text <a class="lx-permalink" href="#x" data-search-exclude>#</a> more</p>',
     "style and script": "<style>a > b { x: '<p>' }</style><p>s</p><script>if (a < b) {}</script><p>t</p>",
     "upper case": "<H2 ID='u'>U</H2><P>Para</P><TABLE DATA-SEARCH-EXCLUDE><TR><TD>no</TD></TR></TABLE>",
@@ -89,8 +92,11 @@ def test_each_statement_is_one_entry_on_its_practice_page(tmp_path, bundled):
 
     build_site(None, tmp_path / "site")
     locations = [entry["location"] for entry in json.loads(_index(tmp_path / "site"))["docs"]]
-    for kind, prefix, records in (("claim", "claim-", bundled.claims), ("attestation", "att-", bundled.attestations),
-                                  ("exhibit", "exh-", bundled.exhibits)):
+    for kind, prefix, records in (
+        ("claim", "claim-", bundled.claims),
+        ("attestation", "att-", bundled.attestations),
+        ("exhibit", "exh-", bundled.exhibits),
+    ):
         for id_, statement in records.items():
             found = [place for place in locations if place.endswith(f"#s-{prefix}{id_}")]
             assert found == [f"practices/{statement.practice}.html#s-{prefix}{id_}"], (kind, id_, found)

@@ -31,7 +31,9 @@ def _no_cache():
 
 
 cache_option = click.option(
-    "--no-cache", is_flag=True, expose_value=False,
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
     callback=lambda ctx, _param, value: ctx.with_resource(_no_cache()) if value else None,
     help="Read every file of the corpus: neither use nor write the cache of validated corpora.",
 )
@@ -57,8 +59,11 @@ def _checked(action):
 
 def _kept(others) -> None:
     if others:
-        click.echo(f"kept {len(others)} file{'s' if len(others) != 1 else ''} named like lexmap's that this user's "
-                   f"lexmap did not write (such as {others[0].name})", err=True)
+        click.echo(
+            f"kept {len(others)} file{'s' if len(others) != 1 else ''} named like lexmap's that this user's "
+            f"lexmap did not write (such as {others[0].name})",
+            err=True,
+        )
 
 
 @cache.command()
@@ -71,11 +76,15 @@ def info():
     click.echo(f"cache folder: {folder}")
     click.echo(f"{len(corpora)} cached {'corpus' if len(corpora) == 1 else 'corpora'}, {_size(total)}")
     for entry in corpora:
-        click.echo(f"  {entry.get('corpus', '?')}: {entry.get('files', '?')} files, lexmap {entry.get('lexmap', '?')}, "
-                   f"written {entry.get('written', '?')}, {_size(entry['bytes'])}")
+        click.echo(
+            f"  {entry.get('corpus', '?')}: {entry.get('files', '?')} files, lexmap {entry.get('lexmap', '?')}, "
+            f"written {entry.get('written', '?')}, {_size(entry['bytes'])}"
+        )
     if notes:
-        click.echo(f"citation notes of evidence charts: {len(notes)} file{'s' if len(notes) != 1 else ''}, "
-                   f"{_size(sum(e['bytes'] for e in notes))}")
+        click.echo(
+            f"citation notes of evidence charts: {len(notes)} file{'s' if len(notes) != 1 else ''}, "
+            f"{_size(sum(e['bytes'] for e in notes))}"
+        )
     _kept(others)
 
 

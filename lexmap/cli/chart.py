@@ -14,8 +14,13 @@ from .errors import UserError
 @corpus_options
 @click.option("--practice", help="Only the statements on this practice (default: every practice, grouped by practice).")
 @click.option("--parts", is_flag=True, help="With --practice: also the practices that are part of it.")
-@click.option("--independence", type=click.Choice(MODES), default="speaker", show_default=True,
-              help="What makes two sources dependent (docs/api.md).")
+@click.option(
+    "--independence",
+    type=click.Choice(MODES),
+    default="speaker",
+    show_default=True,
+    help="What makes two sources dependent (docs/api.md).",
+)
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
 def chart(test, path, texts, require_texts, practice, parts, independence, output):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of
@@ -41,5 +46,8 @@ def chart(test, path, texts, require_texts, practice, parts, independence, outpu
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)
     write_output(output, render_chart(built, fmt), path, texts)
-    click.echo(f"wrote {output} ({fmt}: {len(built.elements)} elements, {len(built.statements)} statements, "
-               f"{len(built.notes)} notes, {len(built.gaps)} gaps)", err=True)
+    click.echo(
+        f"wrote {output} ({fmt}: {len(built.elements)} elements, {len(built.statements)} statements, "
+        f"{len(built.notes)} notes, {len(built.gaps)} gaps)",
+        err=True,
+    )

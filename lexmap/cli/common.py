@@ -31,20 +31,28 @@ def corpus_path(command):
 
 
 texts_option = click.option(
-    "--texts", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    "--texts",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of plain-text copies of documents, to check quotes against (repeatable; added to "
-         "the case's texts/ and LEXMAP_TEXTS).",
+    "the case's texts/ and LEXMAP_TEXTS).",
 )
 require_texts_option = click.option(
-    "--require-texts", is_flag=True, help="Make every quote that cannot be checked against a text a problem.",
+    "--require-texts",
+    is_flag=True,
+    help="Make every quote that cannot be checked against a text a problem.",
 )
 
 
 def corpus_options(command):
     """PATH (found upwards from the current folder when not given), --texts, --require-texts."""
     return corpus_path(texts_option(require_texts_option(command)))
+
+
 output_option = click.option(
-    "-o", "--output", metavar="FILE",
+    "-o",
+    "--output",
+    metavar="FILE",
     help="Output file, written atomically (default, or '-': standard output).",
 )
 
@@ -86,12 +94,12 @@ def write_output(output: str | None, data: bytes, path, texts=()) -> None:
     try:
         write_file(output, data, [*corpus_inputs(path), *texts])
     except OSError as error:
-        raise UserError(f"could not write {output!r}: {error.strerror or error}",
-                        "check the disk and the folder's permissions") from error
+        raise UserError(
+            f"could not write {output!r}: {error.strerror or error}", "check the disk and the folder's permissions"
+        ) from error
 
 
 def check_id(corpus, collection: str, kind: str, given: str | None) -> None:
     """Refuse an id given on the command line that the corpus lacks, suggesting close ones."""
     if given is not None and given not in getattr(corpus, collection):
         raise did_you_mean(kind, given, getattr(corpus, collection))
-

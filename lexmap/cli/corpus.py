@@ -19,12 +19,16 @@ def validate(path, texts, require_texts):
     checked = sum(t.checked for t in statuses)
     unchecked = [t for t in statuses if t.unchecked]
     for status in statuses:
-        click.echo(f"  {status.document}: {status.checked} quote(s) checked, {status.unchecked} not"
-                   + (f" ({status.reason})" if status.unchecked else ""))
+        click.echo(
+            f"  {status.document}: {status.checked} quote(s) checked, {status.unchecked} not"
+            + (f" ({status.reason})" if status.unchecked else "")
+        )
     verdict = "valid, every quote checked" if not unchecked else "valid, but NOT every quote was checked"
-    click.echo(f"{corpus.root}: {verdict}: {checked} quote(s) checked against the texts of "
-               f"{sum(1 for t in statuses if t.checked)} document(s); "
-               f"{sum(t.unchecked for t in unchecked)} quote(s) in {len(unchecked)} document(s) unchecked.")
+    click.echo(
+        f"{corpus.root}: {verdict}: {checked} quote(s) checked against the texts of "
+        f"{sum(1 for t in statuses if t.checked)} document(s); "
+        f"{sum(t.unchecked for t in unchecked)} quote(s) in {len(unchecked)} document(s) unchecked."
+    )
     click.echo(text_provenance(corpus.instruments.values()).summary())
     if unchecked:
         click.echo("hint: give the documents' texts with --texts FOLDER; --require-texts makes unchecked quotes a problem")

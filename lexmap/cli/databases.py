@@ -81,7 +81,9 @@ def _progress(shown: str, first: float = 2.0, every: float = 5.0):
         if elapsed < state["next"]:
             return
         state["next"] = elapsed + every
-        what = f"{sent:,} of {total:,} bytes sent" if sent < total else f"all {total:,} bytes sent, waiting for the server's answer"
+        what = (
+            f"{sent:,} of {total:,} bytes sent" if sent < total else f"all {total:,} bytes sent, waiting for the server's answer"
+        )
         click.echo(f"push to {shown}: {what} ({elapsed:.0f} s)", err=True)
 
     return report

@@ -105,8 +105,12 @@ def guard_stdout() -> None:
             return
     tty = stream is not None and stream.isatty()
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Stdout(None if stream is None else 1)), encoding=encoding,
-                                  errors=getattr(stream, "errors", None) or "strict", line_buffering=tty)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_Stdout(None if stream is None else 1)),
+        encoding=encoding,
+        errors=getattr(stream, "errors", None) or "strict",
+        line_buffering=tty,
+    )
 
 
 def _drop_stdout() -> None:

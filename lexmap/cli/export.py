@@ -23,12 +23,18 @@ def _base_iri(_ctx, _param, value: str) -> str:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS + DATABASE_FORMATS))
 @corpus_options
 @output_option
-@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
-              help="Base IRI of the resources (turtle, jsonld).")
-@click.option("-m", "--metadata", type=click.Path(dir_okay=False, path_type=Path),
-              help="sqlite: Datasette metadata file (default: NAME.metadata.json beside the database).")
-@click.option("--push", metavar="URL",
-              help="turtle: replace the graph at URL of a SPARQL 1.1 server (Graph Store HTTP Protocol).")
+@click.option(
+    "--base", default=DEFAULT_BASE, show_default=True, callback=_base_iri, help="Base IRI of the resources (turtle, jsonld)."
+)
+@click.option(
+    "-m",
+    "--metadata",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="sqlite: Datasette metadata file (default: NAME.metadata.json beside the database).",
+)
+@click.option(
+    "--push", metavar="URL", help="turtle: replace the graph at URL of a SPARQL 1.1 server (Graph Store HTTP Protocol)."
+)
 def export(fmt, path, texts, require_texts, output, base, metadata, push):
     """Export the corpus at PATH (default: the case of the current folder, else the bundled one)
     as FORMAT.

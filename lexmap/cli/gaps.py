@@ -12,8 +12,9 @@ from .common import corpus_options, load_corpus
 @click.command()
 @corpus_options
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(list(KINDS)), help="Only gaps of this kind (repeatable).")
-@click.option("--independence", type=click.Choice(MODES), default="speaker", show_default=True,
-              help="What makes two sources dependent.")
+@click.option(
+    "--independence", type=click.Choice(MODES), default="speaker", show_default=True, help="What makes two sources dependent."
+)
 def gaps(path, texts, require_texts, kinds, independence):
     """List the gaps of the corpus at PATH, one per line (tab-separated: kind, what it concerns,
     the facts, what would close it).

@@ -51,6 +51,8 @@ def show(id_, path, texts, require_texts, on):
     corpus = load_corpus(path, texts, require_texts)
     if id_ not in corpus:
         close = suggest(corpus, id_)
-        raise UserError(f"no record has the id {id_!r}",
-                        f"did you mean {' or '.join(map(repr, close))}?" if close else "find ids with 'lexmap list KIND --match WORD'")
+        raise UserError(
+            f"no record has the id {id_!r}",
+            f"did you mean {' or '.join(map(repr, close))}?" if close else "find ids with 'lexmap list KIND --match WORD'",
+        )
     click.echo(describe(corpus, id_, on=on))

@@ -22,7 +22,9 @@ def _base_url(_ctx, _param, value: str | None) -> str | None:
     try:
         return check_base_url(value)
     except ValueError as error:
-        raise UserError(str(error), "give the address of the published site, e.g. --base-url https://example.org/lexmap/") from error
+        raise UserError(
+            str(error), "give the address of the published site, e.g. --base-url https://example.org/lexmap/"
+        ) from error
 
 
 def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, int]:
@@ -48,17 +50,36 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
 @click.command()
 @corpus_options
 @click.option("--rows", type=click.Choice(["indicators", "practices"]), default="indicators", show_default=True)
-@click.option("--cols", type=click.Choice(["instruments", "tests", "provisions", "elements"]), default="instruments", show_default=True)
+@click.option(
+    "--cols", type=click.Choice(["instruments", "tests", "provisions", "elements"]), default="instruments", show_default=True
+)
 @click.option("--framework", help="Indicator framework of the rows (default: the corpus's first).")
-@click.option("--value", type=click.Choice(VALUES), default="count", show_default=True,
-              help="What a cell shows: count of practices, independent documents, practice ids, or level.")
-@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS),
-              help=f"Output format (default: from the file's extension, {', '.join(MATRIX_EXTENSIONS)}; else csv).")
+@click.option(
+    "--value",
+    type=click.Choice(VALUES),
+    default="count",
+    show_default=True,
+    help="What a cell shows: count of practices, independent documents, practice ids, or level.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(MATRIX_FORMATS),
+    help=f"Output format (default: from the file's extension, {', '.join(MATRIX_EXTENSIONS)}; else csv).",
+)
 @output_option
-@click.option("--base-url", callback=_base_url,
-              help="Base URL (http or https) of the reference site, to link cells to practice pages (XLSX, HTML).")
-@click.option("--max-cells", type=click.IntRange(min=1), default=MAX_CELLS, show_default=True,
-              help="Refuse a larger matrix (rows x columns) before computing it.")
+@click.option(
+    "--base-url",
+    callback=_base_url,
+    help="Base URL (http or https) of the reference site, to link cells to practice pages (XLSX, HTML).",
+)
+@click.option(
+    "--max-cells",
+    type=click.IntRange(min=1),
+    default=MAX_CELLS,
+    show_default=True,
+    help="Refuse a larger matrix (rows x columns) before computing it.",
+)
 def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url, max_cells):
     """Export the ROWS x COLS matrix of the corpus at PATH (default: indicators x instruments).
 
@@ -81,16 +102,20 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
     cells = row_count * col_count
     shape = f"{row_count:,} {rows} x {col_count:,} {cols} = {cells:,} cells"
     if cells > max_cells:
-        raise UserError(f"the matrix would have {shape}, more than --max-cells {max_cells:,}",
-                        "choose coarser columns (--cols tests or instruments) or --rows indicators, "
-                        "or raise --max-cells to compute it anyway")
+        raise UserError(
+            f"the matrix would have {shape}, more than --max-cells {max_cells:,}",
+            "choose coarser columns (--cols tests or instruments) or --rows indicators, "
+            "or raise --max-cells to compute it anyway",
+        )
     if fmt == "xlsx":
         from ..exports.xlsxfile import SheetTooLarge, check_sheet_limits
 
         try:
             check_sheet_limits(row_count, col_count)
         except SheetTooLarge as error:
-            raise UserError(str(error), "choose coarser columns (--cols tests or instruments), or write CSV (-o matrix.csv)") from error
+            raise UserError(
+                str(error), "choose coarser columns (--cols tests or instruments), or write CSV (-o matrix.csv)"
+            ) from error
     if cells > PROGRESS_CELLS:
         click.echo(f"computing the matrix: {shape}, from {len(corpus.claims):,} claims", err=True)
     try:

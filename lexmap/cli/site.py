@@ -34,14 +34,26 @@ def site() -> None:
 
 @site.command()
 @corpus_options
-@click.option("-o", "--output", "output", default="site", show_default=True, metavar="FOLDER",
-              help="Folder to write the site to: a new or empty folder, or a site lexmap built before.")
-@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of hand-written Markdown pages to add under 'Guide'.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="site",
+    show_default=True,
+    metavar="FOLDER",
+    help="Folder to write the site to: a new or empty folder, or a site lexmap built before.",
+)
+@click.option(
+    "--docs",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of hand-written Markdown pages to add under 'Guide'.",
+)
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
-@click.option("--force", is_flag=True,
-              help="Replace the output folder even if lexmap did not write it (never the corpus, "
-                   "the current, home or root folder).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the output folder even if lexmap did not write it (never the corpus, the current, home or root folder).",
+)
 def build(path, texts, require_texts, output, docs, strict, force):
     """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
 
@@ -53,20 +65,27 @@ def build(path, texts, require_texts, output, docs, strict, force):
     check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
     corpus = load_corpus(path, texts, require_texts)
     counts = corpus.counts()
-    click.echo(f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
-               f"{counts['documents']} documents, {counts['claims']} claims")
+    click.echo(
+        f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
+        f"{counts['documents']} documents, {counts['claims']} claims"
+    )
     _show_mkdocs_progress()
     started = time.monotonic()
-    pages = build_site(path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts,
-                       loaded=corpus)
-    click.echo(f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); "
-               f"open {Path(output) / 'index.html'}")
+    pages = build_site(
+        path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts, loaded=corpus
+    )
+    click.echo(
+        f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); open {Path(output) / 'index.html'}"
+    )
 
 
 @site.command()
 @corpus_options
-@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of hand-written Markdown pages to add under 'Guide'.")
+@click.option(
+    "--docs",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of hand-written Markdown pages to add under 'Guide'.",
+)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(path, texts, require_texts, docs, dev_addr):
     """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,

@@ -13,11 +13,19 @@ from .common import load_corpus
 @click.command()
 @click.argument("text", metavar="QUERY")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path),
-              help="Folder of an on-disk Oxigraph store: built on first use, reused while the corpus is unchanged.")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    help="Folder of an on-disk Oxigraph store: built on first use, reused while the corpus is unchanged.",
+)
 @click.option("--format", "fmt", type=click.Choice(("table", "csv", "tsv", "json")), default="table", show_default=True)
-@click.option("--engine", type=click.Choice(("auto", "oxigraph", "rdflib")), default="auto", show_default=True,
-              help="auto: Oxigraph when pyoxigraph is installed, else rdflib (slow on large corpora).")
+@click.option(
+    "--engine",
+    type=click.Choice(("auto", "oxigraph", "rdflib")),
+    default="auto",
+    show_default=True,
+    help="auto: Oxigraph when pyoxigraph is installed, else rdflib (slow on large corpora).",
+)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the resources.")
 def sparql(text, path, store, fmt, engine, base):
     """Run the SPARQL query QUERY (its text, or a file holding it, or - for standard input) over

@@ -41,8 +41,15 @@ def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str 
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(MATRIX_FORMATS)}")
 
 
-MATRIX_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".html": "html",
-                     ".htm": "html", ".json": "json"}
+MATRIX_EXTENSIONS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
 
 
 def format_of(path: str | Path) -> str | None:
@@ -57,8 +64,9 @@ def matrix_format_for(path: str | Path) -> str:
     if fmt is None:
         suffix = Path(path).suffix
         what = f"the extension {suffix!r}" if suffix else "a file name without extension"
-        raise ValueError(f"cannot tell a matrix format from {what} ({str(path)!r}); "
-                         f"known extensions: {', '.join(MATRIX_EXTENSIONS)}")
+        raise ValueError(
+            f"cannot tell a matrix format from {what} ({str(path)!r}); known extensions: {', '.join(MATRIX_EXTENSIONS)}"
+        )
     return fmt
 
 
@@ -69,8 +77,10 @@ _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f]+")
 def check_base_iri(base: str) -> str:
     """``base`` if it is an absolute IRI that resources can be appended to; else ValueError."""
     if not _IRI.fullmatch(base) or base.count("#") > 1:
-        raise ValueError(f"the base {base!r} is not an absolute IRI such as 'https://example.org/lexmap/' "
-                         "(no spaces, controls or <>\"{}|\\^` characters, at most one '#')")
+        raise ValueError(
+            f"the base {base!r} is not an absolute IRI such as 'https://example.org/lexmap/' "
+            "(no spaces, controls or <>\"{}|\\^` characters, at most one '#')"
+        )
     return base
 
 

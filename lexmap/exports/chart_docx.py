@@ -78,16 +78,21 @@ class _Writer:
         if not chart.figures:
             d.add_paragraph("No two figures of the practices shown disagree.")
         else:
-            d.add_paragraph("A figure is compared only with figures of the same unit and base (what it is a share of, "
-                            "and whose share); none of them is the fact.")
+            d.add_paragraph(
+                "A figure is compared only with figures of the same unit and base (what it is a share of, "
+                "and whose share); none of them is the fact."
+            )
         for f in chart.figures:
             p = d.add_paragraph(style="List Bullet")
             p.add_run(f.shown + (f" ({f.period})" if f.period else "")).bold = True
             p.add_run(f", {f.base} ({f.practice_label}): “{f.words}”, {f.speaker}, in ")
             p.add_run(f.document_title).italic = True
             self.reference(p, f.note)
-            p.add_run(f"; disagrees with: {'; '.join(f.disagrees_with) or 'none'}; agrees with: {'; '.join(f.agrees_with) or 'none'}."
-                      if f.compared else "; not compared: no other figure on this base.")
+            p.add_run(
+                f"; disagrees with: {'; '.join(f.disagrees_with) or 'none'}; agrees with: {'; '.join(f.agrees_with) or 'none'}."
+                if f.compared
+                else "; not compared: no other figure on this base."
+            )
         d.add_heading("Gaps", level=1)
         if not chart.gaps:
             d.add_paragraph("No gap recorded for this test.")
@@ -129,14 +134,18 @@ class _Writer:
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
-        self.document.add_paragraph(f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
-                                    "Indep. sources: the independent sources behind the level (a composite's: those of the part that sets it).")
+        self.document.add_paragraph(
+            f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
+            "Indep. sources: the independent sources behind the level (a composite's: those of the part that sets it)."
+        )
 
     def element(self, e: ChartElement) -> None:
         d = self.document
         d.add_heading(e.label + (f" ({e.gate} its parts)" if e.gate else ""), level=2)
-        d.add_paragraph(f"{e.id} · {e.status} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
-                        f" with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against.")
+        d.add_paragraph(
+            f"{e.id} · {e.status} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
+            f" with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against."
+        )
         if e.words:
             d.add_paragraph(f"Words of the provision: “{e.words}”")
         if not e.practices:
@@ -171,8 +180,12 @@ class _Writer:
             self.footnotes[number] = name
             self.bookmark += 1
             p.append(parse_xml(f'<w:bookmarkStart xmlns:w="{_W}" w:id="{self.bookmark}" w:name="{name}"/>'))
-            p.append(parse_xml(f'<w:r xmlns:w="{_W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                               f'<w:footnoteReference w:id="{number}"/></w:r>'))
+            p.append(
+                parse_xml(
+                    f'<w:r xmlns:w="{_W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{number}"/></w:r>'
+                )
+            )
             p.append(parse_xml(f'<w:bookmarkEnd xmlns:w="{_W}" w:id="{self.bookmark}"/>'))
             return
         for xml in (
@@ -205,9 +218,10 @@ class _Writer:
                 '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
                 f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
-        xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{_W}">{"".join(body)}</w:footnotes>'
-        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
-                    self.document.part.package)
+        xml = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{_W}">{"".join(body)}</w:footnotes>'
+        )
+        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"), self.document.part.package)
         self.document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
@@ -217,15 +231,19 @@ def _footnote_styles(document) -> None:
     from docx.oxml import parse_xml
 
     styles = document.styles.element
-    styles.append(parse_xml(
-        f'<w:style xmlns:w="{_W}" w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
-        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-        '<w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>'
-    ))
-    styles.append(parse_xml(
-        f'<w:style xmlns:w="{_W}" w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-        '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
-    ))
+    styles.append(
+        parse_xml(
+            f'<w:style xmlns:w="{_W}" w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
+            '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+            '<w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>'
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style xmlns:w="{_W}" w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
+            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+        )
+    )
 
 
 def _header_footer(document, text: str) -> None:
@@ -237,10 +255,13 @@ def _header_footer(document, text: str) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
-    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-                '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', "<w:r><w:t>1</w:t></w:r>",
-                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+    for xml in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>1</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
         footer._p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{_W}">', 1)))
 
 
@@ -248,7 +269,8 @@ def _shade(cell, colour: str) -> None:
     from docx.oxml import parse_xml
 
     cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd xmlns:w="{_W}" w:val="clear" w:color="auto" w:fill="{colour.lstrip("#").upper()}"/>'))
+        parse_xml(f'<w:shd xmlns:w="{_W}" w:val="clear" w:color="auto" w:fill="{colour.lstrip("#").upper()}"/>')
+    )
 
 
 def _repeat_header(row) -> None:

@@ -13,8 +13,9 @@ def chart_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in CHART_FORMATS:
         known = ", ".join(CHART_FORMATS)
-        raise ValueError(f"cannot tell the format of {Path(path).name!r} from its extension "
-                         f"{suffix or '(none)'!r}; use one of {known}")
+        raise ValueError(
+            f"cannot tell the format of {Path(path).name!r} from its extension {suffix or '(none)'!r}; use one of {known}"
+        )
     return CHART_FORMATS[suffix]
 
 

@@ -26,7 +26,9 @@ CSS = (
     ".lexmap-chart .lx-tree td.lx-n{text-align:right}"
     ".lexmap-chart .lx-level{print-color-adjust:exact;-webkit-print-color-adjust:exact}"
     + "".join(f".lexmap-chart .lx-level.{name}{{background:{s.fill}}}" for name, s in BY_NAME.items() if name != "contested")
-    + ".lexmap-chart td.lx-level.contested{outline:2px dashed " + CONTESTED.colour + ";outline-offset:-3px}"
+    + ".lexmap-chart td.lx-level.contested{outline:2px dashed "
+    + CONTESTED.colour
+    + ";outline-offset:-3px}"
     ".lexmap-chart span.lx-level{padding:0 .3em;border:1px solid #999}"
     ".lexmap-chart span.lx-level.contested{border:2px dashed " + CONTESTED.colour + "}"
     ".lexmap-chart .lx-gate{font-style:italic;color:#333}"

@@ -49,24 +49,36 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         indent = "&emsp;" * e.depth
         gate = f" *({e.gate})*" if e.gate else ""
         marker = f" {CONTESTED_MARK}" if e.contested else ""
-        out.append(f"| {indent}{escape_md(e.label)}{gate} | {escape_md(e.status)}{marker} | "
-                   f"{e.own_supporting} / {e.own_contesting} | {e.subtree_supporting} / {e.subtree_contesting} | "
-                   f"{e.independent_sources} |")
-    out += ["", f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices.', "",
-            "## Evidence by element", ""]
+        out.append(
+            f"| {indent}{escape_md(e.label)}{gate} | {escape_md(e.status)}{marker} | "
+            f"{e.own_supporting} / {e.own_contesting} | {e.subtree_supporting} / {e.subtree_contesting} | "
+            f"{e.independent_sources} |"
+        )
+    out += [
+        "",
+        f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices.',
+        "",
+        "## Evidence by element",
+        "",
+    ]
     for e in chart.elements:
         out += _element(e)
     out += ["## Figures that disagree", ""]
     if chart.figures:
-        out += ["A figure is compared only with figures of the same unit and base (what it is a share of, and whose "
-                "share); none of them is the fact.", ""]
+        out += [
+            "A figure is compared only with figures of the same unit and base (what it is a share of, and whose "
+            "share); none of them is the fact.",
+            "",
+        ]
         out += [_figure(f) for f in chart.figures]
     else:
         out.append("No two figures of the practices shown disagree.")
     out += ["", "## Gaps", ""]
     if chart.gaps:
-        out += [f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. "
-                f"*Next step:* {escape_md(g.next_step)}." for g in chart.gaps]
+        out += [
+            f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. *Next step:* {escape_md(g.next_step)}."
+            for g in chart.gaps
+        ]
     else:
         out.append("No gap recorded for this test.")
     out.append("")
@@ -79,9 +91,13 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
 
 def _element(e: ChartElement) -> list[str]:
     gate = f" ({e.gate} its parts)" if e.gate else ""
-    out = [f"### {escape_md(e.label + gate)}", "",
-           f"`{e.id}`; {escape_md(e.status)}; own statements: {e.own_supporting} for, {e.own_contesting} against; "
-           f"with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against", ""]
+    out = [
+        f"### {escape_md(e.label + gate)}",
+        "",
+        f"`{e.id}`; {escape_md(e.status)}; own statements: {e.own_supporting} for, {e.own_contesting} against; "
+        f"with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against",
+        "",
+    ]
     if e.words:
         out += [f"Words of the provision: “{escape_md(e.words)}”", ""]
     if not e.practices:
@@ -99,10 +115,18 @@ def _element(e: ChartElement) -> list[str]:
 
 def _figure(f) -> str:
     period = f" ({escape_md(f.period)})" if f.period else ""
-    compared = (f"disagrees with: {escape_md('; '.join(f.disagrees_with) or 'none')}; "
-                f"agrees with: {escape_md('; '.join(f.agrees_with) or 'none')}") if f.compared else "not compared: no other figure on this base"
-    return (f"- **{escape_md(f.shown)}**{period}, {escape_md(f.base)} ({escape_md(f.practice_label)}): "
-            f"“{escape_md(f.words)}”, {escape_md(f.speaker)}, in *{escape_md(f.document_title)}*[^{f.note}]; {compared}")
+    compared = (
+        (
+            f"disagrees with: {escape_md('; '.join(f.disagrees_with) or 'none')}; "
+            f"agrees with: {escape_md('; '.join(f.agrees_with) or 'none')}"
+        )
+        if f.compared
+        else "not compared: no other figure on this base"
+    )
+    return (
+        f"- **{escape_md(f.shown)}**{period}, {escape_md(f.base)} ({escape_md(f.practice_label)}): "
+        f"“{escape_md(f.words)}”, {escape_md(f.speaker)}, in *{escape_md(f.document_title)}*[^{f.note}]; {compared}"
+    )
 
 
 def _statement(number: int, s: ChartStatement) -> list[str]:

@@ -29,12 +29,47 @@ CSL_TYPES = {
 """lexmap document kinds and the CSL 1.0.2 item types that fit them."""
 
 _ORGANISATION_WORDS = {
-    "agency", "alliance", "archive", "association", "board", "bureau", "center", "centre", "coalition", "commission",
-    "committee", "council", "court", "department", "editorial", "embassy", "foundation", "government",
-    "group", "initiative", "institute", "league", "ministry", "mission", "network", "office", "organisation",
-    "organization", "parliament", "press", "programme", "project", "rights", "secretariat", "service", "staff",
-    "team", "tribunal", "union",
-    "university", "watch",
+    "agency",
+    "alliance",
+    "archive",
+    "association",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "coalition",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "editorial",
+    "embassy",
+    "foundation",
+    "government",
+    "group",
+    "initiative",
+    "institute",
+    "league",
+    "ministry",
+    "mission",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "press",
+    "programme",
+    "project",
+    "rights",
+    "secretariat",
+    "service",
+    "staff",
+    "team",
+    "tribunal",
+    "union",
+    "university",
+    "watch",
 }
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*\.?")
 _PARTICLES = {"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von"}
@@ -61,7 +96,12 @@ def csl_item(document) -> dict[str, Any]:
         item["author"] = [csl_name(a) for a in document.authors]
     if document.date:
         item["issued"] = {"date-parts": [[int(part) for part in document.date.split("-")]]}
-    for key, value in (("publisher", document.publisher), ("URL", document.url), ("language", document.language), ("note", document.notes)):
+    for key, value in (
+        ("publisher", document.publisher),
+        ("URL", document.url),
+        ("language", document.language),
+        ("note", document.notes),
+    ):
         if value:
             item[key] = value
     return item

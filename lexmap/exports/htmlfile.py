@@ -35,8 +35,10 @@ def check_base_url(url: str) -> str:
     else ValueError: a ``javascript:`` base would put a script in every link."""
     parts = urllib.parse.urlsplit(url) if isinstance(url, str) and not _URL_EXCLUDED.search(url) else None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"the base URL {url!r} is not an http or https address such as 'https://example.org/site/' "
-                         "(no spaces, quotes, controls or <>`{}|\\^)")
+        raise ValueError(
+            f"the base URL {url!r} is not an http or https address such as 'https://example.org/site/' "
+            "(no spaces, quotes, controls or <>`{}|\\^)"
+        )
     return url
 
 
@@ -51,9 +53,7 @@ def matrix_html(matrix: Matrix, value: str = "count", base_url: str | None = Non
 
 def legend_html(matrix: Matrix, value: str = "count") -> str:
     """The legend: what a value is, the levels with their fills, how contested is marked."""
-    items = [
-        f'<li><span class="swatch {s.name}">{s.name}</span>{escape(s.meaning)}</li>' for s in LEVELS
-    ] + [
+    items = [f'<li><span class="swatch {s.name}">{s.name}</span>{escape(s.meaning)}</li>' for s in LEVELS] + [
         f'<li><span class="swatch contested"><span class="marker">{CONTESTED_MARK}</span></span>'
         f"contested (dashed outline, {CONTESTED_MARK} after the value): {escape(CONTESTED.meaning)}</li>"
     ]
@@ -65,8 +65,15 @@ def legend_html(matrix: Matrix, value: str = "count") -> str:
     )
 
 
-def matrix_page(matrix: Matrix, value: str = "count", base_url: str | None = None, corpus=None,
-                *, title: str | None = None, date: str | None = None) -> str:
+def matrix_page(
+    matrix: Matrix,
+    value: str = "count",
+    base_url: str | None = None,
+    corpus=None,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+) -> str:
     """A standalone page: heading (``title``, default "lexmap matrix"; ``date`` of the corpus),
     legend and table, readable on screen and printed (landscape, colours kept)."""
     heading = title or "lexmap matrix"

@@ -16,16 +16,22 @@ def escape_markdown(text: str | int) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
-def matrix_markdown(matrix: Matrix, value: str = "count", *, title: str | None = None, date: str | None = None,
-                    measure: str | None = None) -> str:
+def matrix_markdown(
+    matrix: Matrix, value: str = "count", *, title: str | None = None, date: str | None = None, measure: str | None = None
+) -> str:
     """The table, after a caption line naming the case, its date and what a cell shows (when given)."""
     head = ["", *(escape_markdown(c.label) for c in matrix.cols)]
     caption = []
     if title or measure:
         what = f"{matrix.row_kind} (rows) by {matrix.col_kind} (columns)" + (f"; each cell: {measure}" if measure else "")
-        caption = [f"**{escape_markdown(title or 'lexmap matrix')}**" + (f" ({escape_markdown(date)})" if date else "")
-                   + f": {escape_markdown(what)}.", ""]
-    lines = [*caption,
+        caption = [
+            f"**{escape_markdown(title or 'lexmap matrix')}**"
+            + (f" ({escape_markdown(date)})" if date else "")
+            + f": {escape_markdown(what)}.",
+            "",
+        ]
+    lines = [
+        *caption,
         "| " + " | ".join(head) + " |",
         "| " + " | ".join(["---"] + ["---:" if value in ("count", "independent") else "---"] * len(matrix.cols)) + " |",
     ]

@@ -62,7 +62,9 @@ class NoteCache:
             lines = read_private(self.path).splitlines()
         except FileNotFoundError:
             return
-        except CacheFolderError as error:  # an older lexmap's file (0644): made private by the next append, cleaned by the next read
+        except (
+            CacheFolderError
+        ) as error:  # an older lexmap's file (0644): made private by the next append, cleaned by the next read
             log.warning("lexmap: not reading the notes cache %s (%s)", self.path, error)
             return
         except OSError as error:
@@ -82,8 +84,12 @@ class NoteCache:
             self.notes[entry["key"]] = note
             kept.append(line + b"\n")
         if damaged:
-            log.warning("lexmap: ignoring %d damaged line%s of the notes cache %s (cut short, altered or forged)", damaged,
-                        "s" if damaged != 1 else "", self.path)
+            log.warning(
+                "lexmap: ignoring %d damaged line%s of the notes cache %s (cut short, altered or forged)",
+                damaged,
+                "s" if damaged != 1 else "",
+                self.path,
+            )
             try:
                 write_private(self.path, b"".join(kept))  # once: the next run reads a clean file
             except OSError:

@@ -30,13 +30,17 @@ def corpus_tables(corpus) -> dict:
     types = {INTEGER: pa.int64(), BOOLEAN: pa.bool_(), LIST: pa.list_(pa.string()), REAL: pa.float64()}
     out = {}
     for table in TABLES:
-        schema = pa.schema([pa.field(c.name, types.get(c.type, pa.string()), nullable=not c.required) for c in table.columns],
-                           metadata={"description": table.description})
+        schema = pa.schema(
+            [pa.field(c.name, types.get(c.type, pa.string()), nullable=not c.required) for c in table.columns],
+            metadata={"description": table.description},
+        )
         columns: list[list] = [[] for _ in table.columns]
         for row in table_rows(corpus, table.name):
             for values, value in zip(columns, row, strict=True):
                 values.append(value)
-        out[table.name] = pa.Table.from_arrays([pa.array(v, type=f.type) for v, f in zip(columns, schema, strict=True)], schema=schema)
+        out[table.name] = pa.Table.from_arrays(
+            [pa.array(v, type=f.type) for v, f in zip(columns, schema, strict=True)], schema=schema
+        )
     return out
 
 
@@ -45,8 +49,7 @@ OutputFolderError = OutputError
 output folder: :mod:`lexmap.outputs`)."""
 
 
-def write_parquet(corpus, folder: str | Path, inputs: Iterable[str | os.PathLike] = (), *,
-                  force: bool = False) -> list[Path]:
+def write_parquet(corpus, folder: str | Path, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False) -> list[Path]:
     """Write one ``.parquet`` file per table into ``folder``, built beside it and swapped in
     whole (replacing an earlier Parquet export there; refused as
     :func:`lexmap.outputs.check_folder_output` says: never a folder holding anything lexmap did

@@ -71,7 +71,9 @@ def credentials(parts: urllib.parse.SplitResult, netrc_file: str | os.PathLike |
     try:
         entry = netrc.netrc(str(path)).authenticators(parts.hostname or "")
     except netrc.NetrcParseError as error:  # its message may quote a token of the file: not shown
-        raise PushError(f"cannot read the netrc file {path} (line {error.lineno}): check its syntax and that only you can read it") from None
+        raise PushError(
+            f"cannot read the netrc file {path} (line {error.lineno}): check its syntax and that only you can read it"
+        ) from None
     except OSError as error:
         raise PushError(f"cannot read the netrc file {path} ({error.strerror})") from None
     if entry is None:
@@ -80,8 +82,16 @@ def credentials(parts: urllib.parse.SplitResult, netrc_file: str | os.PathLike |
     return login or "", password or ""
 
 
-def push(data: bytes, url: str, content_type: str = "text/turtle", *, connect_timeout: float = CONNECT_TIMEOUT,
-         deadline: float | None = None, progress: Progress | None = None, netrc_file: str | os.PathLike | None = None) -> int:
+def push(
+    data: bytes,
+    url: str,
+    content_type: str = "text/turtle",
+    *,
+    connect_timeout: float = CONNECT_TIMEOUT,
+    deadline: float | None = None,
+    progress: Progress | None = None,
+    netrc_file: str | os.PathLike | None = None,
+) -> int:
     """Replace a graph of a SPARQL 1.1 server with ``data`` (HTTP PUT). ``url`` is the server's
     graph store endpoint (Oxigraph ``/store``, Fuseki ``/DATASET/data``, GraphDB
     ``/repositories/ID/rdf-graphs/service``), with ``?graph=IRI`` for a named graph; without a
@@ -105,7 +115,9 @@ def push(data: bytes, url: str, content_type: str = "text/turtle", *, connect_ti
             raise PushError(f"push to {shown} failed: cannot connect in {connect_timeout:g} s ({_reason(error)})") from None
         try:
             connection.sock.settimeout(max(0.1, limit - time.monotonic()))
-            connection.putrequest("PUT", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")), skip_accept_encoding=True)
+            connection.putrequest(
+                "PUT", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")), skip_accept_encoding=True
+            )
             connection.putheader("Content-Type", f"{content_type}; charset=utf-8")
             connection.putheader("Content-Length", str(len(data)))
             if auth is not None:
@@ -141,7 +153,7 @@ def _send(sock: socket.socket, data: bytes, started: float, limit: float, progre
             raise TimeoutError
         sock.settimeout(min(TICK, limit - now))
         try:
-            sent += sock.send(view[sent:sent + CHUNK])
+            sent += sock.send(view[sent : sent + CHUNK])
         except TimeoutError:
             pass
         if progress is not None:

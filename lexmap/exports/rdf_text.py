@@ -62,8 +62,8 @@ def turtle(triples: Iterable[Triple]) -> bytes:
         if written is None:
             written = _iri(value)
             for prefix, namespace in names:
-                if value.startswith(namespace) and _LOCAL.fullmatch(value[len(namespace):]):
-                    written = f"{prefix}:{value[len(namespace):]}"
+                if value.startswith(namespace) and _LOCAL.fullmatch(value[len(namespace) :]):
+                    written = f"{prefix}:{value[len(namespace) :]}"
                     break
             iris[value] = written
         return written

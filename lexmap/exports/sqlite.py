@@ -20,22 +20,34 @@ from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, Table, table_rows
 _SPEAKERS = """(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM statement_speakers AS x
       JOIN actors AS a ON a.id = x.actor WHERE x.{kind} = s.id ORDER BY x.position))"""
 VIEWS = {
-    "claims_view": ("claim", "claims", """
+    "claims_view": (
+        "claim",
+        "claims",
+        """
     SELECT s.rowid AS rowid, s.id, s.stance, s.practice, p.label AS practice_label, s.element,
            e.label AS element_label, e.test, i.short_name AS instrument, s.document, d.title AS document_title,
            d.date AS document_date, {speakers} AS speakers, s.pinpoint, s.quote, s.note
     FROM claims AS s JOIN practices AS p ON p.id = s.practice JOIN elements AS e ON e.id = s.element
-    JOIN instruments AS i ON i.id = e.instrument JOIN documents AS d ON d.id = s.document"""),
-    "attestations_view": ("attestation", "attestations", """
+    JOIN instruments AS i ON i.id = e.instrument JOIN documents AS d ON d.id = s.document""",
+    ),
+    "attestations_view": (
+        "attestation",
+        "attestations",
+        """
     SELECT s.rowid AS rowid, s.id, s.practice, p.label AS practice_label, s.document, d.title AS document_title,
            d.date AS document_date, {speakers} AS speakers, s.pinpoint, s.quote, s.note
-    FROM attestations AS s JOIN practices AS p ON p.id = s.practice JOIN documents AS d ON d.id = s.document"""),
-    "exhibits_view": ("exhibit", "exhibits", """
+    FROM attestations AS s JOIN practices AS p ON p.id = s.practice JOIN documents AS d ON d.id = s.document""",
+    ),
+    "exhibits_view": (
+        "exhibit",
+        "exhibits",
+        """
     SELECT s.rowid AS rowid, s.id, s.stance, s.practice, p.label AS practice_label, s.indicator,
            n.label AS indicator_label, s.document, d.title AS document_title, d.date AS document_date,
            {speakers} AS speakers, s.pinpoint, s.quote, s.note
     FROM exhibits AS s JOIN practices AS p ON p.id = s.practice JOIN indicators AS n ON n.id = s.indicator
-    JOIN documents AS d ON d.id = s.document"""),
+    JOIN documents AS d ON d.id = s.document""",
+    ),
 }
 TABLE_TITLES = {"claims": "Claims", "attestations": "Attestations", "exhibits": "Exhibits"}
 SEARCHED = ("quote", "pinpoint", "document_title", "speakers")
@@ -47,10 +59,14 @@ FACETS = {
     "claims": ["stance", "element", "document", "speaker"],
 }
 INDEXES = {
-    "claims": ("document", "practice", "element", "speaker"), "attestations": ("document", "practice"),
-    "exhibits": ("document", "practice", "indicator"), "relies_on": ("claim", "attestation", "exhibit", "document"),
-    "statement_speakers": ("claim", "attestation", "exhibit", "actor"), "citations": ("cited",),
-    "elements": ("parent", "test"), "provisions": ("parent",),
+    "claims": ("document", "practice", "element", "speaker"),
+    "attestations": ("document", "practice"),
+    "exhibits": ("document", "practice", "indicator"),
+    "relies_on": ("claim", "attestation", "exhibit", "document"),
+    "statement_speakers": ("claim", "attestation", "exhibit", "actor"),
+    "citations": ("cited",),
+    "elements": ("parent", "test"),
+    "provisions": ("parent",),
 }
 
 
@@ -89,8 +105,10 @@ def corpus_sqlite(corpus) -> bytes:
         for view, (kind, _, select) in VIEWS.items():
             db.execute(f'CREATE VIEW "{view}" AS {select.format(speakers=_SPEAKERS.format(kind=kind))}')
             fts = f"{kind}s_fts"
-            db.execute(f'CREATE VIRTUAL TABLE "{fts}" USING fts5({", ".join(SEARCHED)}, content="{view}", content_rowid="rowid", tokenize="porter unicode61 remove_diacritics 2")')
-            db.execute(f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('rebuild')")
+            db.execute(
+                f'CREATE VIRTUAL TABLE "{fts}" USING fts5({", ".join(SEARCHED)}, content="{view}", content_rowid="rowid", tokenize="porter unicode61 remove_diacritics 2")'
+            )
+            db.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
         db.commit()
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # the loader checks every reference: this is a bug of lexmap, not of the corpus
@@ -116,8 +134,8 @@ def datasette_metadata(corpus, database: str) -> dict:
         tables[view] = {
             "title": f"{title}, with labels, documents and speakers",
             "description": f"{title} with the labels of what they point to, their document's title and date, and "
-                           "their speakers (resolved: the statement's speaker, else the document's authors or "
-                           "publisher). Search covers quote, pinpoint, document title and speakers.",
+            "their speakers (resolved: the statement's speaker, else the document's authors or "
+            "publisher). Search covers quote, pinpoint, document title and speakers.",
             "fts_table": f"{kind}s_fts",
         }
         tables[base]["fts_table"] = f"{kind}s_fts"

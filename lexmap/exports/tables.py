@@ -54,64 +54,147 @@ def _table(name: str, description: str, columns: str, key: tuple[str, ...] = ("i
 
 _STATEMENT = "claim>claims attestation>attestations exhibit>exhibits"
 TABLES: tuple[Table, ...] = (
-    _table("states", "States, by ISO 3166-1 alpha-2 code, with UN membership (member, observer, non-member).",
-           "id! name! un_membership independent:BOOLEAN", label="name"),
-    _table("instruments", "Legal instruments: treaties, conventions, statutes, declarations.",
-           "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force in_force_after_consent url notes",
-           label="short_name"),
-    _table("ratifications", "Each state's history towards an instrument, read from the official record (source).",
-           "id! instrument>instruments! state>states! source as_of note"),
-    _table("ratification_events", "The dated events of a ratification history (signature, ratification, accession...).",
-           "ratification>ratifications! position:INTEGER! event! date! note source", key=("ratification", "position")),
+    _table(
+        "states",
+        "States, by ISO 3166-1 alpha-2 code, with UN membership (member, observer, non-member).",
+        "id! name! un_membership independent:BOOLEAN",
+        label="name",
+    ),
+    _table(
+        "instruments",
+        "Legal instruments: treaties, conventions, statutes, declarations.",
+        "id! title! short_name! kind! binding:BOOLEAN! adopted_by adopted in_force in_force_after_consent url notes",
+        label="short_name",
+    ),
+    _table(
+        "ratifications",
+        "Each state's history towards an instrument, read from the official record (source).",
+        "id! instrument>instruments! state>states! source as_of note",
+    ),
+    _table(
+        "ratification_events",
+        "The dated events of a ratification history (signature, ratification, accession...).",
+        "ratification>ratifications! position:INTEGER! event! date! note source",
+        key=("ratification", "position"),
+    ),
     _table("actors", "Who speaks: organisations, governments, persons.", "id! name! kind! part_of>actors notes", label="name"),
-    _table("provisions", "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
-           "id! instrument>instruments! parent>provisions position:INTEGER! label! heading text "
-           "source_url source_publisher source_note", label="label"),
-    _table("provision_copies", "The independent copies a provision's text was checked against (its source's checked_against).",
-           "provision>provisions! position:INTEGER! url! publisher! note", key=("provision", "position")),
-    _table("provision_variants", "Readings of a copy that differ from a provision's text: reading where the text has instead_of.",
-           "provision>provisions! position:INTEGER! reading! instead_of! copy! note", key=("provision", "position")),
-    _table("elements", "Every element of every legal test; a test is the element without a parent. combinator: "
-           "all (every child must be met), any (one suffices), empty for a leaf.",
-           "id! instrument>instruments! test>elements! parent>elements position:INTEGER! label! combinator "
-           "provision>provisions kind description words defined_by>elements", label="label"),
-    _table("tests", "The legal tests: the roots of the element trees.",
-           "id>elements! instrument>instruments! position:INTEGER! label! kind combinator provision>provisions", label="label"),
-    _table("indicator_frameworks", "Frameworks of indicators, such as the ILO indicators of forced labour.",
-           "id! title! publisher date url", label="title"),
-    _table("indicators", "The indicators of each framework.",
-           "id! framework>indicator_frameworks! position:INTEGER! label! description", label="label"),
-    _table("documents", "Sources: reports, statutes, news articles, UN communications, court rulings.",
-           "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors", label="title"),
-    _table("document_authors", "The actors who wrote each document (its authored_by).",
-           "document>documents! position:INTEGER! actor>actors!", key=("document", "position")),
-    _table("citations", "Which documents each document cites, at which pinpoint.",
-           "document>documents! position:INTEGER! cited>documents! pinpoint note", key=("document", "position")),
-    _table("practices", "Alleged conduct: what is done, by whom, where, when, under which rule (legal_basis_*).",
-           "id! label! description actor programme state>states places:LIST period start end part_of>practices "
-           "legal_basis_document>documents legal_basis_pinpoint legal_basis_text", label="label"),
-    _table("claims", "Document argues (stance supports) or contests that practice satisfies element, "
-           "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
-           "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note"),
-    _table("attestations", "Document reports that practice happens: a fact, not a legal argument.",
-           "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note"),
-    _table("figures", "The numbers an attestation's quote gives: a value, or a range low-high (an end may be open), "
-           "in unit, of base (what it measures, and whose share); figures are compared only on one unit and base.",
-           "attestation>attestations! position:INTEGER! words! value:REAL low:REAL high:REAL unit! base! "
-           "period_start period_end note", key=("attestation", "position")),
-    _table("exhibits", "Document says that practice exhibits indicator (or contests it).",
-           "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note"),
-    _table("relies_on", "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit is set.",
-           f"{_STATEMENT} position:INTEGER! document>documents! pinpoint note", key=()),
-    _table("statement_speakers", "Who makes each statement, resolved: its speaker, else its document's authors, "
-           "else its publisher. One of claim, attestation, exhibit is set.",
-           f"{_STATEMENT} position:INTEGER! actor>actors!", key=()),
-    _table("assessments", "The level of each (practice, element) that the practice's statements (with its parts') touch, "
-           "as lexmap computes it for every output (docs/evidence.md): level unargued, argued or corroborated; "
-           "independent_sources behind it; contested; met_through parts or definition, limiting the part that sets it; "
-           "asserted_by the independent sources asserting a composite element as a whole.",
-           "practice>practices! element>elements! level! independent_sources:INTEGER! contested:BOOLEAN! "
-           "met_through limiting>elements asserted_by:INTEGER! contested_by:LIST", key=("practice", "element")),
+    _table(
+        "provisions",
+        "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
+        "id! instrument>instruments! parent>provisions position:INTEGER! label! heading text "
+        "source_url source_publisher source_note",
+        label="label",
+    ),
+    _table(
+        "provision_copies",
+        "The independent copies a provision's text was checked against (its source's checked_against).",
+        "provision>provisions! position:INTEGER! url! publisher! note",
+        key=("provision", "position"),
+    ),
+    _table(
+        "provision_variants",
+        "Readings of a copy that differ from a provision's text: reading where the text has instead_of.",
+        "provision>provisions! position:INTEGER! reading! instead_of! copy! note",
+        key=("provision", "position"),
+    ),
+    _table(
+        "elements",
+        "Every element of every legal test; a test is the element without a parent. combinator: "
+        "all (every child must be met), any (one suffices), empty for a leaf.",
+        "id! instrument>instruments! test>elements! parent>elements position:INTEGER! label! combinator "
+        "provision>provisions kind description words defined_by>elements",
+        label="label",
+    ),
+    _table(
+        "tests",
+        "The legal tests: the roots of the element trees.",
+        "id>elements! instrument>instruments! position:INTEGER! label! kind combinator provision>provisions",
+        label="label",
+    ),
+    _table(
+        "indicator_frameworks",
+        "Frameworks of indicators, such as the ILO indicators of forced labour.",
+        "id! title! publisher date url",
+        label="title",
+    ),
+    _table(
+        "indicators",
+        "The indicators of each framework.",
+        "id! framework>indicator_frameworks! position:INTEGER! label! description",
+        label="label",
+    ),
+    _table(
+        "documents",
+        "Sources: reports, statutes, news articles, UN communications, court rulings.",
+        "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors",
+        label="title",
+    ),
+    _table(
+        "document_authors",
+        "The actors who wrote each document (its authored_by).",
+        "document>documents! position:INTEGER! actor>actors!",
+        key=("document", "position"),
+    ),
+    _table(
+        "citations",
+        "Which documents each document cites, at which pinpoint.",
+        "document>documents! position:INTEGER! cited>documents! pinpoint note",
+        key=("document", "position"),
+    ),
+    _table(
+        "practices",
+        "Alleged conduct: what is done, by whom, where, when, under which rule (legal_basis_*).",
+        "id! label! description actor programme state>states places:LIST period start end part_of>practices "
+        "legal_basis_document>documents legal_basis_pinpoint legal_basis_text",
+        label="label",
+    ),
+    _table(
+        "claims",
+        "Document argues (stance supports) or contests that practice satisfies element, "
+        "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
+        "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note",
+    ),
+    _table(
+        "attestations",
+        "Document reports that practice happens: a fact, not a legal argument.",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note",
+    ),
+    _table(
+        "figures",
+        "The numbers an attestation's quote gives: a value, or a range low-high (an end may be open), "
+        "in unit, of base (what it measures, and whose share); figures are compared only on one unit and base.",
+        "attestation>attestations! position:INTEGER! words! value:REAL low:REAL high:REAL unit! base! "
+        "period_start period_end note",
+        key=("attestation", "position"),
+    ),
+    _table(
+        "exhibits",
+        "Document says that practice exhibits indicator (or contests it).",
+        "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note",
+    ),
+    _table(
+        "relies_on",
+        "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit is set.",
+        f"{_STATEMENT} position:INTEGER! document>documents! pinpoint note",
+        key=(),
+    ),
+    _table(
+        "statement_speakers",
+        "Who makes each statement, resolved: its speaker, else its document's authors, "
+        "else its publisher. One of claim, attestation, exhibit is set.",
+        f"{_STATEMENT} position:INTEGER! actor>actors!",
+        key=(),
+    ),
+    _table(
+        "assessments",
+        "The level of each (practice, element) that the practice's statements (with its parts') touch, "
+        "as lexmap computes it for every output (docs/evidence.md): level unargued, argued or corroborated; "
+        "independent_sources behind it; contested; met_through parts or definition, limiting the part that sets it; "
+        "asserted_by the independent sources asserting a composite element as a whole.",
+        "practice>practices! element>elements! level! independent_sources:INTEGER! contested:BOOLEAN! "
+        "met_through limiting>elements asserted_by:INTEGER! contested_by:LIST",
+        key=("practice", "element"),
+    ),
 )
 """Every table, in an order where a table comes after those it references (but self-references)."""
 
@@ -131,9 +214,16 @@ def _provisions(corpus):
     for id_, p in corpus.provisions.items():
         parent = corpus.parent(id_)
         siblings = corpus.provisions[parent].provisions if parent in corpus.provisions else corpus.instruments[parent].provisions
-        yield (id_, corpus.owner(id_), parent if parent in corpus.provisions else None,
-               _position(siblings, p), p.label, p.heading, p.text,
-               *((p.source.url, p.source.publisher, p.source.note) if p.source else (None, None, None)))
+        yield (
+            id_,
+            corpus.owner(id_),
+            parent if parent in corpus.provisions else None,
+            _position(siblings, p),
+            p.label,
+            p.heading,
+            p.text,
+            *((p.source.url, p.source.publisher, p.source.note) if p.source else (None, None, None)),
+        )
 
 
 def _elements(corpus):
@@ -142,8 +232,20 @@ def _elements(corpus):
             stack = [(test, None, n)]
             while stack:
                 e, parent, position = stack.pop()
-                yield (e.id, instrument.id, test.id, parent, position, e.label, e.combinator, e.provision, e.kind,
-                       e.description, e.words, e.defined_by)
+                yield (
+                    e.id,
+                    instrument.id,
+                    test.id,
+                    parent,
+                    position,
+                    e.label,
+                    e.combinator,
+                    e.provision,
+                    e.kind,
+                    e.description,
+                    e.words,
+                    e.defined_by,
+                )
                 stack.extend((child, e.id, i) for i, child in reversed(list(enumerate(e.children, 1))))
 
 
@@ -176,48 +278,119 @@ def _assessments(corpus):
     for test in corpus.tests:
         for practice in assessor.practices_on(test):
             for row in assessor.coverage(test, practice):
-                yield (practice, row.element.id, row.level, row.independent_sources, row.contested, row.met_through,
-                       row.limiting, row.asserted_by, [c.id for c in row.contested_by])
+                yield (
+                    practice,
+                    row.element.id,
+                    row.level,
+                    row.independent_sources,
+                    row.contested,
+                    row.met_through,
+                    row.limiting,
+                    row.asserted_by,
+                    [c.id for c in row.contested_by],
+                )
 
 
 _ROWS = {
     "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
-    "instruments": lambda c: ((i.id, i.title, i.short_name, i.kind, i.binding, i.adopted_by, i.adopted, i.in_force,
-                               i.in_force_after_consent, i.url, i.notes) for i in c.instruments.values()),
+    "instruments": lambda c: (
+        (
+            i.id,
+            i.title,
+            i.short_name,
+            i.kind,
+            i.binding,
+            i.adopted_by,
+            i.adopted,
+            i.in_force,
+            i.in_force_after_consent,
+            i.url,
+            i.notes,
+        )
+        for i in c.instruments.values()
+    ),
     "ratifications": lambda c: ((r.id, r.instrument, r.state, r.source, r.as_of, r.note) for r in c.ratifications.values()),
-    "ratification_events": lambda c: ((r.id, n, e.event, e.date, e.note, e.source)
-                                      for r in c.ratifications.values() for n, e in enumerate(r.events, 1)),
+    "ratification_events": lambda c: (
+        (r.id, n, e.event, e.date, e.note, e.source) for r in c.ratifications.values() for n, e in enumerate(r.events, 1)
+    ),
     "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes) for a in c.actors.values()),
     "provisions": _provisions,
-    "provision_copies": lambda c: ((p.id, n, x.url, x.publisher, x.note) for p in c.provisions.values() if p.source
-                                   for n, x in enumerate(p.source.checked_against, 1)),
-    "provision_variants": lambda c: ((p.id, n, v.reading, v.instead_of, v.copy, v.note) for p in c.provisions.values()
-                                     if p.source for n, v in enumerate(p.source.variants, 1)),
+    "provision_copies": lambda c: (
+        (p.id, n, x.url, x.publisher, x.note)
+        for p in c.provisions.values()
+        if p.source
+        for n, x in enumerate(p.source.checked_against, 1)
+    ),
+    "provision_variants": lambda c: (
+        (p.id, n, v.reading, v.instead_of, v.copy, v.note)
+        for p in c.provisions.values()
+        if p.source
+        for n, v in enumerate(p.source.variants, 1)
+    ),
     "elements": _elements,
-    "tests": lambda c: ((t.id, i.id, n, t.label, t.kind, t.combinator, t.provision)
-                        for i in c.instruments.values() for n, t in enumerate(i.tests, 1)),
+    "tests": lambda c: (
+        (t.id, i.id, n, t.label, t.kind, t.combinator, t.provision)
+        for i in c.instruments.values()
+        for n, t in enumerate(i.tests, 1)
+    ),
     "indicator_frameworks": lambda c: ((f.id, f.title, f.publisher, f.date, f.url) for f in c.indicator_frameworks.values()),
-    "indicators": lambda c: ((i.id, f.id, n, i.label, i.description)
-                             for f in c.indicator_frameworks.values() for n, i in enumerate(f.indicators, 1)),
-    "documents": lambda c: ((d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file,
-                             d.notes, d.published_by) for d in c.documents.values()),
+    "indicators": lambda c: (
+        (i.id, f.id, n, i.label, i.description) for f in c.indicator_frameworks.values() for n, i in enumerate(f.indicators, 1)
+    ),
+    "documents": lambda c: (
+        (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
+        for d in c.documents.values()
+    ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
-    "citations": lambda c: ((d.id, n, x.document, x.pinpoint, x.note)
-                            for d in c.documents.values() for n, x in enumerate(d.cites, 1)),
-    "practices": lambda c: ((p.id, p.label, p.description, p.actor, p.programme, p.state, list(p.places), p.period, p.start,
-                             p.end, p.part_of, *((p.legal_basis.document, p.legal_basis.pinpoint, p.legal_basis.text)
-                                                 if p.legal_basis else (None, None, None))) for p in c.practices.values()),
-    "claims": lambda c: ((s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note)
-                         for s in c.claims.values()),
-    "attestations": lambda c: ((s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note)
-                               for s in c.attestations.values()),
-    "figures": lambda c: ((s.id, n, f.words, f.value, *((f.range.low, f.range.high) if f.range else (None, None)), f.unit,
-                           f.base, *((f.period.start, f.period.end) if f.period else (None, None)), f.note)
-                          for s in c.attestations.values() for n, f in enumerate(s.figures, 1)),
-    "exhibits": lambda c: ((s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note)
-                           for s in c.exhibits.values()),
-    "relies_on": lambda c: ((*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
-                            for k, s in _all_statements(c) for n, r in enumerate(s.relies_on, 1)),
+    "citations": lambda c: (
+        (d.id, n, x.document, x.pinpoint, x.note) for d in c.documents.values() for n, x in enumerate(d.cites, 1)
+    ),
+    "practices": lambda c: (
+        (
+            p.id,
+            p.label,
+            p.description,
+            p.actor,
+            p.programme,
+            p.state,
+            list(p.places),
+            p.period,
+            p.start,
+            p.end,
+            p.part_of,
+            *((p.legal_basis.document, p.legal_basis.pinpoint, p.legal_basis.text) if p.legal_basis else (None, None, None)),
+        )
+        for p in c.practices.values()
+    ),
+    "claims": lambda c: (
+        (s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.claims.values()
+    ),
+    "attestations": lambda c: (
+        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note) for s in c.attestations.values()
+    ),
+    "figures": lambda c: (
+        (
+            s.id,
+            n,
+            f.words,
+            f.value,
+            *((f.range.low, f.range.high) if f.range else (None, None)),
+            f.unit,
+            f.base,
+            *((f.period.start, f.period.end) if f.period else (None, None)),
+            f.note,
+        )
+        for s in c.attestations.values()
+        for n, f in enumerate(s.figures, 1)
+    ),
+    "exhibits": lambda c: (
+        (s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.exhibits.values()
+    ),
+    "relies_on": lambda c: (
+        (*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
+        for k, s in _all_statements(c)
+        for n, r in enumerate(s.relies_on, 1)
+    ),
     "statement_speakers": _speakers,
     "assessments": _assessments,
 }

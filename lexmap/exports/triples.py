@@ -70,8 +70,9 @@ class _Namespace:
 
 def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
     """Every triple of ``corpus``, record by record; resource IRIs are ``base`` + lexmap id."""
-    lm, eli, schema, oa, prov, skos, dcterms, rdfs = (_Namespace(PREFIXES[n]) for n in (
-        "lm", "eli", "schema", "oa", "prov", "skos", "dcterms", "rdfs"))
+    lm, eli, schema, oa, prov, skos, dcterms, rdfs = (
+        _Namespace(PREFIXES[n]) for n in ("lm", "eli", "schema", "oa", "prov", "skos", "dcterms", "rdfs")
+    )
     buffer: list[Triple] = []
     emit = buffer.append
 
@@ -183,7 +184,11 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
         yield from drain()
 
     for actor in corpus.actors.values():
-        a = record(actor.id, prov.Agent, {"person": schema.Person, "government": schema.GovernmentOrganization}.get(actor.kind, schema.Organization))
+        a = record(
+            actor.id,
+            prov.Agent,
+            {"person": schema.Person, "government": schema.GovernmentOrganization}.get(actor.kind, schema.Organization),
+        )
         add(a, rdfs.label, actor.name)
         add(a, lm.actorKind, actor.kind)
         add(a, schema.memberOf, actor.part_of and iri(actor.part_of))

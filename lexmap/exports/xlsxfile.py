@@ -39,10 +39,20 @@ MAX_ROW_HEIGHT = 409.0
 """Excel's largest row height, in points."""
 DETAIL_COLUMNS = (
     # heading, width, wrap; sized for a landscape page (ids wrap at their hyphens)
-    ("{row}", 18, True), ("{row} id", 16, True), ("{col}", 12, True), ("{col} id", 10, True),
-    ("Practice", 20, True), ("Practice id", 14, True), ("Statement", 14, True), ("Kind", 8, False),
-    ("Stance", 9, False), ("Speaker", 18, True), ("Document", 24, True), ("Document id", 12, True),
-    ("Pinpoint", 16, True), ("Quote", 50, True),
+    ("{row}", 18, True),
+    ("{row} id", 16, True),
+    ("{col}", 12, True),
+    ("{col} id", 10, True),
+    ("Practice", 20, True),
+    ("Practice id", 14, True),
+    ("Statement", 14, True),
+    ("Kind", 8, False),
+    ("Stance", 9, False),
+    ("Speaker", 18, True),
+    ("Document", 24, True),
+    ("Document id", 12, True),
+    ("Pinpoint", 16, True),
+    ("Quote", 50, True),
 )
 
 
@@ -83,8 +93,15 @@ def _link(base_url: str | None, corpus, id_: str) -> str | None:
         return None
 
 
-def matrix_xlsx(matrix: Matrix, corpus, value: str = "count", base_url: str | None = None,
-                *, title: str | None = None, date: str | None = None) -> bytes:
+def matrix_xlsx(
+    matrix: Matrix,
+    corpus,
+    value: str = "count",
+    base_url: str | None = None,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+) -> bytes:
     """The workbook's bytes. ``title`` (default "lexmap matrix") and ``date`` (of the corpus, none
     by default) head every printed page; with ``base_url`` ids link to the site's pages."""
     openpyxl = _require_openpyxl()
@@ -123,8 +140,10 @@ def check_sheet_limits(rows: int, cols: int) -> None:
     past what Excel and LibreOffice keep: lexmap does not write a sheet they would cut."""
     for count, limit, what in ((cols + 1, MAX_COLUMNS, "columns"), (rows + 1, MAX_ROWS, "rows")):
         if count > limit:
-            raise SheetTooLarge(f"the matrix needs {count:,} {what} of a sheet, more than the {limit:,} Excel and LibreOffice "
-                                "keep (they drop the rest silently): lexmap writes no such XLSX")
+            raise SheetTooLarge(
+                f"the matrix needs {count:,} {what} of a sheet, more than the {limit:,} Excel and LibreOffice "
+                "keep (they drop the rest silently): lexmap writes no such XLSX"
+            )
 
 
 def _argb(colour: str) -> str:
@@ -208,13 +227,20 @@ def _matrix_sheet(sheet, matrix: Matrix, corpus, value: str, base_url, styles: _
 
 def _note(cell, corpus) -> str:
     """The note on a matrix cell: its practices and documents, by label and id."""
-    def named(ids, attribute):
-        return "; ".join(f"{getattr(corpus[i], attribute, i)} ({i})" if corpus is not None and i in corpus else i for i in ids) or "none"
 
-    lines = [f"Practices: {named(cell.practices, 'label')}",
-             f"Documents: {named(cell.documents, 'title')}",
-             f"Level from {named([cell.practice], 'label')}: {cell.independent_sources} independent source(s)" if cell.practice
-             else "No practice of the cell reaches a level"]
+    def named(ids, attribute):
+        return (
+            "; ".join(f"{getattr(corpus[i], attribute, i)} ({i})" if corpus is not None and i in corpus else i for i in ids)
+            or "none"
+        )
+
+    lines = [
+        f"Practices: {named(cell.practices, 'label')}",
+        f"Documents: {named(cell.documents, 'title')}",
+        f"Level from {named([cell.practice], 'label')}: {cell.independent_sources} independent source(s)"
+        if cell.practice
+        else "No practice of the cell reaches a level",
+    ]
     if cell.contested:
         lines.append(f"{CONTESTED_MARK} Contested: a statement in the cell is contested.")
     return "\n".join(lines)
@@ -226,10 +252,19 @@ def _legend_sheet(sheet, matrix: Matrix, value: str, title: str, date: str | Non
     rows = [
         ("Corpus date", date or "not given"),
         ("Rows", f"{matrix.row_kind} ({len(matrix.rows)})"),
-        ("Columns", f"{matrix.col_kind} ({len(matrix.cols)})" + (", in order of adoption" if matrix.col_kind == "instruments" else "")),
-        ("A cell", f"holds the practices of its row that are argued to satisfy its column; its value is {MEASURES.get(value, value)}."),
+        (
+            "Columns",
+            f"{matrix.col_kind} ({len(matrix.cols)})" + (", in order of adoption" if matrix.col_kind == "instruments" else ""),
+        ),
+        (
+            "A cell",
+            f"holds the practices of its row that are argued to satisfy its column; its value is {MEASURES.get(value, value)}.",
+        ),
         ("Notes", "A note on each filled cell of the matrix sheet lists its practices and documents."),
-        ("Detail", "The detail sheet has one row per statement behind a cell: who says it (document), where (pinpoint) and in which words (quote)."),
+        (
+            "Detail",
+            "The detail sheet has one row per statement behind a cell: who says it (document), where (pinpoint) and in which words (quote).",
+        ),
         ("", ""),
         ("Level", "Meaning"),
     ]
@@ -239,7 +274,9 @@ def _legend_sheet(sheet, matrix: Matrix, value: str, title: str, date: str | Non
     for level in LEVELS:
         sheet.append([level.name, level.meaning])
         sheet.cell(row=sheet.max_row, column=1).fill = styles.fills[level.name]
-    sheet.append([f"contested {CONTESTED_MARK}", f"{CONTESTED.meaning} Shown by a dashed border and {CONTESTED_MARK} after the value."])
+    sheet.append(
+        [f"contested {CONTESTED_MARK}", f"{CONTESTED.meaning} Shown by a dashed border and {CONTESTED_MARK} after the value."]
+    )
     sheet.cell(row=sheet.max_row, column=1).border = styles.contested_border
     for row in sheet.iter_rows(min_row=2):
         row[0].font = styles.bold
@@ -268,14 +305,26 @@ def _detail_sheet(sheet, matrix: Matrix, corpus, base_url, styles: _Styles) -> N
                 statement = corpus[statement_id]
                 practice, document = corpus[statement.practice], corpus[statement.document]
                 values = (
-                    row.label, row.id, col.label, col.id, practice.label, practice.id, statement.id,
-                    "claim" if statement_id in cell.claims else "exhibit", statement.stance,
+                    row.label,
+                    row.id,
+                    col.label,
+                    col.id,
+                    practice.label,
+                    practice.id,
+                    statement.id,
+                    "claim" if statement_id in cell.claims else "exhibit",
+                    statement.stance,
                     "; ".join(corpus[a].name for a in corpus.sources().speakers(statement)),
-                    document.title, document.id, statement.pinpoint, statement.quote,
+                    document.title,
+                    document.id,
+                    statement.pinpoint,
+                    statement.quote,
                 )
                 if sheet.max_row >= MAX_ROWS:
-                    raise SheetTooLarge(f"the detail sheet needs more than the {MAX_ROWS:,} rows Excel and LibreOffice keep: "
-                                        "lexmap writes no such XLSX (write the matrix as CSV, or a smaller one)")
+                    raise SheetTooLarge(
+                        f"the detail sheet needs more than the {MAX_ROWS:,} rows Excel and LibreOffice keep: "
+                        "lexmap writes no such XLSX (write the matrix as CSV, or a smaller one)"
+                    )
                 sheet.append([cell_text(v, statement.id) for v in values])
                 if url := _link(base_url, corpus, statement.id):
                     target = sheet.cell(row=sheet.max_row, column=len(columns), value="open")

@@ -23,8 +23,14 @@ HERE = Path(__file__).parent
 
 
 @contextlib.contextmanager
-def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str = "lexmap",
-                texts: Sequence[Path] = (), require_texts: bool = False) -> Iterator[Path]:
+def site_config(
+    corpus: Path | None,
+    *,
+    docs: Path | None = None,
+    site_name: str = "lexmap",
+    texts: Sequence[Path] = (),
+    require_texts: bool = False,
+) -> Iterator[Path]:
     """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled),
     checking quotes against ``texts`` too; ``mkdocs serve`` watches every file the corpus reads."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner: noise here
@@ -36,8 +42,13 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
             "site_name": site_name,
             "docs_dir": str(docs_dir),
             "hooks": [str(HERE / "mkdocs_hook.py")],
-            "extra": {"lexmap": {"corpus": str(Path(corpus).resolve()) if corpus else None,
-                                 "texts": [str(Path(t).resolve()) for t in texts], "require_texts": require_texts}},
+            "extra": {
+                "lexmap": {
+                    "corpus": str(Path(corpus).resolve()) if corpus else None,
+                    "texts": [str(Path(t).resolve()) for t in texts],
+                    "require_texts": require_texts,
+                }
+            },
             "watch": [str(p) for p in corpus_inputs(corpus) if p.exists()],
         }
         path = Path(tmp) / "mkdocs.yml"
@@ -45,9 +56,17 @@ def site_config(corpus: Path | None, *, docs: Path | None = None, site_name: str
         yield path
 
 
-def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None, strict: bool = True,
-               force: bool = False, texts: Sequence[Path] = (), require_texts: bool = False,
-               loaded: Corpus | None = None) -> int:
+def build_site(
+    corpus: Path | None,
+    site_dir: Path,
+    *,
+    docs: Path | None = None,
+    strict: bool = True,
+    force: bool = False,
+    texts: Sequence[Path] = (),
+    require_texts: bool = False,
+    loaded: Corpus | None = None,
+) -> int:
     """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
     pages (raises on any mkdocs error; with ``strict``, on any warning too).
 
@@ -75,8 +94,9 @@ def build_site(corpus: Path | None, site_dir: Path, *, docs: Path | None = None,
         return sum(1 for _ in staging.rglob("*.html"))  # counted before the swap: ours alone
 
 
-def serve_site(corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000",
-               texts: Sequence[Path] = ()) -> None:
+def serve_site(
+    corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000", texts: Sequence[Path] = ()
+) -> None:
     """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
     a text or a hand-written page changes."""
     from mkdocs.commands.serve import serve

@@ -31,8 +31,18 @@ def _hidden(text: str) -> str:
     return f'<span class="lx-sr">{escape(text)}</span>'
 
 
-def statement_card(s, kind: str, show: Collection[str], h: int, *, home: bool, corpus, speakers: Callable,
-                   link: Callable[..., str], name: Callable[..., str]) -> Markup:
+def statement_card(
+    s,
+    kind: str,
+    show: Collection[str],
+    h: int,
+    *,
+    home: bool,
+    corpus,
+    speakers: Callable,
+    link: Callable[..., str],
+    name: Callable[..., str],
+) -> Markup:
     """The card of statement ``s`` of ``kind`` under a heading of level ``h``; ``show`` names
     the parts to link (of practice, element, indicator, document: the page is about the
     others); ``home``: on the statement's own page; ``link(id, qualified=False)`` links a
@@ -41,23 +51,30 @@ def statement_card(s, kind: str, show: Collection[str], h: int, *, home: bool, c
     document = corpus.documents[s.document]
     stance = escape(getattr(s, "stance", "attests"))
     heading_id = f' id="s-{anchor}"' if home else ""
-    out = [f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
-           _hidden(f"{kind.capitalize()} ("), f'<span class="lx-badge lx-{stance}">{stance}</span>', _hidden("):"), "\n",
-           f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice))]
+    out = [
+        f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
+        _hidden(f"{kind.capitalize()} ("),
+        f'<span class="lx-badge lx-{stance}">{stance}</span>',
+        _hidden("):"),
+        "\n",
+        f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice)),
+    ]
     if kind in PARTS:
         part, verb = PARTS[kind]
         qualified = part == "element"
         if part in show:
-            out.append(f' {"&rarr;" if "practice" in show else verb} {link(getattr(s, part), qualified=qualified)}')
+            out.append(f" {'&rarr;' if 'practice' in show else verb} {link(getattr(s, part), qualified=qualified)}")
         else:
             out.append(_hidden(f" {verb} {name(getattr(s, part), qualified=qualified)}"))
     out.append(f"</h{h}>\n")
 
     at_source = quote_link(document, s.quote)
     if at_source:
-        out.append(f'<blockquote class="lx-quote" cite="{escape(at_source)}"><span class="lx-quote-text">{multiline(s.quote)}</span>'
-                   f' <a class="lx-at-source" href="{escape(at_source)}" rel="noopener" title="Open {escape(document.title)} at this quote">'
-                   "at the source&nbsp;&#8599;</a></blockquote>\n")
+        out.append(
+            f'<blockquote class="lx-quote" cite="{escape(at_source)}"><span class="lx-quote-text">{multiline(s.quote)}</span>'
+            f' <a class="lx-at-source" href="{escape(at_source)}" rel="noopener" title="Open {escape(document.title)} at this quote">'
+            "at the source&nbsp;&#8599;</a></blockquote>\n"
+        )
     else:
         out.append(f'<blockquote class="lx-quote"><span class="lx-quote-text">{multiline(s.quote)}</span></blockquote>\n')
 
@@ -65,18 +82,25 @@ def statement_card(s, kind: str, show: Collection[str], h: int, *, home: bool, c
     who = speakers(s)
     if who:
         names = escape(", ".join(name(actor) for actor in who))
-        out.append(f'<span class="lx-speaker">{"Said by" if s.speaker else "By"} {names}</span>'
-                   f'{", recorded in" if s.speaker else ","} ')
+        out.append(
+            f'<span class="lx-speaker">{"Said by" if s.speaker else "By"} {names}</span>{", recorded in" if s.speaker else ","} '
+        )
     out.append(f"{link(s.document)}, " if "document" in show or s.speaker else _hidden(f"{document.title}, "))
-    out.append(f'{escape(s.pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n')
+    out.append(
+        f'{escape(s.pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n'
+    )
     for figure in getattr(s, "figures", ()):
         period = f", {period_text(figure.period)}" if period_text(figure.period) else ""
-        out.append(f'<p class="lx-figure">Figure: <strong>{escape(figure.shown)}</strong>, {escape(figure.base)}{escape(period)}</p>\n')
+        out.append(
+            f'<p class="lx-figure">Figure: <strong>{escape(figure.shown)}</strong>, {escape(figure.base)}{escape(period)}</p>\n'
+        )
     if s.relies_on:
         sources = "; ".join(f"{link(r.document)}" + (f" ({escape(r.pinpoint)})" if r.pinpoint else "") for r in s.relies_on)
         out.append(f'<p class="lx-relies">Rests on: {sources}</p>')
     if s.note:
-        out.append('<div class="admonition note lx-editorial"><p class="admonition-title">Editorial note</p>'
-                   f"<p>{multiline(s.note)}</p></div>")
+        out.append(
+            '<div class="admonition note lx-editorial"><p class="admonition-title">Editorial note</p>'
+            f"<p>{multiline(s.note)}</p></div>"
+        )
     out.append("</div>")
     return Markup("".join(out))

@@ -93,8 +93,7 @@ def page_url(base_url: str, corpus: Corpus, id_: str) -> str:
 
 # -- links into a source, at the quote ------------------------------------------------
 
-WEB_KINDS = frozenset({"news-article", "blog-post", "report", "government-statement", "fact-sheet",
-                       "social-media-post", "other"})
+WEB_KINDS = frozenset({"news-article", "blog-post", "report", "government-statement", "fact-sheet", "social-media-post", "other"})
 """Document kinds published as web pages (a statute, regulation, ruling or UN communication is a
 file or a database record: a text fragment would rarely match)."""
 _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|rtf|zip)$|pdf|/file/d/|download", re.I)

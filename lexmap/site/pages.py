@@ -32,6 +32,7 @@ from .pictures import test_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+
 class Relations:
     """The corpus's statements grouped once by everything a page is about (one pass each, so
     pages stay linear in the size of the corpus)."""
@@ -80,7 +81,9 @@ class Relations:
         self.gaps_by_kind = [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
         """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
         self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
-        self.matrices = {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
+        self.matrices = {
+            fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks
+        }
 
 
 def environment(corpus: Corpus) -> jinja2.Environment:
@@ -155,13 +158,35 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     @jinja2.pass_context
     def statement(context, s, kind: str, show: list[str], h: int = 3, home: bool = False) -> Markup:
         """The card of statement ``s`` (:func:`lexmap.site.cards.statement_card`)."""
-        return statement_card(s, kind, show, h, home=home, corpus=corpus, speakers=speakers, name=name,
-                              link=lambda id_, qualified=False: a(context, id_, qualified=qualified))
+        return statement_card(
+            s,
+            kind,
+            show,
+            h,
+            home=home,
+            corpus=corpus,
+            speakers=speakers,
+            name=name,
+            link=lambda id_, qualified=False: a(context, id_, qualified=qualified),
+        )
 
-    env.globals.update(a=a, statement=statement, href=href, page_url=page_url, name=name, LEVELS=LEVELS, SWATCHES=palette.LEVELS, CONTESTED_MEANING=palette.CONTESTED.meaning, local=links.local, anchor=links.anchor,
-                       speakers=speakers, gap_kinds=GAP_KINDS,
-                       picture=test_picture, marker=palette.CONTESTED_MARK,
-                       quote_link=links.quote_link)
+    env.globals.update(
+        a=a,
+        statement=statement,
+        href=href,
+        page_url=page_url,
+        name=name,
+        LEVELS=LEVELS,
+        SWATCHES=palette.LEVELS,
+        CONTESTED_MEANING=palette.CONTESTED.meaning,
+        local=links.local,
+        anchor=links.anchor,
+        speakers=speakers,
+        gap_kinds=GAP_KINDS,
+        picture=test_picture,
+        marker=palette.CONTESTED_MARK,
+        quote_link=links.quote_link,
+    )
     return env
 
 
@@ -183,10 +208,26 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         ("gaps.md", "gaps.md.j2", {}),
     ]
     jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
-    jobs += [(links.target(corpus, t), "test.md.j2", {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}) for t in corpus.tests]
-    jobs += [(links.chart(corpus, t), "chart.md.j2", {"test": corpus.tests[t], "chart_css": Markup(chart_html.CSS),
-                                                      "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t)))})
-             for t in corpus.tests]
+    jobs += [
+        (
+            links.target(corpus, t),
+            "test.md.j2",
+            {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)},
+        )
+        for t in corpus.tests
+    ]
+    jobs += [
+        (
+            links.chart(corpus, t),
+            "chart.md.j2",
+            {
+                "test": corpus.tests[t],
+                "chart_css": Markup(chart_html.CSS),
+                "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t))),
+            },
+        )
+        for t in corpus.tests
+    ]
     jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]

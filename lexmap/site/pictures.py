@@ -41,12 +41,16 @@ def _rect(row: ElementCoverage, x: float, y: float, w: float, hatch: str) -> str
     swatch = palette.BY_NAME[level]
     label = escape(f"{row.element.label}: {row.status}")
     dash = ' stroke-dasharray="3 2"' if level == "unargued" else ""
-    out = (f'<g><title>{label}</title><rect class="lx-svg-{level}" x="{x + .5:.1f}" y="{y + .5:.1f}" '
-           f'width="{max(w - 1, 1):.1f}" height="{ROW - 1}" fill="{swatch.fill}" stroke="{swatch.colour}"{dash}/>')
+    out = (
+        f'<g><title>{label}</title><rect class="lx-svg-{level}" x="{x + 0.5:.1f}" y="{y + 0.5:.1f}" '
+        f'width="{max(w - 1, 1):.1f}" height="{ROW - 1}" fill="{swatch.fill}" stroke="{swatch.colour}"{dash}/>'
+    )
     if row.contested:
-        out += (f'<rect x="{x + .5:.1f}" y="{y + .5:.1f}" width="{max(w - 1, 1):.1f}" height="{ROW - 1}" '
-                f'fill="url(#{hatch})" stroke="none"/>'
-                f'<path class="lx-svg-marker" d="M{x + w - 8:.1f} {y + 1} h7 v7 z" fill="{palette.CONTESTED.colour}"/>')
+        out += (
+            f'<rect x="{x + 0.5:.1f}" y="{y + 0.5:.1f}" width="{max(w - 1, 1):.1f}" height="{ROW - 1}" '
+            f'fill="url(#{hatch})" stroke="none"/>'
+            f'<path class="lx-svg-marker" d="M{x + w - 8:.1f} {y + 1} h7 v7 z" fill="{palette.CONTESTED.colour}"/>'
+        )
     return out + "</g>"
 
 
@@ -71,15 +75,14 @@ def test_picture(cov: Coverage, key: str) -> Markup:
 
     draw(cov.test, 0, WIDTH, 0)
     text = summary(cov)
-    items = "".join(
-        f"<li>{escape(row.element.label)}: {escape(row.status)}</li>" for row in cov
-    )
+    items = "".join(f"<li>{escape(row.element.label)}: {escape(row.status)}</li>" for row in cov)
     svg = (
         f'<svg class="lx-icicle" role="img" aria-label="{escape(text)}" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(text)}</title>"
         f'<defs><pattern id="{hatch}" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         f'<line x1="0" y1="0" x2="0" y2="7" stroke="{palette.CONTESTED.colour}" stroke-width="1.5"/></pattern></defs>'
-        + "".join(shapes) + "</svg>"
+        + "".join(shapes)
+        + "</svg>"
     )
     return Markup(f'<span class="lx-picture">{svg}<span class="lx-sr"><ul>{items}</ul></span></span>')

@@ -150,8 +150,11 @@ def test_a_claim_concluding_a_footnoted_paragraph_relies_on_the_footnote(corpus)
 def test_a_government_reply_in_a_c29_comment_stays_under_c29(corpus):
     # the 2014 comment is under C29 and nobody in it invokes C95: the Government's "discussed
     # collectively, prior to departure" is its reason for "strictly voluntary" (involuntariness)
-    replies = [c for c in corpus.claims.values()
-               if c.document.startswith("ilo-ceacr-dr-") and c.document.endswith("-c29-cu") and c.stance == "contests"]
+    replies = [
+        c
+        for c in corpus.claims.values()
+        if c.document.startswith("ilo-ceacr-dr-") and c.document.endswith("-c29-cu") and c.stance == "contests"
+    ]
     assert replies and all(c.element.startswith("ilo-c29/") for c in replies)
     reply = corpus.claims["ceacr-2014-cu-strictly-voluntary"]
     assert "strictly voluntary" in reply.quote and "prior to departure" in reply.quote
@@ -258,7 +261,11 @@ def test_victim_protection_is_argued_and_its_only_contrary_words_recorded(corpus
     "claim, speaker, words",
     [
         ("cibercuba-wha-end-human-trafficking", "us-state-western-hemisphere-affairs", "Let us put an end to human trafficking"),
-        ("cibercuba-rubio-atrocious-practice", "marco-rubio", '"an atrocious practice," for operating under conditions of labor exploitation'),
+        (
+            "cibercuba-rubio-atrocious-practice",
+            "marco-rubio",
+            '"an atrocious practice," for operating under conditions of labor exploitation',
+        ),
     ],
 )
 def test_named_speakers_own_characterisations_are_claims(corpus, claim, speaker, words):
@@ -304,10 +311,17 @@ def test_arguments_land_on_the_law_a_lawyer_would_read(corpus, claim, element):
 def test_a_right_named_without_an_instrument_says_which_words_are_read(corpus):
     # reader 2's rule: where the seed names no instrument, the claim stands only on words that one
     # instrument's provision alone uses, and its note quotes them; the quoted words are the claim's
-    unnamed = [c for c in corpus.claims.values()
-               if c.stance == "supports" and re.search(r"(seed|list|passage) names no instrument", c.note or "")]
-    assert {"ca-fs-export-crime-against-humanity", "ca-fs-labour-rights-strike",
-            "hrf-2022-res-168-art-8-c-d-udhr-movement", "hrf-2022-eight-year-ban-udhr"} <= {c.id for c in unnamed}
+    unnamed = [
+        c
+        for c in corpus.claims.values()
+        if c.stance == "supports" and re.search(r"(seed|list|passage) names no instrument", c.note or "")
+    ]
+    assert {
+        "ca-fs-export-crime-against-humanity",
+        "ca-fs-labour-rights-strike",
+        "hrf-2022-res-168-art-8-c-d-udhr-movement",
+        "hrf-2022-eight-year-ban-udhr",
+    } <= {c.id for c in unnamed}
     for claim in unnamed:
         marker = "the element is the reading a lawyer would make of '"
         assert marker in claim.note, claim.id
@@ -372,13 +386,17 @@ def test_strong_indications_are_not_recorded_as_a_forced_labour_finding(corpus):
     for claim in corpus.claims.values():
         if "strong indications" in claim.quote:
             assert not claim.element.startswith("ilo-c29/"), claim.id
-    assert any("strong indications" in c.quote and c.element == "us-tvpa/government-policy-or-pattern"
-               for c in corpus.claims.values())
+    assert any(
+        "strong indications" in c.quote and c.element == "us-tvpa/government-policy-or-pattern" for c in corpus.claims.values()
+    )
 
 
 def test_migration_is_not_labelled_trafficking_without_an_exploitation_purpose(corpus):
-    on_migration = {c.element for c in corpus.claims.values()
-                    if c.practice in {"state-sponsored-migration", *corpus.parts_of("state-sponsored-migration").ids}}
+    on_migration = {
+        c.element
+        for c in corpus.claims.values()
+        if c.practice in {"state-sponsored-migration", *corpus.parts_of("state-sponsored-migration").ids}
+    }
     assert not {e for e in on_migration if e.startswith("palermo/")}
 
 

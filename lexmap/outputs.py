@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import json
 import os
 import re
@@ -272,6 +273,22 @@ def _put_back(old: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold an advisory lock on ``folder`` itself (no lock file is left behind): lexmap's builds
+    into one folder check and swap their outputs one at a time."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield  # the folder is missing or unreadable: the checks that follow say so
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@contextlib.contextmanager
 def replaced_folder(
     path: str | os.PathLike,
     inputs: Iterable[str | os.PathLike] = (),
@@ -286,8 +303,9 @@ def replaced_folder(
     Refused as :func:`check_folder_output` says."""
     inputs = list(inputs)
     shown = os.fspath(path)
-    target = check_folder_output(path, inputs, force=force, kind=kind)
-    _clean_stale(target)
+    with _exclusive(Path(os.path.abspath(path)).parent):  # never check a folder another build is swapping
+        target = check_folder_output(path, inputs, force=force, kind=kind)
+        _clean_stale(target)
     staging = _aside(target, _STAGING)  # unique, and recognisable as ours after a kill
     try:
         os.mkdir(staging, 0o700)
@@ -297,7 +315,8 @@ def replaced_folder(
         os.chmod(staging, folder_mode())
         yield staging
         write_marker(staging, kind, marker)
-        _swap(staging, target, shown, force, kind)
+        with _exclusive(target.parent):
+            _swap(staging, target, shown, force, kind)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

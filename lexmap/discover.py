@@ -385,12 +385,24 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
         f"corpus: {where}" + (f": {' '.join(case.title.split())}" if case else "") + (f"; law: {', '.join(law)}" if law else "")
     ]
     beside = root.parent / "instruments"
-    if manifest is not None and beside.is_dir() and not any(_same(beside, f) for f in read):
+    if manifest is not None and beside.is_dir() and not any(_same(beside, f) or _same_files(beside, f) for f in read):
         lines.append(
             f"warning: {beside}, beside the case, is not read (the case's law: {', '.join(case.law) if case else '?'}); "
             f"add it to 'law:' in {manifest} to use it"
         )
     return lines
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    """Whether folders ``a`` and ``b`` hold the same YAML files, byte for byte (an installed copy
+    of the law beside which a checkout sits: reading either reads the same law)."""
+    try:
+        files = sorted(p.relative_to(a) for p in a.rglob("*.yaml"))
+        if files != sorted(p.relative_to(b) for p in b.rglob("*.yaml")):
+            return False
+        return all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+    except OSError:
+        return False
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -64,7 +64,9 @@ def test_wheel_installs_and_loads_the_bundled_corpus_from_elsewhere(tmp_path):
         [python, "-m", "lexmap", "info"], cwd=ROOT / "mappings" / "documents", capture_output=True, text=True
     )
     assert command.returncode == 0, command.stderr
-    first, second = command.stderr.splitlines()[:2]
+    first = command.stderr.splitlines()[0]
     assert first.startswith(f"corpus: {ROOT / 'mappings'}: Cuba's overseas medical missions; law: bundled (")
     assert "lexmap/_corpus/instruments" in first  # the wheel's law library, not the checkout's
-    assert second.startswith(f"warning: {ROOT / 'instruments'}, beside the case, is not read")  # and says so
+    # the checkout's instruments/ is the wheel's law byte for byte: no warning (an edited one is
+    # warned of: tests/test_security.py)
+    assert "beside the case, is not read" not in command.stderr

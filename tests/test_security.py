@@ -712,6 +712,9 @@ def test_the_first_line_names_the_case_and_its_law_and_warns_of_law_beside_it(ca
     first, second = result.stderr.splitlines()[:2]
     assert first == f"corpus: {checkout / 'mappings'}: Edited; law: bundled ({bundled_law()})"
     assert second.startswith(f"warning: {checkout / 'instruments'}, beside the case, is not read (the case's law: bundled)")
+    shutil.rmtree(checkout / "instruments")  # the same law as the bundled one, byte for byte: nothing to warn of
+    shutil.copytree(bundled_law(), checkout / "instruments")
+    assert "beside the case" not in _run("info", str(checkout / "mappings"), "--no-cache").stderr
 
 
 def test_an_older_notes_file_is_not_believed_and_is_cleaned_once(cache_folder, bundled, monkeypatch, caplog):

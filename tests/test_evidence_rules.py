@@ -427,3 +427,25 @@ def test_the_site_shows_the_levels_the_api_computes(tmp_path, name):
         shown = re.findall(r'class="lx-assessment" data-level="(\w+)" data-contested="(\w+)" data-sources="(\d+)"', page)
         expected = [(r.level, "yes" if r.contested else "no", str(r.independent_sources)) for r in case.coverage(test)]
         assert shown == expected, test
+
+
+@pytest.mark.parametrize("name", ["small", "evidence", "full"])
+def test_the_xlsx_html_and_markdown_matrices_show_the_api_s_levels(name):
+    import html as html_module
+    import re
+
+    import openpyxl
+
+    case = lexmap.load(CORPORA / name)
+    matrix = case.matrix("practices", "elements")
+    expected = [[matrix.cell(r.id, c.id).value("level") for c in matrix.cols] for r in matrix.rows]
+    sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, case, "xlsx", "level")))["matrix"]
+    assert [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2, max_row=len(matrix.rows) + 1)] == expected
+    page = render_matrix(matrix, case, "html", "level").decode()
+    body = page[page.index("<tbody>") :]
+    cells = [html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", body, re.S)]
+    assert cells == [v for row in expected for v in row]
+    md = render_matrix(matrix, case, "md", "level").decode().splitlines()
+    body_rows = [line for line in md if line.startswith("| ")][2:]  # after the header row and the rule
+    assert [[c.strip() for c in line.strip("|").split(" | ")][1:] for line in body_rows] == expected
+    assert any(v != "unargued" for row in expected for v in row)  # the fixture has levels to show

@@ -449,3 +449,27 @@ def test_the_xlsx_html_and_markdown_matrices_show_the_api_s_levels(name):
     body_rows = [line for line in md if line.startswith("| ")][2:]  # after the header row and the rule
     assert [[c.strip() for c in line.strip("|").split(" | ")][1:] for line in body_rows] == expected
     assert any(v != "unargued" for row in expected for v in row)  # the fixture has levels to show
+
+
+def test_the_interchange_exports_and_the_chart_carry_the_case_title_and_date(tmp_path):
+    import shutil
+
+    import networkx as nx
+
+    from lexmap.chart import build_chart
+    from lexmap.exports import export_bytes
+    from lexmap.exports.chart_md import chart_markdown
+
+    shutil.copytree(CORPORA / "evidence", tmp_path / "case")
+    manifest = tmp_path / "case" / "lexmap.yaml"
+    manifest.write_text(manifest.read_text() + "date: 2024-05-01\n")
+    case = lexmap.load(tmp_path / "case")
+    (tmp_path / "c.graphml").write_bytes(export_bytes(case, "graphml"))
+    assert nx.read_graphml(tmp_path / "c.graphml").graph["title"] == "Evidence fixture"
+    assert nx.read_graphml(tmp_path / "c.graphml").graph["date"] == "2024-05-01"
+    assert "<description>Evidence fixture (2024-05-01)</description>" in export_bytes(case, "gexf").decode()
+    turtle = export_bytes(case, "turtle").decode()
+    assert '"Evidence fixture"' in turtle and '"2024-05-01"^^xsd:date' in turtle
+    assert json.loads(export_bytes(case, "json"))["case"]["title"] == "Evidence fixture"
+    chart = chart_markdown(build_chart(case, "law/forced-labour"))
+    assert "Evidence fixture" in chart and "2024-05-01" in chart

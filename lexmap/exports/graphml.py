@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from xml.etree import ElementTree
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -25,6 +26,7 @@ def plain_graph(corpus) -> nx.MultiDiGraph[str]:
     """The corpus graph with scalar attributes only and unique string edge keys."""
     source = build_graph(corpus)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    graph.graph.update(_plain({"title": corpus.title, "date": corpus.case.date if corpus.case else None}, "graph"))
     for node, data in source.nodes(data=True):
         graph.add_node(node, **_plain(data, node))
     for u, v, key, data in source.edges(keys=True, data=True):
@@ -63,7 +65,10 @@ def corpus_graphml(corpus) -> bytes:
 
 def corpus_gexf(corpus) -> bytes:
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)  # same corpus, same bytes
+    meta = writer.xml.find("meta")
+    meta.attrib.pop("lastmodifieddate", None)  # same corpus, same bytes
+    description = ElementTree.SubElement(meta, "description")  # the case's title and date, as GEXF keeps them
+    description.text = corpus.title + (f" ({corpus.case.date})" if corpus.case and corpus.case.date else "")
     graph = plain_graph(corpus)
     for _u, _v, key, data in graph.edges(keys=True, data=True):
         data["id"] = key  # GEXF edge ids: the statement's id in Gephi's data table

@@ -102,6 +102,13 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
         add(subject, dcterms.identifier, id_)
         return subject
 
+    case = IRI(base)  # the case itself: its title and date travel with every export of it
+    emit((case, RDF_TYPE, schema.Dataset))
+    add(case, dcterms.title, corpus.title)
+    add(case, dcterms.date, date(corpus.case.date) if corpus.case else None)
+    add(case, dcterms.description, corpus.case.description if corpus.case else None)
+    yield from drain()
+
     for state in corpus.states.values():
         s = record(state.id, lm.State, schema.Country)
         add(s, schema.name, state.name)

@@ -63,14 +63,17 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
         row = assessor.assess(practice, element)
         if row.level != "argued":
             continue
-        claims = row.subtree_supporting if row.composite else row.supporting
+        basis = row  # the leaf whose statements set the level: a composite's limiting part, down the tree
+        while basis.composite and basis.limiting:
+            basis = assessor.assess(practice, basis.limiting)
+        claims = basis.supporting
         documents = ", ".join(dict.fromkeys(c.document for c in claims))
         if row.independent_sources == 0:
             detail = f"{len(claims)} claim(s), none with a known speaker, author or publisher ({documents}): no source of its own"
         else:
             detail = f"{len(claims)} claim(s), all from one independent source ({documents})"
-        if row.composite:
-            detail += f"; met through {row.limiting}"
+        if basis is not row:
+            detail += f", on {basis.element.id}, the part that sets the level"
         gaps.append(
             Gap(
                 "single-source",

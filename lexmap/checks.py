@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 
 from . import provenance, quotes
 from .discover import foreign_text, shown_name
-from .model import CONSENT_EVENTS, Id, Instrument, Provision, date_before
+from .model import CONSENT_EVENTS, UNRATIFIABLE, Id, Instrument, Provision, date_before
 from .problems import Problem
-from .ratification import UNRATIFIABLE
 from .texts import TextRefused, TextStatus, read_text
 
 SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})

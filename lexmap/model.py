@@ -25,7 +25,7 @@ class _Record:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from .results import record_html
+        from .display import record_html
 
         return record_html(self)
 
@@ -74,6 +74,8 @@ TreatyEvent = Literal[
 ]
 CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession", "definitive-signature"})
 """A definitive signature (a signature not subject to ratification) binds as ratification does."""
+UNRATIFIABLE = frozenset({"statute", "declaration", "regulation"})
+"""Kinds of instrument that states do not ratify."""
 InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
 TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
 DocumentKind = Literal[

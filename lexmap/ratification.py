@@ -25,10 +25,8 @@ import re
 import attrs
 
 from .dates import DateRange, parse_date, today
-from .model import CONSENT_EVENTS, Instrument, Ratification, TreatyAction
+from .model import CONSENT_EVENTS, UNRATIFIABLE, Instrument, Ratification, TreatyAction
 
-UNRATIFIABLE = frozenset({"statute", "declaration", "regulation"})
-"""Kinds of instrument that states do not ratify."""
 VALUES = ("party", "contracting", "signatory", "not-party", "not-applicable", "uncertain", "not-recorded")
 _DURATION = re.compile(r"P(\d+)([MD])", re.ASCII)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .display import flat_record, record_html
 from .extras import require
 
 if TYPE_CHECKING:
@@ -18,33 +19,6 @@ if TYPE_CHECKING:
 def require_pandas() -> ModuleType:
     """pandas, an optional extra (:func:`lexmap.extras.require`)."""
     return require("pandas", "DataFrames")
-
-
-def _reference(record: Any) -> str:
-    """How a nested record is named in a flat column: its id, else its document, else its state,
-    else its short form (a figure: "5–25 percent")."""
-    return str(
-        getattr(record, "id", None)
-        or getattr(record, "document", None)
-        or getattr(record, "state", None)
-        or getattr(record, "shown", "")
-    )
-
-
-def flat_record(record: Any) -> dict[str, Any]:
-    """A record's fields as plain columns: nested records and tuples become text or ids."""
-    row = {}
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        if isinstance(value, tuple):
-            if value and attrs.has(type(value[0])):
-                value = "; ".join(_reference(v) for v in value)
-            else:
-                value = "; ".join(map(str, value))
-        elif attrs.has(type(value)):
-            value = "; ".join(f"{k}: {v}" for k, v in attrs.asdict(value).items() if v is not None)
-        row[field.name] = value
-    return row
 
 
 class Records(tuple[Any, ...]):
@@ -120,16 +94,6 @@ class _RecordHtml:
 
     def _repr_html_(self) -> str:
         return record_html(self)
-
-
-def record_html(record: Any) -> str:
-    """An escaped HTML table of one record's fields (for notebooks)."""
-    rows = "".join(
-        f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>"
-        for k, v in flat_record(record).items()
-        if v not in (None, "")
-    )
-    return f"<table><caption>{html.escape(type(record).__name__)}</caption>{rows}</table>"
 
 
 @attrs.frozen

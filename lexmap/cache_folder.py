@@ -37,7 +37,7 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
     (with ``create``); else :class:`CacheFolderError`. A folder lexmap made (it holds the key)
     that others may read is made private again."""
     if create and not os.path.lexists(folder):
-        folder.parent.mkdir(parents=True, exist_ok=True)
+        _make_parents(folder.parent)
         try:
             os.mkdir(folder, 0o700)
         except FileExistsError:
@@ -45,6 +45,7 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
         else:
             os.chmod(folder, 0o700)  # whatever the umask
     try:
+        link = os.lstat(folder)
         info = os.stat(folder)
     except FileNotFoundError:
         raise
@@ -52,6 +53,8 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
         raise CacheFolderError(f"cannot use the cache folder {folder} ({error.strerror})") from error
     if not stat.S_ISDIR(info.st_mode):
         raise CacheFolderError(f"the cache folder {folder} is not a folder")
+    if stat.S_ISLNK(link.st_mode) and link.st_uid != _uid():
+        raise CacheFolderError(f"not using the cache folder {folder}: it is a link another user made (uid {link.st_uid})")
     if info.st_uid != _uid():
         raise CacheFolderError(f"not using the cache folder {folder}: it belongs to another user (uid {info.st_uid})")
     if info.st_mode & 0o022:
@@ -61,6 +64,21 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
     if info.st_mode & 0o077 and os.path.lexists(folder / KEY_NAME):
         os.chmod(folder, 0o700)  # lexmap's own folder, made before folders were private
     return folder
+
+
+def _make_parents(folder: Path) -> None:
+    """Create the missing folders above the cache as XDG asks for ~/.cache: 0700, whatever the
+    umask (a world-writable ~/.cache lets another user plant the cache folder)."""
+    missing = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)
 
 
 def secret(folder: Path) -> bytes:

@@ -32,6 +32,9 @@ from pathlib import Path
 from .owned_folders import KINDS, OWNED_FOLDER_MARKER, folder_contents, is_owned, owned_marker, ownership  # noqa: F401 - re-exported
 
 _STAGING, _OLD = "lexmap-staging", "lexmap-old"
+_STAGING_SENTINEL = ".lexmap-staging"
+"""Put in every staging folder when it is made, removed before the output is marked: a folder
+holding it is a build's leftover, not a user's folder that happens to be named like one."""
 _UMASK_LOCK = threading.Lock()
 
 
@@ -199,13 +202,18 @@ def _alive(pid: int) -> bool:
 
 
 def _clean_stale(target: Path) -> None:
-    """Remove staging and old folders of ``target`` left by killed builds (ours by name, and their
-    process is gone); leave everything else alone."""
+    """Remove staging and old folders of ``target`` left by killed builds: named as lexmap names
+    them, their process gone, owned by this user, and either holding the sentinel lexmap puts in
+    every staging folder, or empty, or lexmap's output with every file it lists unchanged (a name
+    alone proves nothing: anyone can name a folder so). Leave everything else alone."""
     pattern = re.compile(re.escape(f".{target.name}.") + f"(?:{_STAGING}|{_OLD})-([0-9]+)-[0-9a-f]+")
     with contextlib.suppress(OSError):
         for entry in target.parent.iterdir():
             match = pattern.fullmatch(entry.name)
-            if match and not entry.is_symlink() and entry.is_dir() and not _alive(int(match[1])):
+            if not match or entry.is_symlink() or not entry.is_dir() or _alive(int(match[1])):
+                continue
+            ours = (entry / _STAGING_SENTINEL).is_file() or not any(entry.iterdir()) or is_owned(entry)
+            if entry.lstat().st_uid == os.getuid() and ours:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -313,7 +321,9 @@ def replaced_folder(
         raise _write_error(shown, target.parent, error) from error
     try:
         os.chmod(staging, folder_mode())
+        os.close(os.open(staging / _STAGING_SENTINEL, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         yield staging
+        os.unlink(staging / _STAGING_SENTINEL)
         write_marker(staging, kind, marker)
         with _exclusive(target.parent):
             _swap(staging, target, shown, force, kind)

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from lexmap.cli import main
-from lexmap.outputs import OWNED_FOLDER_MARKER, OutputError, is_owned, replaced_folder, write_file
+from lexmap.outputs import OWNED_FOLDER_MARKER, OutputError, is_owned, replaced_folder, write_file, write_marker
 
 from conftest import CORPORA
 
@@ -133,13 +133,21 @@ def test_leftovers_of_killed_builds_do_not_break_later_builds(tmp_path):
     dead = _dead_pid()
     stale = [tmp_path / f".site.lexmap-staging-{dead}-0badc0de", tmp_path / f".site.lexmap-old-{dead}-0badc0de"]
     live = tmp_path / f".site.lexmap-staging-{os.getppid()}-0badc0de"  # a build still running
-    for folder in (*stale, live):
+    named_alike = tmp_path / f".site.lexmap-old-{dead}-0000abcd"  # a user's folder with a leftover's name
+    for folder in (*stale, live, named_alike):
         (folder / "assets").mkdir(parents=True)
+    for folder in (stale[0], live):
+        (folder / ".lexmap-staging").write_text("")  # what every staging folder holds until it is marked
+    (stale[1] / "assets" / "a.css").write_text("old")
+    write_marker(stale[1], "site")  # an old output moved aside: marked, every file listed
+    (named_alike / "assets" / "mine.txt").write_text("not lexmap's")
     with replaced_folder(site) as staging:
         (staging / "index.html").write_text("new")
     assert (site / "index.html").read_text() == "new"
+    assert not (site / ".lexmap-staging").exists()
     assert not any(p.exists() for p in stale)
     assert legacy.exists() and live.exists()
+    assert (named_alike / "assets" / "mine.txt").read_text() == "not lexmap's"  # a name alone proves nothing
 
 
 def test_a_failed_build_leaves_no_staging_folder(tmp_path):

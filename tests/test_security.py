@@ -6,8 +6,10 @@ user wrote it, nothing outside the case is read, nothing lexmap did not write is
 from __future__ import annotations
 
 import html.parser
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -738,3 +740,31 @@ def test_an_older_notes_file_is_not_believed_and_is_cleaned_once(cache_folder, b
             assert chart_citations.plain(chart_citations.citation(document, "p. 6")) == real
     assert caplog.text == ""  # cleaned: the last runs say nothing
     assert path.stat().st_mode & 0o777 == 0o600 and "An old forged note" not in path.read_text()
+
+
+def test_the_cache_folders_parents_are_made_private_whatever_the_umask(tmp_path):
+    from lexmap.cache_folder import check_folder
+
+    old = os.umask(0)
+    try:
+        folder = check_folder(tmp_path / "home" / ".cache" / "lexmap")
+    finally:
+        os.umask(old)
+    for made in (folder, folder.parent, folder.parent.parent):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700, made
+
+
+def test_a_cache_folder_that_is_another_users_link_is_refused(tmp_path):
+    from lexmap.cache_folder import CacheFolderError, check_folder
+
+    if os.geteuid() != 0:  # giving a link to another uid needs root; CI runs as root
+        (pytest.fail if os.environ.get("CI") else pytest.skip)("run as root to give a link to another uid")
+
+    www = tmp_path / "www"
+    www.mkdir(mode=0o755)
+    planted = tmp_path / "lexmap"
+    planted.symlink_to(www)
+    os.lchown(planted, 54321, 54321)  # the link is another user's
+    with pytest.raises(CacheFolderError, match="a link another user made"):
+        check_folder(planted)
+    assert stat.S_IMODE(www.stat().st_mode) == 0o755 and list(www.iterdir()) == []

@@ -226,7 +226,9 @@ class References:
         self.expect(rid, ("state",), ratification.state, "state")
         if not self.expect(rid, ("instrument",), ratification.instrument, "instrument"):
             return
-        instrument = instruments[ratification.instrument]
+        instrument = instruments.get(ratification.instrument)
+        if instrument is None:  # its record is broken (reported where it is): nothing to check against
+            return
         if instrument.kind in UNRATIFIABLE:
             self.report_at(
                 rid, ("instrument",), f"{instrument.id!r} is {_a(instrument.kind)}: states do not ratify it", "remove this record"

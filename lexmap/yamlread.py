@@ -310,6 +310,8 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
                 {},
                 {(): Problem(file, error.lineno, error.colno, None, f"JSON syntax error: {error.msg}", "fix the JSON syntax")},
             )
+        except RecursionError:  # the json module recurses once per level: deep input is refused as YAML's is
+            return None, {}, {(): _too_deep(file, 1, None)}
     loader = _CoreSchemaLoader(text)
     builder = _Builder(file, loader)
     try:

@@ -768,3 +768,23 @@ def test_a_cache_folder_that_is_another_users_link_is_refused(tmp_path):
     with pytest.raises(CacheFolderError, match="a link another user made"):
         check_folder(planted)
     assert stat.S_IMODE(www.stat().st_mode) == 0o755 and list(www.iterdir()) == []
+
+
+def test_an_element_renamed_under_its_claims_is_a_corpus_error_not_a_traceback(tmp_path):
+    import lexmap
+
+    shutil.copytree(CORPORA / "small", tmp_path / "case")
+    law = tmp_path / "case" / "instruments" / "test-protocol.yaml"
+    law.write_text(law.read_text().replace("- id: means-force", "- id: means-forcX"))
+    with pytest.raises(lexmap.CorpusError) as raised:  # it was KeyError: 'tp' from the ratification checks
+        lexmap.load(tmp_path / "case", cache=False)
+    assert any("unknown element 'tp/means-force'" in p.message for p in raised.value.problems)
+
+
+def test_a_json_file_nested_past_pythons_recursion_is_refused_with_lexmaps_message(tmp_path):
+    from lexmap.yamlread import MAX_DEPTH, read_yaml
+
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"documents": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    data, _positions, problems = read_yaml(deep, "mappings/deep.json")
+    assert data is None and f"nesting deeper than {MAX_DEPTH} levels" in problems[()].message

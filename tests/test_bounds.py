@@ -4,6 +4,7 @@ pushes and outputs that fail with one clear line."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -557,3 +558,37 @@ def test_a_long_part_of_chain_is_checked_in_linear_time(tmp_path):
     started = time.perf_counter()
     corpus = lexmap.load(tmp_path, cache=False)
     assert time.perf_counter() - started < 8 and len(corpus.practices) == links + 1
+
+
+def test_a_push_whose_answer_trickles_in_ends_at_its_deadline():
+    import socket
+    import threading
+
+    from lexmap.exports.push import PushError, push
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def trickle():  # reads the request, then answers one byte a second, forever
+        connection, _ = listener.accept()
+        connection.settimeout(1)
+        with contextlib.suppress(OSError):
+            connection.recv(1 << 20)
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + b"x" * 100_000:
+                if stop.is_set():
+                    break
+                connection.sendall(bytes([byte]))
+                time.sleep(0.3)
+        connection.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(PushError, match="deadline of 2 s"):
+            push(b"<a> <b> <c> .\n", f"http://127.0.0.1:{listener.getsockname()[1]}/store", deadline=2)
+        assert time.monotonic() - started < 6  # it read on past 6 minutes: a per-read timeout never fires
+    finally:
+        stop.set()
+        listener.close()

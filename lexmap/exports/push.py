@@ -12,14 +12,16 @@ message names the URL without them (:func:`shown_url`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import netrc
 import os
 import select
 import socket
+import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CONNECT_TIMEOUT = 10.0
@@ -108,6 +110,7 @@ def push(
     connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     assert parts.hostname is not None, "check_push_url refuses a URL without a host"
     connection = connection_class(parts.hostname, parts.port, timeout=connect_timeout)
+    expired = threading.Event()
     try:
         try:
             connection.connect()
@@ -127,11 +130,16 @@ def push(
             _send(connection.sock, data, started, limit, progress)
             _wait_for_answer(connection.sock, len(data), started, limit, progress)
             connection.sock.settimeout(max(0.1, limit - time.monotonic()))
-            response = connection.getresponse()
-            body = response.read(2000)
+            with _deadline(connection.sock, limit, expired):  # a per-read timeout never stops a trickle
+                response = connection.getresponse()
+                body = response.read(2000)
         except TimeoutError:
             raise PushError(f"push to {shown} failed: no answer within the deadline of {limit - started:.0f} s") from None
         except (OSError, http.client.HTTPException) as error:
+            if expired.is_set():
+                raise PushError(
+                    f"push to {shown} failed: the answer did not arrive within the deadline of {limit - started:.0f} s"
+                ) from None
             raise PushError(f"push to {shown} failed: {_reason(error)}") from None
     finally:
         connection.close()
@@ -141,6 +149,25 @@ def push(
         hint = " (give user:password in the URL or a netrc entry for the host)" if response.status == 401 and auth is None else ""
         raise PushError(f"push to {shown} failed: HTTP {response.status} {response.reason}{detail}{hint}")
     return response.status
+
+
+@contextlib.contextmanager
+def _deadline(sock: socket.socket, limit: float, expired: threading.Event) -> Iterator[None]:
+    """Shut ``sock`` down at the monotonic time ``limit``, whatever is reading it; ``expired``
+    says whether that happened."""
+
+    def expire() -> None:
+        expired.set()
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(0.0, limit - time.monotonic()), expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def _send(sock: socket.socket, data: bytes, started: float, limit: float, progress: Progress | None) -> None:

@@ -788,3 +788,22 @@ def test_a_json_file_nested_past_pythons_recursion_is_refused_with_lexmaps_messa
     deep.write_text('{"documents": ' + "[" * 200_000 + "]" * 200_000 + "}")
     data, _positions, problems = read_yaml(deep, "mappings/deep.json")
     assert data is None and f"nesting deeper than {MAX_DEPTH} levels" in problems[()].message
+
+
+def test_site_build_docs_publishes_only_its_own_folder(tmp_path):
+    from lexmap.outputs import OutputError
+    from lexmap.site.build import build_site
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text("# Notes\n\nsee [leak](leak.txt)\n")
+    (docs / "leak.txt").symlink_to(secret)
+    with pytest.raises(OutputError, match="a link to .* outside it"):
+        build_site(CORPORA / "small", tmp_path / "site", docs=docs)
+    assert not (tmp_path / "site").exists()
+    (docs / "leak.txt").unlink()
+    (docs / "inside.md").symlink_to(docs / "notes.md")  # a link within the folder is its own file
+    build_site(CORPORA / "small", tmp_path / "site", docs=docs, strict=False)
+    assert not any("TOPSECRET" in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())

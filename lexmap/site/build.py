@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..corpus import Corpus
-from ..outputs import corpus_inputs, replaced_folder
+from ..outputs import OutputError, corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
 
@@ -80,6 +80,8 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    if docs is not None:
+        check_docs_folder(Path(docs))
     inputs = corpus_inputs(corpus) + [Path(t) for t in texts] + ([Path(docs)] if docs else [])
     with replaced_folder(site_dir, inputs, force=force, kind="site") as staging:
         with site_config(corpus, docs=docs, texts=texts, require_texts=require_texts) as config_file:
@@ -94,6 +96,21 @@ def build_site(
         return sum(1 for _ in staging.rglob("*.html"))  # counted before the swap: ours alone
 
 
+def check_docs_folder(docs: Path) -> None:
+    """Refuse a ``--docs`` folder holding a link that leads out of it: mkdocs follows links, and
+    would publish whatever they point to (a token, a file of /etc) as pages and in the search index."""
+    root = docs.resolve()
+    for folder, subfolders, files in os.walk(root):
+        for name in (*subfolders, *files):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                raise OutputError(
+                    f"the docs folder {str(docs)!r} holds {str(path.relative_to(root))!r}, a link to "
+                    f"{str(path.resolve())!r} outside it: lexmap publishes only the folder's own files",
+                    "copy what the page needs into the docs folder, or remove the link",
+                )
+
+
 def serve_site(
     corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000", texts: Sequence[Path] = ()
 ) -> None:
@@ -101,5 +118,7 @@ def serve_site(
     a text or a hand-written page changes."""
     from mkdocs.commands.serve import serve
 
+    if docs is not None:
+        check_docs_folder(Path(docs))
     with site_config(corpus, docs=docs, texts=texts) as config_file:
         serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

@@ -169,15 +169,20 @@ def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) ->
             if path in skip or not name.lower().endswith(DATA_SUFFIXES):
                 continue
             try:
-                mode = os.stat(path).st_mode
+                info = os.stat(path)
             except OSError:
                 complain(path, "a link to nothing", "remove the link or restore its target")
                 continue
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(info.st_mode):
                 complain(path, "not a regular file", "data files must be plain files")
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(base):
                 complain(path, "a link to a file outside the corpus", "copy the file into the corpus")
+                continue
+            if not path.is_symlink() and info.st_nlink > 1:  # its other names may be outside the case
+                complain(
+                    path, f"a file with {info.st_nlink - 1} other hard link(s)", "copy the file: a data file must be its own file"
+                )
                 continue
             found.append(path)
     return sorted(found)
@@ -245,6 +250,18 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                     None,
                     "the manifest is a link leading out of the case; not read",
                     "put the manifest itself in the case folder",
+                )
+            )
+        elif not manifest.is_symlink() and manifest.stat().st_nlink > 1:  # its other names may be outside
+            outside = True
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    "the manifest has other hard links; not read",
+                    "copy it: the manifest must be its own file",
                 )
             )
         case = cached_case(manifest) if cached_case and not outside else None

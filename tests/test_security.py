@@ -807,3 +807,27 @@ def test_site_build_docs_publishes_only_its_own_folder(tmp_path):
     (docs / "inside.md").symlink_to(docs / "notes.md")  # a link within the folder is its own file
     build_site(CORPORA / "small", tmp_path / "site", docs=docs, strict=False)
     assert not any("TOPSECRET" in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())
+
+
+def test_a_hard_linked_data_file_is_refused_without_echoing_it(tmp_path):
+    import lexmap
+
+    token = tmp_path / "token.yaml"
+    token.write_text("AWS_SECRET_KEY: abcdefSECRET123\n")
+    shutil.copytree(CORPORA / "small", tmp_path / "case")
+    os.link(token, tmp_path / "case" / "mappings" / "stolen.yaml")
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(tmp_path / "case", cache=False)
+    assert any("other hard link" in p.message for p in raised.value.problems)
+    assert "SECRET" not in str(raised.value) and "AWS_SECRET_KEY" not in str(raised.value)
+
+
+def test_a_hard_linked_manifest_is_not_read(tmp_path):
+    shutil.copytree(CORPORA / "evidence", tmp_path / "case")
+    token = tmp_path / "token.yaml"
+    token.write_text("title: TOKEN-abcdefSECRET123\n")
+    (tmp_path / "case" / "lexmap.yaml").unlink()
+    os.link(token, tmp_path / "case" / "lexmap.yaml")
+    result = _run("validate", str(tmp_path / "case"), "--no-cache")
+    assert result.exit_code != 0 and "other hard links" in result.output
+    assert "SECRET" not in result.output

@@ -277,13 +277,14 @@ class References:
 
     def check_chain(self, start: str, records: dict, field: str, message: str) -> None:
         """Report ``start`` when its chain of ``field`` goes round; the records whose chain was
-        seen to end are remembered, so that a chain of thousands is walked once, not once a link."""
+        walked are remembered (ended, or reported in a cycle), so that a chain or a cycle of
+        thousands is walked once, not once a link, and each cycle is reported once."""
         ended = self.__dict__.setdefault("_ended", {}).setdefault(id(records), set())
         seen, current = {start}, getattr(records[start], field)
         while current in records and current not in ended:
             if current in seen:
                 self.report_at(start, (field,), f"{field} forms a cycle", message)
-                return
+                break
             seen.add(current)
             current = getattr(records[current], field)
         ended.update(seen)

@@ -289,7 +289,29 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     )
     with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
         size = os.fstat(handle.fileno()).st_size
-        raw = handle.read(limit + 1) if size <= limit else b""
+        chunks: list[bytes] = []
+        read = 0
+        while size <= limit and read <= limit and (chunk := handle.read(1 << 20)):
+            nul = chunk.find(b"\0") if size > 1 << 20 else -1
+            if nul >= 0:  # no text holds one; a big sparse file's holes read as them: stop at the first
+                where = b"".join(chunks).count(b"\n") + chunk[:nul].count(b"\n") + 1
+                return (
+                    None,
+                    {},
+                    {
+                        (): Problem(
+                            file,
+                            where,
+                            None,
+                            None,
+                            f"a NUL byte at byte {read + nul}: not a text file",
+                            "save the file as UTF-8 text",
+                        )
+                    },
+                )
+            chunks.append(chunk)
+            read += len(chunk)
+        raw = b"".join(chunks)
     if size > limit or len(raw) > limit:
         return None, {}, {(): Problem(file, None, None, None, f"file is larger than {limit // 2**20:,} MiB", fix)}
     try:

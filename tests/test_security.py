@@ -843,3 +843,14 @@ def test_a_part_of_cycle_of_thousands_is_reported_once(tmp_path):
     with pytest.raises(lexmap.CorpusError) as raised:
         lexmap.load(tmp_path / "case", cache=False)
     assert [p.message for p in raised.value.problems if "cycle" in p.message] == ["part_of forms a cycle"]
+
+
+def test_a_sparse_json_file_is_refused_at_its_first_hole_not_read_whole(tmp_path):
+    from lexmap.yamlread import read_yaml
+
+    sparse = tmp_path / "corpus.json"
+    with open(sparse, "wb") as handle:
+        handle.write(b'{"documents": [' + b" " * (2 << 20))  # two MiB of text, then nothing on disk
+        handle.truncate(1000 << 20)  # a 1000 MiB file, within the JSON limit: it was read whole (2 GB)
+    data, _positions, problems = read_yaml(sparse, "corpus.json")
+    assert data is None and "a NUL byte at byte 2097167" in problems[()].message

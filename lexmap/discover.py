@@ -240,30 +240,16 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         single = None
         manifest = root / MANIFEST
         shown = _shown(manifest, root.parent)
-        outside = _leaves(manifest, root)
-        if outside:
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    "the manifest is a link leading out of the case; not read",
-                    "put the manifest itself in the case folder",
-                )
-            )
-        elif not manifest.is_symlink() and manifest.stat().st_nlink > 1:  # its other names may be outside
-            outside = True
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    "the manifest has other hard links; not read",
-                    "copy it: the manifest must be its own file",
-                )
-            )
+        not_read = (
+            ("the manifest is a link leading out of the case; not read", "put the manifest itself in the case folder")
+            if _leaves(manifest, root)
+            else ("the manifest has other hard links; not read", "copy it: the manifest must be its own file")
+            if not manifest.is_symlink() and manifest.stat().st_nlink > 1  # its other names may be outside the case
+            else None
+        )
+        outside = not_read is not None
+        if not_read:
+            problems.append(Problem(shown, None, None, None, *not_read))
         case = cached_case(manifest) if cached_case and not outside else None
         raw, positions, yaml_problems = (None, {}, {}) if case or outside else read_yaml(manifest, shown)
         problems.extend(yaml_problems.values())

@@ -61,6 +61,11 @@ def check_folder(folder: Path, *, create: bool = True) -> Path:
         raise CacheFolderError(
             f"not using the cache folder {folder}: others can write in it (mode {stat.S_IMODE(info.st_mode):04o}; chmod 700 it)"
         )
+    if info.st_mode & 0o077 and stat.S_ISLNK(link.st_mode):
+        raise CacheFolderError(
+            f"not using the cache folder {folder}: it links to a folder others can read (mode "
+            f"{stat.S_IMODE(info.st_mode):04o}); link it to a private folder (chmod 700), or remove the link"
+        )
     if info.st_mode & 0o077 and os.path.lexists(folder / KEY_NAME):
         os.chmod(folder, 0o700)  # lexmap's own folder, made before folders were private
     return folder

@@ -799,13 +799,20 @@ def test_site_build_docs_publishes_only_its_own_folder(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "notes.md").write_text("# Notes\n\nsee [leak](leak.txt)\n")
-    (docs / "leak.txt").symlink_to(secret)
-    with pytest.raises(OutputError, match="a link to .* outside it"):
-        build_site(CORPORA / "small", tmp_path / "site", docs=docs)
-    assert not (tmp_path / "site").exists()
-    (docs / "leak.txt").unlink()
-    (docs / "inside.md").symlink_to(docs / "notes.md")  # a link within the folder is its own file
+    for plant in (
+        lambda: (docs / "leak.txt").symlink_to(secret),  # out of the folder: published its target
+        lambda: (docs / "self").symlink_to(docs),  # a loop: mkdocs crashed, or walked forever
+        lambda: os.link(secret, docs / "leak.txt"),  # a hard link: a file from anywhere
+    ):
+        plant()
+        with pytest.raises(OutputError, match="lexmap publishes only the folder's own files"):
+            build_site(CORPORA / "small", tmp_path / "site", docs=docs)
+        assert not (tmp_path / "site").exists()
+        for planted in (docs / "leak.txt", docs / "self"):
+            if planted.is_symlink() or planted.exists():
+                planted.unlink()
     build_site(CORPORA / "small", tmp_path / "site", docs=docs, strict=False)
+    assert (tmp_path / "site" / "notes" / "index.html").exists() or any((tmp_path / "site").rglob("notes*"))
     assert not any("TOPSECRET" in p.read_text(errors="replace") for p in (tmp_path / "site").rglob("*") if p.is_file())
 
 
@@ -854,3 +861,15 @@ def test_a_sparse_json_file_is_refused_at_its_first_hole_not_read_whole(tmp_path
         handle.truncate(1000 << 20)  # a 1000 MiB file, within the JSON limit: it was read whole (2 GB)
     data, _positions, problems = read_yaml(sparse, "corpus.json")
     assert data is None and "a NUL byte at byte 2097167" in problems[()].message
+
+
+def test_a_cache_folder_linked_to_a_folder_others_can_read_is_refused_not_changed(tmp_path):
+    from lexmap.cache_folder import CacheFolderError, check_folder
+
+    www = tmp_path / "www"
+    www.mkdir()
+    os.chmod(www, 0o755)
+    (tmp_path / "lexmap").symlink_to(www)  # the user's own link, to a folder a web server reads
+    with pytest.raises(CacheFolderError, match="links to a folder others can read"):
+        check_folder(tmp_path / "lexmap")
+    assert stat.S_IMODE(www.stat().st_mode) == 0o755 and list(www.iterdir()) == []

@@ -133,6 +133,8 @@ def push(
             with _deadline(connection.sock, limit, expired):  # a per-read timeout never stops a trickle
                 response = connection.getresponse()
                 body = response.read(2000)
+            if expired.is_set():  # cut short: what was read is no answer, whatever its status line said
+                raise OSError("the deadline passed while the answer was read")
         except TimeoutError:
             raise PushError(f"push to {shown} failed: no answer within the deadline of {limit - started:.0f} s") from None
         except (OSError, http.client.HTTPException) as error:

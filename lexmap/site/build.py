@@ -97,17 +97,25 @@ def build_site(
 
 
 def check_docs_folder(docs: Path) -> None:
-    """Refuse a ``--docs`` folder holding a link that leads out of it: mkdocs follows links, and
-    would publish whatever they point to (a token, a file of /etc) as pages and in the search index."""
+    """Refuse a ``--docs`` folder holding a link or a hard-linked file: mkdocs follows links (a
+    link out publishes its target as pages and in the search index; links in a loop never end),
+    and a hard link may be a file from anywhere. The folder is published as its own plain files."""
     root = docs.resolve()
     for folder, subfolders, files in os.walk(root):
         for name in (*subfolders, *files):
             path = Path(folder) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
+            shown = str(path.relative_to(root))
+            if path.is_symlink():
                 raise OutputError(
-                    f"the docs folder {str(docs)!r} holds {str(path.relative_to(root))!r}, a link to "
-                    f"{str(path.resolve())!r} outside it: lexmap publishes only the folder's own files",
+                    f"the docs folder {str(docs)!r} holds {shown!r}, a link (to {os.readlink(path)!r}): "
+                    "lexmap publishes only the folder's own files",
                     "copy what the page needs into the docs folder, or remove the link",
+                )
+            if name in files and path.stat().st_nlink > 1:
+                raise OutputError(
+                    f"the docs folder {str(docs)!r} holds {shown!r}, a file with other hard links: "
+                    "lexmap publishes only the folder's own files",
+                    "copy the file into the docs folder",
                 )
 
 

@@ -468,29 +468,7 @@ def test_init_refuses_a_folder_inside_an_existing_case(tmp_path, inner):
 
 def test_show_follows_a_long_defined_by_chain_without_recursion(tmp_path):
     links = 400  # about 330 crashed show, gaps, chart and site build with a RecursionError
-    lines = [
-        "instruments:",
-        "  - id: t",
-        "    title: T",
-        "    short_name: T",
-        "    kind: treaty",
-        "    binding: true",
-        "    provisions:",
-        "      - id: art-1",
-        "        label: Art. 1",
-        "    tests:",
-    ]
-    for i in range(links + 1):
-        lines += [f"      - id: test-{i}", f"        label: Test {i}", "        kind: definition", "        provision: art-1"]
-        if i < links:
-            lines += [
-                "        all_of:",
-                f"          - id: e-{i}",
-                f"            label: E {i}",
-                f"            defined_by: test-{i + 1}",
-            ]
-    (tmp_path / "instruments").mkdir()
-    (tmp_path / "instruments" / "t.yaml").write_text("\n".join(lines) + "\n")
+    definitions_case(tmp_path, {f"test-{i}": [f"test-{i + 1}"] if i < links else [] for i in range(links + 1)})
     (tmp_path / "mappings").mkdir()
     (tmp_path / "mappings" / "m.yaml").write_text(
         "practices:\n  - id: p\n    label: P\ndocuments:\n  - id: d\n    title: D\n    kind: report\n"

@@ -59,8 +59,19 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
                     element=row.id,
                 )
             )
-    for practice, element in assessor.pairs():
+    for practice, element in assessor.pairs():  # one look at each pair; the gaps are sorted by kind below
         row = assessor.assess(practice, element)
+        if row.contesting:  # contested here, by a claim on this element itself
+            gaps.append(
+                Gap(
+                    "contested",
+                    f"contested by {', '.join(c.id for c in row.contesting)}; "
+                    f"{row.independent_sources} independent source(s) behind its level ({row.level})",
+                    "weigh the contesting statements; record the answer to them where a source gives one",
+                    practice=practice,
+                    element=element,
+                )
+            )
         if row.level != "argued":
             continue
         basis = row  # the leaf whose statements set the level: a composite's limiting part, down the tree
@@ -83,19 +94,6 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
                 element=element,
             )
         )
-    for practice, element in assessor.pairs():
-        row = assessor.assess(practice, element)
-        if row.contesting:  # contested here, by a claim on this element itself
-            gaps.append(
-                Gap(
-                    "contested",
-                    f"contested by {', '.join(c.id for c in row.contesting)}; "
-                    f"{row.independent_sources} independent source(s) behind its level ({row.level})",
-                    "weigh the contesting statements; record the answer to them where a source gives one",
-                    practice=practice,
-                    element=element,
-                )
-            )
     argued = {c.practice for c in corpus.claims.values()}
     attested = {a.practice for a in corpus.attestations.values()}
     for practice in corpus.practices:

@@ -8,7 +8,8 @@
 
 from .corpus import Corpus
 from .discover import find_case
-from .loader import bundled_corpus_path, load
+from .loader import bundled_corpus_path
+from .loading import load
 from .model import (
     Actor,
     Attestation,

@@ -40,8 +40,8 @@ from .cache_folder import (
 )
 from .cache_folder import sign as _sign
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
-from .corpus import Corpus
 from .discover import Layout, bundled_case, corpus_files
+from .loader import CaseRecords
 from .model import Case
 from .texts import MAX_TEXT_BYTES, TextStatus
 
@@ -158,7 +158,7 @@ def _layout_json(layout: Layout) -> dict:
 
 class CorpusCache:
     """The cache entry of one corpus (one path, text folders and ``require_texts``), and the
-    hooks :func:`lexmap.load` calls. No method raises: a doubt is a cache miss."""
+    hooks :func:`lexmap.loader.read_case` calls. No method raises: a doubt is a cache miss."""
 
     def __init__(self, path: Path, key: dict):
         self.path = path
@@ -251,8 +251,8 @@ class CorpusCache:
             _doubt(self.path, f"manifest: {error}")
         return None
 
-    def unchanged(self, layout: Layout, case: Case | None) -> Corpus | None:
-        """The corpus from the cache alone, when no file it read has changed; else None."""
+    def unchanged(self, layout: Layout, case: Case | None) -> CaseRecords | None:
+        """The records from the cache alone, when no file the load read has changed; else None."""
         try:
             listed = []
             scratch: list = []
@@ -273,19 +273,19 @@ class CorpusCache:
                 return None
             records: dict[str, list] = {}
             for line in self.lines:
-                found, file_case = decode_file(line)
+                in_file, file_case = decode_file(line)
                 case = file_case or case
-                for collection, items in found.items():
+                for collection, items in in_file.items():
                     records.setdefault(collection, []).extend(items)
             statuses = {row[0]: TextStatus(*row) for row in meta["status"]}
-            corpus = Corpus(**{n: tuple(r) for n, r in records.items()}, root=layout.root, case=case, texts=statuses)
+            read = CaseRecords({n: tuple(r) for n, r in records.items()}, root=layout.root, case=case, texts=statuses)
         except OSError:
             return None  # a file cannot be read: the full load says which
         except Exception as error:
             _doubt(self.path, str(error) or type(error).__name__)
             return None
         log.info("lexmap: %s loaded from the cache", layout.root)
-        return corpus
+        return read
 
     def reuse(self, loader, file: Path) -> bool:
         """Give ``loader`` the cached records of ``file`` if its content is unchanged."""
@@ -312,27 +312,27 @@ class CorpusCache:
     def before_checks(self, loader) -> None:
         self.texts_before = texts_fingerprint([d.text_file for d in loader.records["documents"] if d.text_file], loader.layout)
 
-    def save(self, loader, corpus: Corpus) -> None:
+    def save(self, loader, found: CaseRecords) -> None:
         """Write the cache of a load that found no problem (unless a file changed meanwhile)."""
         try:
             layout = loader.layout
             changed = [f for f in loader.added if _file_sha(f) != self.hashes.get(f)]
             if layout.manifest is not None and _file_sha(layout.manifest) != self.manifest_sha:
                 changed.append(layout.manifest)
-            texts = texts_fingerprint([d.text_file for d in corpus.documents.values() if d.text_file], layout)
+            texts = texts_fingerprint([d.text_file for d in found.records.get("documents", ()) if d.text_file], layout)
             if changed or texts != self.texts_before:
                 log.info("lexmap: not caching %s: files changed while it loaded", layout.root)
                 return
-            single_case = corpus.case if layout.single_file is not None else None
+            single_case = found.case if layout.single_file is not None else None
             lines = [self.kept[f] if f in self.kept else encode_file(loader.added[f], single_case) for f in self.order]
             meta = {
                 "key": self.key,
                 "layout": _layout_json(layout),
                 "manifest": self.manifest_sha if layout.manifest is not None else None,
-                "case": UNSTRUCTURE.unstructure(corpus.case) if layout.manifest is not None and corpus.case else None,
+                "case": UNSTRUCTURE.unstructure(found.case) if layout.manifest is not None and found.case else None,
                 "files": [[str(f), self.hashes[f]] for f in self.order],
                 "texts": texts,
-                "status": [attrs.astuple(s) for s in corpus.texts.values()],
+                "status": [attrs.astuple(s) for s in found.texts.values()],
             }
             header = {
                 "lexmap": lexmap_version(),
@@ -340,7 +340,9 @@ class CorpusCache:
                 "corpus": str(layout.root),
                 "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "files": len(lines),
-                "records": sum(corpus.counts()[k] for k in ("claims", "attestations", "exhibits", "practices", "documents")),
+                "records": sum(
+                    len(found.records.get(k, ())) for k in ("claims", "attestations", "exhibits", "practices", "documents")
+                ),
             }
             body = b"\n".join([json.dumps(header).encode(), json.dumps(meta, ensure_ascii=False).encode("utf-8"), *lines, b""])
             folder = private_dir(create=True)

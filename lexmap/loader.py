@@ -1,8 +1,9 @@
-"""Load a corpus folder: read every YAML file, structure every record, check every reference.
+"""Read a case: every YAML file, every record structured, every reference checked.
 
 Nothing stops at the first problem: each file, record and reference is checked
 and every problem is collected, then raised together as one
-:class:`~lexmap.problems.CorpusError`.
+:class:`~lexmap.problems.CorpusError`. Reading produces the records (:class:`CaseRecords`)
+and builds nothing over them: :func:`lexmap.load` indexes them as a Corpus.
 """
 
 from __future__ import annotations
@@ -10,19 +11,19 @@ from __future__ import annotations
 import difflib
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .checks import References
-from .corpus import Corpus
 from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
 from .structure import Path_, structure
+from .texts import TextStatus
 from .yamlread import Path_ as YamlPath
 from .yamlread import Positions, read_yaml
 
@@ -45,32 +46,30 @@ def bundled_corpus_path() -> Path:
     return bundled_case()
 
 
-def load(
+@attrs.frozen
+class CaseRecords:
+    """What reading a case produces: the records of each collection (in the order of the
+    files), the folder they came from, the manifest, and for each document whether its quotes
+    were checked against its text. Records only: no index, no analysis."""
+
+    records: Mapping[str, tuple[Any, ...]]
+    root: Path | None = None
+    case: Case | None = None
+    texts: Mapping[str, TextStatus] = attrs.field(factory=dict)
+
+    def __len__(self) -> int:
+        return sum(len(items) for items in self.records.values())
+
+
+def read_case(
     path: str | os.PathLike | None = None,
     *,
     texts: Iterable[str | os.PathLike] | None = None,
     require_texts: bool = False,
     cache: bool = True,
-) -> Corpus:
-    """Load and validate the corpus at ``path`` (the bundled case by default).
-
-    ``path`` is a case folder (holding a ``lexmap.yaml`` manifest that names the
-    law it uses), an older corpus folder (``instruments/`` and ``mappings/``), or
-    a single data file holding every collection (such as a corpus exported with
-    ``lexmap export json``: JSON is YAML, so it goes through the same checks).
-
-    ``texts`` are folders holding plain-text copies of documents (their
-    ``text_file``), searched after the case's own ``texts/`` folder and the
-    folders in the ``LEXMAP_TEXTS`` environment variable. Every quote of a document whose
-    text is found is checked to be verbatim. When a text folder is in use, a
-    ``text_file`` found in none of them is a problem, unless the manifest lists
-    the document under ``texts_not_included``; ``require_texts`` makes every
-    unchecked quote a problem.
-
-    With ``cache`` (the default, unless the ``LEXMAP_NO_CACHE`` environment variable is set),
-    a corpus that loaded without problems is kept in the user's cache folder
-    (:mod:`lexmap.cache`): loading it again with every file unchanged reads no YAML, and
-    after a change only the changed files are read again (every check still runs).
+) -> CaseRecords:
+    """The records of the case at ``path``, read and checked (see :func:`lexmap.load`, which
+    indexes them); from the cache (:mod:`lexmap.cache`) when ``cache`` and no file changed.
 
     Raises :class:`CorpusError` listing every problem found.
     """
@@ -86,26 +85,26 @@ def load(
         store = None
     with gc_paused():
         if store is not None:
-            corpus = store.unchanged(layout, case)
-            if corpus is not None:
-                return corpus
+            found = store.unchanged(layout, case)
+            if found is not None:
+                return found
         found_so_far = list(problems)
         loader = _CorpusReader(layout, case, problems, require_texts)
         try:
-            corpus = loader.run(store)
+            found = loader.run(store)
         except CorpusError:
             if not loader.reused:
                 raise
             # files taken from the cache carry no positions: the full load places every problem
             return _CorpusReader(layout, case, found_so_far, require_texts).run()
         if store is not None:
-            store.save(loader, corpus)
-        return corpus
+            store.save(loader, found)
+        return found
 
 
 class _CorpusReader:
     """One load of a case: reads its files into records (with each one's file and position),
-    collects every problem, then checks the references and makes the Corpus."""
+    collects every problem, then checks the references."""
 
     def __init__(self, layout: Layout, case: Case | None, problems: list[Problem], require_texts: bool):
         self.layout = layout
@@ -135,7 +134,7 @@ class _CorpusReader:
 
     # -- reading -----------------------------------------------------------
 
-    def run(self, store=None) -> Corpus:
+    def run(self, store=None) -> CaseRecords:
         """Read every file (or, with a :class:`~lexmap.cache.CorpusCache`, take unchanged files'
         records from it), then run every cross-record check."""
         listed = store.listed if store is not None else None  # the cache listed them already
@@ -157,8 +156,8 @@ class _CorpusReader:
         texts = References(self).check()
         if self.problems:
             raise CorpusError(self.problems)
-        return Corpus(
-            **{name: tuple(records) for name, records in self.records.items()},
+        return CaseRecords(
+            {name: tuple(records) for name, records in self.records.items()},
             root=self.layout.root,
             case=self.case,
             texts=texts,

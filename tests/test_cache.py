@@ -94,6 +94,21 @@ def test_a_second_load_reads_no_yaml_and_gives_the_same_corpus(name, tmp_path, r
     assert_same(again, first)
 
 
+def test_reading_gives_records_only_and_the_cache_keeps_records(case, reads):
+    """The read layer (the loader and the cache) produces records; lexmap.load indexes them."""
+    from lexmap.corpus import Corpus
+    from lexmap.loader import CaseRecords, read_case
+
+    first = read_case(case)
+    reads.clear()
+    again = read_case(case)  # from the cache alone
+    assert reads == []
+    assert type(first) is type(again) is CaseRecords and not isinstance(again, Corpus)
+    assert again.records == first.records and again.records["claims"]
+    assert (again.case, again.root, dict(again.texts)) == (first.case, first.root, dict(first.texts))
+    assert_same(lexmap.load(case), lexmap.load(case, cache=False))
+
+
 def test_the_bundled_case_is_cached_too(reads):
     lexmap.load()
     reads.clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..discover import describe, find_case
-from ..loader import load
+from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from .cache import cache_option

@@ -1,0 +1,51 @@
+"""``lexmap.load``: the records the read layer produces (:mod:`lexmap.loader`, from the cache
+when nothing changed), indexed once as a :class:`~lexmap.corpus.Corpus`.
+
+Reading builds no Corpus: it sits below the corpus in the import contract (pyproject.toml), so
+the records, the cache and every check of the read layer know nothing of what is built on them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from .corpus import Corpus
+from .loader import CaseRecords, read_case
+
+
+def load(
+    path: str | os.PathLike | None = None,
+    *,
+    texts: Iterable[str | os.PathLike] | None = None,
+    require_texts: bool = False,
+    cache: bool = True,
+) -> Corpus:
+    """Load and validate the corpus at ``path`` (the bundled case by default).
+
+    ``path`` is a case folder (holding a ``lexmap.yaml`` manifest that names the
+    law it uses), an older corpus folder (``instruments/`` and ``mappings/``), or
+    a single data file holding every collection (such as a corpus exported with
+    ``lexmap export json``: JSON is YAML, so it goes through the same checks).
+
+    ``texts`` are folders holding plain-text copies of documents (their
+    ``text_file``), searched after the case's own ``texts/`` folder and the
+    folders in the ``LEXMAP_TEXTS`` environment variable. Every quote of a document whose
+    text is found is checked to be verbatim. When a text folder is in use, a
+    ``text_file`` found in none of them is a problem, unless the manifest lists
+    the document under ``texts_not_included``; ``require_texts`` makes every
+    unchecked quote a problem.
+
+    With ``cache`` (the default, unless the ``LEXMAP_NO_CACHE`` environment variable is set),
+    a corpus that loaded without problems is kept in the user's cache folder
+    (:mod:`lexmap.cache`): loading it again with every file unchanged reads no YAML, and
+    after a change only the changed files are read again (every check still runs).
+
+    Raises :class:`CorpusError` listing every problem found.
+    """
+    return corpus_of(read_case(path, texts=texts, require_texts=require_texts, cache=cache))
+
+
+def corpus_of(read: CaseRecords) -> Corpus:
+    """The Corpus indexing the records of one read."""
+    return Corpus(**read.records, root=read.root, case=read.case, texts=read.texts)

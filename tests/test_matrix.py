@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import lexmap
 from lexmap.cli import main
-from lexmap.exports import render_matrix
+from lexmap.exports import MEASURES, render_matrix
 from lexmap.matrix import build_matrix
 from lexmap.outputs import write_file
 
@@ -71,11 +71,12 @@ def test_other_pairings(small):
 
 def test_csv_reads_back_equal_to_the_matrix(small, matrix):
     for value in ("count", "independent", "ids", "level"):
-        text = render_matrix(matrix, small, "csv", value).decode("utf-8")
+        caption, _, text = render_matrix(matrix, small, "csv", value).decode("utf-8").partition("\r\n")
+        assert caption == f"# small: indicators (rows) by instruments (columns); each cell: {MEASURES[value]}."
         rows = list(csv.reader(io.StringIO(text)))
         assert rows[0] == ["id", "label", "wc", "tp"]
         assert [r[2:] for r in rows[1:]] == [[str(v) for v in vs] for vs in matrix.values(value)]
-    frame = pd.read_csv(io.BytesIO(render_matrix(matrix, small, "csv", "count")), index_col="id")
+    frame = pd.read_csv(io.BytesIO(render_matrix(matrix, small, "csv", "count")), index_col="id", skiprows=1)
     assert frame.drop(columns="label").equals(matrix.to_frame("count"))
 
 
@@ -127,7 +128,7 @@ def test_formulas_are_neutralised_in_csv_and_xlsx():
         ],
     )
     matrix = build_matrix(corpus)
-    text = render_matrix(matrix, corpus, "csv").decode()
+    text = render_matrix(matrix, corpus, "csv").decode().partition("\r\n")[2]  # after the caption line
     labels = [row[1] for row in csv.reader(io.StringIO(text))][1:]
     assert labels == ["'+cmd|' /C calc'!A0", "'@SUM(1)", "'-2+3", "'\tx"]
     sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, corpus, "xlsx")))["matrix"]

@@ -332,13 +332,14 @@ def _hostile_corpus(label: str) -> lexmap.Corpus:
 def test_csv_quotes_line_breaks_and_neutralises_formulas_on_every_line(label):
     text = render_matrix(build_matrix(_hostile_corpus(label)), None, "csv").decode()
     assert not any(line.lstrip('"').startswith(FORMULA_STARTS) for line in _physical_lines(text)), text
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = list(csv.reader(io.StringIO(text.partition("\r\n")[2], newline="")))  # after the caption line
     assert len(rows) == 2 and rows[1][1] == re.sub(r"(?:^|(?<=[\r\n]))(?=[=+@\t\r-])", "'", label)  # one field
 
 
 def test_csv_rows_end_in_crlf_and_plain_fields_stay_unquoted():
     text = render_matrix(build_matrix(_hostile_corpus("Plain label")), None, "csv").decode()
-    assert text == "id,label,t\r\nf/a,Plain label,0\r\n"
+    caption = "# lexmap matrix: indicators (rows) by instruments (columns); each cell: the number of practices in the cell."
+    assert text == caption + "\r\nid,label,t\r\nf/a,Plain label,0\r\n"
 
 
 def test_xlsx_cells_keep_text_after_a_line_break_verbatim():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from ..exports.formats import FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
-from .common import check_id, check_output, corpus_options, load_corpus, write_output
+from .common import check_id, check_output, corpus_options, load_corpus, write_format
 from .errors import UserError
 
 
@@ -32,22 +33,22 @@ def chart(test, path, texts, require_texts, practice, parts, independence, outpu
       lexmap chart palermo/trafficking -o chart.docx
     """
     from ..chart import build_chart
-    from ..exports.chart_files import chart_format, render_chart
 
     try:
-        fmt = chart_format(output)
-    except ValueError as error:
-        raise UserError(str(error), "name the file .docx, .html or .md") from error
+        fmt = by_path("chart", output)
+    except FormatError as error:
+        raise UserError(str(error), f"name the file {', '.join(extensions('chart'))}") from error
     if parts and practice is None:
         raise UserError("--parts needs --practice", "name the practice whose parts to include")
     check_output(output, path, texts)
+    fmt.ready()
     corpus = load_corpus(path, texts, require_texts)
     check_id(corpus, "tests", "legal test", test)
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)
-    write_output(output, render_chart(built, fmt), path, texts)
+    write_format(fmt, built, output, path, texts, OutputCase.of(corpus))
     click.echo(
-        f"wrote {output} ({fmt}: {len(built.elements)} elements, {len(built.statements)} statements, "
+        f"wrote {output} ({fmt.name}: {len(built.elements)} elements, {len(built.statements)} statements, "
         f"{len(built.notes)} notes, {len(built.gaps)} gaps)",
         err=True,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..discover import describe, find_case
+from ..exports.formats import Destination, Format, OutputCase
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
@@ -103,3 +104,25 @@ def check_id(corpus, collection: str, kind: str, given: str | None) -> None:
     """Refuse an id given on the command line that the corpus lacks, suggesting close ones."""
     if given is not None and given not in getattr(corpus, collection):
         raise did_you_mean(kind, given, getattr(corpus, collection))
+
+
+def write_format(fmt: Format, result, output: str | None, path, texts, case: OutputCase, **more) -> None:
+    """``result`` written by the registry's writer of ``fmt`` (:mod:`lexmap.exports.formats`)
+    to standard output, or to the file or folder ``output`` (never inside the corpus at ``path``
+    or its texts); ``more``: the destination's other fields (sqlite's metadata file)."""
+    if to_stdout(output):
+        if fmt.binary:
+            raise UserError(
+                f"{fmt.name.upper()} is binary: it cannot go to standard output",
+                f"give a file with -o, such as -o {fmt.family}{fmt.extensions[0] if fmt.extensions else ''}",
+            )
+        destination = Destination(sink=lambda data: click.echo(data.decode("utf-8"), nl=False))
+    else:
+        assert output is not None
+        destination = Destination.file(output, [*corpus_inputs(path), *texts], **more)
+    try:
+        fmt.write(result, destination, case)
+    except OSError as error:
+        raise UserError(
+            f"could not write {output!r}: {error.strerror or error}", "check the disk and the folder's permissions"
+        ) from error

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import click
 
+from ..exports.formats import OutputCase, by_name, render
 from ..outputs import check_folder_output, corpus_inputs
-from .common import check_output, load_corpus, write_output
+from .common import check_output, load_corpus, write_format, write_output
 
 
 def export_database(path, texts, require_texts: bool, fmt: str, output, metadata, push: str | None, base: str) -> None:
@@ -24,7 +25,7 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
         except PushError as error:
             raise click.UsageError(str(error)) from error
     if fmt == "sqlite":
-        from ..exports.sqlite import metadata_path, write_sqlite
+        from ..exports.sqlite import metadata_path
 
         if output is None:
             raise click.UsageError("sqlite needs a file name: -o corpus.db")
@@ -32,20 +33,24 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
             raise click.BadParameter(f"{output} is a folder: give a file name such as corpus.db", param_hint="'-o'")
         for target in (output, metadata or metadata_path(output)):
             check_output(str(target), path, texts)
-        database, meta = write_sqlite(load_corpus(path, texts, require_texts), output, metadata)
-        click.echo(f"wrote {database} and {meta}; browse them with: datasette {database} -m {meta}", err=True)
+        corpus = load_corpus(path, texts, require_texts)
+        write_format(by_name("corpus", "sqlite"), corpus, str(output), path, texts, OutputCase.of(corpus), metadata=metadata)
+        meta = metadata or metadata_path(output)
+        click.echo(f"wrote {output} and {meta}; browse them with: datasette {output} -m {meta}", err=True)
         return
     if fmt == "parquet":
-        from ..exports.parquet import write_parquet
-
         if output is None:
             raise click.UsageError("parquet needs a folder: -o FOLDER")
         inputs = [*corpus_inputs(path), *texts]
         check_folder_output(output, inputs, kind="parquet")  # before the load: never the corpus, never others' files
+        parquet = by_name("corpus", "parquet")
         try:
-            files = write_parquet(load_corpus(path, texts, require_texts), output, inputs)
+            parquet.ready()
+            corpus = load_corpus(path, texts, require_texts)
+            write_format(parquet, corpus, str(output), path, texts, OutputCase.of(corpus))
         except ImportError as error:
             raise click.ClickException(str(error)) from error
+        files = sorted(output.resolve().glob("*.parquet"))
         click.echo(f"wrote {len(files)} Parquet files to {output}", err=True)
         return
     assert push is not None, "export_database is called for sqlite, parquet and --push alone"
@@ -55,13 +60,12 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
 
 
 def _push(corpus, output, url: str, base: str, path, texts) -> None:
-    from ..exports import export_bytes
     from ..exports.push import PushError, push, shown_url
     from ..sparql import ntriples
 
     try:
         if output is not None:
-            data = export_bytes(corpus, "turtle", base)
+            data = render("corpus", "turtle", corpus, OutputCase.of(corpus, base=base))
             write_output(str(output), data, path, texts)
             click.echo(f"wrote {output} (turtle, {len(data)} bytes)", err=True)
         else:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..exports import DATABASE_FORMATS, EXPORT_FORMATS, check_base_iri, export_bytes
+from ..exports import DATABASE_FORMATS, check_base_iri
+from ..exports.formats import OutputCase, by_name, names
 from ..exports.rdf import DEFAULT_BASE
-from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
+from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_format
 from .errors import UserError
 
 
@@ -20,7 +21,7 @@ def _base_iri(_ctx, _param, value: str) -> str:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS + DATABASE_FORMATS))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(names("corpus")))
 @corpus_options
 @output_option
 @click.option(
@@ -61,8 +62,9 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
 
         return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base)
     check_output(output, path, texts)
-    corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
-    data = export_bytes(corpus, fmt, base)
-    write_output(output, data, path, texts)
+    chosen = by_name("corpus", fmt)
+    chosen.ready()
+    corpus = load_corpus(path, texts, require_texts) if chosen.reads_case else None
+    write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base))
     if not to_stdout(output):
-        click.echo(f"wrote {output} ({fmt}, {len(data)} bytes)", err=True)
+        click.echo(f"wrote {output} ({fmt}, {Path(output).stat().st_size} bytes)", err=True)

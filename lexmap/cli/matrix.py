@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ..exports import MATRIX_EXTENSIONS, MATRIX_FORMATS, matrix_format_for, render_matrix
+from ..exports.formats import DEFAULT_VALUE, FormatError, OutputCase, by_name, by_path, extensions, names
 from ..exports.htmlfile import check_base_url
 from ..matrix import VALUES, build_matrix
-from .common import check_id, check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
+from .common import check_id, check_output, corpus_options, load_corpus, output_option, to_stdout, write_format
 from .errors import UserError
 
 MAX_CELLS = 2_000_000
@@ -57,15 +57,15 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
 @click.option(
     "--value",
     type=click.Choice(VALUES),
-    default="count",
+    default=DEFAULT_VALUE,
     show_default=True,
     help="What a cell shows: count of practices, independent documents, practice ids, or level.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(MATRIX_FORMATS),
-    help=f"Output format (default: from the file's extension, {', '.join(MATRIX_EXTENSIONS)}; else csv).",
+    type=click.Choice(names("matrix")),
+    help=f"Output format (default: from the file's extension, {', '.join(extensions('matrix'))}; else csv).",
 )
 @output_option
 @click.option(
@@ -88,14 +88,13 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
       lexmap matrix --value level -o matrix.xlsx
     """
     check_output(output, path, texts)
-    if fmt is None and not to_stdout(output):
-        try:
-            fmt = matrix_format_for(output)
-        except ValueError as error:
-            raise UserError(str(error), "give a file with a known extension, or --format") from error
-    fmt = fmt or "csv"
-    if fmt == "xlsx" and to_stdout(output):
+    try:
+        chosen = by_name("matrix", fmt or "csv") if fmt or to_stdout(output) else by_path("matrix", output)
+    except FormatError as error:
+        raise UserError(str(error), "give a file with a known extension, or --format") from error
+    if chosen.binary and to_stdout(output):
         raise UserError("XLSX is binary: it cannot go to standard output", "give a file with -o, such as -o matrix.xlsx")
+    chosen.ready()
     corpus = load_corpus(path, texts, require_texts)
     check_id(corpus, "indicator_frameworks", "indicator framework", framework)
     row_count, col_count = estimate(corpus, rows, cols, framework)
@@ -107,7 +106,7 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
             "choose coarser columns (--cols tests or instruments) or --rows indicators, "
             "or raise --max-cells to compute it anyway",
         )
-    if fmt == "xlsx":
+    if chosen.name == "xlsx":
         from ..exports.xlsxfile import SheetTooLarge, check_sheet_limits
 
         try:
@@ -123,9 +122,8 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
     except (KeyError, ValueError) as error:
         raise UserError(str(error).strip("'\""), "see 'lexmap matrix --help'") from error
     try:
-        data = render_matrix(table, corpus, fmt, value, base_url)
+        write_format(chosen, table, output, path, texts, OutputCase.of(corpus, value=value, base_url=base_url))
     except ValueError as error:  # a spreadsheet past its limits
         raise UserError(str(error), "write CSV (-o matrix.csv), or choose coarser columns") from error
-    write_output(output, data, path, texts)
     if not to_stdout(output):
-        click.echo(f"wrote {output} ({len(table.rows)} rows x {len(table.cols)} columns, {fmt})", err=True)
+        click.echo(f"wrote {output} ({len(table.rows)} rows x {len(table.cols)} columns, {chosen.name})", err=True)

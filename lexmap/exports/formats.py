@@ -103,6 +103,8 @@ class Format:
     """Written as a folder of files (``-o FOLDER``), not one file."""
     reads_case: bool = True
     """False for the one format that is not of a case (``schema``: the JSON Schema of data files)."""
+    untitled: str | None = None
+    """Why this format cannot carry the case's title and date (every other one does: a test reads them back)."""
 
     def ready(self) -> None:
         """Raise :class:`~lexmap.extras.MissingExtra` now if the optional library is missing
@@ -254,7 +256,14 @@ FORMATS: tuple[Format, ...] = (
     Format("corpus", "gexf", (".gexf",), _bytes(_gexf), "the corpus graph, for Gephi"),
     Format("corpus", "turtle", (".ttl",), _bytes(_turtle), "RDF; vocabulary in docs/rdf.md"),
     Format("corpus", "jsonld", (".jsonld",), _bytes(_jsonld), "RDF as JSON-LD (needs lexmap[rdf])", ("rdflib", "RDF export")),
-    Format("corpus", "csl-json", (), _text(_csl), "the documents, for Zotero and Pandoc"),
+    Format(
+        "corpus",
+        "csl-json",
+        (),
+        _text(_csl),
+        "the documents, for Zotero and Pandoc",
+        untitled="CSL-JSON is a bare list of bibliography items: a title would be read as one more item",
+    ),
     Format("corpus", "schema", (), _text(_schema), "the JSON Schema of YAML data files (PATH is not read)", reads_case=False),
     Format("corpus", "sqlite", (".db", ".sqlite"), _sqlite, "a database for Datasette, with its metadata file", binary=True),
     Format(

@@ -55,6 +55,13 @@ def _table(name: str, description: str, columns: str, key: tuple[str, ...] = ("i
 _STATEMENT = "claim>claims attestation>attestations exhibit>exhibits"
 TABLES: tuple[Table, ...] = (
     _table(
+        "case",
+        "The case these tables come from: its title and date, description and licence (from its manifest; "
+        "without one, the corpus folder's name).",
+        "title! date description licence",
+        key=("title",),
+    ),
+    _table(
         "states",
         "States, by ISO 3166-1 alpha-2 code, with UN membership (member, observer, non-member).",
         "id! name! un_membership independent:BOOLEAN",
@@ -292,6 +299,7 @@ def _assessments(corpus):
 
 
 _ROWS = {
+    "case": lambda c: [(c.title, *((c.case.date, c.case.description, c.case.licence) if c.case else (None, None, None)))],
     "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
     "instruments": lambda c: (
         (

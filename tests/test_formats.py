@@ -143,3 +143,17 @@ def test_the_cli_writes_through_the_registry_with_the_case_title(case_folder, tm
         f"# {TITLE} ({DATE}): practices (rows) by instruments (columns); each cell: "
         "the level of the cell's best practice (never pooled across practices)."
     )
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["matrix", "--format", "xslx"], "unknown matrix format 'xslx'; did you mean 'xlsx'? known: csv, xlsx, md, html, json"),
+        (["export", "turtel"], "unknown corpus format 'turtel'; did you mean 'turtle'? known: json, graphml, gexf, turtle,"),
+        (["matrix", "--value", "lvl"], "unknown matrix value 'lvl'; did you mean 'level'? known: count, independent, ids, level"),
+    ],
+)
+def test_the_cli_refuses_an_unknown_format_or_value_with_did_you_mean(args, expected):
+    result = CliRunner().invoke(main, args)
+    errors = [line for line in result.output.splitlines() if line.startswith("lexmap: error:")]
+    assert result.exit_code == 2 and len(errors) == 1 and expected in errors[0], result.output

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..discover import describe, find_case
-from ..exports.formats import Destination, Format, OutputCase
+from ..exports.formats import Destination, Format, OutputCase, names, unknown
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
@@ -24,6 +24,24 @@ def _discover(_ctx, _param, value: Path | None) -> Path | None:
 
 
 _path_argument = click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), callback=_discover)
+
+
+class KnownChoice(click.Choice):
+    """A choice whose refusal says "did you mean" and lists the known values, in one line."""
+
+    def __init__(self, choices, kind: str):
+        super().__init__(tuple(choices))
+        self.kind = kind
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        self.fail(unknown(self.kind, str(value), [str(c) for c in self.choices]), param, ctx)
+
+
+def format_choice(family: str) -> KnownChoice:
+    """The names of the registry's ``family`` formats (:mod:`lexmap.exports.formats`)."""
+    return KnownChoice(names(family), f"{family} format")
 
 
 def corpus_path(command):

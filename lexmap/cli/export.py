@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from ..exports import DATABASE_FORMATS, check_base_iri
-from ..exports.formats import OutputCase, by_name, names
+from ..exports.formats import OutputCase, by_name
 from ..exports.rdf import DEFAULT_BASE
-from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_format
+from .common import check_output, corpus_options, format_choice, load_corpus, output_option, to_stdout, write_format
 from .errors import UserError
 
 
@@ -21,7 +21,7 @@ def _base_iri(_ctx, _param, value: str) -> str:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(names("corpus")))
+@click.argument("fmt", metavar="FORMAT", type=format_choice("corpus"))
 @corpus_options
 @output_option
 @click.option(

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import click
 
-from ..exports.formats import DEFAULT_VALUE, FormatError, OutputCase, by_name, by_path, extensions, names
+from ..exports.formats import DEFAULT_VALUE, FormatError, OutputCase, by_name, by_path, extensions
 from ..exports.htmlfile import check_base_url
 from ..matrix import VALUES, build_matrix
-from .common import check_id, check_output, corpus_options, load_corpus, output_option, to_stdout, write_format
+from .common import (
+    KnownChoice,
+    check_id,
+    check_output,
+    corpus_options,
+    format_choice,
+    load_corpus,
+    output_option,
+    to_stdout,
+    write_format,
+)
 from .errors import UserError
 
 MAX_CELLS = 2_000_000
@@ -56,7 +66,7 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
 @click.option("--framework", help="Indicator framework of the rows (default: the corpus's first).")
 @click.option(
     "--value",
-    type=click.Choice(VALUES),
+    type=KnownChoice(VALUES, "matrix value"),
     default=DEFAULT_VALUE,
     show_default=True,
     help="What a cell shows: count of practices, independent documents, practice ids, or level.",
@@ -64,7 +74,7 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(names("matrix")),
+    type=format_choice("matrix"),
     help=f"Output format (default: from the file's extension, {', '.join(extensions('matrix'))}; else csv).",
 )
 @output_option

@@ -298,7 +298,7 @@ def by_name(family_name: str, name: str) -> Format:
         if found.name == name:
             return found
     known = names(family_name)
-    raise FormatError(f"unknown {family_name} format {name!r}; {_suggest(name.lower(), known)}known: {', '.join(known)}")
+    raise FormatError(unknown(f"{family_name} format", name, known))
 
 
 def by_path(family_name: str, path: str | os.PathLike) -> Format:
@@ -313,11 +313,18 @@ def by_path(family_name: str, path: str | os.PathLike) -> Format:
     what = f"the extension {suffix!r}" if suffix else "a file name without extension"
     raise FormatError(
         f"cannot tell a {family_name} format from {what} ({str(path)!r}); "
-        f"{_suggest(suffix.lower(), known) if suffix else ''}known extensions: {', '.join(known)}"
+        f"{suggest(suffix.lower(), known) if suffix else ''}known extensions: {', '.join(known)}"
     )
 
 
-def _suggest(given: str, known: Iterable[str]) -> str:
+def unknown(kind: str, given: str, known: Iterable[str]) -> str:
+    """One line for an unknown name: the closest known ones, then the list."""
+    known = list(known)
+    return f"unknown {kind} {given!r}; {suggest(given.lower(), known)}known: {', '.join(known)}"
+
+
+def suggest(given: str, known: Iterable[str]) -> str:
+    """``"did you mean 'x'? "`` for the known names closest to ``given``, else ``""``."""
     close = difflib.get_close_matches(given, list(known), n=2, cutoff=0.65)
     return f"did you mean {' or '.join(repr(k) for k in close)}? " if close else ""
 

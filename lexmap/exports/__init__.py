@@ -1,4 +1,7 @@
-"""Writers of lexmap's outputs, one module per format; every file is written atomically."""
+"""Writers of lexmap's outputs, one module per format; every file is written atomically.
+
+Which writer writes which format is said once, in the registry (:mod:`lexmap.exports.formats`);
+the functions here are the API's short names for it."""
 
 from __future__ import annotations
 

@@ -308,6 +308,12 @@ class Document(_Record):
     authored_by: tuple[Id, ...] = ()
     published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
+    sha256: str | None = None
+    """The SHA-256 of the text file, 64 lowercase hex digits: what was read (issue 27)."""
+    retrieved: IsoDate | None = None
+    """The day the document was read or downloaded."""
+    archived_url: str | None = None
+    """An archived copy (the Wayback Machine, perma.cc)."""
 
 
 @attrs.frozen

@@ -31,6 +31,10 @@ from .sparql import sparql  # noqa: E402  (issue 18)
 
 main.add_command(sparql)
 
+from .add import add  # noqa: E402  (issue 27: lexmap add document)
+
+main.add_command(add)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

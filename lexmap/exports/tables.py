@@ -127,7 +127,7 @@ TABLES: tuple[Table, ...] = (
         "documents",
         "Sources: reports, statutes, news articles, UN communications, court rulings.",
         "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors "
-        "original_title title_language",  # issue 27
+        "original_title title_language sha256 retrieved archived_url",  # issue 27
         label="title",
     ),
     _table(
@@ -342,7 +342,7 @@ _ROWS = {
     ),
     "documents": lambda c: (
         (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
-        + (d.original_title, d.title_language)  # issue 27
+        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url)  # issue 27
         for d in c.documents.values()
     ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),

@@ -47,6 +47,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     jsonld    RDF as JSON-LD (needs lexmap[rdf])
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
+    annotations  every statement as a W3C Web Annotation (JSON-LD)
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
 
@@ -62,7 +63,12 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
         return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base)
     check_output(output, path, texts)
     corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
-    data = export_bytes(corpus, fmt, base)
+    if fmt == "annotations":  # issue 27: with the texts given, for each quote's prefix and suffix
+        from ..annotations import annotations_bytes
+
+        data = annotations_bytes(corpus, path, texts)
+    else:
+        data = export_bytes(corpus, fmt, base)
     write_output(output, data, path, texts)
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {len(data)} bytes)", err=True)

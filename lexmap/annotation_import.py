@@ -41,6 +41,7 @@ class Note:
     tags: dict[str, str]
     other_tags: list[str]
     page: str | None = None
+    """The page as a pinpoint: "p. 21" (the printed label), "PDF page 23" (the physical page)."""
     uri: str | None = None
     comment: str | None = None
     user: str | None = None
@@ -63,14 +64,21 @@ def _selectors(target) -> list[dict]:
 
 
 def _quote_and_page(target) -> tuple[str | None, str | None]:
+    """The exact text and the page as a pinpoint: "p. LABEL" from the printed label of a
+    PageSelector (Hypothesis writes ``index``, 0-based, and ``label``:
+    https://github.com/hypothesis/client/pull/5987), else "PDF page N" from its index or from a
+    W3C FragmentSelector ``page=N`` (RFC 3778: the physical page, not the printed one)."""
     selectors = _selectors(target)
     quote = next((s.get("exact") for s in selectors if s.get("type") == "TextQuoteSelector"), None)
-    page = next((str(s["label"]) for s in selectors if s.get("type") == "PageSelector" and s.get("label")), None)
-    if page is None:  # a W3C FragmentSelector on a PDF (RFC 3778): page=N, the physical page
-        fragment = next((s.get("value", "") for s in selectors if s.get("type") == "FragmentSelector"), "")
-        if match := re.search(r"(?:^|&)page=(\d+)", fragment or ""):
-            page = match[1]
-    return quote, page
+    page = next((s for s in selectors if s.get("type") == "PageSelector"), {})
+    if page.get("label") not in (None, ""):
+        return quote, f"p. {page['label']}"
+    if isinstance(page.get("index"), int) and page["index"] >= 0:
+        return quote, f"PDF page {page['index'] + 1}"
+    fragment = next((s.get("value", "") for s in selectors if s.get("type") == "FragmentSelector"), "")
+    if match := re.search(r"(?:^|&)page=(\d+)", fragment or ""):
+        return quote, f"PDF page {match[1]}"
+    return quote, None
 
 
 def _source(target) -> str | None:
@@ -199,7 +207,7 @@ def read_csv(text: str) -> list[Note]:
                 row.get("quote") or None,
                 tags,
                 others,
-                row.get("page") or None,
+                f"p. {row['page']}" if row.get("page") else None,  # the printed page, as a spreadsheet gives it
                 row.get("uri") or None,
                 row.get("note") or None,
                 None,
@@ -214,7 +222,10 @@ READERS = {"hypothesis": read_hypothesis, "w3c": read_w3c}
 
 
 def read_notes(fmt: str, data: bytes) -> list[Note]:
-    text = data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(f"not UTF-8 (byte {error.start})", "save the file as UTF-8") from error
     if fmt == "csv":
         return read_csv(text)
     try:
@@ -283,7 +294,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
                 record["stance"] = tags["stance"]
             elif kind == "claim":
                 todo.append("stance: supports or contests (tag stance:supports)")
-        pinpoint = note.pinpoint or (f"p. {note.page}" if note.page else None)
+        pinpoint = note.pinpoint or note.page
         if pinpoint:
             record["pinpoint"] = pinpoint
         else:
@@ -329,8 +340,14 @@ def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAX_BYTES = 64 * 2**20
+
+
 def import_annotations(fmt: str, file: Path, corpus=None) -> tuple[str, int]:
     """The YAML of the drafts read from ``file`` in format ``fmt`` (hypothesis, w3c, csv), and their number."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        raise ImportRefused(f"{size / 2**20:,.0f} MiB, over the {MAX_BYTES // 2**20} MiB an import reads", "split the export")
     notes = read_notes(fmt, file.read_bytes())
     drafts = draft_records(notes, corpus)
     return drafts_yaml(drafts, file.name), len(drafts)

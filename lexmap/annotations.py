@@ -70,6 +70,23 @@ def parse_tags(tags: Iterable[str]) -> tuple[dict[str, str], list[str]]:
 # -- the document's text around a quote ---------------------------------------------
 
 
+_DOUBLE, _SINGLE = '"\u201c\u201d\u201e\u00ab\u00bb', "'\u2018\u2019\u201a`"
+
+
+def _word(word: str) -> str:
+    """A word as a pattern in which a straight and a typographic quote match each other, as
+    quotes are compared (:func:`lexmap.quotes.normalise`)."""
+    out = []
+    for char in word:
+        if char in _DOUBLE:
+            out.append(f"[{re.escape(_DOUBLE)}]")
+        elif char in _SINGLE:
+            out.append(f"[{re.escape(_SINGLE)}]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
 def affixes(quote: str, text: str | None) -> tuple[str | None, str | None]:
     """The ``AFFIX`` characters of ``text`` before the quote's first words and after its last
     (whitespace in the quote matching any run of whitespace), or (None, None) when not found."""
@@ -78,7 +95,7 @@ def affixes(quote: str, text: str | None) -> tuple[str | None, str | None]:
     parts = [p for p in re.split(r"\s*\[\.\.\.\]\s*", quote.strip()) if p.strip()]
     if not parts:
         return None, None
-    pattern = lambda part: r"\s+".join(re.escape(word) for word in part.split())  # noqa: E731
+    pattern = lambda part: r"\s+".join(_word(word) for word in part.split())  # noqa: E731
     first = re.search(pattern(parts[0]), text)
     if not first:
         return None, None

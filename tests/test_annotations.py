@@ -49,6 +49,9 @@ def test_the_bundled_case_round_trips_through_w3c_annotations(tmp_path, seeds):
     exported = tmp_path / "a.jsonld"
     result = _run("export", "annotations", bundled_root() / "mappings", "--texts", seeds, "-o", exported)
     assert result.exit_code == 0, result.output
+    items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
+    # every statement's document has its text at hand: each quote is found, typographic quotes and all
+    assert all({"prefix", "suffix"} <= i["target"]["selector"][0].keys() for i in items)
     copy = tmp_path / "checkout"
     for name in ("instruments", "mappings"):
         shutil.copytree(bundled_root() / name, copy / name)
@@ -123,7 +126,7 @@ HYPOTHESIS = {
                     "source": "https://example.org/report.pdf",
                     "selector": [
                         {"type": "TextQuoteSelector", "exact": "supervisors keep the passports"},
-                        {"type": "PageSelector", "index": 1, "label": "2"},
+                        {"type": "PageSelector", "index": 1},  # no printed label: the physical page
                     ],
                 }
             ],
@@ -152,7 +155,7 @@ def test_hypothesis_annotations_become_statements_that_validate(case, tmp_path):
         "The report's own legal characterisation.",
     )
     fact = corpus.attestations["report-passports-2"]
-    assert (fact.pinpoint, fact.quote) == ("p. 2", "supervisors keep the passports")
+    assert (fact.pinpoint, fact.quote) == ("PDF page 2", "supervisors keep the passports")
     text = drafted.read_text(encoding="utf-8")
     assert "# TODO other tags, not read: to-read" in text and "# TODO annotated by acct:analyst@hypothes.is" in text
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import attrs
 
 from .annotations import COLLECTION_OF, parse_tags
+from .drafts import yaml_value
 from .model import SLUG
 
 
@@ -53,6 +54,14 @@ class Note:
 # -- readers ----------------------------------------------------------------------------
 
 
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _selectors(target) -> list[dict]:
     targets = target if isinstance(target, list) else [target]
     out: list[dict] = []
@@ -70,6 +79,7 @@ def _quote_and_page(target) -> tuple[str | None, str | None]:
     W3C FragmentSelector ``page=N`` (RFC 3778: the physical page, not the printed one)."""
     selectors = _selectors(target)
     quote = next((s.get("exact") for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    quote = quote if isinstance(quote, str) else None
     page = next((s for s in selectors if s.get("type") == "PageSelector"), {})
     if page.get("label") not in (None, ""):
         return quote, f"p. {page['label']}"
@@ -101,10 +111,16 @@ def read_hypothesis(data) -> list[Note]:
         if not isinstance(row, dict):
             continue
         quote, page = _quote_and_page(row.get("target") or [])
-        tags, others = parse_tags(t for t in row.get("tags") or [] if isinstance(t, str))
+        tags, others = parse_tags(t for t in _list(row.get("tags")) if isinstance(t, str))
         notes.append(
             Note(
-                quote, tags, others, page, row.get("uri") or _source(row.get("target")), row.get("text") or None, row.get("user")
+                quote,
+                tags,
+                others,
+                page,
+                _text(row.get("uri")) or _text(_source(row.get("target"))),
+                _text(row.get("text")),
+                _text(row.get("user")),
             )
         )
     return notes
@@ -133,7 +149,7 @@ def read_w3c(data) -> list[Note]:
         bodies = item.get("body") or []
         bodies = bodies if isinstance(bodies, list) else [bodies]
         tagged = [b.get("value", "") for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"]
-        comment = next((b.get("value") for b in bodies if isinstance(b, dict) and b.get("purpose") == "commenting"), None)
+        comment = next((_text(b.get("value")) for b in bodies if isinstance(b, dict) and b.get("purpose") == "commenting"), None)
         quote, page = _quote_and_page(item.get("target") or {})
         tags, others = parse_tags(t for t in tagged if isinstance(t, str))
         extra = {k.removeprefix("lexmap:"): v for k, v in item.items() if k.startswith("lexmap:")}
@@ -144,12 +160,12 @@ def read_w3c(data) -> list[Note]:
                 tags,
                 others,
                 page,
-                _source(item.get("target")),
+                _text(_source(item.get("target"))),
                 comment,
                 creator if isinstance(creator, str) else None,
                 extra.pop("pinpoint", None),
                 extra,
-                item.get("id"),
+                _text(item.get("id")),
             )
         )
     return notes
@@ -179,7 +195,7 @@ def read_csv(text: str) -> list[Note]:
     tags separated by spaces or semicolons)."""
     import difflib
 
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if unknown or "quote" not in header:
@@ -227,7 +243,10 @@ def read_notes(fmt: str, data: bytes) -> list[Note]:
     except UnicodeDecodeError as error:
         raise ImportRefused(f"not UTF-8 (byte {error.start})", "save the file as UTF-8") from error
     if fmt == "csv":
-        return read_csv(text)
+        try:
+            return read_csv(text)
+        except csv.Error as error:
+            raise ImportRefused(f"not a readable CSV: {error}", "save the sheet as CSV (UTF-8)") from error
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
@@ -336,7 +355,7 @@ def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
             lines += [f"  # TODO {line}".replace("\n", " ") for line in todo]
             for index, (key, value) in enumerate(record.items()):
                 lead = "  - " if index == 0 else "    "
-                lines.append(f"{lead}{key}: {json.dumps(value, ensure_ascii=False)}")
+                lines.append(f"{lead}{key}: {yaml_value(value)}")
     return "\n".join(lines) + "\n"
 
 

@@ -182,9 +182,18 @@ class Draft:
     to_complete: tuple[str, ...]
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar for any text: a JSON string is a YAML double-quoted scalar."""
-    return json.dumps(value, ensure_ascii=False)
+_ESCAPED = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0xFEFF)}
+"""Characters a YAML reader would take for a line break or a byte-order mark inside a
+double-quoted scalar (and fold), written escaped so the value reads back as it was."""
+
+
+def yaml_value(value) -> str:
+    """Any JSON value as YAML (a JSON string is a YAML double-quoted scalar, a JSON list or object
+    a flow collection), the characters YAML would fold escaped."""
+    return json.dumps(value, ensure_ascii=False).translate(_ESCAPED)
+
+
+_scalar = yaml_value
 
 
 def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, meta: Metadata, kind: str | None) -> str:

@@ -211,3 +211,60 @@ def test_an_existing_target_is_refused_and_left_byte_identical(case, tmp_path):
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == f"lexmap: error: {target} exists; lexmap never overwrites it"
     assert target.read_bytes() == b"# my notes\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "first_line"),
+    [
+        ("hypothesis", "{not json", "not JSON: Expecting property name enclosed in double quotes at line 1"),
+        ("hypothesis", '{"total": 0}', "not a Hypothesis search response: no 'rows' list"),
+        ("w3c", '"an annotation"', "not W3C Web Annotations: expected an Annotation, a list,"),
+        ("csv", "document,qoute\n", "unknown CSV column 'qoute'; did you mean 'quote'?"),
+    ],
+)
+def test_a_file_that_is_not_annotations_is_one_line(case, tmp_path, fmt, content, first_line):
+    source = tmp_path / "in.txt"
+    source.write_text(content, encoding="utf-8")
+    result = _run("import", fmt, source, case)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0].startswith(f"lexmap: error: {source}: {first_line}")
+    assert not list(case.glob("imported-*"))
+
+
+def test_odd_annotation_shapes_are_drafts_with_todos_not_tracebacks(case, tmp_path):
+    rows = [
+        1,
+        {"target": "x", "tags": "practice:a"},
+        {"target": [{"selector": {"type": "TextQuoteSelector", "exact": 5}}], "id": 7},
+    ]
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps({"rows": rows}), encoding="utf-8")
+    result = _run("import", "hypothesis", source, case)
+    assert result.exit_code == 0, result.output
+    text = (case / "imported-odd.yaml").read_text(encoding="utf-8")
+    assert text.count("# TODO quote:") == 2 and text.count("# TODO practice:") == 2
+
+
+def test_line_separators_in_a_quote_survive_the_round_trip(tmp_path):
+    """U+2028 inside a YAML double-quoted scalar is folded by a YAML reader unless escaped."""
+    from lexmap.annotation_import import drafts_yaml
+    from lexmap.model import Attestation
+    from lexmap.structure import structure
+
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        drafts_yaml(
+            [
+                (
+                    "attestations",
+                    {"id": "a", "document": "d", "practice": "p", "pinpoint": "p. 1", "quote": "one\u2028two\u2029three"},
+                    [],
+                )
+            ],
+            "x",
+        ),
+        encoding="utf-8",
+    )
+    data, _positions, problems = read_yaml(path, "x.yaml")
+    record, wrong = structure(data["attestations"][0], Attestation)
+    assert not problems and not wrong and record.quote == "one\u2028two\u2029three"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,8 @@ import lexmap
 from lexmap.cli import main
 from lexmap.drafts import add_document
 from lexmap.scaffold import new_case
+
+from conftest import CORPORA
 
 PAGE = (
     '<html lang="es"><head><title>Informe: misiones médicas</title>'
@@ -137,3 +140,17 @@ def test_no_case_is_one_line_with_a_hint(tmp_path):
         f"lexmap: error: no case to add to in {str(folder)!r} (a folder with a lexmap.yaml)",
         "hint: give the case folder, or make one with lexmap init my-case",
     ]
+
+
+def test_an_id_the_case_has_is_refused_before_anything_is_written(tmp_path):
+    case = tmp_path / "full"
+    shutil.copytree(CORPORA / "full", case)
+    page = tmp_path / "report.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = _run("add", "document", page, case)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "lexmap: error: the case already has a record 'report'",
+        "hint: give another id, e.g. --id report-2",
+    ]
+    assert not (case / "report.yaml").exists() and not (case / "texts" / "report.html").exists()

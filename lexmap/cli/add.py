@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..discover import MANIFEST, find_case
-from ..drafts import DraftRefused, add_document
+from ..drafts import DraftRefused, add_document, slug
 from ..model import DocumentKind
 from .errors import LexmapGroup, UserError
 
@@ -24,6 +24,19 @@ def case_folder(case: Path | None) -> Path:
             "give the case folder, or make one with lexmap init my-case",
         )
     return found
+
+
+def _refuse_taken(root: Path, wanted: str) -> None:
+    """An id the case already uses is refused before anything is written (when the case loads)."""
+    import lexmap
+
+    try:
+        corpus = lexmap.load(root)
+    except lexmap.CorpusError:
+        return  # validate will say what is wrong with the case, and name a duplicate id too
+    if wanted in corpus.documents or any(wanted in getattr(corpus, name) for name in ("actors", "practices", "claims")):
+        free = next(f"{wanted}-{n}" for n in range(2, 10**6) if f"{wanted}-{n}" not in corpus.documents)
+        raise UserError(f"the case already has a record {wanted!r}", f"give another id, e.g. --id {free}")
 
 
 @click.group(cls=LexmapGroup)
@@ -47,6 +60,7 @@ def document(file, case, document_id, kind):
       lexmap add document ~/Downloads/report.pdf my-case --kind report
     """
     root = case_folder(case)
+    _refuse_taken(root, document_id or slug(file.stem))
     try:
         draft = add_document(file, root, document_id=document_id, kind=kind)
     except DraftRefused as error:

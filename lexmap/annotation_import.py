@@ -274,8 +274,8 @@ def _document_for(note: Note, corpus) -> str | None:
 
 
 def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, list[str]]]:
-    """``(collection, record, TODO lines)`` for each note, in order; ids unique in the corpus
-    and among the drafts."""
+    """``(collection, record, comment lines)`` for each note, in order (a line saying what to
+    complete starts with TODO); made-up ids unique in the corpus and among the drafts."""
     taken: set[str] = set()
     if corpus is not None:
         for name in ("claims", "attestations", "exhibits", "documents", "practices", "actors"):
@@ -299,12 +299,12 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
             record["document"] = document
         else:
             todo.append(
-                f"document: the id of the document annotated at {note.uri or 'an unknown address'} (or tag it document:ID)"
+                f"TODO document: the id of the document annotated at {note.uri or 'an unknown address'} (or tag it document:ID)"
             )
         if tags.get("practice"):
             record["practice"] = tags["practice"]
         else:
-            todo.append("practice: the practice's id (tag the annotation practice:ID)")
+            todo.append("TODO practice: the practice's id (tag the annotation practice:ID)")
         for key in ("element", "indicator"):
             if tags.get(key):
                 record[key] = tags[key]
@@ -312,16 +312,16 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
             if tags.get("stance"):
                 record["stance"] = tags["stance"]
             elif kind == "claim":
-                todo.append("stance: supports or contests (tag stance:supports)")
+                todo.append("TODO stance: supports or contests (tag stance:supports)")
         pinpoint = note.pinpoint or note.page
         if pinpoint:
             record["pinpoint"] = pinpoint
         else:
-            todo.append("pinpoint: where in the document (section, page, paragraph)")
+            todo.append("TODO pinpoint: where in the document (section, page, paragraph)")
         if note.quote and note.quote.strip():
             record["quote"] = note.quote
         else:
-            todo.append("quote: the annotation has no exact text; copy the words from the document")
+            todo.append("TODO quote: the annotation has no exact text; copy the words from the document")
         if tags.get("speaker"):
             record["speaker"] = tags["speaker"]
         if note.extra.get("relies_on"):
@@ -352,7 +352,7 @@ def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
             continue
         lines.append(f"{collection}:")
         for record, todo in chosen:
-            lines += [f"  # TODO {line}".replace("\n", " ") for line in todo]
+            lines += [f"  # {line}".replace("\n", " ") for line in todo]
             for index, (key, value) in enumerate(record.items()):
                 lead = "  - " if index == 0 else "    "
                 lines.append(f"{lead}{key}: {yaml_value(value)}")

@@ -173,7 +173,8 @@ def corpus_annotations(corpus, texts: dict[str, str]) -> str:
     the documents' texts by id (for prefixes and suffixes)."""
     items = [annotation(s, corpus.documents[s.document], texts.get(s.document)) for s in statements(corpus)]
     collection = {
-        "@context": [CONTEXT, {"lexmap": VOCAB}],
+        # PageSelector is Hypothesis's, not the W3C context's: named in lexmap's vocabulary
+        "@context": [CONTEXT, {"lexmap": VOCAB, "PageSelector": "lexmap:PageSelector"}],
         "id": "urn:lexmap:annotations",
         "type": "AnnotationCollection",
         "label": corpus.title,

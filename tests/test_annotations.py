@@ -157,7 +157,7 @@ def test_hypothesis_annotations_become_statements_that_validate(case, tmp_path):
     fact = corpus.attestations["report-passports-2"]
     assert (fact.pinpoint, fact.quote) == ("PDF page 2", "supervisors keep the passports")
     text = drafted.read_text(encoding="utf-8")
-    assert "# TODO other tags, not read: to-read" in text and "# TODO annotated by acct:analyst@hypothes.is" in text
+    assert "  # other tags, not read: to-read" in text and "  # annotated by acct:analyst@hypothes.is" in text
 
 
 def test_an_annotation_missing_its_tags_says_what_to_complete(case, tmp_path):

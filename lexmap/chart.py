@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .languages import translation_line
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -49,6 +51,8 @@ class ChartStatement:
     pinpoint: str
     quote: str
     note: int
+    translation: str | None = None
+    """The quote's translation line (:func:`lexmap.languages.translation_line`), printed under it."""
 
     @property
     def speaker(self) -> str:
@@ -213,6 +217,7 @@ def build_chart(
             claim.pinpoint,
             claim.quote,
             notes[key].number,
+            translation_line(claim, corpus.actors),  # issue 27
         )
 
     elements = []

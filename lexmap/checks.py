@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import provenance, quotes
+from . import languages, provenance, quotes
 from .discover import foreign_text, shown_name
 from .model import CONSENT_EVENTS, UNRATIFIABLE, Id, Instrument, Provision, date_before
 from .problems import Problem
@@ -95,6 +95,7 @@ class References:
             for index, actor in enumerate(document.authored_by):
                 self.expect(document, ("authored_by", index), actor, "actor")
             self.expect(document, ("published_by",), document.published_by, "actor")
+            languages.check_document(document, self.report_at)  # issue 27: languages and titles
         practices = {p.id: p for p in self.records["practices"]}
         for practice in practices.values():
             self.expect(practice, ("state",), practice.state, "state")
@@ -115,6 +116,7 @@ class References:
                 self.expect(statement, ("document",), statement.document, "document")
                 self.expect(statement, ("practice",), statement.practice, "practice")
                 self.expect(statement, ("speaker",), statement.speaker, "actor")
+                languages.check_translation(statement, self.expect, self.report_at)  # issue 27
                 if target_field and target_kind:
                     self.expect(statement, (target_field,), getattr(statement, target_field), target_kind)
                 for index, reliance in enumerate(statement.relies_on):

@@ -294,6 +294,11 @@ class Document(_Record):
     title: str
     kind: DocumentKind
     authors: tuple[str, ...] = ()
+    original_title: str | None = None
+    """The title in the document's own language, when ``title`` is a translation of it."""
+    title_language: str | None = None
+    """The language (BCP 47) of ``title`` when it is not ``language``: the ILO's French pages
+    showing an English text. Citations never re-case a title that is not in English."""
     publisher: str | None = None
     date: IsoDate | None = None
     url: str | None = None
@@ -303,6 +308,12 @@ class Document(_Record):
     authored_by: tuple[Id, ...] = ()
     published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
+    sha256: str | None = None
+    """The SHA-256 of the text file, 64 lowercase hex digits: what was read (issue 27)."""
+    retrieved: IsoDate | None = None
+    """The day the document was read or downloaded."""
+    archived_url: str | None = None
+    """An archived copy (the Wayback Machine, perma.cc)."""
 
 
 @attrs.frozen
@@ -344,6 +355,11 @@ class Claim(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    translation: str | None = None
+    """The quote in English, when the document's ``language`` is another: the quote stays verbatim
+    in the original and is checked there."""
+    translation_by: str | None = None
+    """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
 
 
 @attrs.frozen
@@ -440,6 +456,11 @@ class Attestation(_Record):
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
     figures: tuple[Figure, ...] = ()
+    translation: str | None = None
+    """The quote in English, when the document's ``language`` is another: the quote stays verbatim
+    in the original and is checked there."""
+    translation_by: str | None = None
+    """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
 
 
 @attrs.frozen
@@ -456,6 +477,11 @@ class Exhibit(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    translation: str | None = None
+    """The quote in English, when the document's ``language`` is another: the quote stays verbatim
+    in the original and is checked there."""
+    translation_by: str | None = None
+    """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
 
 
 @attrs.frozen

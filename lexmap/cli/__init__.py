@@ -31,6 +31,12 @@ from .sparql import sparql  # noqa: E402  (issue 18)
 
 main.add_command(sparql)
 
+from .add import add  # noqa: E402  (issue 27: lexmap add document, lexmap import)
+from .imports import import_  # noqa: E402
+
+main.add_command(add)
+main.add_command(import_)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

@@ -48,6 +48,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     jsonld    RDF as JSON-LD (needs lexmap[rdf])
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
+    annotations  every statement as a W3C Web Annotation (JSON-LD)
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
 
@@ -65,6 +66,6 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     chosen = by_name("corpus", fmt)
     chosen.ready()
     corpus = load_corpus(path, texts, require_texts) if chosen.reads_case else None
-    write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base))
+    write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base, texts=tuple(Path(t) for t in texts)))
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {Path(output).stat().st_size} bytes)", err=True)

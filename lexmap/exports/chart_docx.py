@@ -163,6 +163,8 @@ class _Writer:
         from docx.shared import Pt
 
         self.reference(self.document.add_paragraph(s.quote.strip(), style="Quote"), s.note)
+        if s.translation:  # issue 27: the translation, under the verbatim quote
+            self.document.add_paragraph(s.translation, style="Quote")
         who = self.document.add_paragraph(f"— {s.speaker}, as recorded in ")
         who.add_run(s.document_title).italic = True
         who.add_run(f" (claim {s.claim})").font.size = Pt(8.5)

@@ -159,8 +159,11 @@ def _practice(p: PracticeEvidence, h) -> str:
 
 def _statement(s: ChartStatement) -> str:
     quote = escape(s.quote.strip()).replace("\r\n", "\n").replace("\n", "<br>")
+    # issue 27: the translation, under the verbatim quote
+    translation = f'<p class="lx-translation" lang="en">{escape(s.translation)}</p>' if s.translation else ""
     return (
         f'<li><blockquote>{quote}<sup><a href="#lx-note-{s.note}" aria-label="note {s.note}">{s.note}</a></sup></blockquote>'
+        f"{translation}"
         f'<p class="lx-who">— {escape(s.speaker)}, as recorded in <cite>{escape(s.document_title)}</cite>'
         f" <small>(claim <code>{escape(s.claim)}</code>)</small></p></li>"
     )

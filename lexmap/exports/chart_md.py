@@ -133,6 +133,7 @@ def _statement(number: int, s: ChartStatement) -> list[str]:
     return [
         f"{number}. > {escape_md(s.quote)}[^{s.note}]",
         "",
+        *([f"   {escape_md(s.translation)}", ""] if s.translation else []),  # issue 27
         f"   — {escape_md(s.speaker)}, as recorded in *{escape_md(s.document_title)}* (claim `{s.claim}`)",
         "",
     ]

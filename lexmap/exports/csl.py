@@ -13,6 +13,8 @@ import json
 import re
 from typing import Any
 
+from ..languages import title_language
+
 CSL_TYPES = {
     "report": "report",
     "statute": "legislation",
@@ -92,6 +94,8 @@ def csl_name(name: str) -> dict[str, str]:
 
 def csl_item(document) -> dict[str, Any]:
     item: dict[str, Any] = {"id": document.id, "type": CSL_TYPES[document.kind], "title": document.title}
+    if document.original_title:
+        item["original-title"] = document.original_title
     if document.authors:
         item["author"] = [csl_name(a) for a in document.authors]
     if document.date:
@@ -99,7 +103,7 @@ def csl_item(document) -> dict[str, Any]:
     for key, value in (
         ("publisher", document.publisher),
         ("URL", document.url),
-        ("language", document.language),
+        ("language", title_language(document)),  # CSL re-cases an English title only: say the title's
         ("note", document.notes),
     ):
         if value:

@@ -45,6 +45,8 @@ class OutputCase:
     """The published site's address, to link matrix cells to practice pages (XLSX, HTML)."""
     base: str | None = None
     """The base IRI of RDF resources (turtle, jsonld)."""
+    texts: tuple = ()
+    """Folders of document texts given on the command line (annotations: each quote's prefix and suffix)."""
 
     @classmethod
     def of(cls, corpus, **options) -> OutputCase:
@@ -225,6 +227,12 @@ def _schema(_corpus, _case: OutputCase) -> str:
     return schema_json()
 
 
+def _annotations(corpus, case: OutputCase) -> bytes:
+    from ..annotations import annotations_bytes
+
+    return annotations_bytes(corpus, corpus.root, case.texts)
+
+
 def _sqlite(corpus, destination: Destination, _case: OutputCase) -> None:
     from .sqlite import corpus_sqlite, write_sqlite
 
@@ -264,6 +272,7 @@ FORMATS: tuple[Format, ...] = (
         "the documents, for Zotero and Pandoc",
         untitled="CSL-JSON is a bare list of bibliography items: a title would be read as one more item",
     ),
+    Format("corpus", "annotations", (), _bytes(_annotations), "every statement as a W3C Web Annotation (JSON-LD)"),
     Format("corpus", "schema", (), _text(_schema), "the JSON Schema of YAML data files (PATH is not read)", reads_case=False),
     Format("corpus", "sqlite", (".db", ".sqlite"), _sqlite, "a database for Datasette, with its metadata file", binary=True),
     Format(

@@ -133,7 +133,8 @@ TABLES: tuple[Table, ...] = (
     _table(
         "documents",
         "Sources: reports, statutes, news articles, UN communications, court rulings.",
-        "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors",
+        "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors "
+        "original_title title_language sha256 retrieved archived_url",  # issue 27
         label="title",
     ),
     _table(
@@ -159,12 +160,13 @@ TABLES: tuple[Table, ...] = (
         "claims",
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
-        "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note "
+        "translation translation_by",  # issue 27
     ),
     _table(
         "attestations",
         "Document reports that practice happens: a fact, not a legal argument.",
-        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by",
     ),
     _table(
         "figures",
@@ -177,7 +179,8 @@ TABLES: tuple[Table, ...] = (
     _table(
         "exhibits",
         "Document says that practice exhibits indicator (or contests it).",
-        "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note "
+        "translation translation_by",  # issue 27
     ),
     _table(
         "relies_on",
@@ -347,6 +350,7 @@ _ROWS = {
     ),
     "documents": lambda c: (
         (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
+        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url)  # issue 27
         for d in c.documents.values()
     ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
@@ -371,10 +375,24 @@ _ROWS = {
         for p in c.practices.values()
     ),
     "claims": lambda c: (
-        (s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.claims.values()
+        (
+            s.id,
+            s.document,
+            s.practice,
+            s.element,
+            s.stance,
+            s.pinpoint,
+            s.quote,
+            s.speaker,
+            s.note,
+            s.translation,
+            s.translation_by,
+        )
+        for s in c.claims.values()
     ),
     "attestations": lambda c: (
-        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note) for s in c.attestations.values()
+        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note, s.translation, s.translation_by)
+        for s in c.attestations.values()
     ),
     "figures": lambda c: (
         (
@@ -392,7 +410,20 @@ _ROWS = {
         for n, f in enumerate(s.figures, 1)
     ),
     "exhibits": lambda c: (
-        (s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.exhibits.values()
+        (
+            s.id,
+            s.document,
+            s.practice,
+            s.indicator,
+            s.stance,
+            s.pinpoint,
+            s.quote,
+            s.speaker,
+            s.note,
+            s.translation,
+            s.translation_by,
+        )
+        for s in c.exhibits.values()
     ),
     "relies_on": lambda c: (
         (*_statement(k, s.id), n, r.document, r.pinpoint, r.note)

@@ -16,6 +16,7 @@ import re
 import zipfile
 
 from ..extras import require
+from ..languages import translation_line
 from ..matrix import Matrix
 from ..palette import CONTESTED, CONTESTED_MARK, HEADER_FILL, LEVELS
 from ..results import kind_heading
@@ -318,7 +319,7 @@ def _detail_sheet(sheet, matrix: Matrix, corpus, base_url, styles: _Styles) -> N
                     document.title,
                     document.id,
                     statement.pinpoint,
-                    statement.quote,
+                    "\n\n".join(filter(None, (statement.quote, translation_line(statement, corpus.actors)))),  # issue 27
                 )
                 if sheet.max_row >= MAX_ROWS:
                     raise SheetTooLarge(

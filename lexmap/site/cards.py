@@ -19,12 +19,18 @@ from collections.abc import Callable, Collection
 from markupsafe import Markup, escape
 
 from ..conflicts import period_text
+from ..languages import translation_line
 from .links import quote_link
 from .markup import multiline
 
 ANCHORS = {"claim": "claim-", "attestation": "att-", "exhibit": "exh-"}
 PARTS = {"claim": ("element", "satisfies"), "exhibit": ("indicator", "exhibits")}
 """What a claim or an exhibit links its practice to, and the verb that says so."""
+
+
+def _lang(document) -> str:
+    """The quote's language as an HTML attribute (issue 27): screen readers read it in it."""
+    return f' lang="{escape(document.language)}"' if document.language else ""
 
 
 def _hidden(text: str) -> str:
@@ -71,12 +77,16 @@ def statement_card(
     at_source = quote_link(document, s.quote)
     if at_source:
         out.append(
-            f'<blockquote class="lx-quote" cite="{escape(at_source)}"><span class="lx-quote-text">{multiline(s.quote)}</span>'
+            f'<blockquote class="lx-quote" cite="{escape(at_source)}"><span class="lx-quote-text"{_lang(document)}>{multiline(s.quote)}</span>'
             f' <a class="lx-at-source" href="{escape(at_source)}" rel="noopener" title="Open {escape(document.title)} at this quote">'
             "at the source&nbsp;&#8599;</a></blockquote>\n"
         )
     else:
-        out.append(f'<blockquote class="lx-quote"><span class="lx-quote-text">{multiline(s.quote)}</span></blockquote>\n')
+        out.append(
+            f'<blockquote class="lx-quote"><span class="lx-quote-text"{_lang(document)}>{multiline(s.quote)}</span></blockquote>\n'
+        )
+    if translated := translation_line(s, corpus.actors):  # issue 27: the translation, under the verbatim quote
+        out.append(f'<p class="lx-translation" lang="en">{multiline(translated)}</p>\n')
 
     out.append('<p class="lx-pinpoint">')
     who = speakers(s)

@@ -1,0 +1,214 @@
+"""Statements as W3C Web Annotations, and the tag convention shared with annotation tools (issue 27, item 5).
+
+The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) gives the quote a
+``TextQuoteSelector`` (``exact``, with the ``prefix`` and ``suffix`` around it in the document's
+text, where the text is at hand) and the page a ``PageSelector`` (``label``: the printed page),
+the selector Hypothesis's client writes for PDFs (https://h.readthedocs.io/en/latest/api-reference/).
+What the statement says of the corpus is in tags (``TextualBody`` bodies with purpose
+``tagging``), one convention for every import: ``practice:ID``, ``element:ID``,
+``indicator:ID``, ``stance:supports``, ``speaker:ACTOR``, ``document:ID``, ``id:ID``. What
+neither has a place for (the free-text pinpoint, reliance, figures, a translation) goes in
+``lexmap:`` properties (``urn:lexmap:vocab#``), so that importing the export gives back every
+statement, field for field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from .model import Attestation, Claim, Exhibit
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+VOCAB = "urn:lexmap:vocab#"
+KINDS = {Claim: "claim", Attestation: "attestation", Exhibit: "exhibit"}
+COLLECTION_OF = {"claim": "claims", "attestation": "attestations", "exhibit": "exhibits"}
+TAGS = ("id", "document", "practice", "element", "indicator", "stance", "speaker")
+"""The tag prefixes of the convention (``practice:passport-retention``), in the order written."""
+AFFIX = 32
+"""Characters of prefix and suffix around the quote (Hypothesis's client keeps 32)."""
+_PAGE = re.compile(r"(?:^|[\s,(])pp?\.\s*([0-9ivxlcdm]+)\b", re.I)
+
+
+def page_label(pinpoint: str) -> str | None:
+    """The printed page a pinpoint names first ("V. Forced labor, p. 20" -> "20"), or None."""
+    match = _PAGE.search(pinpoint)
+    return match[1] if match else None
+
+
+def tags_of(statement) -> list[str]:
+    """The convention's tags for ``statement``."""
+    values = {
+        "id": statement.id,
+        "document": statement.document,
+        "practice": statement.practice,
+        "element": getattr(statement, "element", None),
+        "indicator": getattr(statement, "indicator", None),
+        "stance": getattr(statement, "stance", None),
+        "speaker": statement.speaker,
+    }
+    return [f"{key}:{values[key]}" for key in TAGS if values[key]]
+
+
+def parse_tags(tags: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """The convention's values in ``tags`` (the last of a repeated prefix wins), and the other tags."""
+    found: dict[str, str] = {}
+    others: list[str] = []
+    for tag in tags:
+        key, colon, value = tag.strip().partition(":")
+        if colon and key.strip().lower() in TAGS and value.strip():
+            found[key.strip().lower()] = value.strip()
+        elif tag.strip():
+            others.append(tag.strip())
+    return found, others
+
+
+# -- the document's text around a quote ---------------------------------------------
+
+
+_DOUBLE, _SINGLE = '"\u201c\u201d\u201e\u00ab\u00bb', "'\u2018\u2019\u201a`"
+
+
+def _word(word: str) -> str:
+    """A word as a pattern in which a straight and a typographic quote match each other, as
+    quotes are compared (:func:`lexmap.quotes.normalise`)."""
+    out = []
+    for char in word:
+        if char in _DOUBLE:
+            out.append(f"[{re.escape(_DOUBLE)}]")
+        elif char in _SINGLE:
+            out.append(f"[{re.escape(_SINGLE)}]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def affixes(quote: str, text: str | None) -> tuple[str | None, str | None]:
+    """The ``AFFIX`` characters of ``text`` before the quote's first words and after its last
+    (whitespace in the quote matching any run of whitespace), or (None, None) when not found."""
+    if not text:
+        return None, None
+    parts = [p for p in re.split(r"\s*\[\.\.\.\]\s*", quote.strip()) if p.strip()]
+    if not parts:
+        return None, None
+    pattern = lambda part: r"\s+".join(_word(word) for word in part.split())  # noqa: E731
+    first = re.search(pattern(parts[0]), text)
+    if not first:
+        return None, None
+    last = first if len(parts) == 1 else None
+    if last is None:
+        for match in re.finditer(pattern(parts[-1]), text[first.end() :]):
+            last = match
+            break
+        if last is None:
+            return text[max(0, first.start() - AFFIX) : first.start()], None
+        end = first.end() + last.end()
+    else:
+        end = first.end()
+    return text[max(0, first.start() - AFFIX) : first.start()], text[end : end + AFFIX]
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def _jsonable(value):
+    if attrs.has(type(value)):
+        return {
+            f.name: _jsonable(getattr(value, f.name))
+            for f in attrs.fields(type(value))
+            if getattr(value, f.name) not in (None, ())
+        }
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def annotation(statement, document, text: str | None) -> dict:
+    """One statement as a W3C Web Annotation."""
+    kind = KINDS[type(statement)]
+    selector: dict = {"type": "TextQuoteSelector", "exact": statement.quote}
+    prefix, suffix = affixes(statement.quote, text)
+    if prefix is not None:
+        selector["prefix"] = prefix
+    if suffix is not None:
+        selector["suffix"] = suffix
+    selectors = [selector]
+    if label := page_label(statement.pinpoint):
+        selectors.append({"type": "PageSelector", "label": label})
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags_of(statement)]
+    if statement.note:
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": statement.note})
+    out: dict = {
+        "id": f"urn:lexmap:{kind}:{statement.id}",
+        "type": "Annotation",
+        "motivation": "describing" if kind == "attestation" else "classifying",
+        "body": body,
+        "target": {"source": document.url or f"urn:lexmap:document:{document.id}", "selector": selectors},
+        "lexmap:pinpoint": statement.pinpoint,
+    }
+    if document.language:
+        out["target"]["language"] = document.language
+    if statement.translation:
+        body.append({"type": "TextualBody", "purpose": "describing", "value": statement.translation, "language": "en"})
+        out["lexmap:translation"] = {"value": statement.translation, "by": statement.translation_by}
+    if statement.relies_on:
+        out["lexmap:relies_on"] = _jsonable(statement.relies_on)
+    if getattr(statement, "figures", ()):
+        out["lexmap:figures"] = _jsonable(statement.figures)
+    return out
+
+
+def statements(corpus) -> Iterator:
+    yield from corpus.claims.values()
+    yield from corpus.attestations.values()
+    yield from corpus.exhibits.values()
+
+
+def corpus_annotations(corpus, texts: dict[str, str]) -> str:
+    """Every statement of ``corpus`` as one W3C ``AnnotationCollection`` (JSON-LD), ``texts``
+    the documents' texts by id (for prefixes and suffixes)."""
+    items = [annotation(s, corpus.documents[s.document], texts.get(s.document)) for s in statements(corpus)]
+    collection = {
+        # PageSelector is Hypothesis's, not the W3C context's: named in lexmap's vocabulary
+        "@context": [CONTEXT, {"lexmap": VOCAB, "PageSelector": "lexmap:PageSelector"}],
+        "id": "urn:lexmap:annotations",
+        "type": "AnnotationCollection",
+        "label": corpus.title,
+        "lexmap:caseDate": corpus.case.date if corpus.case else None,
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def document_texts(corpus, folders: Sequence[Path]) -> dict[str, str]:
+    """The texts at hand, by document id: each document's ``text_file`` in the first of
+    ``folders`` that holds it (a text lexmap refuses to read is left out, as validate says)."""
+    from .texts import TextRefused, read_text
+
+    found: dict[str, str] = {}
+    for document in corpus.documents.values():
+        if not document.text_file or Path(document.text_file).is_absolute() or ".." in Path(document.text_file).parts:
+            continue
+        for folder in folders:
+            path = folder / document.text_file
+            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
+                try:
+                    found[document.id] = read_text(path)
+                except (TextRefused, OSError):
+                    pass
+                break
+    return found
+
+
+def annotations_bytes(corpus, path=None, texts: Sequence[Path] = ()) -> bytes:
+    """``lexmap export annotations``: the texts are looked for where validate looks (the case's
+    ``texts/``, ``LEXMAP_TEXTS``, ``texts``); a quote whose text is not at hand has no prefix or suffix."""
+    from .discover import layout_for
+
+    layout, _case = layout_for(path if path is not None else corpus.root, list(texts), [])
+    return corpus_annotations(corpus, document_texts(corpus, list(layout.texts))).encode("utf-8")

@@ -1,0 +1,281 @@
+"""Draft records written into a case: ``lexmap add document FILE`` (issue 27, item 3).
+
+A draft is a NEW YAML file of the case that an analyst completes: lexmap never writes into a file
+it did not create, and never replaces one (:func:`write_new` refuses an existing target, even one
+made a moment before the rename). What a file's own metadata says (a PDF's /Title, an HTML page's
+``<title>`` and ``citation_*`` tags, a DOCX's core properties) is taken as a suggestion and named
+in the list of what to check; the SHA-256 and the retrieval day are facts lexmap records itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import html.parser
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import attrs
+
+from .model import MAX_ID_LENGTH, SLUG, is_iso_date
+from .outputs import file_mode
+
+KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
+
+
+class DraftRefused(Exception):
+    """A draft lexmap will not write (a target exists, the file cannot be read), with the fix."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically and only if ``path`` does not exist: a temporary file
+    in the same folder, linked to its name (``link`` fails on an existing name, where the rename
+    of :func:`lexmap.outputs.write_file` would replace it), then removed. FileExistsError if taken."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".lexmap-tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), file_mode())
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return path
+
+
+@attrs.frozen
+class Metadata:
+    """What a file says about itself, and where each value came from (shown to the analyst)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    language: str | None = None
+    url: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+def slug(text: str) -> str:
+    """An id from a file name: ASCII letters and digits, single hyphens (``Informe_2022.pdf`` ->
+    ``informe-2022``)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:MAX_ID_LENGTH].strip("-") or "document"
+
+
+def _date(text: str | None) -> str | None:
+    """An ISO date from metadata (``2022-08-15T10:00``, PDF's ``D:20220815...``), or None."""
+    if not text:
+        return None
+    text = text.strip().removeprefix("D:")
+    match = re.match(r"(\d{4})(?:[-/]?(\d{2}))?(?:[-/]?(\d{2}))?", text)
+    if not match:
+        return None
+    date = "-".join(part for part in match.groups() if part)
+    return date if is_iso_date(date) else None
+
+
+class _Head(html.parser.HTMLParser):
+    """An HTML page's ``<title>``, ``<html lang>`` and the meta tags that name authors and dates."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.in_title, self.title, self.meta, self.lang = False, "", [], None
+
+    def handle_starttag(self, tag, attributes):
+        values = {k.lower(): v or "" for k, v in attributes}
+        if tag == "html" and values.get("lang"):
+            self.lang = values["lang"]
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "meta" and (values.get("name") or values.get("property")):
+            self.meta.append(((values.get("name") or values.get("property") or "").lower(), values.get("content", "")))
+
+    def handle_endtag(self, tag):
+        self.in_title = self.in_title and tag != "title"
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+
+
+def _first(meta: list[tuple[str, str]], *names: str) -> str | None:
+    return next((v.strip() for name in names for k, v in meta if k == name and v.strip()), None)
+
+
+def html_metadata(data: bytes) -> Metadata:
+    head = _Head()
+    head.feed(data.decode("utf-8", "replace"))
+    meta = head.meta
+    title = _first(meta, "citation_title", "dc.title", "og:title") or " ".join(head.title.split()) or None
+    authors = tuple(v.strip() for k, v in meta if k in ("citation_author", "dc.creator", "author") and v.strip())
+    date = _date(_first(meta, "citation_publication_date", "citation_date", "dc.date", "article:published_time", "date"))
+    url = _first(meta, "og:url", "citation_public_url")
+    return Metadata(title, authors, date, head.lang or _first(meta, "dc.language"), url, ("the page's <title> and meta tags",))
+
+
+def docx_metadata(path: Path) -> Metadata:
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
+    with zipfile.ZipFile(path) as archive:
+        core = ElementTree.fromstring(archive.read("docProps/core.xml"))  # noqa: S314 - stdlib parser, no entities expanded
+    text = lambda tag: (core.findtext(tag, namespaces=ns) or "").strip() or None  # noqa: E731
+    creator = text("dc:creator")
+    return Metadata(
+        text("dc:title"),
+        (creator,) if creator else (),
+        _date(text("dcterms:created")),
+        text("dc:language"),
+        None,
+        ("the DOCX's core properties (dcterms:created is when the file was made)",),
+    )
+
+
+def pdf_metadata(path: Path) -> Metadata:
+    try:
+        import pypdf
+    except ImportError:
+        return Metadata(sources=("nothing: pypdf, which reads a PDF's metadata, is not installed (pip install pypdf)",))
+    info: dict = dict(pypdf.PdfReader(path).metadata or {})
+    author = str(info.get("/Author") or "").strip()
+    return Metadata(
+        str(info.get("/Title") or "").strip() or None,
+        (author,) if author else (),
+        _date(str(info.get("/CreationDate") or "")),
+        None,
+        None,
+        ("the PDF's /Title, /Author and /CreationDate (when the file was made)",),
+    )
+
+
+def file_metadata(path: Path, data: bytes) -> Metadata:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".html", ".htm", ".xhtml"):
+            return html_metadata(data)
+        if suffix == ".docx":
+            return docx_metadata(path)
+        if suffix == ".pdf":
+            return pdf_metadata(path)
+    except Exception as error:  # noqa: BLE001 - a damaged file's metadata is only a suggestion
+        return Metadata(sources=(f"nothing: its metadata could not be read ({type(error).__name__})",))
+    return Metadata(sources=("nothing: a plain text has no metadata",))
+
+
+@attrs.frozen
+class Draft:
+    """A document drafted from a file: the YAML written, where, the text copied, what to complete."""
+
+    id: str
+    record: Path
+    text: Path
+    text_copied: bool
+    to_complete: tuple[str, ...]
+
+
+_ESCAPED = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0xFEFF)}
+"""Characters a YAML reader would take for a line break or a byte-order mark inside a
+double-quoted scalar (and fold), written escaped so the value reads back as it was."""
+
+
+def yaml_value(value) -> str:
+    """Any JSON value as YAML (a JSON string is a YAML double-quoted scalar, a JSON list or object
+    a flow collection), the characters YAML would fold escaped."""
+    return json.dumps(value, ensure_ascii=False).translate(_ESCAPED)
+
+
+_scalar = yaml_value
+
+
+def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, meta: Metadata, kind: str | None) -> str:
+    """The draft record, every value quoted and every suggestion commented."""
+    lines = [
+        "# A draft written by `lexmap add document`: complete it, then run lexmap validate.",
+        f"# Suggested from {'; '.join(meta.sources)}.",
+        "documents:",
+        f"  - id: {document_id}",
+        f"    title: {_scalar(meta.title or Path(text_name).stem)}"
+        + ("" if meta.title else "   # from the file name: write the document's title"),
+        f"    kind: {kind or 'other'}" + ("" if kind else f"   # one of: {KINDS}"),
+    ]
+    if meta.authors:
+        lines.append(f"    authors: [{', '.join(_scalar(a) for a in meta.authors)}]")
+    if meta.date:
+        lines.append(f"    date: {_scalar(meta.date)}   # from the file's metadata: check it is the publication date")
+    if meta.url:
+        lines.append(f"    url: {_scalar(meta.url)}")
+    if meta.language:
+        lines.append(f"    language: {_scalar(meta.language)}")
+    lines += [
+        f"    text_file: {_scalar(text_name)}",
+        f"    sha256: {sha256}",
+        f"    retrieved: {_scalar(retrieved)}",
+        "    # authored_by: [actor-id]   # who wrote it: the default speaker of its statements",
+        "    # published_by: actor-id",
+        "    # url: https://...          # where it was read; archived_url: its archived copy",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def add_document(
+    file: str | os.PathLike,
+    case: Path,
+    *,
+    document_id: str | None = None,
+    kind: str | None = None,
+    today: datetime.date | None = None,
+) -> Draft:
+    """Draft a document record for ``file`` in a new file of ``case`` and copy the file into the
+    case's ``texts/``. Nothing is replaced: a target that exists is refused (an identical copy of
+    the text already there is kept and used)."""
+    source = Path(file)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise DraftRefused(
+            f"cannot read {str(source)!r}: {error.strerror or error}", "give the path of a readable file"
+        ) from error
+    document_id = document_id or slug(source.stem)
+    if not SLUG.fullmatch(document_id) or len(document_id) > MAX_ID_LENGTH:
+        raise DraftRefused(f"{document_id!r} is not an id", "use lowercase letters, digits and single hyphens: --id hrf-2022")
+    folder = case / "documents" if (case / "documents").is_dir() else case
+    record, texts = folder / f"{document_id}.yaml", case / "texts"
+    text = texts / source.name
+    if record.exists() or record.is_symlink():
+        raise DraftRefused(f"{record} exists; lexmap never overwrites it", "give another id with --id, or edit that file")
+    copied = True
+    if text.exists() or text.is_symlink():
+        if not text.is_file() or text.is_symlink() or text.read_bytes() != data:
+            raise DraftRefused(
+                f"{text} exists and is not this file; lexmap never overwrites it", "rename the file, or remove the old text"
+            )
+        copied = False  # the same bytes are already there
+    meta = file_metadata(source, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    retrieved = (today or datetime.date.today()).isoformat()
+    texts.mkdir(exist_ok=True)
+    if copied:
+        write_new(text, data)
+    try:
+        write_new(record, draft_yaml(document_id, source.name, sha256, retrieved, meta, kind).encode("utf-8"))
+    except BaseException:
+        if copied:
+            text.unlink(missing_ok=True)  # lexmap's own copy of a moment ago: nothing half added
+        raise
+    to_complete = [
+        "title: taken from the file name" if not meta.title else "title: from the file's metadata, check it",
+        *([] if kind else ["kind: 'other' for now"]),
+        *(["date: none found"] if not meta.date else []),
+        "authored_by / published_by: who wrote and who published it",
+        "url: where it was read (archived_url: its archived copy)",
+    ]
+    return Draft(document_id, record, text, copied, tuple(to_complete))

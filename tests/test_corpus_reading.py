@@ -359,10 +359,9 @@ def test_the_new_instruments_carry_their_texts_sources(corpus):
     assert "the procurement, in order to obtain" in smuggling.text
     assert "trafficking in persons" in corpus.provisions["rome-statute/art-7-2-c"].text
     assert corpus.provisions["arsiwa/art-16-a"].text.startswith("(a) that State does so with knowledge")
-    # no stored copy of the Global Magnitsky Act's text: label only, never an invented text, and
-    # no claim rests on it until its text is recorded (docs/corpus-audit.md lists it as pending)
-    assert corpus.provisions["global-magnitsky/sec-1263-a"].text is None
-    assert not [c for c in corpus.claims.values() if c.element.startswith("global-magnitsky/")]
+    # the Global Magnitsky Act's Sec. 1263(a) now has its text (22 U.S.C. 10102(a), one copy checked
+    # against a second); the claims on it are pinned in the corpus-hrf block below
+    assert corpus.provisions["global-magnitsky/sec-1263-a-4"].text.startswith("(4) has materially assisted")
 
 
 def test_within_state_movement_rules_are_not_stitched_to_the_right_to_leave(corpus):
@@ -465,3 +464,44 @@ def test_hrf_figure_from_former_participants_testimonies_is_not_hrfs_own(corpus)
     fact = corpus.attestations["hrf-2022-extreme-poverty"]
     assert fact.quote.startswith("According to testimonies of former participants")
     assert speakers(corpus, fact.id) == {"prisoners-defenders"}
+
+
+def test_hrf_explicit_arguments_the_recall_read_found_missing_are_recorded(corpus):
+    expected = {
+        "hrf-2022-exec-privacy": ("medical-missions-labour-export", "iccpr/privacy", None),
+        "hrf-2022-uk-upr-2018-criminalize": ("impunity-for-state-trafficking", "palermo/criminalization", "uk-government"),
+        "hrf-2022-uk-upr-2018-coercive-elements": (
+            "medical-missions-labour-export",
+            "palermo/means-other-coercion",
+            "uk-government",
+        ),
+        "hrf-2022-undermining-obligations-palermo": ("medical-missions-labour-export", "palermo/trafficking", None),
+        "hrf-2022-res-168-art-5-l-udhr-leave": ("res-168-art-5-l", "udhr/freedom-to-leave-and-return", None),
+        "hrf-2022-eight-year-ban-iccpr-association": ("eight-year-ban", "iccpr/freedom-of-association", None),
+    }
+    for claim_id, (practice, element, speaker) in expected.items():
+        claim = corpus.claims[claim_id]
+        assert (claim.document, claim.practice, claim.element, claim.stance) == ("hrf-2022", practice, element, "supports")
+        assert speakers(corpus, claim_id) == ({speaker} if speaker else {"vaitiari-rodriguez"})
+    # a right named without an instrument says so
+    for claim_id in ("hrf-2022-exec-privacy", "hrf-2022-res-168-art-5-l-udhr-leave", "hrf-2022-eight-year-ban-iccpr-association"):
+        assert "names no instrument" in corpus.claims[claim_id].note
+    # the UK's own words, not HRF's trafficking label: the UK argues no whole trafficking test
+    uk = {c.element for c in corpus.claims.values() if "uk-government" in speakers(corpus, c.id)}
+    assert "palermo/trafficking" not in uk
+
+
+def test_hrf_global_magnitsky_recommendation_rests_on_the_text_in_force_in_2022(corpus):
+    claim = corpus.claims["hrf-2022-global-magnitsky-aiders"]
+    assert claim.element == "global-magnitsky/sanctionable-person" and claim.practice == "third-party-aid-to-missions"
+    assert "Global Magnitsky sanctions on all actors who aid" in claim.quote
+    subsection = corpus.provisions["global-magnitsky/sec-1263-a"]
+    assert subsection.source.url.startswith("https://www.govregs.com/")
+    assert len(subsection.source.checked_against) == 1
+    # the wording in force in August 2022: the amendment of April 2022 left subsection (a) as it was
+    assert "117-110" in subsection.source.note and "August 2022" in subsection.source.note
+    assert (
+        "gross violations of internationally recognized human rights" in corpus.provisions["global-magnitsky/sec-1263-a-1"].text
+    )
+    # material assistance reaches the corruption of paragraph (3) only
+    assert corpus.provisions["global-magnitsky/sec-1263-a-4"].text.endswith("an activity described in paragraph (3).")

@@ -505,3 +505,12 @@ def test_hrf_global_magnitsky_recommendation_rests_on_the_text_in_force_in_2022(
     )
     # material assistance reaches the corruption of paragraph (3) only
     assert corpus.provisions["global-magnitsky/sec-1263-a-4"].text.endswith("an activity described in paragraph (3).")
+
+
+def test_hrf_tip_2021_recruitment_finding_is_argued_under_the_tvpa_standards(corpus):
+    # "Cuba has not implemented measures to 'prohibit force, fraud, or coercion' ... in recruiting"
+    claim = corpus.claims["hrf-2022-tip-2021-no-recruitment-measures"]
+    assert claim.element == "us-tvpa/standard-serious-and-sustained-efforts"
+    assert speakers(corpus, claim.id) == {"us-department-of-state"}
+    assert [r.document for r in claim.relies_on] == ["tip-2021"]
+    assert corpus.test_of(claim.element).id == "us-tvpa/minimum-standards"

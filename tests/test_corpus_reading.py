@@ -514,3 +514,44 @@ def test_hrf_tip_2021_recruitment_finding_is_argued_under_the_tvpa_standards(cor
     assert speakers(corpus, claim.id) == {"us-department-of-state"}
     assert [r.document for r in claim.relies_on] == ["tip-2021"]
     assert corpus.test_of(claim.element).id == "us-tvpa/minimum-standards"
+
+
+@pytest.mark.parametrize(
+    "fact, practice, words",
+    [
+        ("hrf-2022-missionaries-of-the-revolution", "medical-missions-labour-export", "missionaries for the Cuban"),
+        ("hrf-2022-history-algeria", "medical-missions-labour-export", "sending doctors to Algeria"),
+        ("hrf-2022-history-guinea-bissau", "medical-missions-labour-export", "31-member medical brigade"),
+        ("hrf-2022-history-angola", "medical-missions-labour-export", "providing doctors alongside its military aid"),
+        ("hrf-2022-venezuela-growth", "medical-missions-labour-export", "from 6,190 in 2002 to"),
+        ("hrf-2022-mais-medicos-created", "medical-missions-labour-export", "created the Mais Medicos program"),
+        ("hrf-2022-minsap-media-campaign", "medical-missions-labour-export", "social media campaign"),
+        ("hrf-2022-vaccines-who-eul", "covid-vaccine-exports", "Emergency Use"),
+        ("hrf-2022-vaccines-funding-and-exports", "covid-vaccine-exports", "200 million vaccine doses"),
+        ("hrf-2022-third-party-donors", "triangular-financing-agreements", "Germany"),
+        ("hrf-2022-doctors-salary-70-75", "low-domestic-salaries", "insufficient to pay for food"),
+        ("hrf-2022-res-168-principal-regulation", "res-168-disciplinary-regime", "(adopted in 2010)"),
+        ("hrf-2022-constitution-art-5", "impunity-for-state-trafficking", "Article 5 of the Constitution"),
+        ("hrf-2022-judiciary-not-independent", "impunity-for-state-trafficking", "does not recognize the judiciary"),
+    ],
+)
+def test_hrf_facts_the_recall_read_found_missing_are_attested(corpus, fact, practice, words):
+    record = corpus.attestations[fact]
+    assert record.document == "hrf-2022" and record.practice == practice
+    assert words in record.quote
+    assert record.relies_on  # every one of these sentences carries its footnote
+
+
+def test_hrf_figures_of_cuban_officials_and_of_other_sources_are_theirs(corpus):
+    # "Cuba's Deputy Health Minister, Dr. Regla Angulo Pardo, announced that 57 teams ..."
+    angulo = corpus.attestations["hrf-2022-covid-teams-angulo"]
+    assert speakers(corpus, angulo.id) == {"regla-angulo-pardo"}
+    assert corpus.actors["regla-angulo-pardo"].part_of == "cu-ministry-of-public-health"
+    assert [f.value for f in angulo.figures] == [4982]
+    # "Cuba has said that they could produce ...": Cuba's words, without the income estimate
+    capacity = corpus.attestations["hrf-2022-vaccines-cuba-capacity"]
+    assert speakers(corpus, capacity.id) == {"cu-government"} and "gross income" not in capacity.quote
+    # HRF's 2015 report, quoted in fn. 51, is the organisation's voice
+    assert speakers(corpus, "hrf-2022-judiciary-not-independent") == {"hrf"}
+    salary = corpus.attestations["hrf-2022-doctors-salary-70-75"].figures[0]
+    assert (salary.range.low, salary.range.high, salary.unit) == (70, 75, "US dollars per month")

@@ -282,12 +282,18 @@ def test_a_defenders_concession_of_the_wage_share_is_attested_in_his_name(corpus
     assert "must give part of their salaries to the regime" in fact.quote and "free education" not in fact.quote
 
 
-def test_the_modern_slavery_label_is_attested_not_argued(corpus):
-    labelled = {a.practice: a for a in corpus.attestations.values() if '"modern slavery"' in a.quote}
+def test_the_modern_slavery_label_is_the_organisations_not_the_article(corpus):
+    # branch corpus-oth (the "others" reader): "These practices have been described as forms of
+    # 'modern slavery' by human rights organizations" is the organisations' characterisation; it
+    # was an attestation spoken by the article (reader 2's audit), a speaker the reader named wrong
+    labelled = {c.practice: c for c in corpus.claims.values() if '"modern slavery"' in c.quote}
     assert set(labelled) == {"passport-retention", "wage-withholding"}
-    assert all(a.document == "cibercuba-us-warns" and not a.speaker for a in labelled.values())
-    # the unnamed organisations argue no element and are no actor of their own
-    assert not [c.id for c in corpus.claims.values() if "modern slavery" in c.quote]
+    for claim in labelled.values():
+        assert claim.document == "cibercuba-us-warns" and claim.speaker == "human-rights-organizations-cibercuba"
+        assert claim.element == "slavery-convention-1926/slavery" and "umbrella term" in claim.note
+    assert not [a.id for a in corpus.attestations.values() if '"modern slavery"' in a.quote]
+    # the facts stay the article's own
+    assert not corpus.attestations["cibercuba-passports-faq"].speaker
 
 
 # ---- arguments that had nowhere to land ----------------------------------------------------------

@@ -247,8 +247,9 @@ def test_indentured_is_exhibited_as_debt_bondage(corpus):
 
 def test_victim_protection_is_argued_and_its_only_contrary_words_recorded(corpus):
     argued = [c for c in corpus.claims.values() if c.element == "palermo/victim-assistance"]
-    assert [c.id for c in argued] == ["werlau-lagon-no-victim-protection"]
-    assert argued[0].practice == "no-protection-for-victims"
+    # the fact sheet's "The sole remedy is to escape" joined Werlau and Lagon's (branch corpus-oth)
+    assert {c.id for c in argued} == {"werlau-lagon-no-victim-protection", "ca-fs-no-remedy-victim-assistance"}
+    assert {c.practice for c in argued} == {"no-protection-for-victims"}
     assert corpus.practices["no-protection-for-victims"].part_of == "impunity-for-state-trafficking"
     assert "providing assistance to victims" in corpus.claims["tip2020blog-some-steps-taken"].quote
 
@@ -281,12 +282,18 @@ def test_a_defenders_concession_of_the_wage_share_is_attested_in_his_name(corpus
     assert "must give part of their salaries to the regime" in fact.quote and "free education" not in fact.quote
 
 
-def test_the_modern_slavery_label_is_attested_not_argued(corpus):
-    labelled = {a.practice: a for a in corpus.attestations.values() if '"modern slavery"' in a.quote}
+def test_the_modern_slavery_label_is_the_organisations_not_the_article(corpus):
+    # branch corpus-oth (the "others" reader): "These practices have been described as forms of
+    # 'modern slavery' by human rights organizations" is the organisations' characterisation; it
+    # was an attestation spoken by the article (reader 2's audit), a speaker the reader named wrong
+    labelled = {c.practice: c for c in corpus.claims.values() if '"modern slavery"' in c.quote}
     assert set(labelled) == {"passport-retention", "wage-withholding"}
-    assert all(a.document == "cibercuba-us-warns" and not a.speaker for a in labelled.values())
-    # the unnamed organisations argue no element and are no actor of their own
-    assert not [c.id for c in corpus.claims.values() if "modern slavery" in c.quote]
+    for claim in labelled.values():
+        assert claim.document == "cibercuba-us-warns" and claim.speaker == "human-rights-organizations-cibercuba"
+        assert claim.element == "slavery-convention-1926/slavery" and "umbrella term" in claim.note
+    assert not [a.id for a in corpus.attestations.values() if '"modern slavery"' in a.quote]
+    # the facts stay the article's own
+    assert not corpus.attestations["cibercuba-passports-faq"].speaker
 
 
 # ---- arguments that had nowhere to land ----------------------------------------------------------
@@ -555,3 +562,152 @@ def test_hrf_figures_of_cuban_officials_and_of_other_sources_are_theirs(corpus):
     assert speakers(corpus, "hrf-2022-judiciary-not-independent") == {"hrf"}
     salary = corpus.attestations["hrf-2022-doctors-salary-70-75"].figures[0]
     assert (salary.range.low, salary.range.high, salary.unit) == (70, 75, "US dollars per month")
+
+# ==== branch corpus-oth: what the "others" reader's recall found missing (issue 25) ===============
+# Each record below was missing or held only in part before this branch; the held-out list is
+# /work/briefs/heldout-others.md (its item numbers are in the records' notes).
+
+FOUR_SEEDS = {"tip-2020-cuba-blog", "cibercuba-us-warns", "werlau-lagon", "cuba-archive-fact-sheet"}
+
+
+def statement(corpus, statement_id):
+    for kind in (corpus.claims, corpus.attestations, corpus.exhibits):
+        if statement_id in kind:
+            return kind[statement_id]
+    raise KeyError(statement_id)
+
+
+@pytest.mark.parametrize(
+    "statement_id, speaker, words",
+    [
+        # C: contests and positions, spoken by whoever takes them
+        ("cibercuba-rodriguez-visa-measure-aggression", "bruno-rodriguez", "seventh act of aggression"),
+        ("cibercuba-minrex-caribbean-support", "cu-minrex", "forgo access to U.S. territory"),
+        ("werlau-lagon-migration-facet-qualified", "maria-werlau", "not a typical form of human trafficking"),
+        ("werlau-lagon-official-figures-inconsistent", "maria-werlau", "data are inconsistent"),
+        ("ca-fs-humanitarian-framing", "cuba-archive", "presented as “humanitarian” assistance"),
+        ("ca-fs-free-emergency-brigades", "cuba-archive", "believed to not charge"),
+        # E: the characterisations, spoken by who makes them
+        ("tip2020blog-missions-slave-trade", "babalublog", "modern-day slave trade"),
+        ("cibercuba-passports-modern-slavery-hro", "human-rights-organizations-cibercuba", "modern slavery"),
+        ("ca-fs-slave-labour-force", "former-mission-doctor-ca-fs", "slave labor force"),
+        ("werlau-lagon-export-servitude-palermo", "mark-lagon", "prohibition of “servitude”"),
+        ("werlau-lagon-export-ilo-conventions", "mark-lagon", "several ILO"),
+        # speakers the reader named wrong: the report relays observers, it does not find
+        ("tip2020blog-coercive-recruitment-means", "observers-tip-2020", "International observers and former participants"),
+        ("tip2020blog-contract-copy-not-retained", "observers-tip-2020", "observers report"),
+        # A: figures and facts a source attributes to someone else
+        ("tip2020blog-intermediaries", "cu-government", "According to statements from government officials"),
+        ("tip2020blog-experts-revenue", "experts-tip-2020", "Experts estimated"),
+        ("werlau-lagon-officials-revenue", "cu-government", "high-ranking Cuban government officials"),
+        ("werlau-lagon-remittances", "experts-werlau-lagon", "According to experts"),
+        ("werlau-lagon-triff-persecution", "soren-triff", "state of persecution"),
+    ],
+)
+def test_others_recall_records_exist_with_their_speakers(corpus, statement_id, speaker, words):
+    record = statement(corpus, statement_id)
+    assert record.document in FOUR_SEEDS
+    assert speaker in speakers(corpus, statement_id)
+    assert lexmap.quotes.normalise(words) in lexmap.quotes.normalise(record.quote)
+
+
+def test_a_statement_opening_with_according_to_is_never_the_reporters_own(corpus):
+    # "According to Cuba ...", "According to experts ...": whoever the source names speaks
+    statements = [*corpus.claims.values(), *corpus.attestations.values(), *corpus.exhibits.values()]
+    attributed = [s for s in statements if s.document in FOUR_SEEDS and s.quote.lstrip().startswith("According to")]
+    assert len(attributed) >= 5
+    for record in attributed:
+        authors = set(corpus.speakers(record.id).ids)
+        document = corpus.documents[record.document]
+        assert record.speaker, record.id
+        assert not authors & {*document.authored_by, document.published_by}, record.id
+
+
+@pytest.mark.parametrize(
+    "exhibit, practice, indicator, speaker",
+    [
+        (
+            "tip2020blog-contract-terms-deception-indicator",
+            "undisclosed-contract-terms",
+            "ilo-fl/deception",
+            "us-department-of-state",
+        ),
+        (
+            "tip2020blog-documents-confiscated-indicator",
+            "passport-retention",
+            "ilo-fl/retention-of-identity-documents",
+            "us-department-of-state",
+        ),
+        (
+            "tip2020blog-falsified-records-indicator",
+            "falsification-of-medical-records",
+            "ilo-fl/abusive-working-and-living-conditions",
+            "cuban-medical-personnel-tip-2020",
+        ),
+        ("cibercuba-not-paid-directly-wages-indicator", "wage-withholding", "ilo-fl/withholding-of-wages", "marco-rubio"),
+        ("cibercuba-passports-fleeing-movement-indicator", "passport-retention", "ilo-fl/restriction-of-movement", "marco-rubio"),
+        (
+            "cibercuba-passports-faq-indicator",
+            "passport-retention",
+            "ilo-fl/retention-of-identity-documents",
+            "cibercuba-editorial-team",
+        ),
+        (
+            "werlau-lagon-stipend-indicator",
+            "insufficient-stipend",
+            "ilo-fl/abusive-working-and-living-conditions",
+            "maria-werlau",
+        ),
+        ("ca-fs-stipend-indicator", "insufficient-stipend", "ilo-fl/abusive-working-and-living-conditions", "cuba-archive"),
+        ("ca-fs-media-ban-isolation-indicator", "restrictions-on-movement-and-contacts", "ilo-fl/isolation", "cuba-archive"),
+        (
+            "ca-fs-manipulated-statistics-indicator",
+            "falsification-of-medical-records",
+            "ilo-fl/abusive-working-and-living-conditions",
+            "cuba-archive",
+        ),
+    ],
+)
+def test_implicit_arguments_are_exhibited_with_their_speakers(corpus, exhibit, practice, indicator, speaker):
+    record = corpus.exhibits[exhibit]
+    assert (record.practice, record.indicator) == (practice, indicator)
+    assert speaker in speakers(corpus, exhibit)
+
+
+def test_characterisations_named_without_an_instrument_land_on_the_defining_text(corpus):
+    # "slave trade", "slavery": the 1926 Convention defines them, UDHR 4 and ICCPR 8(1) only prohibit
+    assert corpus.claims["tip2020blog-missions-slave-trade"].element == "slavery-convention-1926/slave-trade"
+    for claim in ("cibercuba-passports-modern-slavery-hro", "cibercuba-wages-modern-slavery-hro", "ca-fs-slave-labour-force"):
+        assert corpus.claims[claim].element == "slavery-convention-1926/slavery"
+    # "several ILO Conventions", none named: C29, and the note says the paper names none
+    ilo = corpus.claims["werlau-lagon-export-ilo-conventions"]
+    assert ilo.element == "ilo-c29/forced-labour" and "names no convention" in ilo.note
+    # the servitude of fn. 8 is the Trafficking Protocol's, which the same sentence names
+    servitude = corpus.claims["werlau-lagon-export-servitude-palermo"]
+    assert servitude.element == "palermo/purpose-servitude" and "Trafficking in Persons Protocol" in servitude.quote
+
+
+def test_hedges_and_qualifications_are_recorded_where_lexmap_has_no_field(corpus):
+    assert "Hedged" in corpus.claims["tip2020blog-missions-policy-or-pattern"].note
+    assert "heightening their risk of forced labor" in corpus.attestations["tip2020blog-contract-copy-not-retained"].quote
+    assert "ethical and legal ways" in corpus.claims["cibercuba-wha-end-human-trafficking"].note
+    assert "eager to serve overseas" in corpus.exhibits["werlau-lagon-export-vulnerability-indicator"].note
+    assert "distinct from slavery" in corpus.claims["ca-fs-export-slavery"].note
+    # Werlau and Lagon's complicity stays in the trafficking quote and is attested, never argued
+    assert "accomplices, participants, sponsors, and promoters" in corpus.claims["werlau-lagon-export-trafficking"].quote
+    assert corpus.attestations["werlau-lagon-accomplices-abroad"].practice == "third-party-aid-to-missions"
+
+
+def test_the_us_measures_are_attested_and_argue_nothing(corpus):
+    on_measures = [a for a in corpus.attestations.values() if a.practice == "us-measures-against-mission-officials"]
+    assert {a.id for a in on_measures} >= {
+        "cibercuba-us-visa-restrictions",
+        "cibercuba-us-sanctions-third-country-officials",
+        "cibercuba-rodriguez-visa-measure-aggression",
+    }
+    assert not [c.id for c in corpus.claims.values() if c.practice == "us-measures-against-mission-officials"]
+
+
+def test_the_experts_revenue_figure_is_theirs(corpus):
+    (figure,) = corpus.attestations["tip2020blog-experts-revenue"].figures
+    assert (figure.range.low, figure.range.high, figure.unit) == (6, 8, "billion US dollars per year")

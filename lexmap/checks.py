@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 
 from . import provenance, quotes
 from .discover import foreign_text, shown_name
+from .extract import read_pages
+from .extras import MissingExtra
 from .model import CONSENT_EVENTS, UNRATIFIABLE, Id, Instrument, Provision, date_before
+from .pages import PagedText, Place
 from .problems import Problem
-from .texts import TextRefused, TextStatus, read_text
+from .texts import TextRefused, TextStatus
 
 SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
 """Events an official record lists ahead of their date (a treaty enters into force for a state,
@@ -347,19 +350,41 @@ class References:
                     )
                 status[document.id] = TextStatus(document.id, reason, 0, len(said))
                 continue
-            haystack = quotes.Text(text)
-            for statement in said:
-                if (why := haystack.mismatch(statement.quote)) is not None:
-                    self.report_at(
-                        statement,
-                        ("quote",),
-                        f"quote not found verbatim in the text of {statement.document!r}",
-                        f"{why}; copy the words exactly from the document, marking omissions with [...]",
-                    )
-            status[document.id] = TextStatus(document.id, "checked", len(said), 0)
+            status[document.id] = TextStatus(document.id, "checked", len(said), 0, self.check_said(text, said))
         return status
 
-    def read_text(self, document, folders: list[Path]) -> tuple[str | None, str]:
+    def check_said(self, text: PagedText, said: list) -> dict[str, tuple[int, str, int, str]]:
+        """Check each quote of ``said`` in ``text``, and its ``page`` against the pages it is on;
+        return where each quote is, for a text with printed page labels."""
+        places: dict[str, tuple[int, str, int, str]] = {}
+        for statement in said:
+            start, end, why = text.locate(statement.quote)
+            if why is not None or start is None or end is None:
+                self.report_at(
+                    statement,
+                    ("quote",),
+                    f"quote not found verbatim in the text of {statement.document!r}",
+                    f"{why}; copy the words exactly from the document, marking omissions with [...]",
+                )
+                continue
+            if not text.paged:
+                continue
+            place = Place(text.page_at(start), text.page_at(max(end - 1, start)))
+            places[statement.id] = (place.first.index, place.first.label or "", place.last.index, place.last.label or "")
+            page = getattr(statement, "page", None)
+            if page is not None and page not in place.labels:
+                where = text.physical_of(page)
+                self.report_at(
+                    statement,
+                    ("page",),
+                    f"quote found on {place.cite()} ({place.physical()}); the pinpoint says p. {page}"
+                    + (f" (PDF page {', '.join(map(str, where))})" if where else " (no page of the text is printed so)"),
+                    f"correct page to {', '.join(repr(label) for label in dict.fromkeys(place.labels))}, "
+                    "or check that the quote is from this document",
+                )
+        return places
+
+    def read_text(self, document, folders: list[Path]) -> tuple[PagedText | None, str]:
         """The document's text, or None and why not."""
         if not document.text_file:
             return None, "no-text-file"
@@ -389,7 +414,10 @@ class References:
                 )
                 return None, "unreadable"
             try:
-                return read_text(candidate), "checked"
+                return read_pages(candidate, cache=self.loader.text_cache), "checked"
+            except MissingExtra as error:
+                self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
+                return None, "unreadable"
             except TextRefused as error:
                 self.report_at(document, ("text_file",), str(error), error.hint)
                 return None, "unreadable"

@@ -344,6 +344,8 @@ class Claim(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    page: str | None = None
+    """The printed page label the quote is on (``"21"``, ``"xi"``), checked against a PDF text."""
 
 
 @attrs.frozen
@@ -440,6 +442,7 @@ class Attestation(_Record):
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
     figures: tuple[Figure, ...] = ()
+    page: str | None = None
 
 
 @attrs.frozen
@@ -456,6 +459,7 @@ class Exhibit(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    page: str | None = None
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from .extract import read_pages
 from .extras import MissingExtra
 from .model import CONSENT_EVENTS, UNRATIFIABLE, Id, Instrument, Provision, date_before
 from .pages import PagedText, Place
+from .passages import closest_hint
 from .problems import Problem
 from .texts import TextRefused, TextStatus
 
@@ -360,11 +361,12 @@ class References:
         for statement in said:
             start, end, why = text.locate(statement.quote)
             if why is not None or start is None or end is None:
+                near = closest_hint(text, statement.quote)
                 self.report_at(
                     statement,
                     ("quote",),
                     f"quote not found verbatim in the text of {statement.document!r}",
-                    f"{why}; copy the words exactly from the document, marking omissions with [...]",
+                    f"{why}; {near + '; ' if near else ''}copy the words exactly from the document, marking omissions with [...]",
                 )
                 continue
             if not text.paged:

@@ -31,6 +31,10 @@ from .sparql import sparql  # noqa: E402  (issue 18)
 
 main.add_command(sparql)
 
+from .find import find  # noqa: E402  (issue 27)
+
+main.add_command(find)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

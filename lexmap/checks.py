@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import provenance, quotes
+from .cache_folder import file_sha256
 from .discover import foreign_text, shown_name
 from .extract import read_pages
 from .extras import MissingExtra
@@ -23,6 +24,7 @@ from .passages import closest_hint
 from .problems import Problem
 from .texts import TextRefused, TextStatus
 
+SHA256 = re.compile(r"[0-9a-f]{64}")
 SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
 """Events an official record lists ahead of their date (a treaty enters into force for a state,
 a denunciation takes effect, months after the act): they may lie in the future."""
@@ -328,10 +330,16 @@ class References:
         for collection in ("claims", "attestations", "exhibits"):
             for statement in self.records[collection]:
                 statements.setdefault(statement.document, []).append(statement)
+        relying: dict[str, list[str]] = {}  # document -> statements of other documents resting on it
+        for collection in ("claims", "attestations", "exhibits"):
+            for statement in self.records[collection]:
+                for reliance in statement.relies_on:
+                    relying.setdefault(reliance.document, []).append(statement.id)
         status: dict[str, TextStatus] = {}
         for document in self.records["documents"]:
+            self.check_record_of_reading(document)
             said = statements.get(document.id, [])
-            text, reason = self.read_text(document, in_use)
+            text, reason, digest = self.read_text(document, in_use)
             if text is None:
                 if reason == "missing" and document.id in not_included:
                     reason = "not-included"
@@ -351,7 +359,8 @@ class References:
                     )
                 status[document.id] = TextStatus(document.id, reason, 0, len(said))
                 continue
-            status[document.id] = TextStatus(document.id, "checked", len(said), 0, self.check_said(text, said))
+            self.check_custody(document, digest, said, relying.get(document.id, []))
+            status[document.id] = TextStatus(document.id, "checked", len(said), 0, self.check_said(text, said), digest)
         return status
 
     def check_said(self, text: PagedText, said: list) -> dict[str, tuple[int, str, int, str]]:
@@ -386,18 +395,61 @@ class References:
                 )
         return places
 
-    def read_text(self, document, folders: list[Path]) -> tuple[PagedText | None, str]:
+    def check_record_of_reading(self, document) -> None:
+        """The hashes are SHA-256 hex digests; the retrieval date is not in the future nor before
+        the document's date."""
+        for field in ("sha256", "original_sha256"):
+            value = getattr(document, field)
+            if value is not None and not SHA256.fullmatch(value):
+                self.report_at(
+                    document,
+                    (field,),
+                    f"{field} {value!r} is not a SHA-256 digest",
+                    "write the 64 hexadecimal digits sha256sum prints for the file",
+                )
+        retrieved = document.retrieved
+        if retrieved is not None and date_before(datetime.date.today().isoformat(), retrieved):
+            self.report_at(
+                document, ("retrieved",), f"retrieved ({retrieved}) is in the future", "give the date the copy was read"
+            )
+        elif retrieved is not None and document.date and date_before(retrieved, document.date):
+            self.report_at(
+                document,
+                ("retrieved",),
+                f"retrieved ({retrieved}) is before the document's date ({document.date})",
+                "check both dates: a document is retrieved after it is published",
+            )
+
+    def check_custody(self, document, digest: str | None, said: list, relying: list[str]) -> None:
+        """One problem when the text file is not the one whose hash the document records: the text
+        changed since its quotes were checked, and every statement resting on it is named."""
+        if document.sha256 is None or digest is None or not SHA256.fullmatch(document.sha256) or digest == document.sha256:
+            return
+        own = [s.id for s in said]
+        others = list(dict.fromkeys(i for i in relying if i not in own))
+        resting = f"its {len(own)} statement(s): {', '.join(own)}" if own else "it records no statement"
+        if others:
+            resting += f"; {len(others)} statement(s) of other documents rely on it: {', '.join(others)}"
+        self.report_at(
+            document,
+            ("sha256",),
+            f"the text {document.text_file!r} changed since it was recorded (sha256 {document.sha256[:12]}..., now "
+            f"{digest[:12]}...); {resting}",
+            f"check those statements against the new text, then record sha256: {digest} (or put back the text that was read)",
+        )
+
+    def read_text(self, document, folders: list[Path]) -> tuple[PagedText | None, str, str | None]:
         """The document's text, or None and why not."""
         if not document.text_file:
-            return None, "no-text-file"
+            return None, "no-text-file", None
         name = Path(document.text_file)
         if name.is_absolute() or ".." in name.parts:
             self.report_at(
                 document, ("text_file",), "text_file must be a plain file name", "give the file name relative to a text folder"
             )
-            return None, "unreadable"
+            return None, "unreadable", None
         if not folders:
-            return None, "no-text-folder"
+            return None, "no-text-folder", None
         for folder in folders:
             candidate = folder / name
             if not os.path.lexists(candidate):
@@ -409,24 +461,25 @@ class References:
                     f"{candidate} is not a plain file inside its text folder",
                     "copy the text into the folder instead of linking to it",
                 )
-                return None, "unreadable"
+                return None, "unreadable", None
             if (foreign := foreign_text(candidate, folder, self.loader.layout)) is not None:
                 self.report_at(
                     document, ("text_file",), foreign, "copy the file into texts/ (cp, not ln), or name its folder with --texts"
                 )
-                return None, "unreadable"
+                return None, "unreadable", None
             try:
-                return read_pages(candidate, cache=self.loader.text_cache), "checked"
+                text = read_pages(candidate, cache=self.loader.text_cache)
+                return text, "checked", file_sha256(candidate)
             except MissingExtra as error:
                 self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
-                return None, "unreadable"
+                return None, "unreadable", None
             except TextRefused as error:
                 self.report_at(document, ("text_file",), str(error), error.hint)
-                return None, "unreadable"
+                return None, "unreadable", None
             except OSError as error:
                 self.report_at(document, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
-                return None, "unreadable"
-        return None, "missing"
+                return None, "unreadable", None
+        return None, "missing", None
 
 
 def _components(edges: dict[str, list[str]]) -> dict[str, int]:

@@ -303,6 +303,14 @@ class Document(_Record):
     authored_by: tuple[Id, ...] = ()
     published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
+    retrieved: IsoDate | None = None
+    """When the copy at ``url`` was retrieved (by the analyst, or as the citing source says: "accessed ...")."""
+    archived_url: str | None = None
+    """An archived copy of ``url`` (the Wayback Machine's, perma.cc's)."""
+    sha256: str | None = None
+    """The SHA-256 of ``text_file`` when its quotes were checked: validate names a text that changed since."""
+    original_sha256: str | None = None
+    """The SHA-256 of the original file ``text_file`` was extracted from (the PDF of a .txt copy)."""
 
 
 @attrs.frozen

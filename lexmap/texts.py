@@ -92,13 +92,15 @@ class TextStatus:
     """For one document: ``status`` (a key of :data:`REASONS`) and how many of its quotes were
     checked and left unchecked; ``pages``, for a text with printed page labels (a PDF), where
     each statement's quote is: its id -> (first physical page, its label, last physical page,
-    its label)."""
+    its label); ``sha256``, the hash of the text file read."""
 
     document: str
     status: str
     checked: int
     unchecked: int
     pages: dict[str, tuple[int, str, int, str]] = attrs.field(factory=dict, converter=_places, eq=False, hash=False)
+    sha256: str | None = None
+    """The SHA-256 of the text file as it was read (None when none was)."""
 
     @property
     def reason(self) -> str:

@@ -47,6 +47,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     jsonld    RDF as JSON-LD (needs lexmap[rdf])
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
+    custody   every document's hashes, retrieval date, URLs and the statements resting on it
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
 

@@ -84,7 +84,7 @@ def check_base_iri(base: str) -> str:
     return base
 
 
-EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema")
+EXPORT_FORMATS = ("json", "graphml", "gexf", "turtle", "jsonld", "csl-json", "schema", "custody")
 DATABASE_FORMATS = ("sqlite", "parquet")
 """Formats written to a path by their own writer (lexmap.exports.sqlite, .parquet), not as bytes."""
 
@@ -112,4 +112,8 @@ def export_bytes(corpus, fmt: str, base: str | None = None) -> bytes:
         from ..schema import schema_json
 
         return schema_json().encode("utf-8")
+    if fmt == "custody":
+        from .custody import custody_json
+
+        return custody_json(corpus).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")

@@ -469,7 +469,7 @@ class References:
                 return None, "unreadable", None
             try:
                 text = read_pages(candidate, cache=self.loader.text_cache)
-                return text, "checked", file_sha256(candidate)
+                return text, "checked", text.sha256 or file_sha256(candidate)
             except MissingExtra as error:
                 self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
                 return None, "unreadable", None

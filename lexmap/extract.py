@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -50,17 +51,18 @@ def read_pages(path: Path, *, cache: bool = True) -> PagedText:
     elif kind == "DOCX":
         require("docx", "reading a DOCX text")
     stamp = _extractor(kind)
-    if cache and (pages := _cached(digest, stamp)) is not None:
-        return PagedText(pages)
+    if cache and (kept := _cached(digest, stamp)) is not None:
+        return kept
     pages = {"PDF": _pdf, "HTML": _html, "DOCX": _docx}[kind](path, raw)
     if not any(page.text.strip() for page in pages):
         raise TextRefused(
             f"{path} has no text lexmap can read ({kind}: a scan without a text layer?)",
             "give a text copy instead (OCR the scan, or save the text as .txt) and name it in text_file",
         )
+    text = PagedText(pages, digest)
     if cache:
-        _store(digest, stamp, pages)
-    return PagedText(pages)
+        _store(digest, stamp, text)
+    return text
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -172,6 +174,7 @@ def _docx(path: Path, raw: bytes) -> list[Page]:
 # -- the extraction cache ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def _extractor(kind: str) -> str:
     """What the pages depend on besides the file: lexmap's code, and the library that extracts."""
     from .cache import _version_of, code_fingerprint
@@ -195,16 +198,28 @@ def authentic(raw: bytes, key: bytes | None) -> bool:
     return key is not None and bool(newline) and len(parts) == 3 and parts[:2] == [MAGIC, FORMAT] and verify(key, body, parts[2])
 
 
-def _cached(digest: str, stamp: str) -> list[Page] | None:
-    """The pages kept for the file of SHA-256 ``digest``; None when none are, or any doubt."""
-    from .cache import folder_key, private_dir
+_KEYS: dict[str, bytes | None] = {}
+
+
+def _key(folder: str, folder_key) -> bytes | None:
+    """The cache folder's key, read once per process and folder (a thousand PDFs, one read)."""
+    from .cache import private_dir
+
+    if _KEYS.get(folder) is None:
+        _KEYS[folder] = folder_key(private_dir(create=False), create=False)
+    return _KEYS[folder]
+
+
+def _cached(digest: str, stamp: str) -> PagedText | None:
+    """The text kept for the file of SHA-256 ``digest``; None when none is, or any doubt."""
+    from .cache import folder_key
     from .cache_folder import read_private
 
     path = _entry(digest)
     try:
         if not os.path.lexists(path):
             return None
-        key = folder_key(private_dir(create=False), create=False)
+        key = _key(str(path.parent), folder_key)
         raw = read_private(path)
         if not authentic(raw, key):
             log.warning("lexmap: ignoring the text cache file %s (its authentication fails)", path)
@@ -212,13 +227,14 @@ def _cached(digest: str, stamp: str) -> list[Page] | None:
         body = json.loads(raw.partition(b"\n")[2])
         if body["sha256"] != digest or body["extractor"] != stamp:
             return None
-        return [Page(int(index), label, text) for index, label, text in body["pages"]]
+        pages = [Page(int(index), label, text) for index, label, text in body["pages"]]
+        return PagedText.kept(pages, body["normalised"], body["starts"], digest)
     except Exception as error:  # a doubt is a miss: the text is extracted again
         log.warning("lexmap: ignoring the text cache file %s (%s)", path, error)
         return None
 
 
-def _store(digest: str, stamp: str, pages: list[Page]) -> None:
+def _store(digest: str, stamp: str, text: PagedText) -> None:
     from .cache import folder_key, private_dir
     from .cache_folder import sign, write_private
 
@@ -226,7 +242,14 @@ def _store(digest: str, stamp: str, pages: list[Page]) -> None:
         folder = private_dir(create=True)
         key = folder_key(folder, create=True)
         body = json.dumps(
-            {"sha256": digest, "extractor": stamp, "pages": [[p.index, p.label, p.text] for p in pages]}, ensure_ascii=False
+            {
+                "sha256": digest,
+                "extractor": stamp,
+                "pages": [[p.index, p.label, p.text] for p in text.pages],
+                "normalised": text.normalised,
+                "starts": text.starts,
+            },
+            ensure_ascii=False,
         ).encode("utf-8")
         write_private(_entry(digest), b" ".join([MAGIC, FORMAT, sign(key, body).encode()]) + b"\n" + body)
     except Exception as error:  # a cache that cannot be written costs time, nothing else

@@ -18,7 +18,7 @@ import attrs
 
 from . import quotes
 
-_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @attrs.frozen
@@ -61,17 +61,19 @@ class PagedText(quotes.Text):
     """A document's text made of pages, normalised once; quotes are looked up as in
     :class:`lexmap.quotes.Text`, and :meth:`place` says on which pages one is."""
 
-    __slots__ = ("pages", "starts")
+    __slots__ = ("pages", "starts", "sha256")
 
-    def __init__(self, pages: Sequence[Page]):
+    def __init__(self, pages: Sequence[Page], sha256: str | None = None):
         self.pages = tuple(pages)
+        self.sha256 = sha256  # of the file the pages were read from, when known
         parts: list[str] = []
         self.starts: list[int] = []  # offset in the normalised text where each page starts
         size = 0
         for page in self.pages:
             piece = quotes.normalise(page.text)
             if parts and piece:
-                if _HYPHEN_END.search(parts[-1]) and piece[0].isalpha():
+                last = parts[-1]
+                if last.endswith("-") and len(last) > 1 and _LETTER.match(last[-2]) and _LETTER.match(piece[0]):
                     parts[-1] = parts[-1][:-1]  # traf- | ficking: one word, as normalise() reads it
                     size -= 1
                 else:
@@ -81,6 +83,14 @@ class PagedText(quotes.Text):
             parts.append(piece)
             size += len(piece)
         self.normalised = "".join(parts)
+
+    @classmethod
+    def kept(cls, pages: Sequence[Page], normalised: str, starts: list[int], sha256: str) -> PagedText:
+        """The text as :meth:`__init__` made it once and the extraction cache kept it (normalising
+        the pages again would cost as much as checking every quote)."""
+        text = cls.__new__(cls)
+        text.pages, text.normalised, text.starts, text.sha256 = tuple(pages), normalised, list(starts), sha256
+        return text
 
     @classmethod
     def plain(cls, text: str) -> PagedText:

@@ -4,6 +4,7 @@ most like them), verbatim, with their page and the pinpoint, page and quote to p
 from __future__ import annotations
 
 import json
+import os
 
 import click
 
@@ -47,7 +48,7 @@ def find(document, words, path, texts, require_texts, limit):
             "put it in the case's texts/ folder, or name its folder with --texts",
         )
     try:
-        text = read_pages(file)
+        text = read_pages(file, cache=not os.environ.get("LEXMAP_NO_CACHE"))
     except TextRefused as error:
         raise UserError(str(error), error.hint) from None
     except OSError as error:

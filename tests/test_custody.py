@@ -98,3 +98,11 @@ def test_export_custody_lists_every_document_with_its_hashes_dates_and_statement
     assert relying and rows["tip-2021"]["relied_on_by"] == relying
     hrf = rows["hrf-2022"]  # its text is not shipped: the hash recorded, none read
     assert hrf["sha256"] and hrf["sha256_read"] is None and hrf["text"] == "not-included"
+
+
+def test_export_custody_never_replaces_a_manifest(case, tmp_path):
+    out = tmp_path / "manifest.json"
+    out.write_text("the manifest of last year\n")
+    result = CliRunner().invoke(main, ["export", "custody", str(case), "-o", str(out), "--no-cache"], prog_name="lexmap")
+    assert result.exit_code == 2 and "lexmap never replaces a custody manifest" in result.output
+    assert out.read_text() == "the manifest of last year\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -62,8 +63,19 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
 
         return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base)
     check_output(output, path, texts)
+    _keep_manifest(fmt, output)
     corpus = None if fmt == "schema" else load_corpus(path, texts, require_texts)
     data = export_bytes(corpus, fmt, base)
+    _keep_manifest(fmt, output)
     write_output(output, data, path, texts)
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {len(data)} bytes)", err=True)
+
+
+def _keep_manifest(fmt: str, output: str | None) -> None:
+    """A custody manifest records what was read when: an earlier one is never replaced."""
+    if fmt == "custody" and not to_stdout(output) and os.path.lexists(str(output)):
+        raise UserError(
+            f"{output!r} exists; lexmap never replaces a custody manifest (it is the record of what was read then)",
+            "give a new file name, such as manifest-YYYY-MM-DD.json",
+        )

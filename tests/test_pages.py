@@ -195,3 +195,17 @@ def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_
     )
     assert 'href="https://example.org/field-report.pdf#page=3"' in card
     assert "Findings, pp. 1\u20132" in card
+
+
+@pytest.mark.slow
+def test_the_built_site_links_the_pdf_at_the_quote_s_physical_page(tmp_path):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = _case(tmp_path, "d5.pdf", [_claim("c-across", ACROSS, "1")], url="https://example.org/field-report.pdf")
+    write_pdf(case / "texts" / "d5.pdf", PAGES, LABELS)
+    result = CliRunner().invoke(main, ["site", "build", str(case), "-o", str(tmp_path / "site"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "documents" / "d5.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/field-report.pdf#page=3"' in page and "p. 1, pp. 1\u20132" in page

@@ -27,6 +27,7 @@ from typing import Literal, overload
 
 import attrs
 
+from . import extract
 from .cache_folder import (
     KEY_NAME,
     CacheFolderError,
@@ -408,6 +409,7 @@ def _own_files(folder: Path) -> tuple[list[tuple[Path, bytes, str]], list[Path]]
         ("corpus", f"{PREFIX}*{SUFFIX}"),
         ("corpus", f".{PREFIX}*{SUFFIX}.*.tmp"),
         ("notes", f"{NOTES_PREFIX}*{NOTES_SUFFIX}"),
+        ("text", f"{extract.PREFIX}*{extract.SUFFIX}"),  # extracted texts (PDF, HTML, DOCX)
     ):
         for path in sorted(folder.glob(pattern)):
             try:
@@ -415,7 +417,7 @@ def _own_files(folder: Path) -> tuple[list[tuple[Path, bytes, str]], list[Path]]
             except (OSError, CacheFolderError):
                 others.append(path)
                 continue
-            ok = authentic(raw, key) if kind == "corpus" else _notes_authentic(raw, key)
+            ok = {"corpus": authentic, "notes": _notes_authentic, "text": extract.authentic}[kind](raw, key)
             (own.append((path, raw, kind)) if ok else others.append(path))
     return own, others
 

@@ -22,6 +22,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "citeproc": ("chart", "citeproc-py"),
     "docx": ("docx", "python-docx"),
     "pyarrow": ("parquet", "pyarrow"),
+    "pypdf": ("pdf", "pypdf"),
 }
 
 

@@ -90,13 +90,16 @@ def read_case(
                 return found
         found_so_far = list(problems)
         loader = _CorpusReader(layout, case, problems, require_texts)
+        loader.text_cache = cache and not os.environ.get("LEXMAP_NO_CACHE")
         try:
             found = loader.run(store)
         except CorpusError:
             if not loader.reused:
                 raise
             # files taken from the cache carry no positions: the full load places every problem
-            return _CorpusReader(layout, case, found_so_far, require_texts).run()
+            again = _CorpusReader(layout, case, found_so_far, require_texts)
+            again.text_cache = loader.text_cache
+            return again.run()
         if store is not None:
             store.save(loader, found)
         return found
@@ -117,6 +120,7 @@ class _CorpusReader:
         self.positions: dict[str, Positions] = {}
         self.kinds: dict[str, str] = {}
         self.reused = 0  # files whose records came from the cache
+        self.text_cache = True  # keep extracted texts (PDF, HTML, DOCX) in the cache folder
         self.added: dict[Path, dict[str, list[Any]]] = {}  # per file read, its records (when caching)
 
     # -- locating problems -------------------------------------------------

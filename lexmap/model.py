@@ -308,12 +308,14 @@ class Document(_Record):
     authored_by: tuple[Id, ...] = ()
     published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
-    sha256: str | None = None
-    """The SHA-256 of the text file, 64 lowercase hex digits: what was read (issue 27)."""
     retrieved: IsoDate | None = None
-    """The day the document was read or downloaded."""
+    """When the copy at ``url`` was retrieved (by the analyst, or as the citing source says: "accessed ...")."""
     archived_url: str | None = None
-    """An archived copy (the Wayback Machine, perma.cc)."""
+    """An archived copy of ``url`` (the Wayback Machine's, perma.cc's)."""
+    sha256: str | None = None
+    """The SHA-256 of ``text_file`` when its quotes were checked: validate names a text that changed since."""
+    original_sha256: str | None = None
+    """The SHA-256 of the original file ``text_file`` was extracted from (the PDF of a .txt copy)."""
 
 
 @attrs.frozen
@@ -360,6 +362,8 @@ class Claim(_Record):
     in the original and is checked there."""
     translation_by: str | None = None
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
+    page: str | None = None
+    """The printed page label the quote is on (``"21"``, ``"xi"``), checked against a PDF text."""
 
 
 @attrs.frozen
@@ -461,6 +465,7 @@ class Attestation(_Record):
     in the original and is checked there."""
     translation_by: str | None = None
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
+    page: str | None = None
 
 
 @attrs.frozen
@@ -482,6 +487,7 @@ class Exhibit(_Record):
     in the original and is checked there."""
     translation_by: str | None = None
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
+    page: str | None = None
 
 
 @attrs.frozen

@@ -95,9 +95,15 @@ class Text:
 
     def match(self, quote: str) -> tuple[int | None, str | None]:
         """(offset of the quote in the normalised text, None), or (None, why not)."""
+        start, _end, why = self.locate(quote)
+        return start, why
+
+    def locate(self, quote: str) -> tuple[int | None, int | None, str | None]:
+        """(start, end) of the quote in the normalised text (from its first word to the end of
+        its last part) and None; or (None, None, why not)."""
         parts = quote_parts(quote)
         if not parts:
-            return None, "the quote has no words"
+            return None, None, "the quote has no words"
         text, start, too_far = self.normalised, 0, None
         for _ in range(_MAX_RETRIES):
             first = text.find(parts[0], start)
@@ -107,24 +113,28 @@ class Text:
             for index, part in enumerate(parts[1:], 1):
                 found = text.find(part, end)
                 if found < 0:
-                    return None, self._leaves(part, end, index)
+                    return None, None, self._leaves(part, end, index)
                 omitted = max(found - end - 2, 0)  # the spaces each side of the words left out are not words
                 if omitted > MAX_OMISSION:
                     failed = (parts[index - 1], omitted)
                     break
                 end = found + len(part)
             if failed is None:
-                return first, None
+                return first, end, None
             too_far = too_far or failed
             start = first + 1
         if too_far is not None:
             before, omitted = too_far
-            return None, (
-                f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
-                f"more than the {MAX_OMISSION:,} an omission may stand for: "
-                "quote the passages as separate statements, or quote the words between them"
+            return (
+                None,
+                None,
+                (
+                    f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
+                    f"more than the {MAX_OMISSION:,} an omission may stand for: "
+                    "quote the passages as separate statements, or quote the words between them"
+                ),
             )
-        return None, self._leaves(parts[0], 0, 0)
+        return None, None, self._leaves(parts[0], 0, 0)
 
     def _leaves(self, part: str, start: int, index: int) -> str:
         """Where ``part`` (searched from ``start``) leaves the text: the longest start of it that

@@ -51,6 +51,12 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
             f"{path} is more than the {_size(limit)} lexmap reads as a text",
             "keep the part of the document that is quoted, or split it into several documents",
         )
+    return decode_utf8(raw, path)
+
+
+def decode_utf8(raw: bytes, path: Path) -> str:
+    """``raw`` decoded as UTF-8 (a byte-order mark dropped), or TextRefused naming the first byte
+    that is not UTF-8 (and saying so when the file is UTF-16)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         order = "LE" if raw.startswith(codecs.BOM_UTF16_LE) else "BE"
         raise TextRefused(
@@ -77,15 +83,24 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
+def _places(value) -> dict[str, tuple[int, str, int, str]]:
+    return {key: tuple(place) for key, place in dict(value or {}).items()}
+
+
 @attrs.frozen
 class TextStatus:
     """For one document: ``status`` (a key of :data:`REASONS`) and how many of its quotes were
-    checked and left unchecked."""
+    checked and left unchecked; ``pages``, for a text with printed page labels (a PDF), where
+    each statement's quote is: its id -> (first physical page, its label, last physical page,
+    its label); ``sha256``, the hash of the text file read."""
 
     document: str
     status: str
     checked: int
     unchecked: int
+    pages: dict[str, tuple[int, str, int, str]] = attrs.field(factory=dict, converter=_places, eq=False, hash=False)
+    sha256: str | None = None
+    """The SHA-256 of the text file as it was read (None when none was)."""
 
     @property
     def reason(self) -> str:

@@ -1,5 +1,6 @@
 """The synthetic corpora of the benchmarks are valid, of the announced size, and reproducible."""
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -38,3 +39,17 @@ def test_the_floor_graph_is_the_graph_of_the_corpus(tmp_path):
     generate(tmp_path, scale=0.1, seed=1)
     corpus = lexmap.load(tmp_path, texts=[])
     assert same_graph(corpus.to_networkx(), direct_graph(parse_floor(yaml_files(tmp_path))))
+
+
+def test_the_pdf_benchmark_corpus_checks_the_same_quotes_as_its_plain_text_twin(tmp_path):
+    import texts as text_benchmark
+
+    generate(tmp_path / "base", scale=0.05, seed=1)
+    checked = {}
+    for kind in ("txt", "pdf"):
+        root = tmp_path / kind
+        shutil.copytree(tmp_path / "base", root)
+        assert text_benchmark.add_texts(root, kind) == 5
+        corpus = lexmap.load(root, cache=False)
+        checked[kind] = {d: (t.status, t.checked, t.unchecked) for d, t in corpus.texts.items()}
+    assert checked["pdf"] == checked["txt"] and all(s == "checked" and n > 0 for s, n, _ in checked["txt"].values())

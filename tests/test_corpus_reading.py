@@ -563,6 +563,7 @@ def test_hrf_figures_of_cuban_officials_and_of_other_sources_are_theirs(corpus):
     salary = corpus.attestations["hrf-2022-doctors-salary-70-75"].figures[0]
     assert (salary.range.low, salary.range.high, salary.unit) == (70, 75, "US dollars per month")
 
+
 # ==== branch corpus-oth: what the "others" reader's recall found missing (issue 25) ===============
 # Each record below was missing or held only in part before this branch; the held-out list is
 # /work/briefs/heldout-others.md (its item numbers are in the records' notes).

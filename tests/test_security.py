@@ -609,6 +609,8 @@ def _oracle_case(case: Path, tmp_path: Path) -> Path:
     secret.write_text(SECRET_TEXT)
     statements = case / "mappings" / "statements.yaml"
     statements.write_text(statements.read_text().replace("taking their passports is force", "the launch code is 0000"))
+    documents = case / "mappings" / "documents.yaml"  # the report's text is changed below: its recorded hash goes
+    documents.write_text(re.sub(r"\n    sha256: [0-9a-f]+", "", documents.read_text()))
     return secret
 
 

@@ -37,6 +37,10 @@ from .imports import import_  # noqa: E402
 main.add_command(add)
 main.add_command(import_)
 
+from .find import find  # noqa: E402  (issue 27)
+
+main.add_command(find)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..exports import DATABASE_FORMATS, check_base_iri
-from ..exports.formats import OutputCase, by_name
+from ..exports.formats import Destination, FormatError, OutputCase, by_name
 from ..exports.rdf import DEFAULT_BASE
 from .common import check_output, corpus_options, format_choice, load_corpus, output_option, to_stdout, write_format
 from .errors import UserError
@@ -49,6 +49,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     csl-json  the documents, for Zotero and Pandoc
     schema    the JSON Schema of YAML data files (PATH is not read)
     annotations  every statement as a W3C Web Annotation (JSON-LD)
+    custody   every document's hashes, retrieval date, URLs and the statements resting on it
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
 
@@ -65,6 +66,11 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     check_output(output, path, texts)
     chosen = by_name("corpus", fmt)
     chosen.ready()
+    if output and not to_stdout(output):
+        try:  # before the load: a custody manifest is never replaced
+            chosen.refuse_existing(Destination.file(output))
+        except FormatError as error:
+            raise UserError(str(error), "such as manifest-YYYY-MM-DD.json") from error
     corpus = load_corpus(path, texts, require_texts) if chosen.reads_case else None
     write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base, texts=tuple(Path(t) for t in texts)))
     if not to_stdout(output):

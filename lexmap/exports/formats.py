@@ -107,6 +107,8 @@ class Format:
     """False for the one format that is not of a case (``schema``: the JSON Schema of data files)."""
     untitled: str | None = None
     """Why this format cannot carry the case's title and date (every other one does: a test reads them back)."""
+    keeps: str | None = None
+    """What an existing file of this format is (custody: the record of what was read then): never replaced."""
 
     def ready(self) -> None:
         """Raise :class:`~lexmap.extras.MissingExtra` now if the optional library is missing
@@ -114,8 +116,14 @@ class Format:
         if self.extra is not None:
             require(*self.extra)
 
+    def refuse_existing(self, destination: Destination) -> None:
+        """:class:`FormatError` if ``destination`` exists and this format never replaces a file."""
+        if self.keeps and destination.path is not None and os.path.lexists(destination.path):
+            raise FormatError(f"{str(destination.path)!r} exists; lexmap never replaces {self.keeps}: give a new file name")
+
     def write(self, result, destination: Destination, case: OutputCase) -> None:
         self.ready()
+        self.refuse_existing(destination)
         self.writer(result, destination, case)
 
 
@@ -233,6 +241,12 @@ def _annotations(corpus, case: OutputCase) -> bytes:
     return annotations_bytes(corpus, corpus.root, case.texts)
 
 
+def _custody(corpus, _case: OutputCase) -> str:
+    from .custody import custody_json
+
+    return custody_json(corpus)
+
+
 def _sqlite(corpus, destination: Destination, _case: OutputCase) -> None:
     from .sqlite import corpus_sqlite, write_sqlite
 
@@ -273,6 +287,14 @@ FORMATS: tuple[Format, ...] = (
         untitled="CSL-JSON is a bare list of bibliography items: a title would be read as one more item",
     ),
     Format("corpus", "annotations", (), _bytes(_annotations), "every statement as a W3C Web Annotation (JSON-LD)"),
+    Format(
+        "corpus",
+        "custody",
+        (),
+        _text(_custody),
+        "every document's hashes, retrieval date, URLs and the statements resting on it",
+        keeps="a custody manifest (the record of what was read then)",
+    ),
     Format("corpus", "schema", (), _text(_schema), "the JSON Schema of YAML data files (PATH is not read)", reads_case=False),
     Format("corpus", "sqlite", (".db", ".sqlite"), _sqlite, "a database for Datasette, with its metadata file", binary=True),
     Format(

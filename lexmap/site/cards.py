@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..conflicts import period_text
 from ..languages import translation_line
-from .links import quote_link
+from .links import page_link, printed_pages, quote_link
 from .markup import multiline
 
 ANCHORS = {"claim": "claim-", "attestation": "att-", "exhibit": "exh-"}
@@ -74,7 +74,9 @@ def statement_card(
             out.append(_hidden(f" {verb} {name(getattr(s, part), qualified=qualified)}"))
     out.append(f"</h{h}>\n")
 
-    at_source = quote_link(document, s.quote)
+    status = corpus.texts.get(s.document)
+    place = status.pages.get(s.id) if status is not None else None
+    at_source = quote_link(document, s.quote) or page_link(document, place)
     if at_source:
         out.append(
             f'<blockquote class="lx-quote" cite="{escape(at_source)}"><span class="lx-quote-text"{_lang(document)}>{multiline(s.quote)}</span>'
@@ -96,8 +98,10 @@ def statement_card(
             f'<span class="lx-speaker">{"Said by" if s.speaker else "By"} {names}</span>{", recorded in" if s.speaker else ","} '
         )
     out.append(f"{link(s.document)}, " if "document" in show or s.speaker else _hidden(f"{document.title}, "))
+    printed = printed_pages(place)
+    pinpoint = s.pinpoint if printed is None or printed in s.pinpoint else f"{s.pinpoint}, {printed}"
     out.append(
-        f'{escape(s.pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n'
+        f'{escape(pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n'
     )
     for figure in getattr(s, "figures", ()):
         period = f", {period_text(figure.period)}" if period_text(figure.period) else ""

@@ -145,3 +145,22 @@ def quote_link(document, quote_text: str) -> str | None:
         return None
     base = document.url.split(":~:", 1)[0]  # an address may carry a text fragment already
     return f"{base}{'' if '#' in base else '#'}:~:{directive}"
+
+
+def page_link(document, place: tuple[int, str, int, str] | None) -> str | None:
+    """The address of ``document``'s PDF opened at the physical page a quote starts on
+    (``#page=23``: the viewer's page, not the printed label), or None when its address is not
+    a PDF's or the quote's page is not known."""
+    address = (document.url or "").split("#", 1)[0]
+    if place is None or not address.lower().startswith(("http://", "https://")):
+        return None
+    if not urlsplit(address).path.lower().endswith(".pdf"):
+        return None
+    return f"{address}#page={place[0]}"
+
+
+def printed_pages(place: tuple[int, str, int, str] | None) -> str | None:
+    """The printed page(s) a quote is on, as a pinpoint cites them (``p. 21``, ``pp. 21-22``)."""
+    if place is None or not place[1]:
+        return None
+    return f"p. {place[1]}" if place[0] == place[2] else f"pp. {place[1]}\u2013{place[3]}"

@@ -1,0 +1,256 @@
+"""Texts as analysts have them: PDF, HTML and DOCX files read into pages, once.
+
+A document's ``text_file`` may be a plain text (``.txt`` or any other name), a PDF (each page's
+text with its printed label, from the PDF's /PageLabels; needs the ``pdf`` extra), a web page
+saved as ``.html``/``.htm`` (its visible text, one page) or a Word file (``.docx``, one page:
+Word's pages depend on the printer; needs the ``docx`` extra). Extracting a PDF costs far more
+than checking its quotes, so the pages are kept in the cache folder keyed by the file's SHA-256
+(private, every entry authenticated by the folder's HMAC key, as the corpus cache is): a text
+extracted once is never extracted again while its bytes stay the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .extras import require
+from .pages import Page, PagedText
+from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text
+
+log = logging.getLogger("lexmap.cache")
+
+EXTRACTED = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML", ".docx": "DOCX"}
+"""The file name endings read as a PDF, a web page or a Word file; any other is plain text."""
+MAGIC, FORMAT = b"lexmap-text-cache", b"1"
+PREFIX, SUFFIX = "text-", ".lexmap-cache"
+
+
+def kind_of(name: str) -> str | None:
+    """ "PDF", "HTML" or "DOCX" for a file that is extracted, None for a plain text."""
+    return EXTRACTED.get(Path(name).suffix.lower())
+
+
+def read_pages(path: Path, *, cache: bool = True) -> PagedText:
+    """The text of the file at ``path`` as pages (TextRefused with a hint when lexmap will not
+    read it; OSError when it cannot be read; MissingExtra when the library is not installed)."""
+    kind = kind_of(path.name)
+    if kind is None:
+        return PagedText.plain(read_text(path))
+    raw = _read_bounded(path)
+    digest = hashlib.sha256(raw).hexdigest()
+    if kind == "PDF":
+        require("pypdf", "reading a PDF text")
+    elif kind == "DOCX":
+        require("docx", "reading a DOCX text")
+    stamp = _extractor(kind)
+    if cache and (kept := _cached(digest, stamp)) is not None:
+        return kept
+    pages = {"PDF": _pdf, "HTML": _html, "DOCX": _docx}[kind](path, raw)
+    if not any(page.text.strip() for page in pages):
+        raise TextRefused(
+            f"{path} has no text lexmap can read ({kind}: a scan without a text layer?)",
+            "give a text copy instead (OCR the scan, or save the text as .txt) and name it in text_file",
+        )
+    text = PagedText(pages, digest)
+    if cache:
+        _store(digest, stamp, text)
+    return text
+
+
+def _read_bounded(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        raw = handle.read(MAX_TEXT_BYTES + 1) if size <= MAX_TEXT_BYTES else b""
+    if size > MAX_TEXT_BYTES or len(raw) > MAX_TEXT_BYTES:
+        raise TextRefused(
+            f"{path} is more than the {MAX_TEXT_BYTES >> 20} MiB lexmap reads as a text",
+            "keep the part of the document that is quoted, or split it into several documents",
+        )
+    return raw
+
+
+# -- the extractors ------------------------------------------------------------------------------
+
+
+def _pdf(path: Path, raw: bytes) -> list[Page]:
+    pypdf = require("pypdf", "reading a PDF text")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise TextRefused(f"{path} is an encrypted PDF", "save a copy without a password and name it in text_file")
+        labels = reader.page_labels
+        return [
+            Page(n + 1, labels[n] if n < len(labels) else str(n + 1), page.extract_text() or "")
+            for n, page in enumerate(reader.pages)
+        ]
+    except TextRefused:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged file
+        raise TextRefused(
+            f"{path} cannot be read as a PDF ({type(error).__name__}: {str(error)[:200]})",
+            "check that the file is a whole PDF (download it again), or give a text copy in text_file",
+        ) from None
+
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "button", "select"})
+_BLOCK = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows: no scripts, styles or head; a line break at each block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in _SKIP:
+            self.skipping = max(self.skipping - 1, 0)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html(path: Path, raw: bytes) -> list[Page]:
+    declared = _CHARSET.search(raw[:4096])
+    charset = declared[1].decode("ascii").lower() if declared else "utf-8"
+    if charset in ("utf-8", "utf8"):
+        text = decode_utf8(raw, path)
+    else:
+        try:
+            text = raw.decode(charset)
+        except (LookupError, UnicodeDecodeError) as error:
+            raise TextRefused(
+                f"{path} declares the charset {charset!r} but cannot be read in it ({error})",
+                "save the page again as UTF-8, or correct its <meta charset>",
+            ) from None
+    parser = _Visible()
+    parser.feed(text)
+    parser.close()
+    return [Page(1, None, "".join(parser.parts))]
+
+
+def _docx(path: Path, raw: bytes) -> list[Page]:
+    docx = require("docx", "reading a DOCX text")
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as error:
+        raise TextRefused(
+            f"{path} cannot be read as a DOCX file ({type(error).__name__}: {str(error)[:200]})",
+            "check that the file is a Word document (.docx, not .doc), or give a text copy in text_file",
+        ) from None
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        lines += [cell.text for row in table.rows for cell in row.cells]
+    return [Page(1, None, "\n".join(lines))]
+
+
+# -- the extraction cache ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _extractor(kind: str) -> str:
+    """What the pages depend on besides the file: lexmap's code, and the library that extracts."""
+    from .cache import _version_of, code_fingerprint
+
+    library = {"PDF": "pypdf", "DOCX": "python-docx"}.get(kind, "html.parser")
+    return f"{code_fingerprint()}|{library} {_version_of(library)}"
+
+
+def _entry(digest: str) -> Path:
+    from .cache import cache_dir
+
+    return cache_dir() / f"{PREFIX}{digest}{SUFFIX}"
+
+
+def authentic(raw: bytes, key: bytes | None) -> bool:
+    """Whether ``raw`` is a whole extraction-cache entry that this user's lexmap wrote."""
+    from .cache_folder import verify
+
+    first, newline, body = raw.partition(b"\n")
+    parts = first.split(b" ")
+    return key is not None and bool(newline) and len(parts) == 3 and parts[:2] == [MAGIC, FORMAT] and verify(key, body, parts[2])
+
+
+_KEYS: dict[str, bytes | None] = {}
+
+
+def _key(folder: str, folder_key) -> bytes | None:
+    """The cache folder's key, read once per process and folder (a thousand PDFs, one read)."""
+    from .cache import private_dir
+
+    if _KEYS.get(folder) is None:
+        _KEYS[folder] = folder_key(private_dir(create=False), create=False)
+    return _KEYS[folder]
+
+
+def _cached(digest: str, stamp: str) -> PagedText | None:
+    """The text kept for the file of SHA-256 ``digest``; None when none is, or any doubt."""
+    from .cache import folder_key
+    from .cache_folder import read_private
+
+    path = _entry(digest)
+    try:
+        if not os.path.lexists(path):
+            return None
+        key = _key(str(path.parent), folder_key)
+        raw = read_private(path)
+        if not authentic(raw, key):
+            log.warning("lexmap: ignoring the text cache file %s (its authentication fails)", path)
+            return None
+        body = json.loads(raw.partition(b"\n")[2])
+        if body["sha256"] != digest or body["extractor"] != stamp:
+            return None
+        pages = [Page(int(index), label, text) for index, label, text in body["pages"]]
+        return PagedText.kept(pages, body["normalised"], body["starts"], digest)
+    except Exception as error:  # a doubt is a miss: the text is extracted again
+        log.warning("lexmap: ignoring the text cache file %s (%s)", path, error)
+        return None
+
+
+def _store(digest: str, stamp: str, text: PagedText) -> None:
+    from .cache import folder_key, private_dir
+    from .cache_folder import sign, write_private
+
+    try:
+        folder = private_dir(create=True)
+        key = folder_key(folder, create=True)
+        body = json.dumps(
+            {
+                "sha256": digest,
+                "extractor": stamp,
+                "pages": [[p.index, p.label, p.text] for p in text.pages],
+                "normalised": text.normalised,
+                "starts": text.starts,
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+        write_private(_entry(digest), b" ".join([MAGIC, FORMAT, sign(key, body).encode()]) + b"\n" + body)
+    except Exception as error:  # a cache that cannot be written costs time, nothing else
+        log.warning("lexmap: could not keep the extracted text of %s (%s)", digest[:12], error)

@@ -1,0 +1,167 @@
+"""Finding words in a document's text: the passages that hold them, verbatim, with their pages.
+
+``lexmap find`` and a quote that is not verbatim both need the passage of the text an analyst
+meant: exactly the words when the text holds them (found as quotes are, in the normal form of
+:mod:`lexmap.quotes`), else the closest passages of as many words (difflib's ratio, over the
+windows that share a word with what was asked). A passage is shown as the text writes it (its
+own quotation marks, accents and hyphens; runs of white space as one space), so that it can be
+pasted as a quote and be found verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+import attrs
+
+from .pages import PagedText, Place
+from .quotes import normalise
+
+CUTOFF = 0.6
+"""The least difflib ratio of a close passage: below it a passage shares words, not wording."""
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\u00a0": " "})
+_ALTERNATIVES = {"'": "['\u2018\u2019\u201a]", '"': '["\u201c\u201d\u201e]', "-": "[-\u2010\u2011]"}
+_BETWEEN = r"(?:\u00ad|-[^\S\n]*\n?\s*)?"  # a soft hyphen, or a hyphen (a line break after it) the normal form drops
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\n\s*(?=[^\W\d_])")
+
+
+@attrs.frozen
+class Passage:
+    """A passage of a text: ``words`` as the text writes them, where they are (``place``: None
+    for a text without pages), and ``score`` (1.0: exactly the words asked for)."""
+
+    words: str
+    place: Place | None
+    score: float
+
+    @property
+    def exact(self) -> bool:
+        return self.score == 1.0
+
+    def pinpoint(self) -> str | None:
+        """The printed page(s) as a pinpoint cites them (``p. 21``), or None without pages."""
+        return self.place.cite() if self.place is not None else None
+
+    def page(self) -> str | None:
+        """The printed page the passage starts on: a statement's ``page``."""
+        return self.place.first.label if self.place is not None else None
+
+
+def find_passages(text: PagedText, words: str, limit: int = 3) -> list[Passage]:
+    """The passages of ``text`` holding ``words`` exactly (every one, up to ``limit``); when
+    there is none, the ``limit`` closest passages of as many words (ratio at least :data:`CUTOFF`)."""
+    wanted = normalise(words)
+    if not wanted:
+        return []
+    found: list[Passage] = []
+    start = 0
+    while len(found) < limit and (at := text.normalised.find(wanted, start)) >= 0:
+        found.append(_passage(text, at, at + len(wanted), 1.0))
+        start = at + 1
+    return found or closest(text, wanted, limit)
+
+
+def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
+    """The passages of as many words as ``wanted`` (normalised) that read most like it."""
+    haystack = text.normalised
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", haystack)]
+    size = len(wanted.split())
+    if not spans or size == 0:
+        return []
+    keys = {w.lower() for w in wanted.split() if len(w) > 3} or {w.lower() for w in wanted.split()}
+    starts: set[int] = set()
+    for index, (begin, end) in enumerate(spans):
+        if haystack[begin:end].lower().strip(".,;:!?()\"'") in keys:
+            starts.update(range(max(index - size, 0), index + 1))
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted.lower())
+    scored = []
+    for first in sorted(starts):
+        for words in (size - 1, size, size + 1):  # a word left out, or one added
+            last = min(first + max(words, 1), len(spans)) - 1
+            matcher.set_seq1(haystack[spans[first][0] : spans[last][1]].lower())
+            if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
+                continue
+            if (ratio := matcher.ratio()) >= CUTOFF:
+                scored.append((ratio, spans[first][0], spans[last][1]))
+    chosen: list[tuple[float, int, int]] = []
+    for ratio, begin, end in sorted(scored, key=lambda s: (-s[0], s[1])):
+        if all(end <= b or begin >= e for _r, b, e in chosen):  # overlapping windows are one passage
+            chosen.append((ratio, begin, end))
+        if len(chosen) == limit:
+            break
+    return [_passage(text, begin, end, round(ratio, 3)) for ratio, begin, end in chosen]
+
+
+def parting(quote: str, passage: str) -> tuple[str, str] | None:
+    """The first word where ``quote`` and ``passage`` part (the quote's, the passage's), compared
+    in the normal form; None when they do not."""
+    ours, theirs = normalise(quote).split(), normalise(passage).split()
+    for mine, other in zip(ours, theirs, strict=False):
+        if mine != other:
+            return mine, other
+    if len(ours) != len(theirs):
+        longer = ours if len(ours) > len(theirs) else theirs
+        index = min(len(ours), len(theirs))
+        return (longer[index], "") if longer is ours else ("", longer[index])
+    return None
+
+
+def _passage(text: PagedText, begin: int, end: int, score: float) -> Passage:
+    place = Place(text.page_at(begin), text.page_at(max(end - 1, begin))) if text.paged else None
+    return Passage(_verbatim(text, begin, end), place, score)
+
+
+def _verbatim(text: PagedText, begin: int, end: int) -> str:
+    """The words of the normalised span as the text writes them (the normal form itself when
+    they cannot be found back, as with a text's bidirectional controls)."""
+    wanted = text.normalised[begin:end]
+    first, last = text.pages.index(text.page_at(begin)), text.pages.index(text.page_at(max(end - 1, begin)))
+    original = "\n".join(unicodedata.normalize("NFC", page.text).translate(_LIGATURES) for page in text.pages[first : last + 1])
+    pattern = r"\s+".join(_BETWEEN.join(_ALTERNATIVES.get(c, re.escape(c)) for c in token) for token in wanted.split(" "))
+    try:
+        match = re.search(pattern, original)
+    except re.error:
+        match = None
+    if match is None:
+        return wanted
+    return re.sub(r"\s+", " ", _LINE_HYPHEN.sub("-", match[0])).strip()
+
+
+def document_text(folders: list[Path], text_file: str) -> Path | None:
+    """The file ``text_file`` names in the first of ``folders`` holding it (a plain file inside
+    its folder, as validate reads it), or None."""
+    name = Path(text_file)
+    if name.is_absolute() or ".." in name.parts:
+        return None
+    for folder in folders:
+        candidate = folder / name
+        if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
+            return candidate
+    return None
+
+
+def closest_hint(text: PagedText, quote: str) -> str | None:
+    """For a quote not verbatim in ``text``: the closest passage to its first part the text lacks,
+    and the first word where they part; None when no passage is close."""
+    from .quotes import quote_parts
+
+    missing = next((part for part in quote_parts(quote) if part not in text.normalised), None)
+    if missing is None:
+        return None
+    found = closest(text, missing)
+    if not found:
+        return None
+    passage = found[0]
+    where = f" ({passage.pinpoint()})" if passage.pinpoint() else ""
+    words = passage.words if len(passage.words) <= 300 else passage.words[:300] + "..."
+    hint = f"the closest passage{where} reads {words!r}"
+    part = parting(missing, passage.words)
+    if part is not None:
+        mine, theirs = part
+        hint += f"; they part at the quote's {mine!r}" if mine else "; the quote ends first"
+        hint += f", where the text has {theirs!r}" if theirs else ", where the passage ends"
+    return hint

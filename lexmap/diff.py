@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .gaps import KINDS
+
 if TYPE_CHECKING:
     from .corpus import Corpus
 
@@ -42,6 +44,8 @@ class RecordChange:
     id: str
     change: str
     fields: tuple[FieldChange, ...] = ()
+    about: str = ""
+    """What a statement says, in ids: "document: practice -> element, stance"."""
 
 
 @attrs.frozen
@@ -134,19 +138,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def about(record: Any) -> str:
+    """A statement in ids: "document: practice -> element (or indicator), stance"; else ""."""
+    target = getattr(record, "element", None) or getattr(record, "indicator", None)
+    if not hasattr(record, "document") or not hasattr(record, "practice"):
+        return ""
+    stance = getattr(record, "stance", None)
+    return f"{record.document}: {record.practice}" + (f" -> {target}" if target else "") + (f", {stance}" if stance else "")
+
+
 def compare(kind: str, old: Mapping[str, Any], new: Mapping[str, Any], skip: Iterable[str] = ()) -> list[RecordChange]:
     """The records of one collection added, removed and changed, by id."""
     found = []
     for id_ in sorted(old.keys() | new.keys()):
         if id_ not in new:
-            found.append(RecordChange(kind, id_, "removed"))
+            found.append(RecordChange(kind, id_, "removed", about=about(old[id_])))
         elif id_ not in old:
-            found.append(RecordChange(kind, id_, "added"))
+            found.append(RecordChange(kind, id_, "added", about=about(new[id_])))
         else:
             before, after = _fields(old[id_], skip), _fields(new[id_], skip)
             fields = tuple(FieldChange(f, shown(before[f]), shown(after[f])) for f in before if before[f] != after.get(f))
             if fields:
-                found.append(RecordChange(kind, id_, "changed", fields))
+                found.append(RecordChange(kind, id_, "changed", fields, about(new[id_])))
     return found
 
 
@@ -199,9 +212,9 @@ def _cell(matrix: Any, row: str, col: str) -> dict[str, Any]:
     return {
         "level": cell.value("level"),
         "independent_sources": cell.independent_sources,
-        "practices": list(cell.practices),
-        "documents": list(cell.documents),
-        "contesting": list(cell.contesting),
+        "practices": sorted(cell.practices),  # sorted: the order of the files is no change
+        "documents": sorted(cell.documents),
+        "contesting": sorted(cell.contesting),
     }
 
 
@@ -213,7 +226,7 @@ def _gaps(old: Corpus, new: Corpus, independence: str) -> list[GapChange]:
         }
 
     before, after = keyed(old), keyed(new)
-    order = {kind: i for i, kind in enumerate(dict.fromkeys(g.kind for g in (*old.gaps(), *new.gaps())))}
+    order = {kind: i for i, kind in enumerate(KINDS)}
     found = [GapChange("closed", k[0], k[1], before[k]) for k in before.keys() - after.keys()]
     found += [GapChange("opened", k[0], k[1], after[k]) for k in after.keys() - before.keys()]
     return sorted(found, key=lambda g: (g.change == "opened", order.get(g.kind, 0), g.kind, g.concerns))

@@ -36,14 +36,19 @@ class Section:
 
 
 def _counted(items: list[Item]) -> str:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.change] = counts.get(item.change, 0) + 1
-    return ", ".join(f"{n} {change}" for change, n in counts.items())
+    counts = {change: sum(1 for item in items if item.change == change) for change in SIGNS}
+    return ", ".join(f"{n} {change}" for change, n in counts.items() if n)
 
 
 def _records(changes) -> list[Item]:
-    return [Item(c.change, f"{c.kind} {c.id}", tuple(f"{f.field}: {f.old} -> {f.new}" for f in c.fields)) for c in changes]
+    return [
+        Item(
+            c.change,
+            f"{c.kind} {c.id}" + (f" ({c.about})" if c.about else ""),
+            tuple(f"{f.field}: {f.old} -> {f.new}" for f in c.fields),
+        )
+        for c in changes
+    ]
 
 
 def sections(found: Diff) -> list[Section]:

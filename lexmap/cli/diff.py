@@ -25,12 +25,12 @@ from .errors import UserError
 NO_CHANGE, CHANGED, TROUBLE = 0, 1, 2
 
 
-def _case_in_repository(case: Path | None) -> Path:
+def _case_in_repository(given: str, case: Path | None) -> Path:
     found = case or find_case(say=lambda line: click.echo(line, err=True))
     if found is None:
         raise UserError(
-            "no case found in the current folder or above, to read at the revisions",
-            "run lexmap diff inside the case's folder, or give it with --case FOLDER",
+            f"{given!r} is not a folder, and no case was found in the current folder or above to read it as a git revision of",
+            "give two case folders, or run lexmap diff inside the case's repository (or name the case with --case FOLDER)",
         )
     return found
 
@@ -44,7 +44,7 @@ def version(given: str, case: Path | None, *, cache: bool = True, revision: bool
         yield _load(Path(given), given, cache=cache), given
         return
     try:
-        top, inside = repository(_case_in_repository(case))
+        top, inside = repository(_case_in_repository(given, case))
         commit = commit_of(top, given)
         with checkout(top, commit) as tree:
             label = f"{given} ({commit[:12]})"

@@ -106,9 +106,10 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
-def to_markdown(found: Diff, heading: str = "#") -> str:
-    """The diff as Markdown; ``heading`` is the level of its title (sections one below)."""
-    lines = [f"{heading} {md(_head(found))}", ""]
+def to_markdown(found: Diff, heading: str = "#", title: str | None = None) -> str:
+    """The diff as Markdown; ``heading`` is the level of its title (sections one below); a
+    ``title`` of its own puts the versions compared in a line under it."""
+    lines = [f"{heading} {md(title or _head(found))}", ""] + ([f"{md(_head(found))}.", ""] if title else [])
     for section in sections(found):
         lines += [f"{heading}# {md(section.title)} ({md(section.summary)})", ""]
         for item in section.items:

@@ -323,16 +323,7 @@ def _git(folder: Path, *args: str) -> str:
 
 
 def test_two_git_revisions_from_inside_the_case_repository(tmp_path, monkeypatch):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    write_case(repo / "case", OLD_CASE, LAW)
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "first edition")
-    shutil.rmtree(repo / "case")
-    write_case(repo / "case", new_case(), new_law())
-    _git(repo, "add", "-A", ".")
-    _git(repo, "commit", "-qm", "second edition")
+    repo = _repository_of_two_editions(tmp_path)
     _git(repo, "tag", "v1", "HEAD~1")
     first, second = _git(repo, "rev-parse", "HEAD~1")[:12], _git(repo, "rev-parse", "HEAD")[:12]
     monkeypatch.chdir(repo / "case")
@@ -384,3 +375,43 @@ def test_a_bad_revision_exits_2_naming_it(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "'HEAD~3' is neither a folder nor a revision" in result.output
     result = run("diff", "--", "--upload-pack=x", "HEAD")
     assert result.exit_code == 2 and "is not a revision" in result.output
+
+
+def _repository_of_two_editions(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    write_case(repo / "case", OLD_CASE, LAW)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first edition")
+    shutil.rmtree(repo / "case")
+    write_case(repo / "case", new_case(), new_law())
+    _git(repo, "add", "-A", ".")
+    _git(repo, "commit", "-qm", "second edition")
+    return repo
+
+
+@pytest.mark.slow
+def test_site_build_since_adds_the_changes_page_linked_from_home(tmp_path, monkeypatch):
+    repo = _repository_of_two_editions(tmp_path)
+    monkeypatch.chdir(repo / "case")
+    result = run("site", "build", "--since", "HEAD~1", "-o", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "changes.html").read_text(encoding="utf-8")
+    parser = _Lines()
+    parser.feed(page[page.index('<article class="md-content__inner') :])
+    found = [line.strip() for line in parser.found]
+    assert found[0].startswith("Changes since HEAD~1")
+    expected = []
+    for title, summary, items in EXPECTED:
+        expected.append(f"{title} ({summary})")
+        for change, headline, details in items:
+            expected.append(f"{change} {headline}")
+            expected += details
+    assert [line.rstrip("¶").strip() for line in found[1 : 1 + len(expected)]] == expected
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="changes.html">Changes since HEAD~1</a>' in home
+    result = run("site", "build", "-o", tmp_path / "plain")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "plain" / "changes.html").exists()
+    assert "changes.html" not in (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")

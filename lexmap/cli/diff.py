@@ -123,9 +123,11 @@ since_option = click.option(
 )
 
 
-def changes_since(path: Path | None, revision: str, corpus) -> tuple[str, str]:
-    """The label of ``revision`` and the Markdown of the Changes page: the case at ``path`` (the
-    loaded ``corpus``) against itself at ``revision`` of its repository."""
+def changes_since(path: Path | None, revision: str | None, corpus: Corpus) -> tuple[str, str] | None:
+    """``--since``'s page: the label of ``revision`` and the Markdown of "Changes since REV", the
+    case at ``path`` (the loaded ``corpus``) against itself at ``revision`` of its repository."""
+    if revision is None:
+        return None
     with version(revision, path or find_case() or bundled_case(), revision=True) as (before, label):
         found = semantic_diff(before, corpus, old_label=label, new_label="this edition")
-    return revision, to_markdown(found)
+    return revision, to_markdown(found, title=f"Changes since {revision}")

@@ -190,15 +190,18 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     return env
 
 
-def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+def build_pages(
+    corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
+) -> dict[str, str]:
     """Every reference page of ``corpus`` as ``{path relative to the site root: markdown}``.
 
-    ``progress(done, total)`` is called after each page, for long builds.
+    ``progress(done, total)`` is called after each page, for long builds. ``changes``: (revision,
+    Markdown) of the "Changes since" page, linked from the home page.
     """
     env = environment(corpus)
     rel = Relations(corpus)
     jobs: list[tuple[str, str, dict]] = [
-        ("index.md", "index.md.j2", {}),
+        ("index.md", "index.md.j2", {"since": changes[0] if changes else None}),
         ("instruments/index.md", "instruments.md.j2", {}),
         ("tests/index.md", "tests.md.j2", {}),
         ("practices/index.md", "practices.md.j2", {}),
@@ -237,4 +240,6 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context)
         if progress:
             progress(done, len(jobs))
+    if changes:
+        pages["changes.md"] = changes[1]
     return pages

@@ -17,6 +17,9 @@ Id = NewType("Id", str)
 """A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
 IsoDate = NewType("IsoDate", str)
 """An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
+EventDate = NewType("EventDate", str)
+"""When the conduct a statement reports happened: an EDTF date or interval (``2013``, ``2013-06~``,
+``2010/2016``), read by :mod:`lexmap.dates`; distinct from its document's date."""
 
 
 class _Record:
@@ -344,6 +347,7 @@ class Claim(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    when: EventDate | None = None
 
 
 @attrs.frozen
@@ -440,6 +444,7 @@ class Attestation(_Record):
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
     figures: tuple[Figure, ...] = ()
+    when: EventDate | None = None
 
 
 @attrs.frozen
@@ -456,6 +461,7 @@ class Exhibit(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    when: EventDate | None = None
 
 
 @attrs.frozen

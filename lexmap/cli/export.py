@@ -8,6 +8,8 @@ import click
 
 from ..exports import DATABASE_FORMATS, EXPORT_FORMATS, check_base_iri, export_bytes
 from ..exports.rdf import DEFAULT_BASE
+from .chronology import FORMAT as CHRONOLOGY
+from .chronology import export_chronology
 from .common import check_output, corpus_options, load_corpus, output_option, to_stdout, write_output
 from .errors import UserError
 
@@ -20,7 +22,7 @@ def _base_iri(_ctx, _param, value: str) -> str:
 
 
 @click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS + DATABASE_FORMATS))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS + DATABASE_FORMATS + (CHRONOLOGY,)))
 @corpus_options
 @output_option
 @click.option(
@@ -49,6 +51,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     schema    the JSON Schema of YAML data files (PATH is not read)
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
+    chronology  statements by the date of the conduct (.csv, or .xlsx)
 
     \b
     Example:
@@ -56,6 +59,8 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
       lexmap export sqlite -o corpus.db && datasette corpus.db -m corpus.metadata.json
       lexmap export turtle --push http://localhost:7878/store
     """
+    if fmt == CHRONOLOGY:
+        return export_chronology(path, texts, require_texts, output)
     if fmt in DATABASE_FORMATS or push or metadata:
         from .databases import export_database
 

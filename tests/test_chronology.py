@@ -135,6 +135,7 @@ def test_chronology_orders_by_event_date_with_the_undated_last(case):
 
 def test_export_chronology_csv_reads_back_in_pandas(case, tmp_path):
     import pandas as pd
+
     out = tmp_path / "c.csv"
     result = CliRunner().invoke(main, ["export", "chronology", str(case), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -167,6 +168,7 @@ def test_export_chronology_csv_reads_back_in_pandas(case, tmp_path):
 
 def test_export_chronology_xlsx_reads_back_in_openpyxl(case, tmp_path):
     import openpyxl
+
     out = tmp_path / "c.xlsx"
     result = CliRunner().invoke(main, ["export", "chronology", str(case), "-o", str(out)])
     assert result.exit_code == 0, result.output

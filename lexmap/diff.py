@@ -67,7 +67,8 @@ class Standing:
 @attrs.frozen
 class LevelChange:
     """(``practice``, ``element``) moved from ``old`` to ``new``; ``because``: the statements
-    among its evidence (before or after) that were added, removed or changed, as ``+ claim x``."""
+    among its evidence (before or after) that were added, removed or changed, as ``+ claim x``,
+    then the changed documents recording them, as ``~ document d``."""
 
     practice: str
     element: str
@@ -176,15 +177,23 @@ def _standings(corpus: Corpus, independence: str) -> dict[tuple[str, str], tuple
     return rows
 
 
-def _levels(old: Corpus, new: Corpus, statements: list[RecordChange], independence: str) -> list[LevelChange]:
+def _levels(
+    old: Corpus, new: Corpus, statements: list[RecordChange], documents: list[RecordChange], independence: str
+) -> list[LevelChange]:
+    """The rows whose standing moved, each with the changed statements among its evidence, then
+    the changed documents that record them (a document's authors decide its voices)."""
     before, after = _standings(old, independence), _standings(new, independence)
     moved = {s.id: f"{'+' if s.change == 'added' else '-' if s.change == 'removed' else '~'} {s.kind} {s.id}" for s in statements}
+    recorded_in = {s.id: s.document for corpus in (old, new) for c in STATEMENTS for s in getattr(corpus, c[0]).values()}
+    changed_documents = {d.id for d in documents if d.kind == "document" and d.change == "changed"}
     nothing: tuple[Standing, set[str]] = (Standing(), set())
     found = []
     for key in sorted(before.keys() | after.keys()):
         (was, was_evidence), (now, now_evidence) = before.get(key, nothing), after.get(key, nothing)
         if was != now:
-            because = tuple(moved[i] for i in sorted(was_evidence | now_evidence) if i in moved)
+            evidence = was_evidence | now_evidence
+            because = tuple(moved[i] for i in sorted(evidence) if i in moved)
+            because += tuple(f"~ document {d}" for d in sorted({recorded_in[i] for i in evidence} & changed_documents))
             found.append(LevelChange(key[0], key[1], was, now, because))
     return found
 
@@ -285,7 +294,7 @@ def diff(old: Corpus, new: Corpus, *, old_label: str = "old", new_label: str = "
         new=new_label,
         statements=tuple(statements),
         records=tuple(records),
-        levels=tuple(_levels(old, new, statements, independence)),
+        levels=tuple(_levels(old, new, statements, records, independence)),
         cells=tuple(_cells(old, new)),
         gaps=tuple(_gaps(old, new, independence)),
         law=tuple(_law(old, new)),

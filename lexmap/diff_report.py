@@ -62,9 +62,9 @@ def sections(found: Diff) -> list[Section]:
                 Item(
                     "changed",
                     f"{c.practice} -> {c.element}: {c.old.text} -> {c.new.text}",
-                    ("because: " + ", ".join(c.because),)
+                    ("its evidence changed: " + ", ".join(c.because),)
                     if c.because
-                    else ("because: no statement of its evidence changed (see the other changes)",),
+                    else ("no statement or document of its evidence changed (see the law and the other changes)",),
                 )
                 for c in found.levels
             ],

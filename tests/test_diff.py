@@ -47,22 +47,22 @@ EXPECTED = [
             (
                 "changed",
                 "passports -> law/forced-labour: argued (1 independent source) -> corroborated (2 independent sources, contested)",
-                ["because: ~ claim a-menace, + claim b-menace, + claim gov-denial"],
+                ["its evidence changed: ~ claim a-menace, + claim b-menace, + claim gov-denial, ~ document report-b"],
             ),
             (
                 "changed",
                 "passports -> law/menace: argued (1 independent source) -> corroborated (2 independent sources)",
-                ["because: ~ claim a-menace, + claim b-menace"],
+                ["its evidence changed: ~ claim a-menace, + claim b-menace, ~ document report-b"],
             ),
             (
                 "changed",
                 "passports -> law/work: corroborated (2 independent sources) -> corroborated (2 independent sources, contested)",
-                ["because: + claim gov-denial"],
+                ["its evidence changed: + claim gov-denial, ~ document report-b"],
             ),
             (
                 "changed",
                 "wages -> law/menace: argued (1 independent source) -> unargued (0 independent sources)",
-                ["because: - claim a-wages"],
+                ["its evidence changed: - claim a-wages"],
             ),
         ],
     ),
@@ -249,7 +249,7 @@ def test_json_holds_every_change_as_data(versions, tmp_path):
         "law/menace",
         {"level": "argued", "contested": False, "independent_sources": 1},
         {"level": "corroborated", "contested": False, "independent_sources": 2},
-        ["~ claim a-menace", "+ claim b-menace"],
+        ["~ claim a-menace", "+ claim b-menace", "~ document report-b"],
     )
     assert [(x["practice"], x["element"]) for x in data["levels"]] == [
         ("passports", "law/forced-labour"),
@@ -415,3 +415,16 @@ def test_site_build_since_adds_the_changes_page_linked_from_home(tmp_path, monke
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "plain" / "changes.html").exists()
     assert "changes.html" not in (tmp_path / "plain" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_level_moved_by_a_document_alone_names_the_document(tmp_path):
+    """Report B comes to be by NGO A: its claim on work is no longer a source of its own."""
+    old = write_case(tmp_path / "old", OLD_CASE, LAW)
+    case = yaml.safe_load(yaml.safe_dump(OLD_CASE))  # a deep copy
+    case["documents"][1]["authored_by"] = ["ngo-a"]
+    new = write_case(tmp_path / "new", case, LAW)
+    found = diff(lexmap.load(old), lexmap.load(new))
+    assert found.statements == ()
+    work = next(c for c in found.levels if (c.practice, c.element) == ("passports", "law/work"))
+    assert (work.old, work.new) == (Standing("corroborated", False, 2), Standing("argued", False, 1))
+    assert work.because == ("~ document report-b",)

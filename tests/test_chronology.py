@@ -200,3 +200,25 @@ def test_a_chronology_file_of_another_kind_is_refused(case, tmp_path):
     result = CliRunner().invoke(main, ["export", "chronology", str(case), "-o", str(tmp_path / "c.ods")])
     assert result.exit_code == 2 and "cannot tell the chronology's format" in result.output
     assert "hint: name a .csv or .xlsx file" in result.output and not (tmp_path / "c.ods").exists()
+
+
+def test_each_practice_page_draws_its_time_line_with_a_table_of_the_same_events(case):
+    from lexmap.site import links
+    from lexmap.site.pages import build_pages
+
+    corpus = lexmap.load(case)
+    pages = build_pages(corpus)
+    whole, part = pages[links.target(corpus, "scheme")], pages[links.target(corpus, "passports")]
+    for page in (whole, part):  # a part's events are the whole's too
+        assert "## Timeline { #timeline }" in page
+        figure = page[page.index('<figure class="lx-timeline-figure">') :]
+        assert 'role="img" aria-label="Time line of ' in figure
+        assert "5 dated statements, from 2004-05-01 to 2012-06~." in figure
+        cells = [row.split("</td>")[0] for row in figure.split("<tr><td>")[1:]]
+        assert cells == [e[1] for e in EXPECTED] + ["2012-06~"]  # in order; the undated one is not drawn
+        assert figure.count("<rect ") == 5
+    data = yaml.safe_load((case / "case.yaml").read_text())
+    for statement in (*data["claims"], *data["attestations"]):
+        statement.pop("when", None)
+    (case / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    assert "Timeline" not in build_pages(lexmap.load(case))[links.target(corpus, "passports")]

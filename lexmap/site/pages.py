@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .. import palette
 from ..chart import build_chart
+from ..chronology import chronology
 from ..corpus import Corpus
 from ..coverage import LEVELS
 from ..exports import chart_html
@@ -29,6 +30,7 @@ from . import links
 from .cards import statement_card
 from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
+from .timeline import events_by_practice, timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -190,6 +192,19 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     return env
 
 
+def _wholes(corpus: Corpus, practice: str) -> list[str]:
+    """``practice`` and the practices it is part of, up the chain (a part's events are the whole's too)."""
+    found = [practice]
+    while corpus.practices[found[-1]].part_of and corpus.practices[found[-1]].part_of not in found:
+        found.append(corpus.practices[found[-1]].part_of)  # type: ignore[arg-type]
+    return found
+
+
+def _label(corpus: Corpus, id_: str) -> str:
+    record = corpus.get(id_)
+    return getattr(record, "label", None) or getattr(record, "title", None) or id_
+
+
 def build_pages(
     corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
 ) -> dict[str, str]:
@@ -231,7 +246,15 @@ def build_pages(
         )
         for t in corpus.tests
     ]
-    jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
+    dated = events_by_practice(chronology(corpus), lambda p: _wholes(corpus, p))
+    jobs += [
+        (
+            links.target(corpus, p.id),
+            "practice.md.j2",
+            {"practice": p, "timeline": timeline(dated.get(p.id, []), p.label, lambda i: _label(corpus, i))},
+        )
+        for p in corpus.practices.values()
+    ]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
 

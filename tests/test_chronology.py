@@ -222,3 +222,37 @@ def test_each_practice_page_draws_its_time_line_with_a_table_of_the_same_events(
         statement.pop("when", None)
     (case / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
     assert "Timeline" not in build_pages(lexmap.load(case))[links.target(corpus, "passports")]
+
+
+def test_the_xlsx_opens_in_libreoffice_with_the_csv_rows(case, tmp_path):
+    import csv
+    import shutil
+    import subprocess
+
+    from conftest import need
+
+    need("soffice")
+    for name in ("c.csv", "c.xlsx"):
+        result = CliRunner().invoke(main, ["export", "chronology", str(case), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",  # the first sheet, comma-separated, UTF-8
+            "--outdir",
+            str(out),
+            str(tmp_path / "c.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    with (
+        open(out / "c.csv", encoding="utf-8", newline="") as read,
+        open(tmp_path / "c.csv", encoding="utf-8", newline="") as ours,
+    ):
+        assert list(csv.reader(read)) == list(csv.reader(ours))

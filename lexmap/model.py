@@ -17,6 +17,9 @@ Id = NewType("Id", str)
 """A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
 IsoDate = NewType("IsoDate", str)
 """An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
+EventDate = NewType("EventDate", str)
+"""When the conduct a statement reports happened: an EDTF date or interval (``2013``, ``2013-06~``,
+``2010/2016``), read by :mod:`lexmap.dates`; distinct from its document's date."""
 
 
 class _Record:
@@ -364,6 +367,7 @@ class Claim(_Record):
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
     page: str | None = None
     """The printed page label the quote is on (``"21"``, ``"xi"``), checked against a PDF text."""
+    when: EventDate | None = None
 
 
 @attrs.frozen
@@ -466,6 +470,7 @@ class Attestation(_Record):
     translation_by: str | None = None
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
     page: str | None = None
+    when: EventDate | None = None
 
 
 @attrs.frozen
@@ -488,6 +493,7 @@ class Exhibit(_Record):
     translation_by: str | None = None
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
     page: str | None = None
+    when: EventDate | None = None
 
 
 @attrs.frozen

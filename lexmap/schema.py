@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Case, Element, Id, IsoDate
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Case, Element, EventDate, Id, IsoDate
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
@@ -72,6 +72,8 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^{ID.pattern}$", "maxLength": MAX_ID_LENGTH}
     if type_ is IsoDate:  # YAML reads an unquoted year as a number
         return {"type": ["string", "integer"], "pattern": f"^{ISO_DATE.pattern}$", "minimum": 1000, "maximum": 9999}
+    if type_ is EventDate:  # EDTF, checked by lexmap.dates; an unquoted year is a number
+        return {"type": ["string", "integer"], "minimum": 1000, "maximum": 9999}
     if type_ is str:
         return {"type": "string", "pattern": r"\S"}
     if type_ is bool:

@@ -18,7 +18,8 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, RESERVED_IDS, SLUG, Id, IsoDate, is_iso_date
+from .dates import parse_date
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, RESERVED_IDS, SLUG, EventDate, Id, IsoDate, is_iso_date
 from .quotes import INVISIBLE, visible
 
 Path_ = tuple[str | int, ...]
@@ -106,6 +107,20 @@ def _date(value: Any, _type: Any = IsoDate) -> str:
     return value
 
 
+def _event_date(value: Any, _type: Any = EventDate) -> str:
+    """An EDTF date or interval (a year YAML read as a number is the year)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = getattr(value, "text", str(value))
+        value = text if len(text) == 4 and text.isascii() and text.isdigit() else value
+    if not isinstance(value, str):
+        raise ValueProblem(f"expected a date or period, found {describe(value)}", "write it as EDTF: 2013, 2013-06~, 2010/2016")
+    try:
+        parse_date(value)
+    except ValueError as error:
+        raise ValueProblem(str(error), "write the period the source gives, as EDTF: 2013, 2013-06~, 2010/2016") from None
+    return value
+
+
 def _bool(value: Any, _type: Any = bool) -> bool:
     if not isinstance(value, bool):
         raise ValueProblem(f"expected true or false, found {describe(value)}", "write true or false")
@@ -173,6 +188,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(float, _number)
     converter.register_structure_hook(Id, _id)
     converter.register_structure_hook(IsoDate, _date)
+    converter.register_structure_hook(EventDate, _event_date)
     converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is Literal, _literal_hook)
     converter.register_structure_hook_factory(lambda t: typing.get_origin(t) is tuple, lambda t: _tuple_hook(t, converter))
     converter.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook(t, converter))

@@ -10,6 +10,7 @@ from .cache import cache
 from .case import init
 from .chart import chart
 from .corpus import info, validate
+from .diff import diff
 from .errors import LexmapGroup, guard_stdout
 from .export import export
 from .gaps import gaps
@@ -24,7 +25,7 @@ def main() -> None:
     """Map legal instruments to alleged practices, and the documents that argue each link."""
 
 
-for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site, cache):
+for command in (init, validate, info, list_, show, gaps, matrix, chart, export, site, cache, diff):
     main.add_command(command)
 
 from .sparql import sparql  # noqa: E402  (issue 18)

@@ -9,6 +9,7 @@ import click
 from ..exports import DATABASE_FORMATS, check_base_iri
 from ..exports.formats import Destination, FormatError, OutputCase, by_name
 from ..exports.rdf import DEFAULT_BASE
+from .chronology import chronology_summary
 from .common import check_output, corpus_options, format_choice, load_corpus, output_option, to_stdout, write_format
 from .errors import UserError
 
@@ -52,6 +53,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     custody   every document's hashes, retrieval date, URLs and the statements resting on it
     sqlite    a database for Datasette, with its metadata file
     parquet   a folder of Parquet files (needs lexmap[parquet])
+    chronology  statements by the date of the conduct (.csv, or .xlsx)
 
     \b
     Example:
@@ -67,11 +69,13 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     chosen = by_name("corpus", fmt)
     chosen.ready()
     if output and not to_stdout(output):
-        try:  # before the load: a custody manifest is never replaced
-            chosen.refuse_existing(Destination.file(output))
+        try:  # before the load: the file's kind, and a custody manifest never replaced
+            chosen.check_destination(Destination.file(output))
         except FormatError as error:
-            raise UserError(str(error), "such as manifest-YYYY-MM-DD.json") from error
+            raise UserError(str(error), chosen.hint) from error
     corpus = load_corpus(path, texts, require_texts) if chosen.reads_case else None
     write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base, texts=tuple(Path(t) for t in texts)))
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {Path(output).stat().st_size} bytes)", err=True)
+    if fmt == "chronology" and corpus is not None:
+        click.echo(chronology_summary(corpus), err=True)

@@ -11,6 +11,7 @@ import click
 
 from ..outputs import check_folder_output, corpus_inputs
 from .common import corpus_options, load_corpus
+from .diff import changes_since, since_option
 
 
 class _Progress(logging.StreamHandler):
@@ -49,12 +50,13 @@ def site() -> None:
     help="Folder of hand-written Markdown pages to add under 'Guide'.",
 )
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any mkdocs warning.")
+@since_option
 @click.option(
     "--force",
     is_flag=True,
     help="Replace the output folder even if lexmap did not write it (never the corpus, the current, home or root folder).",
 )
-def build(path, texts, require_texts, output, docs, strict, force):
+def build(path, texts, require_texts, output, docs, strict, since, force):
     """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
 
     The folder is replaced only if it is new, empty or a site lexmap built (it holds a
@@ -64,6 +66,7 @@ def build(path, texts, require_texts, output, docs, strict, force):
 
     check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
     corpus = load_corpus(path, texts, require_texts)
+    changes = changes_since(path, since, corpus)
     counts = corpus.counts()
     click.echo(
         f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "
@@ -72,7 +75,15 @@ def build(path, texts, require_texts, output, docs, strict, force):
     _show_mkdocs_progress()
     started = time.monotonic()
     pages = build_site(
-        path, output, docs=docs, strict=strict, force=force, texts=texts, require_texts=require_texts, loaded=corpus
+        path,
+        output,
+        docs=docs,
+        strict=strict,
+        force=force,
+        texts=texts,
+        require_texts=require_texts,
+        loaded=corpus,
+        changes=changes,
     )
     click.echo(
         f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); open {Path(output) / 'index.html'}"

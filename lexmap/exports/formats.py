@@ -109,6 +109,10 @@ class Format:
     """Why this format cannot carry the case's title and date (every other one does: a test reads them back)."""
     keeps: str | None = None
     """What an existing file of this format is (custody: the record of what was read then): never replaced."""
+    by_extension: bool = False
+    """The file's extension picks the variant (chronology: .csv or .xlsx); any other is refused."""
+    hint: str = "give another file name"
+    """What to do when :meth:`check_destination` refuses a file."""
 
     def ready(self) -> None:
         """Raise :class:`~lexmap.extras.MissingExtra` now if the optional library is missing
@@ -116,14 +120,20 @@ class Format:
         if self.extra is not None:
             require(*self.extra)
 
-    def refuse_existing(self, destination: Destination) -> None:
-        """:class:`FormatError` if ``destination`` exists and this format never replaces a file."""
+    def check_destination(self, destination: Destination) -> None:
+        """:class:`FormatError` if ``destination`` is a file of another kind (for a format whose
+        extension picks its variant), or exists and this format never replaces a file."""
+        path = destination.path
+        if self.by_extension and path is not None and path.suffix.lower() not in self.extensions:
+            raise FormatError(
+                f"cannot tell the {self.name}'s format from {str(path)!r}: name a {' or '.join(self.extensions)} file"
+            )
         if self.keeps and destination.path is not None and os.path.lexists(destination.path):
             raise FormatError(f"{str(destination.path)!r} exists; lexmap never replaces {self.keeps}: give a new file name")
 
     def write(self, result, destination: Destination, case: OutputCase) -> None:
         self.ready()
-        self.refuse_existing(destination)
+        self.check_destination(destination)
         self.writer(result, destination, case)
 
 
@@ -247,6 +257,14 @@ def _custody(corpus, _case: OutputCase) -> str:
     return custody_json(corpus)
 
 
+def _chronology(corpus, destination: Destination, case: OutputCase) -> None:
+    from ..chronology import chronology
+    from .chronology import chronology_bytes
+
+    xlsx = destination.path is not None and destination.path.suffix.lower() == ".xlsx"
+    destination.write(chronology_bytes(chronology(corpus), "xlsx" if xlsx else "csv", case.title, case.date))
+
+
 def _sqlite(corpus, destination: Destination, _case: OutputCase) -> None:
     from .sqlite import corpus_sqlite, write_sqlite
 
@@ -294,6 +312,16 @@ FORMATS: tuple[Format, ...] = (
         _text(_custody),
         "every document's hashes, retrieval date, URLs and the statements resting on it",
         keeps="a custody manifest (the record of what was read then)",
+        hint="such as manifest-YYYY-MM-DD.json",
+    ),
+    Format(
+        "corpus",
+        "chronology",
+        (".csv", ".xlsx"),
+        _chronology,
+        "statements by the date of the conduct (.csv, or .xlsx)",
+        by_extension=True,
+        hint="name a .csv or .xlsx file, e.g. -o chronology.xlsx",
     ),
     Format("corpus", "schema", (), _text(_schema), "the JSON Schema of YAML data files (PATH is not read)", reads_case=False),
     Format("corpus", "sqlite", (".db", ".sqlite"), _sqlite, "a database for Datasette, with its metadata file", binary=True),

@@ -66,6 +66,7 @@ def build_site(
     texts: Sequence[Path] = (),
     require_texts: bool = False,
     loaded: Corpus | None = None,
+    changes: tuple[str, str] | None = None,
 ) -> int:
     """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
     pages (raises on any mkdocs error; with ``strict``, on any warning too).
@@ -75,7 +76,8 @@ def build_site(
     replaces another folder, but never the corpus, the ``docs`` or a folder holding them
     (:func:`lexmap.outputs.check_folder_output` raises :class:`~lexmap.outputs.OutputError`).
     ``loaded`` is the corpus at ``corpus`` already loaded with these ``texts`` (the CLI's): the
-    build uses it rather than load it again.
+    build uses it rather than load it again. ``changes``: the revision and the Markdown of a
+    "Changes since" page (``lexmap site build --since``), linked from the home page.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -88,6 +90,7 @@ def build_site(
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
             if loaded is not None:
                 config.extra["lexmap"]["loaded"] = loaded
+            config.extra["lexmap"]["changes"] = changes
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

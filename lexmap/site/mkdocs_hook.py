@@ -117,7 +117,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if total >= 1000 and (done % 500 == 0 or done == total):
             log.info("lexmap: %d/%d pages generated", done, total)
 
-    pages = build_pages(corpus, progress=progress)
+    pages = build_pages(corpus, progress=progress, changes=(config.extra.get("lexmap") or {}).get("changes"))
     gc.freeze()  # and so do the pages
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
     clashes = sorted(set(pages) & set(handwritten))
@@ -212,6 +212,8 @@ def navigation(pages: dict[str, str], handwritten: list[str]) -> list:
         nav.append({title: [index] + (rest if len(section) <= NAV_LIMIT else [])})
     nav.append({"Matrix": "matrix.md"})
     nav.append({"Gaps": "gaps.md"})
+    if "changes.md" in pages:
+        nav.append({"Changes": "changes.md"})
     guide = [p for p in handwritten if not Path(p).name.startswith("_")]
     if guide:
         nav.append({"Guide": guide})

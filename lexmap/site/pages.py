@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .. import palette
 from ..chart import build_chart
+from ..chronology import chronology
 from ..corpus import Corpus
 from ..coverage import LEVELS
 from ..exports import chart_html
@@ -29,6 +30,7 @@ from . import links
 from .cards import statement_card
 from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
+from .timeline import events_by_practice, timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -190,15 +192,31 @@ def environment(corpus: Corpus) -> jinja2.Environment:
     return env
 
 
-def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+def _wholes(corpus: Corpus, practice: str) -> list[str]:
+    """``practice`` and the practices it is part of, up the chain (a part's events are the whole's too)."""
+    found = [practice]
+    while corpus.practices[found[-1]].part_of and corpus.practices[found[-1]].part_of not in found:
+        found.append(corpus.practices[found[-1]].part_of)  # type: ignore[arg-type]
+    return found
+
+
+def _label(corpus: Corpus, id_: str) -> str:
+    record = corpus.get(id_)
+    return getattr(record, "label", None) or getattr(record, "title", None) or id_
+
+
+def build_pages(
+    corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
+) -> dict[str, str]:
     """Every reference page of ``corpus`` as ``{path relative to the site root: markdown}``.
 
-    ``progress(done, total)`` is called after each page, for long builds.
+    ``progress(done, total)`` is called after each page, for long builds. ``changes``: (revision,
+    Markdown) of the "Changes since" page, linked from the home page.
     """
     env = environment(corpus)
     rel = Relations(corpus)
     jobs: list[tuple[str, str, dict]] = [
-        ("index.md", "index.md.j2", {}),
+        ("index.md", "index.md.j2", {"since": changes[0] if changes else None}),
         ("instruments/index.md", "instruments.md.j2", {}),
         ("tests/index.md", "tests.md.j2", {}),
         ("practices/index.md", "practices.md.j2", {}),
@@ -228,7 +246,15 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         )
         for t in corpus.tests
     ]
-    jobs += [(links.target(corpus, p.id), "practice.md.j2", {"practice": p}) for p in corpus.practices.values()]
+    dated = events_by_practice(chronology(corpus), lambda p: _wholes(corpus, p))
+    jobs += [
+        (
+            links.target(corpus, p.id),
+            "practice.md.j2",
+            {"practice": p, "timeline": timeline(dated.get(p.id, []), p.label, lambda i: _label(corpus, i))},
+        )
+        for p in corpus.practices.values()
+    ]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
 
@@ -237,4 +263,6 @@ def build_pages(corpus: Corpus, *, progress: Callable[[int, int], None] | None =
         pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context)
         if progress:
             progress(done, len(jobs))
+    if changes:
+        pages["changes.md"] = changes[1]
     return pages

@@ -385,15 +385,15 @@ class References:
             place = Place(text.page_at(start), text.page_at(max(end - 1, start)))
             places[statement.id] = (place.first.index, place.first.label or "", place.last.index, place.last.label or "")
             page = getattr(statement, "page", None)
-            if page is not None and page not in place.labels:
+            spanned = [p.label for p in text.pages[text.pages.index(place.first) : text.pages.index(place.last) + 1]]
+            if page is not None and page not in spanned:
                 where = text.physical_of(page)
                 self.report_at(
                     statement,
                     ("page",),
                     f"quote found on {place.cite()} ({place.physical()}); the pinpoint says p. {page}"
                     + (f" (PDF page {', '.join(map(str, where))})" if where else " (no page of the text is printed so)"),
-                    f"correct page to {', '.join(repr(label) for label in dict.fromkeys(place.labels))}, "
-                    "or check that the quote is from this document",
+                    f"correct page to {repr(place.first.label)}, or check that the quote is from this document",
                 )
         return places
 

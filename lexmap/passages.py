@@ -2,8 +2,8 @@
 
 ``lexmap find`` and a quote that is not verbatim both need the passage of the text an analyst
 meant: exactly the words when the text holds them (found as quotes are, in the normal form of
-:mod:`lexmap.quotes`), else the closest passages of as many words (difflib's ratio, over the
-windows that share a word with what was asked). A passage is shown as the text writes it (its
+:mod:`lexmap.quotes`), else the closest passages of about as many words (difflib's ratio over
+their words, in windows around the rarest words they share with what was asked). A passage is shown as the text writes it (its
 own quotation marks, accents and hyphens; runs of white space as one space), so that it can be
 pasted as a quote and be found verbatim.
 """
@@ -20,6 +20,10 @@ import attrs
 from .pages import PagedText, Place
 from .quotes import normalise
 
+RAREST, MAX_PLACES = 3, 200
+"""Windows are tried around the places of the 3 rarest words the text shares with what is
+sought, at most 200 places each: enough for a passage that shares most of its words."""
+_EDGE = ".,;:!?()\"'"
 CUTOFF = 0.6
 """The least difflib ratio of a close passage: below it a passage shares words, not wording."""
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\u00a0": " "})
@@ -71,18 +75,30 @@ def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
     size = len(wanted.split())
     if not spans or size == 0:
         return []
-    keys = {w.lower() for w in wanted.split() if len(w) > 3} or {w.lower() for w in wanted.split()}
-    starts: set[int] = set()
+    keys = {w.lower().strip(_EDGE) for w in wanted.split() if len(w) > 3} or {w.lower() for w in wanted.split()}
+    where: dict[str, list[int]] = {}
     for index, (begin, end) in enumerate(spans):
-        if haystack[begin:end].lower().strip(".,;:!?()\"'") in keys:
-            starts.update(range(max(index - size, 0), index + 1))
+        word = haystack[begin:end].lower().strip(_EDGE)
+        if word in keys:
+            where.setdefault(word, []).append(index)
+    # windows around the rarest words the text shares with the quote: a common word would make
+    # every page a candidate (a thousand failing quotes in a long report took minutes)
+    at_in_quote: dict[str, list[int]] = {}
+    for position, word in enumerate(wanted.lower().split()):
+        at_in_quote.setdefault(word.strip(_EDGE), []).append(position)
+    starts: set[int] = set()
+    for word in sorted(where, key=lambda w: len(where[w]))[:RAREST]:
+        for index in where[word][:MAX_PLACES]:
+            for position in at_in_quote[word]:  # the window that puts the word where the quote has it
+                starts.update(start for start in range(index - position - 2, index - position + 3) if start >= 0)
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(wanted.lower())
+    matcher.set_seq2(wanted.lower().split())
+    lowered = [haystack[begin:end].lower() for begin, end in spans]
     scored = []
     for first in sorted(starts):
         for words in (size - 1, size, size + 1):  # a word left out, or one added
             last = min(first + max(words, 1), len(spans)) - 1
-            matcher.set_seq1(haystack[spans[first][0] : spans[last][1]].lower())
+            matcher.set_seq1(lowered[first : last + 1])  # words, not characters: 40 times faster on a long quote
             if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
                 continue
             if (ratio := matcher.ratio()) >= CUTOFF:

@@ -88,6 +88,13 @@ def test_a_quote_not_in_the_pdf_is_still_not_verbatim(tmp_path):
     assert problem.message == "quote not found verbatim in the text of 'd5'" and "arrival and hold them" in problem.hint
 
 
+def test_a_quote_over_three_pages_is_on_the_page_between_too(tmp_path):
+    pages = [["Front"], ["the workers are held"], ["in the camp"], ["for years."]]
+    case = _case(tmp_path, "d5.pdf", [_claim("c-long", "the workers are held in the camp for years.", "2")])
+    write_pdf(case / "texts" / "d5.pdf", pages, [(0, "r", 1), (1, "D", 1)])
+    assert lexmap.load(case, cache=False).texts["d5"].pages["c-long"] == (2, "1", 4, "3")
+
+
 def test_a_pdf_without_page_labels_is_numbered_by_its_pages(tmp_path):
     case = _case(tmp_path, "d5.pdf", [_claim("c-plain", "Wages are withheld.", "4")])
     write_pdf(case / "texts" / "d5.pdf", PAGES)

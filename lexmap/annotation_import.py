@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 
-from .annotations import COLLECTION_OF, parse_tags
+from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_value
 from .model import SLUG
 
@@ -335,6 +335,9 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
                 record["translation_by"] = translation["by"]
         if note.extra.get("figures") and kind == "attestation":
             record["figures"] = note.extra["figures"]
+        for name in CARRIED:
+            if note.extra.get(name) is not None:
+                record[name] = note.extra[name]
         if note.other_tags:
             todo.append(f"other tags, not read: {', '.join(note.other_tags)}")
         if note.user:

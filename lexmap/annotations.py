@@ -159,7 +159,14 @@ def annotation(statement, document, text: str | None) -> dict:
         out["lexmap:relies_on"] = _jsonable(statement.relies_on)
     if getattr(statement, "figures", ()):
         out["lexmap:figures"] = _jsonable(statement.figures)
+    for name in CARRIED:
+        if (value := getattr(statement, name, None)) is not None:
+            out[f"lexmap:{name}"] = value
     return out
+
+
+CARRIED = ("page", "when")
+"""Plain fields of a statement that neither annotation format has a place for, carried as ``lexmap:NAME``."""
 
 
 def statements(corpus) -> Iterator:

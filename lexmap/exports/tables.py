@@ -134,7 +134,7 @@ TABLES: tuple[Table, ...] = (
         "documents",
         "Sources: reports, statutes, news articles, UN communications, court rulings.",
         "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors "
-        "original_title title_language sha256 retrieved archived_url",  # issue 27
+        "original_title title_language sha256 retrieved archived_url original_sha256",  # issue 27
         label="title",
     ),
     _table(
@@ -161,12 +161,12 @@ TABLES: tuple[Table, ...] = (
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
         "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by",  # issue 27
+        "translation translation_by page when",  # issue 27, issue 30
     ),
     _table(
         "attestations",
         "Document reports that practice happens: a fact, not a legal argument.",
-        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by page when",
     ),
     _table(
         "figures",
@@ -180,7 +180,7 @@ TABLES: tuple[Table, ...] = (
         "exhibits",
         "Document says that practice exhibits indicator (or contests it).",
         "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by",  # issue 27
+        "translation translation_by page when",  # issue 27, issue 30
     ),
     _table(
         "relies_on",
@@ -350,7 +350,7 @@ _ROWS = {
     ),
     "documents": lambda c: (
         (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
-        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url)  # issue 27
+        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url, d.original_sha256)  # issue 27
         for d in c.documents.values()
     ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
@@ -387,11 +387,13 @@ _ROWS = {
             s.note,
             s.translation,
             s.translation_by,
+            s.page,
+            s.when,
         )
         for s in c.claims.values()
     ),
     "attestations": lambda c: (
-        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note, s.translation, s.translation_by)
+        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note, s.translation, s.translation_by, s.page, s.when)
         for s in c.attestations.values()
     ),
     "figures": lambda c: (
@@ -422,6 +424,8 @@ _ROWS = {
             s.note,
             s.translation,
             s.translation_by,
+            s.page,
+            s.when,
         )
         for s in c.exhibits.values()
     ),

@@ -333,6 +333,8 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
             record["translation"] = translation["value"]
             if translation.get("by"):
                 record["translation_by"] = translation["by"]
+        if isinstance(note.extra.get("hedge"), str) and kind == "claim":
+            record["hedge"] = note.extra["hedge"]
         if note.extra.get("figures") and kind == "attestation":
             record["figures"] = note.extra["figures"]
         if note.other_tags:

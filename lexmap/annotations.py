@@ -159,6 +159,8 @@ def annotation(statement, document, text: str | None) -> dict:
         out["lexmap:relies_on"] = _jsonable(statement.relies_on)
     if getattr(statement, "figures", ()):
         out["lexmap:figures"] = _jsonable(statement.figures)
+    if getattr(statement, "hedge", None):  # issue 25: the speaker's qualifying words
+        out["lexmap:hedge"] = statement.hedge
     return out
 
 

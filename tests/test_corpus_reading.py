@@ -712,3 +712,34 @@ def test_the_us_measures_are_attested_and_argue_nothing(corpus):
 def test_the_experts_revenue_figure_is_theirs(corpus):
     (figure,) = corpus.attestations["tip2020blog-experts-revenue"].figures
     assert (figure.range.low, figure.range.high, figure.unit) == (6, 8, "billion US dollars per year")
+
+
+# ---- branch corpus3: hedges as data, the re-match's partly and missing items ---------------------
+
+
+@pytest.mark.parametrize(
+    "claim, hedge",
+    [
+        ("hrf-2022-un-sr-2019-forced-labour", "could amount to"),
+        ("hrf-2022-tip-2021-government-pattern", "strong indications of forced labor"),
+        ("hrf-2022-tip-2021-clear-indicators", "clear indicators of human trafficking"),
+        ("hrf-2022-indicators-found", "nearly all"),
+        ("hrf-2022-res-168-host-obligation-leave", "we can argue"),
+        ("hrf-2022-res-168-iccpr-movement", "we can argue"),
+        ("hrf-2022-res-168-icescr-just-conditions", "we can argue"),
+        ("tip2020blog-missions-policy-or-pattern", "strong indications of forced labor"),
+        ("tip2020blog-missions-trafficking", "clear indicators of human trafficking"),
+        ("cibercuba-missions-trafficking-faq", "could constitute"),
+        ("cibercuba-wages-forced-labour-rubio", "in many places"),
+        ("werlau-lagon-export-trafficking", "likely"),
+    ],
+)
+def test_hedged_arguments_carry_the_speakers_qualifying_words(corpus, claim, hedge):
+    assert corpus.claims[claim].hedge == hedge
+    assert hedge in " ".join(corpus.claims[claim].quote.split())
+
+
+def test_no_note_still_says_the_model_has_no_field_for_a_hedge(corpus):
+    for claim in corpus.claims.values():
+        assert "no field for a hedge" not in (claim.note or "") and "no field for the hedge" not in (claim.note or ""), claim.id
+        assert "no field for a qualified" not in (claim.note or ""), claim.id

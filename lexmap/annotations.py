@@ -165,7 +165,7 @@ def annotation(statement, document, text: str | None) -> dict:
     return out
 
 
-CARRIED = ("page", "when")
+CARRIED = ("page", "when", "hedge")
 """Plain fields of a statement that neither annotation format has a place for, carried as ``lexmap:NAME``."""
 
 

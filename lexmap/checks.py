@@ -134,6 +134,14 @@ class References:
                             "a statement cannot rely on the document that records it",
                             "name the source the passage rests on",
                         )
+                hedge = getattr(statement, "hedge", None)  # issue 25: the speaker's qualifying words
+                if hedge is not None and " ".join(hedge.split()) not in " ".join(statement.quote.split()):
+                    self.report_at(
+                        statement,
+                        ("hedge",),
+                        f"the hedge {hedge!r} is not in the quote",
+                        "copy the speaker's qualifying words from the quote, as the quote writes them",
+                    )
                 for index, figure in enumerate(getattr(statement, "figures", ())):
                     for field, message, hint in figure.problems():
                         self.report_at(statement, ("figures", index, *field), message, hint)

@@ -368,6 +368,9 @@ class Claim(_Record):
     page: str | None = None
     """The printed page label the quote is on (``"21"``, ``"xi"``), checked against a PDF text."""
     when: EventDate | None = None
+    hedge: str | None = None
+    """The speaker's own words qualifying the argument ("could amount to", "strong indications"),
+    verbatim from the quote: a hedged argument is not a plain finding, and outputs say so."""
 
 
 @attrs.frozen

@@ -161,7 +161,7 @@ TABLES: tuple[Table, ...] = (
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
         "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by page when",  # issue 27, issue 30
+        "translation translation_by page when hedge",  # issue 27, issue 30, issue 25
     ),
     _table(
         "attestations",
@@ -389,6 +389,7 @@ _ROWS = {
             s.translation_by,
             s.page,
             s.when,
+            s.hedge,
         )
         for s in c.claims.values()
     ),

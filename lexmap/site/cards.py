@@ -61,6 +61,7 @@ def statement_card(
         f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
         _hidden(f"{kind.capitalize()} ("),
         f'<span class="lx-badge lx-{stance}">{stance}</span>',
+        f' <span class="lx-hedge">hedged: &ldquo;{escape(s.hedge)}&rdquo;</span>' if getattr(s, "hedge", None) else "",
         _hidden("):"),
         "\n",
         f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..exports.formats import FormatError, OutputCase, by_path, extensions
+from ..exports.formats import DEFAULT_PAPER, PAPERS, FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
 from .common import check_id, check_output, corpus_options, load_corpus, write_format
 from .errors import UserError
@@ -22,8 +22,15 @@ from .errors import UserError
     show_default=True,
     help="What makes two sources dependent (docs/api.md).",
 )
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPERS)),
+    default=DEFAULT_PAPER,
+    show_default=True,
+    help="The paper a printed format (XLSX, DOCX) is laid out for.",
+)
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
-def chart(test, path, texts, require_texts, practice, parts, independence, output):
+def chart(test, path, texts, require_texts, practice, parts, independence, paper, output):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of
     the current folder, else the bundled one): every element with its status, the statements
     for and against it with speaker, quote and a footnote citing document and pinpoint, and the gaps.
@@ -46,7 +53,7 @@ def chart(test, path, texts, require_texts, practice, parts, independence, outpu
     check_id(corpus, "tests", "legal test", test)
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)
-    write_format(fmt, built, output, path, texts, OutputCase.of(corpus))
+    write_format(fmt, built, output, path, texts, OutputCase.of(corpus, paper=paper))
     click.echo(
         f"wrote {output} ({fmt.name}: {len(built.elements)} elements, {len(built.statements)} statements, "
         f"{len(built.notes)} notes, {len(built.gaps)} gaps)",

@@ -18,6 +18,7 @@ from ..chart import Chart, ChartElement, ChartStatement
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
+from .formats import DEFAULT_PAPER, PAPERS, check_paper
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -26,13 +27,16 @@ def require_docx():
     return require("docx", "a DOCX chart")
 
 
-def chart_docx(chart: Chart, citations: dict[int, Segments] | None = None) -> bytes:
-    """The bytes of the chart as a .docx file."""
+def chart_docx(chart: Chart, citations: dict[int, Segments] | None = None, *, paper: str = DEFAULT_PAPER) -> bytes:
+    """The bytes of the chart as a .docx file laid out on ``paper`` ("a4", the default, or "letter")."""
     docx = require_docx()
+    check_paper(paper)
     notes = citations if citations is not None else chart_citations(chart)
     document = docx.Document()
+    _page(document, paper)
     writer = _Writer(document, notes)
     writer.write(chart)
+    _keep_for_print(document)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -160,14 +164,11 @@ class _Writer:
             d.add_paragraph(p.independence)
 
     def statement(self, s: ChartStatement) -> None:
-        from docx.shared import Pt
-
         self.reference(self.document.add_paragraph(s.quote.strip(), style="Quote"), s.note)
         if s.translation:  # issue 27: the translation, under the verbatim quote
             self.document.add_paragraph(s.translation, style="Quote")
         who = self.document.add_paragraph(f"— {s.speaker}, as recorded in ")
         who.add_run(s.document_title).italic = True
-        who.add_run(f" (claim {s.claim})").font.size = Pt(8.5)
 
     # -- footnotes ---------------------------------------------------------------
 
@@ -227,6 +228,37 @@ class _Writer:
         self.document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
+def _page(document, paper: str) -> None:
+    """The section on ``paper``, portrait, with 2.5 cm margins (python-docx's template is US Letter)."""
+    from docx.shared import Cm, Mm
+
+    width, height, _ = PAPERS[paper]
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+
+
+def _keep_for_print(document) -> None:
+    """What print needs and Word does not do by itself: no table row split across pages
+    (``w:cantSplit`` on every row; header rows repeat), and every heading, lead-in ("Supporting")
+    and quote kept on the page of what follows it (``keep_with_next``)."""
+    from docx.oxml import parse_xml
+
+    for table in document.tables:
+        for row in table.rows:
+            properties = row._tr.get_or_add_trPr()
+            if properties.find(f"{{{_W}}}cantSplit") is None:
+                properties.insert(0, parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
+    paragraphs = document.paragraphs
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        name = paragraph.style.name
+        lead_in = paragraph.runs and all(r.bold for r in paragraph.runs) and len(paragraph.text) < 40
+        if name.startswith(("Heading", "Title", "Subtitle")) or name == "Quote" or lead_in:
+            paragraph.paragraph_format.keep_with_next = True
+        del following
+
+
 def _footnote_styles(document) -> None:
     """Word's built-in "footnote text" and "footnote reference" styles (not in python-docx's
     template), under their built-in names so Word treats them as its own."""
@@ -243,7 +275,9 @@ def _footnote_styles(document) -> None:
     styles.append(
         parse_xml(
             f'<w:style xmlns:w="{_W}" w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+            # a superscript prints at 58 % of its size (LibreOffice; Word about 65 %): 14 pt, so that the
+            # note's number prints at 8 pt or more, the least a printed text may be
+            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="28"/></w:rPr></w:style>'
         )
     )
 

@@ -26,9 +26,22 @@ from . import MEASURES
 DEFAULT_VALUE = "count"
 """The matrix measure every format shows unless ``value`` says otherwise (``--value``)."""
 
+PAPERS = {"a4": (210.0, 297.0, 9), "letter": (215.9, 279.4, 1)}
+"""The paper sizes printed outputs are laid out for: width and height in mm (portrait) and the
+code of the size in a spreadsheet's page setup (ECMA-376 ``paperSize``). A4 unless ``paper``
+says otherwise (``--paper letter``): UN bodies and most NGOs outside the US print A4."""
+DEFAULT_PAPER = "a4"
+
 
 class FormatError(ValueError):
     """An unknown format name or file extension: one line, with the closest known ones."""
+
+
+def check_paper(paper: str) -> str:
+    """``paper`` if it is a known paper size; else :class:`FormatError` (did you mean)."""
+    if paper not in PAPERS:
+        raise FormatError(unknown("paper size", paper, PAPERS))
+    return paper
 
 
 @attrs.frozen
@@ -47,6 +60,12 @@ class OutputCase:
     """The base IRI of RDF resources (turtle, jsonld)."""
     texts: tuple = ()
     """Folders of document texts given on the command line (annotations: each quote's prefix and suffix)."""
+    paper: str = attrs.field(default=DEFAULT_PAPER)
+    """The paper printed formats (XLSX, DOCX) are laid out for (``--paper``): a key of :data:`PAPERS`."""
+
+    @paper.validator
+    def _known_paper(self, _attribute, value: str) -> None:
+        check_paper(value)
 
     @classmethod
     def of(cls, corpus, **options) -> OutputCase:
@@ -139,7 +158,7 @@ def _matrix_csv(matrix, case: OutputCase) -> str:
 def _matrix_xlsx(matrix, case: OutputCase) -> bytes:
     from .xlsxfile import matrix_xlsx
 
-    return matrix_xlsx(matrix, case.corpus, case.value, case.base_url, title=case.title, date=case.date)
+    return matrix_xlsx(matrix, case.corpus, case.value, case.base_url, title=case.title, date=case.date, paper=case.paper)
 
 
 def _matrix_md(matrix, case: OutputCase) -> str:
@@ -160,10 +179,10 @@ def _matrix_json(matrix, case: OutputCase) -> str:
     return matrix_json(matrix, title=case.title, date=case.date, value=case.value, measure=case.measure)
 
 
-def _chart_docx(chart, _case: OutputCase) -> bytes:
+def _chart_docx(chart, case: OutputCase) -> bytes:
     from .chart_docx import chart_docx
 
-    return chart_docx(chart)
+    return chart_docx(chart, paper=case.paper)
 
 
 def _chart_html(chart, _case: OutputCase) -> str:

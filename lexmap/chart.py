@@ -10,6 +10,7 @@ so the three formats say the same thing.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -166,6 +167,9 @@ class Chart:
     """The cited documents by id, for the writers' citations."""
     figures: tuple[ChartFigure, ...] = ()
     """The figures that disagree, of the practices the chart shows (after the evidence, before the gaps)."""
+    gaps_left_out: bool = False
+    """True where the gaps are not shown (``--gaps none``): then the writers print no gaps
+    section at all, never "No gap recorded"."""
 
     @property
     def statements(self) -> tuple[ChartStatement, ...]:
@@ -240,7 +244,7 @@ def build_chart(
                     tuple(statement(corpus.claims[s.claim]) for s in explanation.supporting),
                     tuple(statement(corpus.claims[s.claim]) for s in explanation.contesting if s.element == row.element.id),
                     explanation.independent_sources,
-                    independence_prose(explanation, corpus),
+                    independence_prose(explanation, corpus, sources),
                 )
             )
         element = row.element
@@ -342,18 +346,23 @@ def _outermost(corpus: Corpus, practice: str) -> str:
     return practice
 
 
-def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
-    """Why the supporting statements count as so many independent sources, in sentences."""
+def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -> str:
+    """Why the supporting statements count as so many independent sources, in sentences a reader
+    follows without the corpus: who says each statement and where, and the reasons of lexmap's
+    independence answer (:meth:`lexmap.independence.Sources.groups`, read, not recomputed) with
+    every id in them given as the name or title it stands for."""
     n = len(explanation.supporting)
     if not n:
         return "No statement supports it."
+    sources = sources if sources is not None else corpus.sources(explanation.independence)
+    words = _Words(corpus, sources)
     groups = explanation.groups
     counted = sum(g.attributed for g in groups)
     if explanation.met_through:
         sentences = [
             f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
             f"{_count(counted, 'independent source')}; not counted for its level, which its "
-            f"{explanation.met_through} set ({explanation.limiting})."
+            f"{explanation.met_through} set ({words.of(explanation.limiting or '')})."
         ]
     else:
         sentences = [
@@ -361,17 +370,80 @@ def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
             f" (independence by {explanation.independence})."
         ]
     for group in groups:
+        who = words.group(group.statements)
         if not group.attributed:
             sentences.append(
-                f"{_and(group.statements)}: no speaker, author or publisher is recorded, so "
+                f"{_capital(who)}: no speaker, author or publisher is recorded, so "
                 f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
             )
         elif len(group.statements) > 1:
-            reasons = "; ".join(dict.fromkeys(link.because for link in group.links))
-            sentences.append(f"{_and(group.statements)} count as one source: {reasons}.")
+            reasons = "; ".join(dict.fromkeys(words.of(link.because) for link in group.links))
+            sentences.append(f"{_capital(who)} count as one source: {reasons}.")
     if explanation.contesting:
         sentences.append(f"Contested by {_count(len(explanation.contesting), 'statement')}.")
     return " ".join(sentences)
+
+
+class _Words:
+    """Statements, documents and actors as a reader knows them: by who and where, by title, by name."""
+
+    def __init__(self, corpus: Corpus, sources):
+        self.corpus, self.sources = corpus, sources
+        self.names: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._statements: re.Pattern[str] | None = None
+        self._ready = False
+
+    def speakers(self, statement) -> str:
+        names = [getattr(self.corpus.actors.get(a), "name", a) for a in self.sources.speakers(statement)]
+        return _and(list(dict.fromkeys(names))) if names else "an unnamed speaker"
+
+    def title(self, document: str) -> str:
+        found = self.corpus.documents.get(document)
+        return f"\u201c{found.title}\u201d" if found is not None else document
+
+    def statement(self, statement_id: str) -> str:
+        statement = self.corpus[statement_id]
+        return f"the statement of {self.speakers(statement)} in {self.title(statement.document)}"
+
+    def group(self, statement_ids) -> str:
+        """ "the statements of A in "T1" and of B in "T2"": by document, in the group's order."""
+        by_document: dict[str, list] = {}
+        for statement_id in statement_ids:
+            statement = self.corpus[statement_id]
+            by_document.setdefault(statement.document, []).append(statement)
+        parts = []
+        for document, statements in by_document.items():
+            names = list(dict.fromkeys(self.speakers(s) for s in statements))
+            parts.append(f"{_and(names)} in {self.title(document)}")
+        noun = "the statement of" if len(statement_ids) == 1 else "the statements of"
+        return f"{noun} {_and(parts)}"
+
+    def of(self, text: str) -> str:
+        """``text`` (a reason of lexmap.independence) with each statement, document or actor id
+        in it replaced by what it stands for."""
+        if not self._ready:
+            self._ready = True
+            corpus = self.corpus
+            for actor in corpus.actors.values():
+                self.names[actor.id] = actor.name
+            for document in corpus.documents.values():
+                self.names[document.id] = self.title(document.id)
+            for element in corpus.elements.values():
+                self.names[element.id] = element.label
+            ids = sorted(self.names, key=len, reverse=True)
+            statement_ids = r"|".join(re.escape(i) for i in sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True))
+            self._statements = re.compile(rf"(?<![\w-])(?:{statement_ids})(?![\w-])") if statement_ids else None
+            self._pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
+        if self._statements is not None:
+            text = self._statements.sub(lambda m: self.statement(m.group(0)), text)
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda m: self.names[m.group(0)], text)
+        return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _count(n: int, noun: str) -> str:

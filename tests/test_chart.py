@@ -59,10 +59,15 @@ def test_practice_filter_small(small):
     force = by_id["tp/means-force"]
     # c1 (d1) and c2 (d2) are one source, d1 cites d2; c3 (d4) names no author or publisher: no source
     assert (force.level, force.own_supporting, force.independent_sources) == ("argued", 3, 1)
-    assert "c3: no speaker, author or publisher is recorded" in force.practices[0].independence
+    prose = force.practices[0].independence  # in words: who says it where, never a claim id
+    assert "The statement of an unnamed speaker in “News article”: no speaker, author or publisher is recorded" in prose
     assert [p.practice for p in force.practices] == ["passports"]
     assert [s.claim for s in force.statements] == ["c1", "c2", "c3"]
-    assert "c1 and c2 count as one source: d1 cites d2 at fn. 1" in force.practices[0].independence
+    assert (
+        "in “First report” and an unnamed speaker in “Second report” count as one source: “First report” cites “Second report” at fn. 1"
+        in prose
+    )
+    assert not {"c1", "c2", "c3", "d1", "d2", "d4"} & set(re.findall(r"[\w-]+", prose))
     assert [(n.number, n.document, n.pinpoint) for n in chart.notes] == [
         (1, "d1", "p. 1"),
         (2, "d2", "p. 9"),
@@ -330,3 +335,66 @@ def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
         "hint: pip install 'lexmap[docx]'",
     ]
     assert not (tmp_path / "c.docx").exists()
+
+
+# -- where the gaps go (--gaps), and the ids out of the body -----------------------------------
+
+
+def _docx_text(data: bytes) -> list[tuple[str, str]]:
+    import io
+
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_docx_gaps_in_an_appendix_none_or_alone(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation", "passports")
+    assert chart.gaps, "the fixture has gaps to place"
+    gap = f"{chart.gaps[0].kind}: {chart.gaps[0].about}"
+    default = _docx_text(chart_docx(chart))
+    headings = [t for style, t in default if style == "Heading 1"]
+    assert headings[-2:] == ["Appendix A. Gaps", "Appendix B. Identifiers"]
+    assert [t for _, t in default].index(next(t for _, t in default if t.startswith(gap))) > [t for _, t in default].index(
+        "Appendix A. Gaps"
+    )
+    none = _docx_text(chart_docx(chart, gaps="none"))
+    assert not any(t.startswith(gap) or "Gaps" in t or "No gap recorded" in t for _, t in none)
+    assert [t for style, t in none if style == "Heading 1"][-1] == "Appendix A. Identifiers"
+    alone = _docx_text(chart_docx(chart, gaps="only"))
+    assert alone[0] == ("Title", "Gaps: Exploitation") or alone[0][1].startswith("Gaps: ")
+    assert any(t.startswith(gap) for _, t in alone) and not any(style == "Quote" for style, _ in alone)
+
+
+def test_cli_gaps_separate_writes_a_second_docx_and_refuses_markdown(tmp_path, small):
+    pytest.importorskip("docx")
+    out = tmp_path / "chart.docx"
+    result = run("tp/exploitation", CORPORA / "small", "--gaps", "separate", "-o", out)
+    assert result.exit_code == 0, result.output
+    main_text = [t for _, t in _docx_text(out.read_bytes())]
+    gaps_text = [t for _, t in _docx_text((tmp_path / "chart-gaps.docx").read_bytes())]
+    kind = build_chart(small, "tp/exploitation").gaps[0].kind
+    assert not any(t.startswith(f"{kind}:") for t in main_text) and any(t.startswith(f"{kind}:") for t in gaps_text)
+    result = run("tp/exploitation", CORPORA / "small", "--gaps", "separate", "-o", tmp_path / "chart.md")
+    assert result.exit_code == 2 and "it is for a .docx chart" in result.output
+    assert not (tmp_path / "chart.md").exists()
+
+
+def test_markdown_and_html_without_gaps_say_nothing_of_them(tmp_path):
+    for name in ("chart.md", "chart.html"):
+        result = run("tp/exploitation", CORPORA / "small", "--gaps", "none", "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / name).read_text()
+        assert "Gaps" not in text and "No gap recorded" not in text
+
+
+def test_docx_body_names_no_claim_element_or_test_id(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation")
+    paragraphs = _docx_text(chart_docx(chart, gaps="none"))
+    body = " ".join(t for _, t in paragraphs[: [t for _, t in paragraphs].index("Appendix A. Identifiers")])
+    ids = {*small.claims, *(e.id for e in chart.elements), chart.test}
+    assert not ids & set(re.findall(r"[\w/-]+", body))

@@ -18,7 +18,7 @@ from ..chart import Chart, ChartElement, ChartStatement
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
-from .formats import DEFAULT_PAPER, PAPERS, check_paper
+from .formats import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_paper
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -27,15 +27,24 @@ def require_docx():
     return require("docx", "a DOCX chart")
 
 
-def chart_docx(chart: Chart, citations: dict[int, Segments] | None = None, *, paper: str = DEFAULT_PAPER) -> bytes:
-    """The bytes of the chart as a .docx file laid out on ``paper`` ("a4", the default, or "letter")."""
+def chart_docx(
+    chart: Chart, citations: dict[int, Segments] | None = None, *, paper: str = DEFAULT_PAPER, gaps: str = DEFAULT_GAPS
+) -> bytes:
+    """The bytes of the chart as a .docx file laid out on ``paper`` ("a4", the default, or
+    "letter"); ``gaps`` (:data:`lexmap.exports.formats.GAPS`): the gaps in an appendix after the
+    evidence, left out ("none", or "separate": the chart for a separate gaps document), or the
+    gaps document itself ("only")."""
     docx = require_docx()
     check_paper(paper)
+    check_gaps(gaps, only=True)
     notes = citations if citations is not None else chart_citations(chart)
     document = docx.Document()
     _page(document, paper)
     writer = _Writer(document, notes)
-    writer.write(chart)
+    if gaps == "only":
+        writer.gaps_document(chart)
+    else:
+        writer.write(chart, gaps)
     _keep_for_print(document)
     stream = io.BytesIO()
     document.save(stream)
@@ -56,7 +65,7 @@ class _Writer:
 
     # -- the document ----------------------------------------------------------
 
-    def write(self, chart: Chart) -> None:
+    def write(self, chart: Chart, gaps: str = DEFAULT_GAPS) -> None:
         d = self.document
         properties = d.core_properties
         properties.title = f"Evidence chart: {chart.test_label}"
@@ -69,7 +78,7 @@ class _Writer:
         d.add_paragraph(chart.title, style="Subtitle")
         source = chart.instrument + (f", {chart.provision}" if chart.provision else "")
         meta = d.add_paragraph()
-        meta.add_run(f"{source}. Test {chart.test}; {chart.scope}; {chart.date}.")
+        meta.add_run(f"{source}. {chart.scope[:1].upper()}{chart.scope[1:]}; {chart.date}.")
         status = d.add_paragraph("Status of the test: ")
         status.add_run(chart.status).bold = True
 
@@ -97,7 +106,28 @@ class _Writer:
                 if f.compared
                 else "; not compared: no other figure on this base."
             )
-        d.add_heading("Gaps", level=1)
+        if gaps == "appendix":
+            self.page_break()
+            d.add_heading("Appendix A. Gaps", level=1)
+            self.gaps(chart)
+        if chart.notes:
+            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
+        self.page_break()
+        d.add_heading(f"Appendix {'B' if gaps == 'appendix' else 'A'}. Identifiers", level=1)
+        self.identifiers(chart)
+        self.add_footnotes_part()
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def gaps(self, chart: Chart) -> None:
+        d = self.document
+        d.add_paragraph(
+            "What an analyst should work on next for this test, as lexmap finds it (corpus.gaps()); "
+            "the records are named by their ids, listed in the next appendix."
+        )
         if not chart.gaps:
             d.add_paragraph("No gap recorded for this test.")
         for gap in chart.gaps:
@@ -106,9 +136,47 @@ class _Writer:
             p.add_run(f": {gap.about}. {gap.detail}. ")
             p.add_run("Next step: ").italic = True
             p.add_run(f"{gap.next_step}.")
-        if chart.notes:
-            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
-        self.add_footnotes_part()
+
+    def gaps_document(self, chart: Chart) -> None:
+        """The gaps of the chart as a document of their own (``--gaps separate``)."""
+        d = self.document
+        d.core_properties.title = f"Gaps: {chart.test_label}"
+        d.core_properties.author = "lexmap"
+        _header_footer(d, f"{chart.title} · Gaps: {chart.test_label} · {chart.date}")
+        d.add_paragraph(f"Gaps: {chart.test_label}", style="Title")
+        d.add_paragraph(chart.title, style="Subtitle")
+        d.add_paragraph(f"For the evidence chart of {chart.test_label} ({chart.test}); {chart.scope}; {chart.date}.")
+        self.gaps(chart)
+
+    def identifiers(self, chart: Chart) -> None:
+        """The ids the body leaves out, for whoever checks the chart against the corpus: the test,
+        each element, and each statement by its note, speaker and document."""
+        from docx.shared import Cm
+
+        d = self.document
+        d.add_paragraph("The records of the chart by their ids in the corpus (lexmap explain, lexmap show).")
+        table = d.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("Record", "In the chart", "Id"), strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        _repeat_header(table.rows[0])
+        rows = [("Test", chart.test_label, chart.test)]
+        rows += [("Element", e.label, e.id) for e in chart.elements]
+        seen = set()
+        for s in chart.statements:
+            if s.claim not in seen:
+                seen.add(s.claim)
+                rows.append(("Statement", f"note {s.note}: {s.speaker}, in {s.document_title}", s.claim))
+        rows += [("Document", document.title, key) for key, document in chart.documents.items()]
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+        widths = (Cm(2.6), Cm(8.4), Cm(5.0))
+        table.autofit = False
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     def tree(self, chart: Chart) -> None:
         from docx.shared import Cm
@@ -147,7 +215,7 @@ class _Writer:
         d = self.document
         d.add_heading(e.label + (f" ({e.gate} its parts)" if e.gate else ""), level=2)
         d.add_paragraph(
-            f"{e.id} · {e.status} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
+            f"{e.status[:1].upper()}{e.status[1:]} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
             f" with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against."
         )
         if e.words:

@@ -67,7 +67,7 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
     ]
     parts += [_element(chart, element, h) for element in chart.elements]
     parts.append(f"</section><section><{h(1)}>Figures that disagree</{h(1)}>{_figures(chart)}")
-    parts.append(f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
+    parts.append("</section>" if chart.gaps_left_out else f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
     parts.append(f'<section class="lx-notes"><{h(1)}>Notes</{h(1)}>')
     if chart.notes:
         parts.append(f'<p class="lx-meta">Citations in the style of the {escape(STYLE_NAME)}.</p><ol>')

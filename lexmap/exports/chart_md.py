@@ -73,8 +73,10 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         out += [_figure(f) for f in chart.figures]
     else:
         out.append("No two figures of the practices shown disagree.")
-    out += ["", "## Gaps", ""]
-    if chart.gaps:
+    out += [""] if chart.gaps_left_out else ["", "## Gaps", ""]
+    if chart.gaps_left_out:
+        pass
+    elif chart.gaps:
         out += [
             f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. *Next step:* {escape_md(g.next_step)}."
             for g in chart.gaps

@@ -31,10 +31,21 @@ PAPERS = {"a4": (210.0, 297.0, 9), "letter": (215.9, 279.4, 1)}
 code of the size in a spreadsheet's page setup (ECMA-376 ``paperSize``). A4 unless ``paper``
 says otherwise (``--paper letter``): UN bodies and most NGOs outside the US print A4."""
 DEFAULT_PAPER = "a4"
+GAPS = ("appendix", "none", "separate")
+"""Where the evidence chart puts its gaps (``--gaps``): an appendix after the evidence (the
+default: the body is what a lawyer signs), nowhere, or a separate document (DOCX)."""
+DEFAULT_GAPS = "appendix"
 
 
 class FormatError(ValueError):
     """An unknown format name or file extension: one line, with the closest known ones."""
+
+
+def check_gaps(gaps: str, only: bool = False) -> str:
+    """``gaps`` if it is one of :data:`GAPS` (or "only", the separate gaps document, where ``only``)."""
+    if gaps not in GAPS and not (only and gaps == "only"):
+        raise FormatError(unknown("--gaps value", gaps, GAPS))
+    return gaps
 
 
 def check_paper(paper: str) -> str:
@@ -63,9 +74,16 @@ class OutputCase:
     paper: str = attrs.field(default=DEFAULT_PAPER)
     """The paper printed formats (XLSX, DOCX) are laid out for (``--paper``): a key of :data:`PAPERS`."""
 
+    gaps: str = attrs.field(default=DEFAULT_GAPS)
+    """Where the chart's gaps go (``--gaps``): one of :data:`GAPS`, or "only" (the gaps document)."""
+
     @paper.validator
     def _known_paper(self, _attribute, value: str) -> None:
         check_paper(value)
+
+    @gaps.validator
+    def _known_gaps(self, _attribute, value: str) -> None:
+        check_gaps(value, only=True)
 
     @classmethod
     def of(cls, corpus, **options) -> OutputCase:
@@ -182,19 +200,26 @@ def _matrix_json(matrix, case: OutputCase) -> str:
 def _chart_docx(chart, case: OutputCase) -> bytes:
     from .chart_docx import chart_docx
 
-    return chart_docx(chart, paper=case.paper)
+    return chart_docx(chart, paper=case.paper, gaps=case.gaps)
 
 
-def _chart_html(chart, _case: OutputCase) -> str:
+def _without_gaps(chart, case: OutputCase):
+    """The chart without its gaps under ``--gaps none`` (HTML and Markdown keep them in place otherwise)."""
+    if case.gaps == "separate":
+        raise FormatError("--gaps separate writes a second document: it is for a .docx chart; use --gaps none or appendix")
+    return attrs.evolve(chart, gaps=(), gaps_left_out=True) if case.gaps == "none" else chart
+
+
+def _chart_html(chart, case: OutputCase) -> str:
     from .chart_html import chart_page
 
-    return chart_page(chart)
+    return chart_page(_without_gaps(chart, case))
 
 
-def _chart_md(chart, _case: OutputCase) -> str:
+def _chart_md(chart, case: OutputCase) -> str:
     from .chart_md import chart_markdown
 
-    return chart_markdown(chart)
+    return chart_markdown(_without_gaps(chart, case))
 
 
 def _corpus_json(corpus, _case: OutputCase) -> str:

@@ -20,6 +20,7 @@ from lxml import etree
 import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
+from lexmap.exports.punctuation import problems, tidy
 
 from conftest import CORPORA, error_lines, need
 
@@ -169,7 +170,7 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
     # the notes come in reading order; each names its document's title and its pinpoint, verbatim
     chart = build_chart(bundled, TEST)
     for note in chart.notes:
-        assert note.pinpoint in texts[note.number]
+        assert tidy(note.pinpoint) in texts[note.number]  # verbatim but for its quote marks
         title = bundled.documents[note.document].title
         assert squeeze(title).lower()[:20] in texts[note.number].lower().replace("“", "").replace('"', "")
 
@@ -398,3 +399,55 @@ def test_docx_body_names_no_claim_element_or_test_id(small):
     body = " ".join(t for _, t in paragraphs[: [t for _, t in paragraphs].index("Appendix A. Identifiers")])
     ids = {*small.claims, *(e.id for e in chart.elements), chart.test}
     assert not ids & set(re.findall(r"[\w/-]+", body))
+
+
+# -- the notes' punctuation ----------------------------------------------------------------------
+
+
+def test_every_note_of_every_test_passes_the_punctuation_check(bundled):
+    from lexmap.exports.chart_citations import chart_citations, plain
+
+    checked = 0
+    for test in bundled.tests:
+        for number, segments in chart_citations(build_chart(bundled, test)).items():
+            assert not problems(plain(segments)), (test, number, plain(segments))
+            checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        # the issue's footnote 1: a title's straight quotes inside citeproc's curly ones, and "."”,
+        (
+            '“The United States Warns: "Let\'s End Human Trafficking."”, n.d., para. 8.',
+            "“The United States Warns: ‘Let’s End Human Trafficking,’” n.d., para. 8.",
+        ),
+        # a pinpoint that ends in a quoted question: no full stop after it
+        (
+            'n.d., FAQ, "Why does the United States consider Cuban medical missions?".',
+            "n.d., FAQ, “Why does the United States consider Cuban medical missions?”",
+        ),
+        (
+            "(Cuba Archive, n.d.), International law violations, 'ILO Convention No. 29'.",
+            "(Cuba Archive, n.d.), International law violations, “ILO Convention No. 29”.",
+        ),
+        ("“A ‘b “c” b’ a”, p. 1.", "“A ‘b “c” b’ a”, p. 1."),  # already right: unchanged
+        (
+            "Human Trafficking in Cuba's Medical Missions, U.S. Dept., n.d., p. 2.",
+            "Human Trafficking in Cuba’s Medical Missions, U.S. Dept., n.d., p. 2.",
+        ),
+    ],
+)
+def test_tidy_prints_one_quotation_style_and_single_end_punctuation(raw, printed):
+    assert tidy(raw) == printed
+    assert not problems(printed)
+    assert problems(raw) or raw == printed
+
+
+def test_problems_names_each_rule():
+    assert problems('a "b" c') == ["a straight quote mark"]
+    assert problems("“a “b” a”") == ["“ at depth 1: nested quotes must alternate"]
+    assert problems("“Why?”.") == ["doubled end punctuation"]
+    assert problems("“Trafficking.”, n.d.") == ["doubled end punctuation"]
+    assert problems("U.S. Dept., n.d., p. 2.") == []

@@ -10,11 +10,11 @@ so the three formats say the same thing.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import TYPE_CHECKING
 
 import attrs
 
+from .chart_lines import QuoteCheck, Words, capital, party_statuses, quote_checks
 from .languages import translation_line
 
 if TYPE_CHECKING:
@@ -167,6 +167,11 @@ class Chart:
     """The cited documents by id, for the writers' citations."""
     figures: tuple[ChartFigure, ...] = ()
     """The figures that disagree, of the practices the chart shows (after the evidence, before the gaps)."""
+    party_statuses: tuple[str, ...] = ()
+    """Each state of the chart's practices towards its instrument, on the chart's date and when
+    the conduct began, in words (:func:`lexmap.ratification.party_status`, read, not recomputed)."""
+    quote_checks: tuple[QuoteCheck, ...] = ()
+    """Per cited document, how its quotes in the chart were checked (:func:`checked_line`)."""
     gaps_left_out: bool = False
     """True where the gaps are not shown (``--gaps none``): then the writers print no gaps
     section at all, never "No gap recorded"."""
@@ -284,9 +289,10 @@ def build_chart(
     if provision is None and root.provision:
         provision = corpus.provisions.get(root.provision)
     case_date = corpus.case.date if corpus.case and corpus.case.date else None
+    on = date or case_date or datetime.date.today().isoformat()
     return Chart(
         title=corpus.title,
-        date=date or case_date or datetime.date.today().isoformat(),
+        date=on,
         test=test,
         test_label=root.label,
         instrument=instrument.title,
@@ -302,6 +308,8 @@ def build_chart(
         gaps=gaps,
         documents={n.document: corpus.documents[n.document] for n in notes.values()},
         figures=figures,
+        quote_checks=quote_checks(corpus, elements),
+        party_statuses=party_statuses(corpus, instrument, wanted or {s.practice for e in elements for s in e.statements}, on),
     )
 
 
@@ -355,7 +363,7 @@ def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -
     if not n:
         return "No statement supports it."
     sources = sources if sources is not None else corpus.sources(explanation.independence)
-    words = _Words(corpus, sources)
+    words = Words(corpus, sources)
     groups = explanation.groups
     counted = sum(g.attributed for g in groups)
     if explanation.met_through:
@@ -373,77 +381,15 @@ def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -
         who = words.group(group.statements)
         if not group.attributed:
             sentences.append(
-                f"{_capital(who)}: no speaker, author or publisher is recorded, so "
+                f"{capital(who)}: no speaker, author or publisher is recorded, so "
                 f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
             )
         elif len(group.statements) > 1:
             reasons = "; ".join(dict.fromkeys(words.of(link.because) for link in group.links))
-            sentences.append(f"{_capital(who)} count as one source: {reasons}.")
+            sentences.append(f"{capital(who)} count as one source: {reasons}.")
     if explanation.contesting:
         sentences.append(f"Contested by {_count(len(explanation.contesting), 'statement')}.")
     return " ".join(sentences)
-
-
-class _Words:
-    """Statements, documents and actors as a reader knows them: by who and where, by title, by name."""
-
-    def __init__(self, corpus: Corpus, sources):
-        self.corpus, self.sources = corpus, sources
-        self.names: dict[str, str] = {}
-        self._pattern: re.Pattern[str] | None = None
-        self._statements: re.Pattern[str] | None = None
-        self._ready = False
-
-    def speakers(self, statement) -> str:
-        names = [getattr(self.corpus.actors.get(a), "name", a) for a in self.sources.speakers(statement)]
-        return _and(list(dict.fromkeys(names))) if names else "an unnamed speaker"
-
-    def title(self, document: str) -> str:
-        found = self.corpus.documents.get(document)
-        return f"\u201c{found.title}\u201d" if found is not None else document
-
-    def statement(self, statement_id: str) -> str:
-        statement = self.corpus[statement_id]
-        return f"the statement of {self.speakers(statement)} in {self.title(statement.document)}"
-
-    def group(self, statement_ids) -> str:
-        """ "the statements of A in "T1" and of B in "T2"": by document, in the group's order."""
-        by_document: dict[str, list] = {}
-        for statement_id in statement_ids:
-            statement = self.corpus[statement_id]
-            by_document.setdefault(statement.document, []).append(statement)
-        parts = []
-        for document, statements in by_document.items():
-            names = list(dict.fromkeys(self.speakers(s) for s in statements))
-            parts.append(f"{_and(names)} in {self.title(document)}")
-        noun = "the statement of" if len(statement_ids) == 1 else "the statements of"
-        return f"{noun} {_and(parts)}"
-
-    def of(self, text: str) -> str:
-        """``text`` (a reason of lexmap.independence) with each statement, document or actor id
-        in it replaced by what it stands for."""
-        if not self._ready:
-            self._ready = True
-            corpus = self.corpus
-            for actor in corpus.actors.values():
-                self.names[actor.id] = actor.name
-            for document in corpus.documents.values():
-                self.names[document.id] = self.title(document.id)
-            for element in corpus.elements.values():
-                self.names[element.id] = element.label
-            ids = sorted(self.names, key=len, reverse=True)
-            statement_ids = r"|".join(re.escape(i) for i in sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True))
-            self._statements = re.compile(rf"(?<![\w-])(?:{statement_ids})(?![\w-])") if statement_ids else None
-            self._pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
-        if self._statements is not None:
-            text = self._statements.sub(lambda m: self.statement(m.group(0)), text)
-        if self._pattern is not None:
-            text = self._pattern.sub(lambda m: self.names[m.group(0)], text)
-        return text
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _count(n: int, noun: str) -> str:

@@ -451,3 +451,63 @@ def test_problems_names_each_rule():
     assert problems("“Why?”.") == ["doubled end punctuation"]
     assert problems("“Trafficking.”, n.d.") == ["doubled end punctuation"]
     assert problems("U.S. Dept., n.d., p. 2.") == []
+
+
+# -- the title page: the state's status and which quotes were checked ----------------------------
+
+
+def test_title_page_says_which_quotes_were_checked_against_which_texts(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation")
+    by_status: dict[bool, int] = {}
+    for statement in chart.statements:
+        checked = small.texts[statement.document].status == "checked"
+        by_status[checked] = by_status.get(checked, 0) + 1
+    assert by_status[True] and by_status[False], "the fixture has checked and unchecked quotes"
+    checked_files = sorted(
+        {small.documents[s.document].text_file for s in chart.statements if small.texts[s.document].status == "checked"}
+    )
+    line = next(t for _, t in _docx_text(chart_docx(chart)) if t.startswith("Quotes: "))
+    assert line.startswith(
+        f"Quotes: {by_status[True]} quote{'s' if by_status[True] > 1 else ''} checked verbatim against the texts of: "
+    )
+    assert all(f"({name})" in line for name in checked_files)
+    assert f"{by_status[False]} quotes not checked (" in line and "no text_file recorded for the document" in line
+
+
+def test_title_page_unchecked_quotes_point_to_texts(bundled):
+    chart = build_chart(bundled, TEST)
+    unchecked = sum(1 for s in chart.statements if bundled.texts[s.document].status != "checked")
+    assert unchecked
+    assert f"{unchecked} quotes not checked: texts not given; use --texts FOLDER." in chart_markdown_text(chart)
+
+
+def chart_markdown_text(chart) -> str:
+    from lexmap.exports.chart_md import chart_markdown
+
+    return chart_markdown(chart).replace("\\", "")
+
+
+def test_title_page_gives_the_states_status_towards_the_instrument(small, bundled):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation", date="2024-05-01")
+    states = sorted({small.practices[s.practice].state for s in chart.statements} - {None})
+    assert len(states) == 2, "the fixture has two states with practices on the test"
+    lines = [t for _, t in _docx_text(chart_docx(chart)) if t.startswith("Status of the state: ")]
+    assert len(lines) == len(states)
+    for state in states:
+        status = small.party_status("tp", state, "2024-05-01")
+        name = small.states[state].name
+        assert any(
+            line.startswith(f"Status of the state: {name} towards Test Protocol on 2024-05-01: {status.summary}")
+            for line in lines
+        )
+    palermo = build_chart(bundled, TEST, date="2024-05-01")
+    began = min(str(bundled.practices[s.practice].start) for s in palermo.statements if bundled.practices[s.practice].start)
+    (line,) = palermo.party_statuses
+    assert line.startswith(
+        f"Cuba towards Palermo Protocol on 2024-05-01: {bundled.party_status('palermo', 'cu', '2024-05-01').summary}"
+    )
+    assert f"When the conduct began ({began}): {bundled.party_status('palermo', 'cu', began).summary}" in line

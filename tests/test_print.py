@@ -156,3 +156,12 @@ def test_docx_body_has_no_claim_id(printed_docx, bundled, chart):
     table = docx.Document(str(printed_docx["a4"][0])).tables[-1]  # the identifiers (in the PDF an id wraps at its hyphens)
     shown = {s.claim for s in chart.statements}
     assert shown and shown <= {row.cells[2].text for row in table.rows}
+
+
+def test_docx_title_page_names_the_quotes_checked_and_the_states_status(printed_docx, chart, bundled):
+    need("soffice", "pdfinfo", "pdftotext")
+    first = squeeze(page_text(printed_docx["a4"][1], 1))
+    unchecked = sum(1 for s in chart.statements if bundled.texts[s.document].status != "checked")
+    assert f"Quotes: {unchecked} quotes not checked: texts not given; use --texts FOLDER." in first
+    status = bundled.party_status("palermo", "cu", chart.date)
+    assert f"Status of the state: Cuba towards Palermo Protocol on {chart.date}: {status.value}" in first

@@ -15,6 +15,7 @@ import io
 from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..chart_lines import checked_line
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
@@ -81,6 +82,12 @@ class _Writer:
         meta.add_run(f"{source}. {chart.scope[:1].upper()}{chart.scope[1:]}; {chart.date}.")
         status = d.add_paragraph("Status of the test: ")
         status.add_run(chart.status).bold = True
+        for line in chart.party_statuses:
+            party = d.add_paragraph()
+            party.add_run("Status of the state: ").bold = True
+            party.add_run(line)
+        d.add_paragraph().add_run("Quotes: ").bold = True
+        d.paragraphs[-1].add_run(checked_line(chart.quote_checks))
 
         d.add_heading("Elements", level=1)
         self.tree(chart)

@@ -165,3 +165,20 @@ def test_docx_title_page_names_the_quotes_checked_and_the_states_status(printed_
     assert f"Quotes: {unchecked} quotes not checked: texts not given; use --texts FOLDER." in first
     status = bundled.party_status("palermo", "cu", chart.date)
     assert f"Status of the state: Cuba towards Palermo Protocol on {chart.date}: {status.value}" in first
+
+
+def test_an_unknown_paper_is_one_line(small, tmp_path):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+    from lexmap.exports.formats import FormatError, OutputCase
+
+    from conftest import CORPORA
+
+    result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--paper", "a5", "-o", str(tmp_path / "m.xlsx")])
+    assert result.exit_code == 2 and "'a5' is not one of 'a4', 'letter'" in result.output
+    assert not (tmp_path / "m.xlsx").exists()
+    with pytest.raises(FormatError, match="unknown paper size 'a5'; known: a4, letter"):
+        OutputCase.of(small, paper="a5")
+    with pytest.raises(FormatError, match="did you mean 'letter'"):
+        matrix_xlsx(small.matrix(), small, paper="leter")

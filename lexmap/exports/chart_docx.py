@@ -88,6 +88,8 @@ class _Writer:
             party.add_run(line)
         d.add_paragraph().add_run("Quotes: ").bold = True
         d.paragraphs[-1].add_run(checked_line(chart.quote_checks))
+        if chart.notes:
+            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
 
         d.add_heading("Elements", level=1)
         self.tree(chart)
@@ -114,20 +116,12 @@ class _Writer:
                 else "; not compared: no other figure on this base."
             )
         if gaps == "appendix":
-            self.page_break()
-            d.add_heading("Appendix A. Gaps", level=1)
+            d.add_heading("Appendix A. Gaps", level=1).paragraph_format.page_break_before = True
             self.gaps(chart)
-        if chart.notes:
-            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
-        self.page_break()
-        d.add_heading(f"Appendix {'B' if gaps == 'appendix' else 'A'}. Identifiers", level=1)
+        heading = d.add_heading(f"Appendix {'B' if gaps == 'appendix' else 'A'}. Identifiers", level=1)
+        heading.paragraph_format.page_break_before = True
         self.identifiers(chart)
         self.add_footnotes_part()
-
-    def page_break(self) -> None:
-        from docx.enum.text import WD_BREAK
-
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def gaps(self, chart: Chart) -> None:
         d = self.document

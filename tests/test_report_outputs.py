@@ -117,6 +117,17 @@ def test_xlsx_zero_prints_as_the_sites_dash_and_stays_a_number(small, tmp_path):
     site = (Path(lexmap.__file__).parent / "site" / "templates" / "matrix.md.j2").read_text()
     assert "&ndash;{% endif %}</td>" in site  # the site's mark for an empty cell: the same one
     assert all(z.number_format.split(";")[2].startswith('"\u2013') for z in zeros)
+    # the printed formats print the same mark; CSV and JSON keep the number
+    md = render_matrix(matrix, small, "md").decode().splitlines()[-len(matrix.rows) :]
+    page = render_matrix(matrix, small, "html").decode()
+    body = re.findall(r"<td[^>]*>(.*?)</td>", page[page.index("<tbody>") :], re.S)
+    for r, row in enumerate(matrix.rows):
+        cells = [c.strip() for c in md[r].strip("|").split(" | ")][1:]
+        for c, col in enumerate(matrix.cols):
+            empty = not matrix.cell(row.id, col.id).practices
+            assert (cells[c] == "\u2013") == empty, (row.id, col.id)
+            assert body[r * len(matrix.cols) + c].startswith("\u2013") == empty, (row.id, col.id)
+    assert ",0" in render_matrix(matrix, small, "csv").decode()
 
 
 def test_xlsx_prints_landscape_one_page_wide_with_title_and_date(report_xlsx):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .chart_lines import QuoteCheck, Words, capital, party_statuses, quote_checks
 from .languages import translation_line
 
 if TYPE_CHECKING:
@@ -166,6 +167,14 @@ class Chart:
     """The cited documents by id, for the writers' citations."""
     figures: tuple[ChartFigure, ...] = ()
     """The figures that disagree, of the practices the chart shows (after the evidence, before the gaps)."""
+    party_statuses: tuple[str, ...] = ()
+    """Each state of the chart's practices towards its instrument, on the chart's date and when
+    the conduct began, in words (:func:`lexmap.ratification.party_status`, read, not recomputed)."""
+    quote_checks: tuple[QuoteCheck, ...] = ()
+    """Per cited document, how its quotes in the chart were checked (:func:`checked_line`)."""
+    gaps_left_out: bool = False
+    """True where the gaps are not shown (``--gaps none``): then the writers print no gaps
+    section at all, never "No gap recorded"."""
 
     @property
     def statements(self) -> tuple[ChartStatement, ...]:
@@ -240,7 +249,7 @@ def build_chart(
                     tuple(statement(corpus.claims[s.claim]) for s in explanation.supporting),
                     tuple(statement(corpus.claims[s.claim]) for s in explanation.contesting if s.element == row.element.id),
                     explanation.independent_sources,
-                    independence_prose(explanation, corpus),
+                    independence_prose(explanation, corpus, sources),
                 )
             )
         element = row.element
@@ -280,9 +289,10 @@ def build_chart(
     if provision is None and root.provision:
         provision = corpus.provisions.get(root.provision)
     case_date = corpus.case.date if corpus.case and corpus.case.date else None
+    on = date or case_date or datetime.date.today().isoformat()
     return Chart(
         title=corpus.title,
-        date=date or case_date or datetime.date.today().isoformat(),
+        date=on,
         test=test,
         test_label=root.label,
         instrument=instrument.title,
@@ -298,6 +308,8 @@ def build_chart(
         gaps=gaps,
         documents={n.document: corpus.documents[n.document] for n in notes.values()},
         figures=figures,
+        quote_checks=quote_checks(corpus, elements),
+        party_statuses=party_statuses(corpus, instrument, wanted or {s.practice for e in elements for s in e.statements}, on),
     )
 
 
@@ -342,18 +354,23 @@ def _outermost(corpus: Corpus, practice: str) -> str:
     return practice
 
 
-def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
-    """Why the supporting statements count as so many independent sources, in sentences."""
+def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -> str:
+    """Why the supporting statements count as so many independent sources, in sentences a reader
+    follows without the corpus: who says each statement and where, and the reasons of lexmap's
+    independence answer (:meth:`lexmap.independence.Sources.groups`, read, not recomputed) with
+    every id in them given as the name or title it stands for."""
     n = len(explanation.supporting)
     if not n:
         return "No statement supports it."
+    sources = sources if sources is not None else corpus.sources(explanation.independence)
+    words = Words(corpus, sources)
     groups = explanation.groups
     counted = sum(g.attributed for g in groups)
     if explanation.met_through:
         sentences = [
             f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
             f"{_count(counted, 'independent source')}; not counted for its level, which its "
-            f"{explanation.met_through} set ({explanation.limiting})."
+            f"{explanation.met_through} set ({words.of(explanation.limiting or '')})."
         ]
     else:
         sentences = [
@@ -361,14 +378,15 @@ def independence_prose(explanation: Explanation, corpus: Corpus) -> str:
             f" (independence by {explanation.independence})."
         ]
     for group in groups:
+        who = words.group(group.statements)
         if not group.attributed:
             sentences.append(
-                f"{_and(group.statements)}: no speaker, author or publisher is recorded, so "
+                f"{capital(who)}: no speaker, author or publisher is recorded, so "
                 f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
             )
         elif len(group.statements) > 1:
-            reasons = "; ".join(dict.fromkeys(link.because for link in group.links))
-            sentences.append(f"{_and(group.statements)} count as one source: {reasons}.")
+            reasons = "; ".join(dict.fromkeys(words.of(link.because) for link in group.links))
+            sentences.append(f"{capital(who)} count as one source: {reasons}.")
     if explanation.contesting:
         sentences.append(f"Contested by {_count(len(explanation.contesting), 'statement')}.")
     return " ".join(sentences)

@@ -56,6 +56,8 @@ LEVELS: tuple[Swatch, ...] = (
 CONTESTED = Swatch("contested", "#c62828", "#ffffff", "#1e1e1e", "A statement contests it, or a part of it, for that practice.")
 CONTESTED_MARK = "\u2020"
 """Printed after a contested cell's value (a dagger: in every font, readable in greyscale)."""
+EMPTY_MARK = "\u2013"
+"""Printed for a cell with nothing in it (an en dash, as the site's matrix prints it), not "0"."""
 TEXT = "#000000"
 TEXT_DARK = "#e2e4e9"
 HEADER_FILL = "#eeeeee"

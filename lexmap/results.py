@@ -124,7 +124,7 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
     """The matrix as a plain, escaped HTML table: each cell classed by its level (and
     ``contested``, also marked in text) with a tooltip of its practices and documents; ``link``
     (practice id -> URL) adds links to the cell's practices."""
-    from .palette import CONTESTED, CONTESTED_MARK
+    from .palette import CONTESTED, CONTESTED_MARK, EMPTY_MARK
 
     esc = html.escape
     head = "".join(f'<th scope="col" title="{esc(c.id)}">{esc(c.label)}</th>' for c in matrix.cols)
@@ -134,7 +134,8 @@ def matrix_table_html(matrix: Matrix, value: str = "count", link: Callable[[str]
         for col in matrix.cols:
             cell = matrix.cell(row.id, col.id)
             title = f"practices: {', '.join(cell.practices) or 'none'}; documents: {', '.join(cell.documents) or 'none'}"
-            shown = esc(str(cell.value(value)))
+            raw = cell.value(value)
+            shown = EMPTY_MARK if raw in (0, "") else esc(str(raw))  # the site's mark for an empty cell, not 0
             if cell.contested and value != "level":
                 shown += f' <span class="marker" title="{CONTESTED.name}">{CONTESTED_MARK}</span>'
             if link and cell.practices:

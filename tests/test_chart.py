@@ -20,6 +20,7 @@ from lxml import etree
 import lexmap
 from lexmap.chart import EMPTY, build_chart
 from lexmap.cli import main
+from lexmap.exports.punctuation import problems, tidy
 
 from conftest import CORPORA, error_lines, need
 
@@ -59,10 +60,15 @@ def test_practice_filter_small(small):
     force = by_id["tp/means-force"]
     # c1 (d1) and c2 (d2) are one source, d1 cites d2; c3 (d4) names no author or publisher: no source
     assert (force.level, force.own_supporting, force.independent_sources) == ("argued", 3, 1)
-    assert "c3: no speaker, author or publisher is recorded" in force.practices[0].independence
+    prose = force.practices[0].independence  # in words: who says it where, never a claim id
+    assert "The statement of an unnamed speaker in “News article”: no speaker, author or publisher is recorded" in prose
     assert [p.practice for p in force.practices] == ["passports"]
     assert [s.claim for s in force.statements] == ["c1", "c2", "c3"]
-    assert "c1 and c2 count as one source: d1 cites d2 at fn. 1" in force.practices[0].independence
+    assert (
+        "in “First report” and an unnamed speaker in “Second report” count as one source: “First report” cites “Second report” at fn. 1"
+        in prose
+    )
+    assert not {"c1", "c2", "c3", "d1", "d2", "d4"} & set(re.findall(r"[\w-]+", prose))
     assert [(n.number, n.document, n.pinpoint) for n in chart.notes] == [
         (1, "d1", "p. 1"),
         (2, "d2", "p. 9"),
@@ -164,7 +170,7 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
     # the notes come in reading order; each names its document's title and its pinpoint, verbatim
     chart = build_chart(bundled, TEST)
     for note in chart.notes:
-        assert note.pinpoint in texts[note.number]
+        assert tidy(note.pinpoint) in texts[note.number]  # verbatim but for its quote marks
         title = bundled.documents[note.document].title
         assert squeeze(title).lower()[:20] in texts[note.number].lower().replace("“", "").replace('"', "")
 
@@ -330,3 +336,178 @@ def test_missing_python_docx_names_the_extra(tmp_path, monkeypatch):
         "hint: pip install 'lexmap[docx]'",
     ]
     assert not (tmp_path / "c.docx").exists()
+
+
+# -- where the gaps go (--gaps), and the ids out of the body -----------------------------------
+
+
+def _docx_text(data: bytes) -> list[tuple[str, str]]:
+    import io
+
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_docx_gaps_in_an_appendix_none_or_alone(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation", "passports")
+    assert chart.gaps, "the fixture has gaps to place"
+    gap = f"{chart.gaps[0].kind}: {chart.gaps[0].about}"
+    default = _docx_text(chart_docx(chart))
+    headings = [t for style, t in default if style == "Heading 1"]
+    assert headings[-2:] == ["Appendix A. Gaps", "Appendix B. Identifiers"]
+    assert [t for _, t in default].index(next(t for _, t in default if t.startswith(gap))) > [t for _, t in default].index(
+        "Appendix A. Gaps"
+    )
+    none = _docx_text(chart_docx(chart, gaps="none"))
+    assert not any(t.startswith(gap) or "Gaps" in t or "No gap recorded" in t for _, t in none)
+    assert [t for style, t in none if style == "Heading 1"][-1] == "Appendix A. Identifiers"
+    alone = _docx_text(chart_docx(chart, gaps="only"))
+    assert alone[0] == ("Title", "Gaps: Exploitation") or alone[0][1].startswith("Gaps: ")
+    assert any(t.startswith(gap) for _, t in alone) and not any(style == "Quote" for style, _ in alone)
+
+
+def test_cli_gaps_separate_writes_a_second_docx_and_refuses_markdown(tmp_path, small):
+    pytest.importorskip("docx")
+    out = tmp_path / "chart.docx"
+    result = run("tp/exploitation", CORPORA / "small", "--gaps", "separate", "-o", out)
+    assert result.exit_code == 0, result.output
+    main_text = [t for _, t in _docx_text(out.read_bytes())]
+    gaps_text = [t for _, t in _docx_text((tmp_path / "chart-gaps.docx").read_bytes())]
+    kind = build_chart(small, "tp/exploitation").gaps[0].kind
+    assert not any(t.startswith(f"{kind}:") for t in main_text) and any(t.startswith(f"{kind}:") for t in gaps_text)
+    result = run("tp/exploitation", CORPORA / "small", "--gaps", "separate", "-o", tmp_path / "chart.md")
+    assert result.exit_code == 2 and "it is for a .docx chart" in result.output
+    assert not (tmp_path / "chart.md").exists()
+
+
+def test_markdown_and_html_without_gaps_say_nothing_of_them(tmp_path):
+    for name in ("chart.md", "chart.html"):
+        result = run("tp/exploitation", CORPORA / "small", "--gaps", "none", "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / name).read_text()
+        assert "Gaps" not in text and "No gap recorded" not in text
+
+
+def test_docx_body_names_no_claim_element_or_test_id(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation")
+    paragraphs = _docx_text(chart_docx(chart, gaps="none"))
+    body = " ".join(t for _, t in paragraphs[: [t for _, t in paragraphs].index("Appendix A. Identifiers")])
+    ids = {*small.claims, *(e.id for e in chart.elements), chart.test}
+    assert not ids & set(re.findall(r"[\w/-]+", body))
+
+
+# -- the notes' punctuation ----------------------------------------------------------------------
+
+
+def test_every_note_of_every_test_passes_the_punctuation_check(bundled):
+    from lexmap.exports.chart_citations import chart_citations, plain
+
+    checked = 0
+    for test in bundled.tests:
+        for number, segments in chart_citations(build_chart(bundled, test)).items():
+            assert not problems(plain(segments)), (test, number, plain(segments))
+            checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        # the issue's footnote 1: a title's straight quotes inside citeproc's curly ones, and "."”,
+        (
+            '“The United States Warns: "Let\'s End Human Trafficking."”, n.d., para. 8.',
+            "“The United States Warns: ‘Let’s End Human Trafficking,’” n.d., para. 8.",
+        ),
+        # a pinpoint that ends in a quoted question: no full stop after it
+        (
+            'n.d., FAQ, "Why does the United States consider Cuban medical missions?".',
+            "n.d., FAQ, “Why does the United States consider Cuban medical missions?”",
+        ),
+        (
+            "(Cuba Archive, n.d.), International law violations, 'ILO Convention No. 29'.",
+            "(Cuba Archive, n.d.), International law violations, “ILO Convention No. 29”.",
+        ),
+        ("“A ‘b “c” b’ a”, p. 1.", "“A ‘b “c” b’ a”, p. 1."),  # already right: unchanged
+        (
+            "Human Trafficking in Cuba's Medical Missions, U.S. Dept., n.d., p. 2.",
+            "Human Trafficking in Cuba’s Medical Missions, U.S. Dept., n.d., p. 2.",
+        ),
+    ],
+)
+def test_tidy_prints_one_quotation_style_and_single_end_punctuation(raw, printed):
+    assert tidy(raw) == printed
+    assert not problems(printed)
+    assert problems(raw) or raw == printed
+
+
+def test_problems_names_each_rule():
+    assert problems('a "b" c') == ["a straight quote mark"]
+    assert problems("“a “b” a”") == ["“ at depth 1: nested quotes must alternate"]
+    assert problems("“Why?”.") == ["doubled end punctuation"]
+    assert problems("“Trafficking.”, n.d.") == ["doubled end punctuation"]
+    assert problems("U.S. Dept., n.d., p. 2.") == []
+
+
+# -- the title page: the state's status and which quotes were checked ----------------------------
+
+
+def test_title_page_says_which_quotes_were_checked_against_which_texts(small):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation")
+    by_status: dict[bool, int] = {}
+    for statement in chart.statements:
+        checked = small.texts[statement.document].status == "checked"
+        by_status[checked] = by_status.get(checked, 0) + 1
+    assert by_status[True] and by_status[False], "the fixture has checked and unchecked quotes"
+    checked_files = sorted(
+        {small.documents[s.document].text_file for s in chart.statements if small.texts[s.document].status == "checked"}
+    )
+    line = next(t for _, t in _docx_text(chart_docx(chart)) if t.startswith("Quotes: "))
+    assert line.startswith(
+        f"Quotes: {by_status[True]} quote{'s' if by_status[True] > 1 else ''} checked verbatim against the texts of: "
+    )
+    assert all(f"({name})" in line for name in checked_files)
+    assert f"{by_status[False]} quotes not checked (" in line and "no text_file recorded for the document" in line
+
+
+def test_title_page_unchecked_quotes_point_to_texts(bundled):
+    chart = build_chart(bundled, TEST)
+    unchecked = sum(1 for s in chart.statements if bundled.texts[s.document].status != "checked")
+    assert unchecked
+    assert f"{unchecked} quotes not checked: texts not given; use --texts FOLDER." in chart_markdown_text(chart)
+
+
+def chart_markdown_text(chart) -> str:
+    from lexmap.exports.chart_md import chart_markdown
+
+    return chart_markdown(chart).replace("\\", "")
+
+
+def test_title_page_gives_the_states_status_towards_the_instrument(small, bundled):
+    from lexmap.exports.chart_docx import chart_docx
+
+    chart = build_chart(small, "tp/exploitation", date="2024-05-01")
+    states = sorted({small.practices[s.practice].state for s in chart.statements} - {None})
+    assert len(states) == 2, "the fixture has two states with practices on the test"
+    lines = [t for _, t in _docx_text(chart_docx(chart)) if t.startswith("Status of the state: ")]
+    assert len(lines) == len(states)
+    for state in states:
+        status = small.party_status("tp", state, "2024-05-01")
+        name = small.states[state].name
+        assert any(
+            line.startswith(f"Status of the state: {name} towards Test Protocol on 2024-05-01: {status.summary}")
+            for line in lines
+        )
+    palermo = build_chart(bundled, TEST, date="2024-05-01")
+    began = min(str(bundled.practices[s.practice].start) for s in palermo.statements if bundled.practices[s.practice].start)
+    (line,) = palermo.party_statuses
+    assert line.startswith(
+        f"Cuba towards Palermo Protocol on 2024-05-01: {bundled.party_status('palermo', 'cu', '2024-05-01').summary}"
+    )
+    assert f"When the conduct began ({began}): {bundled.party_status('palermo', 'cu', began).summary}" in line

@@ -439,8 +439,11 @@ def test_the_xlsx_html_and_markdown_matrices_show_the_api_s_levels(name):
     case = lexmap.load(CORPORA / name)
     matrix = case.matrix("practices", "elements")
     expected = [[matrix.cell(r.id, c.id).value("level") for c in matrix.cols] for r in matrix.rows]
+    from lexmap.exports.xlsxfile import HEADER_ROW
+
     sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, case, "xlsx", "level")))["matrix"]
-    assert [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2, max_row=len(matrix.rows) + 1)] == expected
+    table = sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=len(matrix.rows) + HEADER_ROW)
+    assert [[c.value for c in row][1:] for row in table] == expected
     page = render_matrix(matrix, case, "html", "level").decode()
     body = page[page.index("<tbody>") :]
     cells = [html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", body, re.S)]

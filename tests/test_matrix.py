@@ -81,24 +81,38 @@ def test_csv_reads_back_equal_to_the_matrix(small, matrix):
 
 
 def test_xlsx_reads_back_with_notes_links_and_detail(small, matrix):
+    from lexmap.exports.xlsxfile import HEADER_ROW
+
     data = render_matrix(matrix, small, "xlsx", "count", base_url="https://example.org/site")
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     sheet = workbook["matrix"]
-    assert [c.value for c in sheet[1]][1:] == ["Wage Convention", "Test Protocol"]
-    body = [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in sheet[HEADER_ROW]][1:] == ["Wage Convention", "Test Protocol"]
+    body = [[c.value for c in row][1:] for row in sheet.iter_rows(min_row=HEADER_ROW + 1)]
     assert body == matrix.values("count")
-    assert sheet.freeze_panes == "B2"
-    note = sheet["C2"].comment.text
+    assert sheet.freeze_panes == f"B{HEADER_ROW + 1}"
+    note = sheet.cell(row=HEADER_ROW + 1, column=3).comment.text
     assert "Documents: First report (d1); Second report (d2); News article (d4)" in note
     assert "Level from Retention of passports (passports): 1 independent source(s)" in note
-    assert sheet["C2"].hyperlink.target == "https://example.org/site/practices/passports.html"
+    assert sheet.cell(row=HEADER_ROW + 1, column=3).hyperlink.target == "https://example.org/site/practices/passports.html"
     detail = workbook["detail"]
     rows = list(detail.iter_rows(values_only=True))
-    assert rows[0][:7] == ("Indicator", "Indicator id", "Instrument", "Instrument id", "Practice", "Practice id", "Statement")
-    c2 = next(row for row in rows if row[6] == "c2")
-    assert c2[1:4] == ("fl/documents-retained", "Test Protocol", "tp") and c2[5] == "passports"
-    assert c2[7:] == ("claim", "supports", None, small["d2"].title, "d2", "p. 9", "passports are held by force", "open")
-    link = detail.cell(row=rows.index(c2) + 1, column=len(c2)).hyperlink.target
+    assert rows[0] == (
+        "Practice", "Cells it feeds", "Kind", "Speaker", "Document", "Pinpoint", "Quote", "Site page",
+        "Statement id", "Practice id", "Document id", "Cell ids",
+    )  # fmt: skip
+    c2 = next(row for row in rows if row[8] == "c2")
+    assert c2[:8] == (
+        "Retention of passports",
+        "Retention of identity documents \u00d7 Test Protocol",
+        "claim, supports",
+        None,
+        small["d2"].title,
+        "p. 9",
+        "passports are held by force",
+        "open",
+    )
+    assert c2[9:] == ("passports", "d2", "fl/documents-retained / tp")
+    link = detail.cell(row=rows.index(c2) + 1, column=8).hyperlink.target
     assert link == "https://example.org/site/practices/passports.html#claim-c2"
 
 
@@ -131,9 +145,12 @@ def test_formulas_are_neutralised_in_csv_and_xlsx():
     text = render_matrix(matrix, corpus, "csv").decode().partition("\r\n")[2]  # after the caption line
     labels = [row[1] for row in csv.reader(io.StringIO(text))][1:]
     assert labels == ["'+cmd|' /C calc'!A0", "'@SUM(1)", "'-2+3", "'\tx"]
+    from lexmap.exports.xlsxfile import HEADER_ROW
+
     sheet = openpyxl.load_workbook(io.BytesIO(render_matrix(matrix, corpus, "xlsx")))["matrix"]
-    assert sheet["B1"].value == '\'=HYPERLINK("http://evil")' and sheet["B1"].data_type == "s"
-    assert all(not str(sheet.cell(row=r, column=1).value).startswith(("=", "+", "-", "@")) for r in range(2, 6))
+    head = sheet.cell(row=HEADER_ROW, column=2)
+    assert head.value == '\'=HYPERLINK("http://evil")' and head.data_type == "s"
+    assert all(not str(sheet.cell(row=r, column=1).value).startswith(("=", "+", "-", "@")) for r in range(1, HEADER_ROW + 5))
 
 
 def test_markdown_html_and_json_carry_the_same_values(small, matrix):
@@ -174,7 +191,9 @@ def test_cli_writes_the_format_of_the_file_name(tmp_path):
     out = tmp_path / "m.xlsx"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--value", "level", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(out)["matrix"]["C3"].value == "argued, contested"
+    from lexmap.exports.xlsxfile import HEADER_ROW
+
+    assert openpyxl.load_workbook(out)["matrix"].cell(row=HEADER_ROW + 2, column=3).value == "argued, contested"
     result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--format", "md"])
     caption, blank, header = result.stdout.splitlines()[:3]
     assert caption == "**small**: indicators (rows) by instruments (columns); each cell: the number of practices in the cell."

@@ -19,7 +19,7 @@ import lexmap
 from lexmap import palette
 from lexmap.exports import render_matrix
 from lexmap.exports.htmlfile import matrix_page
-from lexmap.exports.xlsxfile import CELL_LIMIT, cell_text, matrix_xlsx, wrapped_lines
+from lexmap.exports.xlsxfile import CELL_LIMIT, DETAIL_IDS, HEADER_ROW, cell_text, matrix_xlsx, wrapped_lines
 from lexmap.matrix import build_matrix
 
 from conftest import need
@@ -74,9 +74,9 @@ def report_xlsx(bundled, bundled_matrix):
 
 def test_xlsx_matrix_sheet_is_named_filled_and_marked(bundled_matrix, report_xlsx):
     sheet = openpyxl.load_workbook(io.BytesIO(report_xlsx))["matrix"]
-    assert sheet["A1"].value == "Indicator"
+    assert sheet.cell(row=HEADER_ROW, column=1).value == "Indicator"
     seen = set()
-    for r, row in enumerate(bundled_matrix.rows, start=2):
+    for r, row in enumerate(bundled_matrix.rows, start=HEADER_ROW + 1):
         for c, col in enumerate(bundled_matrix.cols, start=2):
             cell, target = bundled_matrix.cell(row.id, col.id), sheet.cell(row=r, column=c)
             assert target.fill.fill_type == "solid"
@@ -87,10 +87,47 @@ def test_xlsx_matrix_sheet_is_named_filled_and_marked(bundled_matrix, report_xls
     assert {"unargued", "argued", "corroborated"} <= {level for level, _ in seen} and (any(contested for _, contested in seen)), (
         "the bundled matrix should show every level and a contested cell"
     )
-    assert sheet.freeze_panes == "B2"
+    assert sheet.freeze_panes == f"B{HEADER_ROW + 1}"
     last = openpyxl.utils.get_column_letter(len(bundled_matrix.cols) + 1)
-    assert sheet.auto_filter.ref == f"A1:{last}{len(bundled_matrix.rows) + 1}"
-    assert sheet.column_dimensions["A"].width >= len("Abusive working and living conditions")
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:{last}{len(bundled_matrix.rows) + HEADER_ROW}"
+    assert sheet.column_dimensions["A"].width >= len("conditions") + 2  # labels wrap at their spaces
+
+
+def test_xlsx_matrix_sheet_has_title_source_date_and_unit_above_the_table(small):
+    sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(build_matrix(small), small, title="Case T", date="2024-05-01")))[
+        "matrix"
+    ]
+    above = [sheet.cell(row=r, column=1).value for r in range(1, HEADER_ROW)]
+    assert above[0] == "Case T" and sheet["A1"].font.sz >= 12
+    assert above[1].startswith(f"Source: the statements recorded in lexmap from the case's {len(small.documents)} documents")
+    assert above[2] == "Case date: 2024-05-01"
+    assert "Unit: each cell gives the number of practices in the cell; \u2013 none" in above[3]
+
+
+def test_xlsx_zero_prints_as_the_sites_dash_and_stays_a_number(small, tmp_path):
+    matrix = build_matrix(small)
+    sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small)))["matrix"]
+    zeros = [
+        sheet.cell(row=HEADER_ROW + 1 + r, column=2 + c)
+        for r, row in enumerate(matrix.rows)
+        for c, col in enumerate(matrix.cols)
+        if not matrix.cell(row.id, col.id).practices
+    ]
+    assert zeros and all(z.value == 0 for z in zeros)  # a number for formulas and pandas
+    site = (Path(lexmap.__file__).parent / "site" / "templates" / "matrix.md.j2").read_text()
+    assert "&ndash;{% endif %}</td>" in site  # the site's mark for an empty cell: the same one
+    assert all(z.number_format.split(";")[2].startswith('"\u2013') for z in zeros)
+    # the printed formats print the same mark; CSV and JSON keep the number
+    md = render_matrix(matrix, small, "md").decode().splitlines()[-len(matrix.rows) :]
+    page = render_matrix(matrix, small, "html").decode()
+    body = re.findall(r"<td[^>]*>(.*?)</td>", page[page.index("<tbody>") :], re.S)
+    for r, row in enumerate(matrix.rows):
+        cells = [c.strip() for c in md[r].strip("|").split(" | ")][1:]
+        for c, col in enumerate(matrix.cols):
+            empty = not matrix.cell(row.id, col.id).practices
+            assert (cells[c] == "\u2013") == empty, (row.id, col.id)
+            assert body[r * len(matrix.cols) + c].startswith("\u2013") == empty, (row.id, col.id)
+    assert ",0" in render_matrix(matrix, small, "csv").decode()
 
 
 def test_xlsx_prints_landscape_one_page_wide_with_title_and_date(report_xlsx):
@@ -99,11 +136,14 @@ def test_xlsx_prints_landscape_one_page_wide_with_title_and_date(report_xlsx):
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0), sheet.title
+        assert setup.paperSize == 9, "A4 by default"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.oddHeader.left.text == "Forced labour && the bundled corpus"  # & doubled: it starts a code
         assert sheet.oddHeader.right.text == "Corpus of 2024-05-01"
         assert sheet.oddFooter.center.text == "Page &P of &N"
-    assert workbook["matrix"].print_title_rows == "$1:$1" and workbook["matrix"].print_title_cols == "$A:$A"
+    assert (
+        workbook["matrix"].print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}" and workbook["matrix"].print_title_cols == "$A:$A"
+    )
     assert workbook["detail"].print_title_rows == "$1:$1"
     assert workbook.properties.title == "Forced labour & the bundled corpus"
 
@@ -115,7 +155,7 @@ def test_xlsx_title_defaults_and_no_date(small):
 
 def test_pandas_reads_a_named_first_column(small):
     matrix = build_matrix(small)
-    frame = pd.read_excel(io.BytesIO(render_matrix(matrix, small, "xlsx")), index_col="Indicator")
+    frame = pd.read_excel(io.BytesIO(render_matrix(matrix, small, "xlsx")), header=HEADER_ROW - 1, index_col="Indicator")
     assert list(frame.columns) == [c.label for c in matrix.cols]
     assert frame.values.tolist() == matrix.values("count")
     legend = pd.read_excel(io.BytesIO(render_matrix(matrix, small, "xlsx")), sheet_name="legend", header=None)
@@ -136,11 +176,32 @@ def test_detail_sheet_is_readable(small):
         sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width
         for i in range(1, sheet.max_column + 1)
     }
-    assert widths["Quote"] >= 50 and widths["Document"] >= 20 and widths["Pinpoint"] >= 12
+    assert widths["Quote"] >= 30 and widths["Document"] >= 15 and widths["Pinpoint"] >= 12
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
     quote = sheet.cell(row=2, column=list(widths).index("Quote") + 1)
     assert quote.alignment.wrap_text and quote.alignment.vertical == "top"
     assert "Site page" not in widths  # no base URL, no link column
+    assert list(widths)[-len(DETAIL_IDS) :] == list(DETAIL_IDS)  # the ids trail, for machines
+    assert sheet.print_area == f"'detail'!$A$1:$G${sheet.max_row}"  # and are not printed
+
+
+def test_detail_sheet_has_one_row_per_statement_listing_its_cells(small):
+    matrix = build_matrix(small)
+    sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small)))["detail"]
+    rows = list(sheet.iter_rows(values_only=True))
+    heads = rows[0]
+    ids = [r[heads.index("Statement id")] for r in rows[1:]]
+    feeding: dict[str, list[str]] = {}
+    for row in matrix.rows:
+        for col in matrix.cols:
+            cell = matrix.cell(row.id, col.id)
+            for statement in (*cell.claims, *cell.exhibits):
+                feeding.setdefault(statement, []).append(f"{row.label} \u00d7 {col.label}")
+    assert sorted(ids) == sorted(feeding) and len(ids) == len(set(ids))
+    assert any(len(cells) > 1 for cells in feeding.values()), "the fixture should have a statement feeding two cells"
+    for r in rows[1:]:
+        assert r[heads.index("Cells it feeds")].split("\n") == feeding[r[heads.index("Statement id")]]
+        assert r[heads.index("Practice")] == small[r[heads.index("Practice id")]].label  # a label, not an id
 
 
 def test_overlong_quote_is_cut_visibly(small):
@@ -157,9 +218,11 @@ def test_overlong_quote_is_cut_visibly(small):
         exhibits=small.exhibits.values(),
     )
     sheet = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(build_matrix(corpus), corpus)))["detail"]
-    row = next(r for r in sheet.iter_rows(values_only=True) if r[6] == "c2")
-    assert len(row[13]) == CELL_LIMIT and row[13].endswith(" [... truncated: see c2]")
-    assert row[13].startswith("word word")
+    heads = next(sheet.iter_rows(values_only=True))
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[heads.index("Statement id")] == "c2")
+    quote = row[heads.index("Quote")]
+    assert len(quote) == CELL_LIMIT and quote.endswith(" [... truncated: see c2]")
+    assert quote.startswith("word word")
     assert cell_text("x" * CELL_LIMIT, "a") == "x" * CELL_LIMIT  # at the limit: untouched
     assert cell_text("=1+1\x07", "a") == "'=1+1\ufffd"  # neutralised, and no character XML refuses
 

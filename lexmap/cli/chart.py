@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from ..exports.formats import FormatError, OutputCase, by_path, extensions
+from ..exports.formats import DEFAULT_GAPS, DEFAULT_PAPER, GAPS, PAPERS, FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
 from .common import check_id, check_output, corpus_options, load_corpus, write_format
 from .errors import UserError
+
+GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own file"}
 
 
 @click.command()
@@ -22,8 +26,22 @@ from .errors import UserError
     show_default=True,
     help="What makes two sources dependent (docs/api.md).",
 )
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPERS)),
+    default=DEFAULT_PAPER,
+    show_default=True,
+    help="The paper a printed format (XLSX, DOCX) is laid out for.",
+)
+@click.option(
+    "--gaps",
+    type=click.Choice(GAPS),
+    default=DEFAULT_GAPS,
+    show_default=True,
+    help="Where the gaps go: an appendix after the evidence, nowhere, or a separate FILE-gaps.docx (DOCX only).",
+)
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
-def chart(test, path, texts, require_texts, practice, parts, independence, output):
+def chart(test, path, texts, require_texts, practice, parts, independence, paper, gaps, output):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of
     the current folder, else the bundled one): every element with its status, the statements
     for and against it with speaker, quote and a footnote citing document and pinpoint, and the gaps.
@@ -40,15 +58,26 @@ def chart(test, path, texts, require_texts, practice, parts, independence, outpu
         raise UserError(str(error), f"name the file {', '.join(extensions('chart'))}") from error
     if parts and practice is None:
         raise UserError("--parts needs --practice", "name the practice whose parts to include")
+    if gaps == "separate" and fmt.name != "docx":
+        raise UserError(
+            f"--gaps separate writes a second Word document: it is for a .docx chart, not {fmt.name}",
+            "use --gaps none or --gaps appendix, or write chart.docx",
+        )
+    gaps_file = str(Path(output).with_name(f"{Path(output).stem}-gaps{Path(output).suffix}")) if gaps == "separate" else None
     check_output(output, path, texts)
+    if gaps_file:
+        check_output(gaps_file, path, texts)
     fmt.ready()
     corpus = load_corpus(path, texts, require_texts)
     check_id(corpus, "tests", "legal test", test)
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)
-    write_format(fmt, built, output, path, texts, OutputCase.of(corpus))
+    write_format(fmt, built, output, path, texts, OutputCase.of(corpus, paper=paper, gaps=gaps))
+    if gaps_file:
+        write_format(fmt, built, gaps_file, path, texts, OutputCase.of(corpus, paper=paper, gaps="only"))
+        click.echo(f"wrote {gaps_file} (the chart's {len(built.gaps)} gaps)", err=True)
     click.echo(
         f"wrote {output} ({fmt.name}: {len(built.elements)} elements, {len(built.statements)} statements, "
-        f"{len(built.notes)} notes, {len(built.gaps)} gaps)",
+        f"{len(built.notes)} notes, {len(built.gaps)} gaps{GAPS_WHERE[gaps]})",
         err=True,
     )

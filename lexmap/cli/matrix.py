@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..exports.formats import DEFAULT_VALUE, FormatError, OutputCase, by_name, by_path, extensions
+from ..exports.formats import DEFAULT_PAPER, DEFAULT_VALUE, PAPERS, FormatError, OutputCase, by_name, by_path, extensions
 from ..exports.htmlfile import check_base_url
 from ..matrix import VALUES, build_matrix
 from .common import (
@@ -84,13 +84,20 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
     help="Base URL (http or https) of the reference site, to link cells to practice pages (XLSX, HTML).",
 )
 @click.option(
+    "--paper",
+    type=click.Choice(list(PAPERS)),
+    default=DEFAULT_PAPER,
+    show_default=True,
+    help="The paper a printed format (XLSX, DOCX) is laid out for.",
+)
+@click.option(
     "--max-cells",
     type=click.IntRange(min=1),
     default=MAX_CELLS,
     show_default=True,
     help="Refuse a larger matrix (rows x columns) before computing it.",
 )
-def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url, max_cells):
+def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url, paper, max_cells):
     """Export the ROWS x COLS matrix of the corpus at PATH (default: indicators x instruments).
 
     \b
@@ -132,7 +139,7 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
     except (KeyError, ValueError) as error:
         raise UserError(str(error).strip("'\""), "see 'lexmap matrix --help'") from error
     try:
-        write_format(chosen, table, output, path, texts, OutputCase.of(corpus, value=value, base_url=base_url))
+        write_format(chosen, table, output, path, texts, OutputCase.of(corpus, value=value, base_url=base_url, paper=paper))
     except ValueError as error:  # a spreadsheet past its limits
         raise UserError(str(error), "write CSV (-o matrix.csv), or choose coarser columns") from error
     if not to_stdout(output):

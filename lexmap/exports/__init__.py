@@ -17,12 +17,13 @@ MEASURES = {
 """What a cell shows under each ``--value``, in the words every format's caption uses."""
 
 
-def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str | None = None) -> bytes:
+def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str | None = None, *, paper: str = "a4") -> bytes:
     """The bytes of ``matrix`` in format ``fmt`` (csv, xlsx, md, html or json), each headed by
-    the case's title and date and naming the measure (:mod:`lexmap.exports.formats`)."""
+    the case's title and date and naming the measure (:mod:`lexmap.exports.formats`); ``paper``
+    ("a4" or "letter") is the page an XLSX prints on."""
     from .formats import OutputCase, render
 
-    return render("matrix", fmt, matrix, OutputCase.of(corpus, value=value, base_url=base_url))
+    return render("matrix", fmt, matrix, OutputCase.of(corpus, value=value, base_url=base_url, paper=paper))
 
 
 def format_of(path: str | Path) -> str | None:

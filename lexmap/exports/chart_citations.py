@@ -4,7 +4,8 @@ Each note cites a document (its CSL-JSON item, :mod:`lexmap.exports.csl`) at a p
 with citeproc-py and the bundled Chicago full-note style (``lexmap/styles``). lexmap's
 pinpoints are free text ("V. Background > The 8-Year Ban, fn. 40"), which CSL's page-range
 rules would rewrite ("8–Year"): the style gets a placeholder as locator and the pinpoint
-is put in its place verbatim, so the note says exactly what the corpus says.
+is put in its place verbatim, so the note says exactly what the corpus says; only its quote
+marks and end punctuation are printed in the notes' one style (:mod:`.punctuation`).
 
 A citation comes back as *segments*, ``(text, italic)`` pairs, which every writer lays out
 in its own markup (escaped there).
@@ -21,6 +22,7 @@ from typing import Any
 from ..extras import require
 from .csl import csl_item
 from .note_cache import NoteCache, notes_for
+from .punctuation import tidy_segments
 
 STYLE = "chicago-notes-bibliography-16th-edition.csl"
 STYLE_NAME = "Chicago Manual of Style, 16th edition (full notes)"
@@ -49,7 +51,8 @@ def citation(document, pinpoint: str) -> Segments:
     segments = _note_of(document)
     if not any(_PLACEHOLDER in text for text, _ in segments):  # a style that drops the locator
         segments = (*segments, (f" {_PLACEHOLDER}.", False))
-    return tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments)
+    # one quotation style, no doubled end punctuation (lexmap.exports.punctuation): marks only
+    return tidy_segments(tuple((text.translate(_SHOW).replace(_PLACEHOLDER, pinpoint), italic) for text, italic in segments))
 
 
 @lru_cache(maxsize=65536)

@@ -15,9 +15,11 @@ import io
 from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..chart_lines import checked_line
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
+from .formats import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_paper
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -26,13 +28,25 @@ def require_docx():
     return require("docx", "a DOCX chart")
 
 
-def chart_docx(chart: Chart, citations: dict[int, Segments] | None = None) -> bytes:
-    """The bytes of the chart as a .docx file."""
+def chart_docx(
+    chart: Chart, citations: dict[int, Segments] | None = None, *, paper: str = DEFAULT_PAPER, gaps: str = DEFAULT_GAPS
+) -> bytes:
+    """The bytes of the chart as a .docx file laid out on ``paper`` ("a4", the default, or
+    "letter"); ``gaps`` (:data:`lexmap.exports.formats.GAPS`): the gaps in an appendix after the
+    evidence, left out ("none", or "separate": the chart for a separate gaps document), or the
+    gaps document itself ("only")."""
     docx = require_docx()
+    check_paper(paper)
+    check_gaps(gaps, only=True)
     notes = citations if citations is not None else chart_citations(chart)
     document = docx.Document()
+    _page(document, paper)
     writer = _Writer(document, notes)
-    writer.write(chart)
+    if gaps == "only":
+        writer.gaps_document(chart)
+    else:
+        writer.write(chart, gaps)
+    _keep_for_print(document)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -52,7 +66,7 @@ class _Writer:
 
     # -- the document ----------------------------------------------------------
 
-    def write(self, chart: Chart) -> None:
+    def write(self, chart: Chart, gaps: str = DEFAULT_GAPS) -> None:
         d = self.document
         properties = d.core_properties
         properties.title = f"Evidence chart: {chart.test_label}"
@@ -65,9 +79,17 @@ class _Writer:
         d.add_paragraph(chart.title, style="Subtitle")
         source = chart.instrument + (f", {chart.provision}" if chart.provision else "")
         meta = d.add_paragraph()
-        meta.add_run(f"{source}. Test {chart.test}; {chart.scope}; {chart.date}.")
+        meta.add_run(f"{source}. {chart.scope[:1].upper()}{chart.scope[1:]}; {chart.date}.")
         status = d.add_paragraph("Status of the test: ")
         status.add_run(chart.status).bold = True
+        for line in chart.party_statuses:
+            party = d.add_paragraph()
+            party.add_run("Status of the state: ").bold = True
+            party.add_run(line)
+        d.add_paragraph().add_run("Quotes: ").bold = True
+        d.paragraphs[-1].add_run(checked_line(chart.quote_checks))
+        if chart.notes:
+            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
 
         d.add_heading("Elements", level=1)
         self.tree(chart)
@@ -93,7 +115,20 @@ class _Writer:
                 if f.compared
                 else "; not compared: no other figure on this base."
             )
-        d.add_heading("Gaps", level=1)
+        if gaps == "appendix":
+            d.add_heading("Appendix A. Gaps", level=1).paragraph_format.page_break_before = True
+            self.gaps(chart)
+        heading = d.add_heading(f"Appendix {'B' if gaps == 'appendix' else 'A'}. Identifiers", level=1)
+        heading.paragraph_format.page_break_before = True
+        self.identifiers(chart)
+        self.add_footnotes_part()
+
+    def gaps(self, chart: Chart) -> None:
+        d = self.document
+        d.add_paragraph(
+            "What an analyst should work on next for this test, as lexmap finds it (corpus.gaps()); "
+            "the records are named by their ids, listed in the next appendix."
+        )
         if not chart.gaps:
             d.add_paragraph("No gap recorded for this test.")
         for gap in chart.gaps:
@@ -102,9 +137,47 @@ class _Writer:
             p.add_run(f": {gap.about}. {gap.detail}. ")
             p.add_run("Next step: ").italic = True
             p.add_run(f"{gap.next_step}.")
-        if chart.notes:
-            d.add_paragraph(f"Citations in the footnotes follow the {STYLE_NAME}.").runs[0].italic = True
-        self.add_footnotes_part()
+
+    def gaps_document(self, chart: Chart) -> None:
+        """The gaps of the chart as a document of their own (``--gaps separate``)."""
+        d = self.document
+        d.core_properties.title = f"Gaps: {chart.test_label}"
+        d.core_properties.author = "lexmap"
+        _header_footer(d, f"{chart.title} · Gaps: {chart.test_label} · {chart.date}")
+        d.add_paragraph(f"Gaps: {chart.test_label}", style="Title")
+        d.add_paragraph(chart.title, style="Subtitle")
+        d.add_paragraph(f"For the evidence chart of {chart.test_label} ({chart.test}); {chart.scope}; {chart.date}.")
+        self.gaps(chart)
+
+    def identifiers(self, chart: Chart) -> None:
+        """The ids the body leaves out, for whoever checks the chart against the corpus: the test,
+        each element, and each statement by its note, speaker and document."""
+        from docx.shared import Cm
+
+        d = self.document
+        d.add_paragraph("The records of the chart by their ids in the corpus (lexmap explain, lexmap show).")
+        table = d.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("Record", "In the chart", "Id"), strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        _repeat_header(table.rows[0])
+        rows = [("Test", chart.test_label, chart.test)]
+        rows += [("Element", e.label, e.id) for e in chart.elements]
+        seen = set()
+        for s in chart.statements:
+            if s.claim not in seen:
+                seen.add(s.claim)
+                rows.append(("Statement", f"note {s.note}: {s.speaker}, in {s.document_title}", s.claim))
+        rows += [("Document", document.title, key) for key, document in chart.documents.items()]
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+        widths = (Cm(2.6), Cm(8.4), Cm(5.0))
+        table.autofit = False
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     def tree(self, chart: Chart) -> None:
         from docx.shared import Cm
@@ -143,7 +216,7 @@ class _Writer:
         d = self.document
         d.add_heading(e.label + (f" ({e.gate} its parts)" if e.gate else ""), level=2)
         d.add_paragraph(
-            f"{e.id} · {e.status} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
+            f"{e.status[:1].upper()}{e.status[1:]} · own statements: {e.own_supporting} for, {e.own_contesting} against;"
             f" with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against."
         )
         if e.words:
@@ -160,14 +233,11 @@ class _Writer:
             d.add_paragraph(p.independence)
 
     def statement(self, s: ChartStatement) -> None:
-        from docx.shared import Pt
-
         self.reference(self.document.add_paragraph(s.quote.strip(), style="Quote"), s.note)
         if s.translation:  # issue 27: the translation, under the verbatim quote
             self.document.add_paragraph(s.translation, style="Quote")
         who = self.document.add_paragraph(f"— {s.speaker}, as recorded in ")
         who.add_run(s.document_title).italic = True
-        who.add_run(f" (claim {s.claim})").font.size = Pt(8.5)
 
     # -- footnotes ---------------------------------------------------------------
 
@@ -227,6 +297,37 @@ class _Writer:
         self.document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
+def _page(document, paper: str) -> None:
+    """The section on ``paper``, portrait, with 2.5 cm margins (python-docx's template is US Letter)."""
+    from docx.shared import Cm, Mm
+
+    width, height, _ = PAPERS[paper]
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+
+
+def _keep_for_print(document) -> None:
+    """What print needs and Word does not do by itself: no table row split across pages
+    (``w:cantSplit`` on every row; header rows repeat), and every heading, lead-in ("Supporting")
+    and quote kept on the page of what follows it (``keep_with_next``)."""
+    from docx.oxml import parse_xml
+
+    for table in document.tables:
+        for row in table.rows:
+            properties = row._tr.get_or_add_trPr()
+            if properties.find(f"{{{_W}}}cantSplit") is None:
+                properties.insert(0, parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
+    paragraphs = document.paragraphs
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        name = paragraph.style.name
+        lead_in = paragraph.runs and all(r.bold for r in paragraph.runs) and len(paragraph.text) < 40
+        if name.startswith(("Heading", "Title", "Subtitle")) or name == "Quote" or lead_in:
+            paragraph.paragraph_format.keep_with_next = True
+        del following
+
+
 def _footnote_styles(document) -> None:
     """Word's built-in "footnote text" and "footnote reference" styles (not in python-docx's
     template), under their built-in names so Word treats them as its own."""
@@ -243,7 +344,9 @@ def _footnote_styles(document) -> None:
     styles.append(
         parse_xml(
             f'<w:style xmlns:w="{_W}" w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+            # a superscript prints at 58 % of its size (LibreOffice; Word about 65 %): 14 pt, so that the
+            # note's number prints at 8 pt or more, the least a printed text may be
+            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="28"/></w:rPr></w:style>'
         )
     )
 

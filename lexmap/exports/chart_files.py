@@ -16,6 +16,7 @@ def chart_format(path: str | Path) -> str:
     return by_path("chart", path).name
 
 
-def render_chart(chart, fmt: str, corpus=None) -> bytes:
-    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md."""
-    return render("chart", fmt, chart, OutputCase.of(corpus))
+def render_chart(chart, fmt: str, corpus=None, *, paper: str = "a4") -> bytes:
+    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; ``paper``
+    ("a4" or "letter") is the page a DOCX is laid out on."""
+    return render("chart", fmt, chart, OutputCase.of(corpus, paper=paper))

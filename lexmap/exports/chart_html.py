@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..chart import Chart, ChartElement, ChartStatement, PracticeEvidence
+from ..chart_lines import checked_line
 from ..palette import BY_NAME, CONTESTED, CONTESTED_MARK, TEXT
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
@@ -61,13 +62,15 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
         f'<p class="lx-meta">{escape(_source(chart))} · test <code>{escape(chart.test)}</code> · '
         f"{escape(chart.scope)} · {escape(chart.date)}</p>",
         f'<p class="lx-meta">Status of the test: <span class="lx-level {_classes(chart.level, "contested" in chart.status)}">'
-        f"{escape(chart.status)}</span></p></header>",
+        f"{escape(chart.status)}</span></p>",
+        *(f'<p class="lx-meta lx-party">Status of the state: {escape(line)}</p>' for line in chart.party_statuses),
+        f'<p class="lx-meta">Quotes: {escape(checked_line(chart.quote_checks))}</p></header>',
         f"<section><{h(1)}>Elements</{h(1)}>{_tree(chart)}</section>",
         f"<section><{h(1)}>Evidence by element</{h(1)}>",
     ]
     parts += [_element(chart, element, h) for element in chart.elements]
     parts.append(f"</section><section><{h(1)}>Figures that disagree</{h(1)}>{_figures(chart)}")
-    parts.append(f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
+    parts.append("</section>" if chart.gaps_left_out else f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
     parts.append(f'<section class="lx-notes"><{h(1)}>Notes</{h(1)}>')
     if chart.notes:
         parts.append(f'<p class="lx-meta">Citations in the style of the {escape(STYLE_NAME)}.</p><ol>')

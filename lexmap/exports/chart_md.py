@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..chart_lines import checked_line
 from ..palette import CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
@@ -39,6 +40,9 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         f"{escape_md(chart.title)}  ",
         f"{escape_md(source)}; test `{chart.test}`; {escape_md(chart.scope)}; {escape_md(chart.date)}  ",
         f"Status of the test: **{escape_md(chart.status)}**",
+        "",
+        *(f"Status of the state: {escape_md(line)}  " for line in chart.party_statuses),
+        f"Quotes: {escape_md(checked_line(chart.quote_checks))}",
         "",
         "## Elements",
         "",
@@ -73,8 +77,10 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         out += [_figure(f) for f in chart.figures]
     else:
         out.append("No two figures of the practices shown disagree.")
-    out += ["", "## Gaps", ""]
-    if chart.gaps:
+    out += [""] if chart.gaps_left_out else ["", "## Gaps", ""]
+    if chart.gaps_left_out:
+        pass
+    elif chart.gaps:
         out += [
             f"- **{escape_md(g.kind)}**: {escape_md(g.about)}. {escape_md(g.detail)}. *Next step:* {escape_md(g.next_step)}."
             for g in chart.gaps

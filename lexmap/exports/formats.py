@@ -26,9 +26,33 @@ from . import MEASURES
 DEFAULT_VALUE = "count"
 """The matrix measure every format shows unless ``value`` says otherwise (``--value``)."""
 
+PAPERS = {"a4": (210.0, 297.0, 9), "letter": (215.9, 279.4, 1)}
+"""The paper sizes printed outputs are laid out for: width and height in mm (portrait) and the
+code of the size in a spreadsheet's page setup (ECMA-376 ``paperSize``). A4 unless ``paper``
+says otherwise (``--paper letter``): UN bodies and most NGOs outside the US print A4."""
+DEFAULT_PAPER = "a4"
+GAPS = ("appendix", "none", "separate")
+"""Where the evidence chart puts its gaps (``--gaps``): an appendix after the evidence (the
+default: the body is what a lawyer signs), nowhere, or a separate document (DOCX)."""
+DEFAULT_GAPS = "appendix"
+
 
 class FormatError(ValueError):
     """An unknown format name or file extension: one line, with the closest known ones."""
+
+
+def check_gaps(gaps: str, only: bool = False) -> str:
+    """``gaps`` if it is one of :data:`GAPS` (or "only", the separate gaps document, where ``only``)."""
+    if gaps not in GAPS and not (only and gaps == "only"):
+        raise FormatError(unknown("--gaps value", gaps, GAPS))
+    return gaps
+
+
+def check_paper(paper: str) -> str:
+    """``paper`` if it is a known paper size; else :class:`FormatError` (did you mean)."""
+    if paper not in PAPERS:
+        raise FormatError(unknown("paper size", paper, PAPERS))
+    return paper
 
 
 @attrs.frozen
@@ -47,6 +71,19 @@ class OutputCase:
     """The base IRI of RDF resources (turtle, jsonld)."""
     texts: tuple = ()
     """Folders of document texts given on the command line (annotations: each quote's prefix and suffix)."""
+    paper: str = attrs.field(default=DEFAULT_PAPER)
+    """The paper printed formats (XLSX, DOCX) are laid out for (``--paper``): a key of :data:`PAPERS`."""
+
+    gaps: str = attrs.field(default=DEFAULT_GAPS)
+    """Where the chart's gaps go (``--gaps``): one of :data:`GAPS`, or "only" (the gaps document)."""
+
+    @paper.validator
+    def _known_paper(self, _attribute, value: str) -> None:
+        check_paper(value)
+
+    @gaps.validator
+    def _known_gaps(self, _attribute, value: str) -> None:
+        check_gaps(value, only=True)
 
     @classmethod
     def of(cls, corpus, **options) -> OutputCase:
@@ -157,7 +194,7 @@ def _matrix_csv(matrix, case: OutputCase) -> str:
 def _matrix_xlsx(matrix, case: OutputCase) -> bytes:
     from .xlsxfile import matrix_xlsx
 
-    return matrix_xlsx(matrix, case.corpus, case.value, case.base_url, title=case.title, date=case.date)
+    return matrix_xlsx(matrix, case.corpus, case.value, case.base_url, title=case.title, date=case.date, paper=case.paper)
 
 
 def _matrix_md(matrix, case: OutputCase) -> str:
@@ -178,22 +215,29 @@ def _matrix_json(matrix, case: OutputCase) -> str:
     return matrix_json(matrix, title=case.title, date=case.date, value=case.value, measure=case.measure)
 
 
-def _chart_docx(chart, _case: OutputCase) -> bytes:
+def _chart_docx(chart, case: OutputCase) -> bytes:
     from .chart_docx import chart_docx
 
-    return chart_docx(chart)
+    return chart_docx(chart, paper=case.paper, gaps=case.gaps)
 
 
-def _chart_html(chart, _case: OutputCase) -> str:
+def _without_gaps(chart, case: OutputCase):
+    """The chart without its gaps under ``--gaps none`` (HTML and Markdown keep them in place otherwise)."""
+    if case.gaps == "separate":
+        raise FormatError("--gaps separate writes a second document: it is for a .docx chart; use --gaps none or appendix")
+    return attrs.evolve(chart, gaps=(), gaps_left_out=True) if case.gaps == "none" else chart
+
+
+def _chart_html(chart, case: OutputCase) -> str:
     from .chart_html import chart_page
 
-    return chart_page(chart)
+    return chart_page(_without_gaps(chart, case))
 
 
-def _chart_md(chart, _case: OutputCase) -> str:
+def _chart_md(chart, case: OutputCase) -> str:
     from .chart_md import chart_markdown
 
-    return chart_markdown(chart)
+    return chart_markdown(_without_gaps(chart, case))
 
 
 def _corpus_json(corpus, _case: OutputCase) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..matrix import Matrix
+from ..palette import EMPTY_MARK
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 
@@ -36,5 +37,7 @@ def matrix_markdown(
         "| " + " | ".join(["---"] + ["---:" if value in ("count", "independent") else "---"] * len(matrix.cols)) + " |",
     ]
     for row, values in zip(matrix.rows, matrix.values(value), strict=True):
-        lines.append("| " + " | ".join([escape_markdown(row.label), *(escape_markdown(v) for v in values)]) + " |")
+        # an empty cell prints the site's "–", not 0 (CSV and JSON keep the number)
+        shown = (EMPTY_MARK if v in (0, "") else escape_markdown(v) for v in values)
+        lines.append("| " + " | ".join([escape_markdown(row.label), *shown]) + " |")
     return "\n".join(lines) + "\n"

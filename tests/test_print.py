@@ -1,0 +1,184 @@
+"""The printed outputs as a reader holds them (issue 28): the matrix XLSX and the evidence chart
+DOCX converted to PDF by LibreOffice and read back with poppler and pypdf (tests/printed.py):
+A4 by default and US Letter on request, no text under 8 pt, no table row split across pages, no
+heading left at the foot of a page, no claim id in the chart's body."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from lxml import etree
+from printed import page_size, page_text, pages, text_sizes, to_pdf
+
+from lexmap.chart import build_chart
+from lexmap.exports.chart_docx import chart_docx
+from lexmap.exports.xlsxfile import matrix_xlsx
+
+from conftest import need
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A4 = (595.3, 841.9)  # points, portrait
+LETTER = (612.0, 792.0)
+SMALLEST = 7.95  # 8 pt, as a PDF rounds it
+TEST = "palermo/trafficking"
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _size(pdf) -> tuple[float, float]:
+    return tuple(round(v, 1) for v in sorted(page_size(pdf)))  # type: ignore[return-value]
+
+
+@pytest.fixture(scope="module")
+def printed_xlsx(bundled, tmp_path_factory):
+    need("soffice", "pdfinfo")
+    folder = tmp_path_factory.mktemp("xlsx")
+    out = {}
+    for paper in ("a4", "letter"):
+        source = folder / f"matrix-{paper}.xlsx"
+        source.write_bytes(matrix_xlsx(bundled.matrix(), bundled, title=bundled.title, date="2024-05-01", paper=paper))
+        out[paper] = to_pdf(source, folder)
+    return out
+
+
+@pytest.fixture(scope="module")
+def chart(bundled):
+    return build_chart(bundled, TEST)
+
+
+@pytest.fixture(scope="module")
+def printed_docx(chart, tmp_path_factory):
+    need("soffice", "pdfinfo")
+    folder = tmp_path_factory.mktemp("docx")
+    out = {}
+    for paper in ("a4", "letter"):
+        source = folder / f"chart-{paper}.docx"
+        source.write_bytes(chart_docx(chart, paper=paper))
+        out[paper] = (source, to_pdf(source, folder))
+    return out
+
+
+def test_xlsx_prints_on_a4_landscape_or_letter(printed_xlsx):
+    need("soffice", "pdfinfo")
+    assert _size(printed_xlsx["a4"]) == A4 and page_size(printed_xlsx["a4"])[0] > page_size(printed_xlsx["a4"])[1]
+    assert _size(printed_xlsx["letter"]) == LETTER
+
+
+def test_xlsx_prints_no_text_under_8_pt(printed_xlsx, bundled):
+    need("soffice", "pdfinfo")
+    for paper, pdf in printed_xlsx.items():
+        runs = text_sizes(pdf)
+        small = [run for run in runs if run[1] < SMALLEST]
+        assert not small, (paper, small[:5])
+        # the matrix still on its first page, whole, under its title and unit line
+        first = squeeze(page_text(pdf, 1))
+        assert bundled.title in first and "Unit: each cell gives the number of practices in the cell" in first
+        for header in bundled.matrix().cols:
+            assert squeeze(header.label).split()[-1] in first, header.label
+
+
+def test_xlsx_detail_prints_labels_and_no_ids(printed_xlsx, bundled):
+    need("soffice", "pdfinfo", "pdftotext")
+    pdf = printed_xlsx["a4"]
+    detail = " ".join(squeeze(page_text(pdf, n)) for n in range(3, pages(pdf) + 1))
+    assert "Cells it feeds" in detail and "Statement id" not in detail
+    claims = [c.id for c in bundled.claims.values() if len(c.id) > 12]
+    assert claims and not [i for i in claims if i in detail]
+
+
+def test_docx_is_a4_by_default_and_letter_on_request(printed_docx):
+    need("soffice", "pdfinfo")
+    assert _size(printed_docx["a4"][1]) == A4 and page_size(printed_docx["a4"][1])[1] > page_size(printed_docx["a4"][1])[0]
+    assert _size(printed_docx["letter"][1]) == LETTER
+
+
+def test_docx_prints_no_text_under_8_pt(printed_docx):
+    need("soffice", "pdfinfo")
+    runs = text_sizes(printed_docx["a4"][1])
+    assert runs and not [run for run in runs if run[1] < SMALLEST]
+
+
+def _body(source) -> etree._Element:
+    with zipfile.ZipFile(source) as package:
+        return etree.fromstring(package.read("word/document.xml"))
+
+
+def test_docx_no_table_row_splits_and_header_rows_repeat(printed_docx):
+    need("soffice", "pdfinfo")
+    body = _body(printed_docx["a4"][0])
+    rows = list(body.iter(W + "tr"))
+    assert rows and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+    for table in body.iter(W + "tbl"):
+        assert table.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None
+
+
+def test_docx_no_heading_last_on_a_page(printed_docx):
+    """Every heading keeps with the next paragraph (the XML), and on the printed pages the
+    paragraph after each heading starts on the heading's page."""
+    import docx
+
+    need("soffice", "pdfinfo", "pdftotext")
+    source, pdf = printed_docx["a4"]
+    document = docx.Document(str(source))
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    headings = [p for p in paragraphs if p.style.name.startswith("Heading")]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+    texts = [squeeze(page_text(pdf, n)) for n in range(1, pages(pdf) + 1)]
+    page = 0
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        if not paragraph.style.name.startswith(("Heading 2", "Heading 3")):
+            continue
+        heading = squeeze(paragraph.text)
+        while page < len(texts) and heading not in texts[page]:
+            page += 1
+        assert page < len(texts), f"heading not found in the PDF: {heading!r}"
+        after = texts[page][texts[page].index(heading) + len(heading) :]
+        assert squeeze(following.text)[:25] in after, f"{heading!r} is the last thing on page {page + 1}"
+
+
+def test_docx_body_has_no_claim_id(printed_docx, bundled, chart):
+    """Who says what, where and why sources count as one, in words: the claim ids are in the
+    appendix of identifiers only."""
+    need("soffice", "pdfinfo", "pdftotext")
+    _, pdf = printed_docx["a4"]
+    text = " ".join(squeeze(page_text(pdf, n)) for n in range(1, pages(pdf) + 1))
+    body, appendix = text.split("Appendix A. Gaps", 1)
+    ids = {c.id for c in bundled.claims.values()}
+    words = set(re.findall(r"[\w-]+", body))
+    assert not ids & words, sorted(ids & words)[:5]
+    assert "Appendix B. Identifiers" in appendix
+    import docx
+
+    table = docx.Document(str(printed_docx["a4"][0])).tables[-1]  # the identifiers (in the PDF an id wraps at its hyphens)
+    shown = {s.claim for s in chart.statements}
+    assert shown and shown <= {row.cells[2].text for row in table.rows}
+
+
+def test_docx_title_page_names_the_quotes_checked_and_the_states_status(printed_docx, chart, bundled):
+    need("soffice", "pdfinfo", "pdftotext")
+    first = squeeze(page_text(printed_docx["a4"][1], 1))
+    unchecked = sum(1 for s in chart.statements if bundled.texts[s.document].status != "checked")
+    assert f"Quotes: {unchecked} quotes not checked: texts not given; use --texts FOLDER." in first
+    status = bundled.party_status("palermo", "cu", chart.date)
+    assert f"Status of the state: Cuba towards Palermo Protocol on {chart.date}: {status.value}" in first
+
+
+def test_an_unknown_paper_is_one_line(small, tmp_path):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+    from lexmap.exports.formats import FormatError, OutputCase
+
+    from conftest import CORPORA
+
+    result = CliRunner().invoke(main, ["matrix", str(CORPORA / "small"), "--paper", "a5", "-o", str(tmp_path / "m.xlsx")])
+    assert result.exit_code == 2 and "'a5' is not one of 'a4', 'letter'" in result.output
+    assert not (tmp_path / "m.xlsx").exists()
+    with pytest.raises(FormatError, match="unknown paper size 'a5'; known: a4, letter"):
+        OutputCase.of(small, paper="a5")
+    with pytest.raises(FormatError, match="did you mean 'letter'"):
+        matrix_xlsx(small.matrix(), small, paper="leter")

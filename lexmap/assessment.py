@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .coverage import Coverage, ElementCoverage, best_of, definition_order, evaluate
+from .coverage import Coverage, ElementCoverage, best_of, definition_order, evaluate, rows_of
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Claim
+    from .model import Claim, Element
 
 
 class Assessor:
-    """The coverage answers of one corpus under one independence mode, each computed once."""
+    """The coverage answers of one corpus under one independence mode, each computed once.
+
+    For each (practice, test) only the rows some claim of the practice (or of its parts) can
+    move are worked out (:meth:`rows`); every other row is the element's row from no claims,
+    shared by every practice. Whole :class:`Coverage` objects are built only when asked for."""
 
     def __init__(self, corpus: Corpus, independence: str = "speaker"):
         self.corpus = corpus
@@ -31,10 +35,23 @@ class Assessor:
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
         self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
-        self._reaches: dict[str, frozenset[str]] = {}
-        self._blanks: dict[str, tuple[ElementCoverage, ...]] = {}
+        self._blanks: dict[str, ElementCoverage] = {}
+        self._blank_tests: dict[str, tuple[ElementCoverage, ...]] = {}
         self._orders: dict[str, list[str]] = {}
         self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
+        self._rows: dict[tuple[str, str], dict[str, ElementCoverage]] = {}
+        self._moved: dict[str, set[str]] = {}
+        self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
+        """The legal test each element is part of."""
+        # what a claim on an element can move: the element above it, and the elements defined
+        # by its test (an element's row reads its parts' rows and its definition's)
+        self._moves: dict[str, list[str]] = {}
+        for test in corpus.tests.values():
+            for element in test.walk():
+                for child in element.children:
+                    self._moves.setdefault(child.id, []).append(element.id)
+                if element.defined_by in corpus.tests:
+                    self._moves.setdefault(element.defined_by, []).append(element.id)
 
     def family(self, practice: str) -> frozenset[str]:
         """``practice`` and the practices that are part of it, through any chain."""
@@ -58,56 +75,68 @@ class Assessor:
         if practice is not None:
             key = (practice, test)
             if key not in self._by_practice:
-                claims = self._family_claims(practice)
-
-                def blank(element: str) -> tuple[ElementCoverage, ...] | None:
-                    return None if self._reach(element) & claims.keys() else self._blank(element)
-
-                if test not in self._orders:
-                    self._orders[test] = definition_order(self.corpus.tests[test], self.corpus.tests)
-                self._by_practice[key] = evaluate(
-                    self.corpus.tests[test],
-                    lambda e: claims.get(e, []),
-                    self.sources,
-                    self.corpus.tests,
-                    practice,
-                    blank,
-                    self._orders[test],
+                rows, blank = self.rows(practice, test), self._blank_test(test)
+                self._by_practice[key] = Coverage(
+                    test=self.corpus.tests[test],
+                    elements=tuple(rows.get(empty.element.id, empty) for empty in blank),
+                    practice=practice,
                 )
             return self._by_practice[key]
         if test not in self._whole:
-            nothing = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests)
-            per_practice = [self.coverage(test, p) for p in self.practices_on(test)]
-            self._whole[test] = best_of(self.corpus.tests[test], per_practice, nothing)
+            per_practice = [self.rows(p, test) for p in self.practices_on(test)]
+            self._whole[test] = best_of(self.corpus.tests[test], self._blank_test(test), per_practice)
         return self._whole[test]
 
-    def _reach(self, element: str) -> frozenset[str]:
-        """The elements whose claims can move ``element``'s row: its subtree's, and those of the
-        tests its subtree is defined by, through any chain."""
-        if element not in self._reaches:
-            found: set[str] = set()
-            stack, seen = [element], set()
-            while stack:
-                current = stack.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
-                for below in self.corpus.elements[current].walk():
-                    found.add(below.id)
-                    if below.defined_by in self.corpus.tests:
-                        stack.append(below.defined_by)
-            self._reaches[element] = frozenset(found)
-        return self._reaches[element]
+    def rows(self, practice: str, test: str) -> dict[str, ElementCoverage]:
+        """The rows of ``test`` that ``practice``'s claims (with its parts') move, by element id;
+        the row of any other element is :meth:`blank`'s."""
+        key = (practice, test)
+        if key not in self._rows:
+            moved = self._moved_by(practice)
+            found: dict[str, ElementCoverage] = {}
+            if test in moved:
+                claims, tests, blank = self._family_claims(practice), self.corpus.tests, self.blank
+                on = lambda e: claims.get(e, [])  # noqa: E731
+                if test not in self._orders:
+                    self._orders[test] = definition_order(tests[test], tests)
+                defined: dict[str, ElementCoverage] = {}
+                for test_id in self._orders[test]:  # the defining tests, deepest first
+                    worked = rows_of(tests[test_id], on, self.sources, defined, practice, moved, blank)
+                    defined[test_id] = worked[test_id] if test_id in worked else blank(test_id)
+                found = rows_of(tests[test], on, self.sources, defined, practice, moved, blank)
+            self._rows[key] = found
+        return self._rows[key]
 
-    def _blank(self, element: str) -> tuple[ElementCoverage, ...]:
-        """The rows of ``element``'s subtree from no claims at all, in tree order."""
-        if element not in self._blanks:
-            test = self.corpus.test_of(element)
-            rows = evaluate(test, lambda _: [], self.sources, self.corpus.tests).elements
-            for start, row in enumerate(rows):
-                size = sum(1 for _ in row.element.walk())
-                self._blanks[row.element.id] = rows[start : start + size]
-        return self._blanks[element]
+    def blank(self, element: str) -> ElementCoverage:
+        """The row of ``element`` from no claims at all (its test's rows worked out once)."""
+        found = self._blanks.get(element)
+        if found is None:
+            self._blank_test(self.test_of[element].id)
+            found = self._blanks[element]
+        return found
+
+    def _blank_test(self, test: str) -> tuple[ElementCoverage, ...]:
+        """The rows of ``test`` from no claims, in tree order."""
+        if test not in self._blank_tests:
+            rows = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests).elements
+            self._blank_tests[test] = rows
+            self._blanks.update((row.element.id, row) for row in rows)
+        return self._blank_tests[test]
+
+    def _moved_by(self, practice: str) -> set[str]:
+        """The elements whose rows the claims of ``practice`` (with its parts) can move: the
+        claimed elements, every element above one, and every element defined by a test holding
+        one, through any chain (each element once: a circle of definitions ends)."""
+        if practice not in self._moved:
+            found = set(self._family_claims(practice))
+            stack = list(found)
+            while stack:
+                for above in self._moves.get(stack.pop(), ()):
+                    if above not in found:
+                        found.add(above)
+                        stack.append(above)
+            self._moved[practice] = found
+        return self._moved[practice]
 
     def _family_claims(self, practice: str) -> dict[str, list[Claim]]:
         """The claims about ``practice`` and its parts, by element, in corpus order."""
@@ -116,9 +145,11 @@ class Assessor:
                 self._claims_of = {}
                 for order, claim in enumerate(self.corpus.claims.values()):
                     self._claims_of.setdefault(claim.practice, []).append((order, claim))
-            found = sorted(
-                (pair for member in self.family(practice) for pair in self._claims_of.get(member, ())), key=lambda pair: pair[0]
-            )
+            family = self.family(practice)
+            if len(family) == 1:
+                found = self._claims_of.get(practice, [])
+            else:
+                found = sorted((pair for member in family for pair in self._claims_of.get(member, ())), key=lambda pair: pair[0])
             by_element: dict[str, list[Claim]] = {}
             for _, claim in found:
                 by_element.setdefault(claim.element, []).append(claim)
@@ -127,7 +158,8 @@ class Assessor:
 
     def assess(self, practice: str, element: str) -> ElementCoverage:
         """The row of (``practice``, ``element``): its level, sources, contests, in its test."""
-        return self.coverage(self.corpus.test_of(element).id, practice)[element]
+        found = self.rows(practice, self.test_of[element].id).get(element)
+        return found if found is not None else self.blank(element)
 
     def practices_on(self, test: str) -> list[str]:
         """Practices with a claim somewhere in ``test`` (or a test defining part of it), and the
@@ -140,7 +172,7 @@ class Assessor:
         corpus = self.corpus
         direct: dict[str, set[str]] = {}
         for claim in corpus.claims.values():
-            direct.setdefault(corpus.test_of(claim.element).id, set()).add(claim.practice)
+            direct.setdefault(self.test_of[claim.element].id, set()).add(claim.practice)
         users: dict[str, set[str]] = {}  # test -> tests whose trees use it as a definition
         for test in corpus.tests.values():
             for element in test.walk():

@@ -26,7 +26,7 @@ The rules (docs/evidence.md gives each with a worked example):
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -182,21 +182,18 @@ def evaluate(
     sources: Sources,
     definitions: Mapping[str, Element],
     practice: str | None = None,
-    blank: Callable[[str], tuple[ElementCoverage, ...] | None] | None = None,
     order: list[str] | None = None,
 ) -> Coverage:
     """The coverage of ``test`` from the claims ``claims_on(element_id)`` gives (one practice's
-    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``.
-    ``blank(element_id)``, where given, returns the rows of an element's subtree when nothing in
-    it (or in its definitions) has a claim: they are the rows of no evidence, not worked out again;
-    ``order``: :func:`definition_order` of ``test``, where already known."""
+    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``;
+    ``order``: :func:`definition_order` of ``test``, where already known. Every element is worked
+    out; :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
     defined = definition_order(test, definitions) if order is None else order
     results: dict[str, ElementCoverage] = {}
     for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
-        empty = blank(test_id) if blank else None
-        results[test_id] = empty[0] if empty else _tree(definitions[test_id], claims_on, sources, results, practice, blank)[0]
-    rows = _tree(test, claims_on, sources, results, practice, blank)
-    return Coverage(test=test, elements=tuple(rows), practice=practice)
+        results[test_id] = rows_of(definitions[test_id], claims_on, sources, results, practice)[test_id]
+    rows = rows_of(test, claims_on, sources, results, practice)
+    return Coverage(test=test, elements=tuple(rows[e.id] for e in test.walk()), practice=practice)
 
 
 def definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
@@ -222,97 +219,132 @@ def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[s
     return [e.defined_by for e in test.walk() if e.defined_by is not None and e.defined_by in definitions]
 
 
-def _tree(
-    test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage], practice: str | None, blank=None
-) -> list[ElementCoverage]:
-    """The rows of one tree in tree order; ``defined`` holds the rows of the defining tests."""
-    rows: list[ElementCoverage | None] = []
+def rows_of(
+    test: Element,
+    claims_on: Callable[[str], list[Claim]],
+    sources: Sources,
+    defined: Mapping[str, ElementCoverage],
+    practice: str | None,
+    moved: Container[str] | None = None,
+    blank: Callable[[str], ElementCoverage] | None = None,
+) -> dict[str, ElementCoverage]:
+    """The rows of one tree by element id; ``defined`` holds the rows of the defining tests.
+    With ``moved`` (the elements some claim can move), only those are worked out, and below them
+    any other element's row is ``blank(id)``, its row from no claims; they are not in the answer."""
+    out: dict[str, ElementCoverage] = {}
 
     def visit(element: Element, depth: int) -> ElementCoverage:
-        empty = blank(element.id) if blank else None
-        if empty:
-            rows.extend(empty)
-            return empty[0]
-        position = len(rows)
-        rows.append(None)  # keeps tree order; filled below
-        children = [visit(child, depth + 1) for child in element.children]
+        children = [
+            visit(child, depth + 1) if moved is None or child.id in moved else blank(child.id)  # type: ignore[misc]
+            for child in element.children
+        ]
         own = claims_on(element.id)
-        supporting = tuple(c for c in own if c.stance == "supports")
-        contesting = tuple(c for c in own if c.stance == "contests")
         definition = defined.get(element.defined_by) if element.defined_by else None
-        contested_by = contesting + tuple(c for child in children for c in child.contested_by)
-        if definition is not None:
-            contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
-        if definition is not None and not definition.composite and not children:
-            # defined by a test of one element: the two name one thing, and their claims count together
-            supporting += tuple(c for c in definition.supporting if c not in supporting)
-            definition = None
-        own_sources = sources.count(supporting)
-        level, count, met_through, limiting, asserted = (
-            ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated",
-            own_sources,
-            None,
-            None,
-            0,
-        )
-        if children or definition is not None:
-            asserted, met_through = own_sources, "parts" if children else "definition"
-            candidates: list[tuple[ElementCoverage, str]] = []
-            if children:
-                pick = min if element.combinator == "all" else max
-                child = pick(children, key=lambda r: (_RANK[r.level], r.independent_sources))
-                candidates.append((child, "parts"))
-            if definition is not None:
-                candidates.append((definition, "definition"))
-            best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
-            level, count, limiting = best.level, best.independent_sources, best.element.id
-        row = ElementCoverage(
-            element=element,
-            depth=depth,
-            level=level,
-            contested=bool(contested_by),
-            supporting=supporting,
-            contesting=contesting,
-            independent_sources=count,
-            subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
-            subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
-            met_through=met_through,
-            practice=practice,
-            asserted_by=asserted,
-            contested_by=contested_by,
-            limiting=limiting,
-        )
-        rows[position] = row
+        out[element.id] = row = make_row(element, depth, children, own, definition, sources, practice)
         return row
 
-    visit(test, 0)
-    return rows  # type: ignore[return-value]  # every position is filled
+    if moved is None or test.id in moved:
+        visit(test, 0)
+    return out
 
 
-def best_of(test: Element, per_practice: list[Coverage], nothing: Coverage) -> Coverage:
-    """The whole corpus's coverage of ``test``: each element's row from the best single practice,
-    contested when it is contested for any practice, with every claim on it listed; ``nothing``
-    (the coverage from no claims) when no practice has any."""
+def make_row(
+    element: Element,
+    depth: int,
+    children: list[ElementCoverage],
+    own: list[Claim],
+    definition: ElementCoverage | None,
+    sources: Sources,
+    practice: str | None,
+) -> ElementCoverage:
+    """The row of ``element`` from its own claims, its parts' rows and its definition's row: the
+    rules of the module docstring, in the one place they are coded."""
+    supporting = tuple(c for c in own if c.stance == "supports")
+    contesting = tuple(c for c in own if c.stance == "contests")
+    contested_by = contesting + tuple(c for child in children for c in child.contested_by)
+    if definition is not None:
+        contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
+    if definition is not None and not definition.composite and not children:
+        # defined by a test of one element: the two name one thing, and their claims count together
+        supporting += tuple(c for c in definition.supporting if c not in supporting)
+        definition = None
+    own_sources = sources.count(supporting)
+    level, count, met_through, limiting, asserted = (
+        ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated",
+        own_sources,
+        None,
+        None,
+        0,
+    )
+    if children or definition is not None:
+        asserted, met_through = own_sources, "parts" if children else "definition"
+        candidates: list[tuple[ElementCoverage, str]] = []
+        if children:
+            pick = min if element.combinator == "all" else max
+            child = pick(children, key=lambda r: (_RANK[r.level], r.independent_sources))
+            candidates.append((child, "parts"))
+        if definition is not None:
+            candidates.append((definition, "definition"))
+        best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
+        level, count, limiting = best.level, best.independent_sources, best.element.id
+    return ElementCoverage(
+        element=element,
+        depth=depth,
+        level=level,
+        contested=bool(contested_by),
+        supporting=supporting,
+        contesting=contesting,
+        independent_sources=count,
+        subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
+        subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
+        met_through=met_through,
+        practice=practice,
+        asserted_by=asserted,
+        contested_by=contested_by,
+        limiting=limiting,
+    )
+
+
+def best_of(test: Element, blank: tuple[ElementCoverage, ...], per_practice: Sequence[Mapping[str, ElementCoverage]]) -> Coverage:
+    """The whole corpus's coverage of ``test``: each element's row from the best single practice
+    (the first of the strongest, in the practices' order), contested when it is contested for
+    any practice, with every claim on it listed. ``blank``: the rows from no claims, in tree
+    order; ``per_practice``: each practice's worked-out rows (any other row of a practice is its
+    row in ``blank``, which adds no claim and is never better than another)."""
     if not per_practice:
-        return nothing
+        return Coverage(test=test, elements=blank)
+    found: dict[str, list[ElementCoverage]] = {}
+    for practice_rows in per_practice:
+        for element_id, row in practice_rows.items():
+            found.setdefault(element_id, []).append(row)
+    first = per_practice[0]
     rows = []
-    for position in range(len(per_practice[0].elements)):
-        candidates = [coverage.elements[position] for coverage in per_practice]
-        best = candidates[0]
-        for row in candidates[1:]:
+    for empty in blank:
+        candidates = found.get(empty.element.id)
+        if candidates is None:  # no practice moves it: the row from no claims
+            rows.append(empty)
+            continue
+        best = first.get(empty.element.id, empty)
+        for row in candidates:
             if _better(row, best):
                 best = row
-        contested_by = tuple(dict.fromkeys(c for row in candidates for c in row.contested_by))
+        contested_by = _unique(c for row in candidates for c in row.contested_by)
         rows.append(
             attrs.evolve(
                 best,
                 practice=best.practice if best.level != "unargued" else None,
                 contested=bool(contested_by),
                 contested_by=contested_by,
-                supporting=tuple(dict.fromkeys(c for row in candidates for c in row.supporting)),
-                contesting=tuple(dict.fromkeys(c for row in candidates for c in row.contesting)),
-                subtree_supporting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_supporting)),
-                subtree_contesting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_contesting)),
+                supporting=_unique(c for row in candidates for c in row.supporting),
+                contesting=_unique(c for row in candidates for c in row.contesting),
+                subtree_supporting=_unique(c for row in candidates for c in row.subtree_supporting),
+                subtree_contesting=_unique(c for row in candidates for c in row.subtree_contesting),
             )
         )
     return Coverage(test=test, elements=tuple(rows))
+
+
+def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """``claims`` without repeats, in order: by identity (the corpus holds one record per claim),
+    so that no claim is hashed field by field."""
+    return tuple({id(c): c for c in claims}.values())

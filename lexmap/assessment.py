@@ -43,15 +43,17 @@ class Assessor:
         self._moved: dict[str, set[str]] = {}
         self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
         """The legal test each element is part of."""
-        # what a claim on an element can move: the element above it, and the elements defined
-        # by its test (an element's row reads its parts' rows and its definition's)
-        self._moves: dict[str, list[str]] = {}
+        # what a claim on an element can move: the elements above it in its tree (its chain,
+        # up to the test), and the elements its test defines (each with its chain)
+        self._chain: dict[str, tuple[str, ...]] = {}
+        self._defines: dict[str, list[str]] = {}
         for test in corpus.tests.values():
+            self._chain[test.id] = (test.id,)
             for element in test.walk():
                 for child in element.children:
-                    self._moves.setdefault(child.id, []).append(element.id)
+                    self._chain[child.id] = (child.id, *self._chain[element.id])
                 if element.defined_by in corpus.tests:
-                    self._moves.setdefault(element.defined_by, []).append(element.id)
+                    self._defines.setdefault(element.defined_by, []).append(element.id)
 
     def family(self, practice: str) -> frozenset[str]:
         """``practice`` and the practices that are part of it, through any chain."""
@@ -95,15 +97,16 @@ class Assessor:
             moved = self._moved_by(practice)
             found: dict[str, ElementCoverage] = {}
             if test in moved:
-                claims, tests, blank = self._family_claims(practice), self.corpus.tests, self.blank
-                on = lambda e: claims.get(e, [])  # noqa: E731
+                claims, tests, blank = self._family_claims(practice), self.corpus.tests, self._blanks
                 if test not in self._orders:
                     self._orders[test] = definition_order(tests[test], tests)
+                    for test_id in (test, *self._orders[test]):
+                        self._blank_test(test_id)  # the rows below that no claim moves
                 defined: dict[str, ElementCoverage] = {}
                 for test_id in self._orders[test]:  # the defining tests, deepest first
-                    worked = rows_of(tests[test_id], on, self.sources, defined, practice, moved, blank)
-                    defined[test_id] = worked[test_id] if test_id in worked else blank(test_id)
-                found = rows_of(tests[test], on, self.sources, defined, practice, moved, blank)
+                    worked = rows_of(tests[test_id], claims, self.sources, defined, practice, moved, blank)
+                    defined[test_id] = worked[test_id] if test_id in worked else blank[test_id]
+                found = rows_of(tests[test], claims, self.sources, defined, practice, moved, blank)
             self._rows[key] = found
         return self._rows[key]
 
@@ -118,7 +121,7 @@ class Assessor:
     def _blank_test(self, test: str) -> tuple[ElementCoverage, ...]:
         """The rows of ``test`` from no claims, in tree order."""
         if test not in self._blank_tests:
-            rows = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests).elements
+            rows = evaluate(self.corpus.tests[test], {}, self.sources, self.corpus.tests).elements
             self._blank_tests[test] = rows
             self._blanks.update((row.element.id, row) for row in rows)
         return self._blank_tests[test]
@@ -126,15 +129,24 @@ class Assessor:
     def _moved_by(self, practice: str) -> set[str]:
         """The elements whose rows the claims of ``practice`` (with its parts) can move: the
         claimed elements, every element above one, and every element defined by a test holding
-        one, through any chain (each element once: a circle of definitions ends)."""
+        one, through any chain (each test once: a circle of definitions ends)."""
         if practice not in self._moved:
-            found = set(self._family_claims(practice))
-            stack = list(found)
-            while stack:
-                for above in self._moves.get(stack.pop(), ()):
-                    if above not in found:
-                        found.add(above)
-                        stack.append(above)
+            found: set[str] = set()
+            tests: list[str] = []
+            chains, defines = self._chain, self._defines
+
+            def add(element: str) -> None:
+                chain = chains[element]
+                if chain[-1] not in found and chain[-1] in defines:
+                    tests.append(chain[-1])  # its test is new: what it defines moves too
+                found.update(chain)
+
+            for element in self._family_claims(practice):
+                add(element)
+            while tests:
+                for element in defines[tests.pop()]:
+                    if element not in found:
+                        add(element)
             self._moved[practice] = found
         return self._moved[practice]
 

@@ -26,7 +26,8 @@ The rules (docs/evidence.md gives each with a worked example):
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
+from itertools import chain
 
 import attrs
 
@@ -178,21 +179,21 @@ def _better(a: ElementCoverage, b: ElementCoverage) -> bool:
 
 def evaluate(
     test: Element,
-    claims_on: Callable[[str], list[Claim]],
+    claims: Mapping[str, Sequence[Claim]],
     sources: Sources,
     definitions: Mapping[str, Element],
     practice: str | None = None,
     order: list[str] | None = None,
 ) -> Coverage:
-    """The coverage of ``test`` from the claims ``claims_on(element_id)`` gives (one practice's
-    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``;
-    ``order``: :func:`definition_order` of ``test``, where already known. Every element is worked
-    out; :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
+    """The coverage of ``test`` from ``claims`` (by element id: one practice's evidence, with its
+    parts'); ``definitions`` maps test ids to tests, for ``defined_by``; ``order``:
+    :func:`definition_order` of ``test``, where already known. Every element is worked out;
+    :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
     defined = definition_order(test, definitions) if order is None else order
     results: dict[str, ElementCoverage] = {}
     for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
-        results[test_id] = rows_of(definitions[test_id], claims_on, sources, results, practice)[test_id]
-    rows = rows_of(test, claims_on, sources, results, practice)
+        results[test_id] = rows_of(definitions[test_id], claims, sources, results, practice)[test_id]
+    rows = rows_of(test, claims, sources, results, practice)
     return Coverage(test=test, elements=tuple(rows[e.id] for e in test.walk()), practice=practice)
 
 
@@ -221,26 +222,27 @@ def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[s
 
 def rows_of(
     test: Element,
-    claims_on: Callable[[str], list[Claim]],
+    claims: Mapping[str, Sequence[Claim]],
     sources: Sources,
     defined: Mapping[str, ElementCoverage],
     practice: str | None,
     moved: Container[str] | None = None,
-    blank: Callable[[str], ElementCoverage] | None = None,
+    blank: Mapping[str, ElementCoverage] | None = None,
 ) -> dict[str, ElementCoverage]:
     """The rows of one tree by element id; ``defined`` holds the rows of the defining tests.
     With ``moved`` (the elements some claim can move), only those are worked out, and below them
-    any other element's row is ``blank(id)``, its row from no claims; they are not in the answer."""
+    any other element's row is ``blank[id]``, its row from no claims; they are not in the answer."""
     out: dict[str, ElementCoverage] = {}
+    no_claims: tuple[Claim, ...] = ()
 
     def visit(element: Element, depth: int) -> ElementCoverage:
-        children = [
-            visit(child, depth + 1) if moved is None or child.id in moved else blank(child.id)  # type: ignore[misc]
-            for child in element.children
-        ]
-        own = claims_on(element.id)
+        if moved is None:
+            children = [visit(child, depth + 1) for child in element.children]
+        else:
+            children = [visit(child, depth + 1) if child.id in moved else blank[child.id] for child in element.children]  # type: ignore[index]
         definition = defined.get(element.defined_by) if element.defined_by else None
-        out[element.id] = row = make_row(element, depth, children, own, definition, sources, practice)
+        row = make_row(element, depth, children, claims.get(element.id, no_claims), definition, sources, practice)
+        out[element.id] = row
         return row
 
     if moved is None or test.id in moved:
@@ -252,40 +254,55 @@ def make_row(
     element: Element,
     depth: int,
     children: list[ElementCoverage],
-    own: list[Claim],
+    own: Sequence[Claim],
     definition: ElementCoverage | None,
     sources: Sources,
     practice: str | None,
 ) -> ElementCoverage:
     """The row of ``element`` from its own claims, its parts' rows and its definition's row: the
-    rules of the module docstring, in the one place they are coded."""
-    supporting = tuple(c for c in own if c.stance == "supports")
-    contesting = tuple(c for c in own if c.stance == "contests")
-    contested_by = contesting + tuple(c for child in children for c in child.contested_by)
+    rules of the module docstring, in the one place they are coded (with loops, not generators:
+    it runs for every row some claim moves)."""
+    if own:
+        supporting = tuple([c for c in own if c.stance == "supports"])
+        contesting = tuple([c for c in own if c.stance == "contests"])
+    else:
+        supporting = contesting = ()
+    contested_by = contesting
+    parts_supporting: tuple[Claim, ...] = ()
+    parts_contesting: tuple[Claim, ...] = ()
+    for child in children:
+        if child.contested_by:
+            contested_by += child.contested_by
+        if child.subtree_supporting:
+            parts_supporting += child.subtree_supporting
+        if child.subtree_contesting:
+            parts_contesting += child.subtree_contesting
     if definition is not None:
         contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
-    if definition is not None and not definition.composite and not children:
-        # defined by a test of one element: the two name one thing, and their claims count together
-        supporting += tuple(c for c in definition.supporting if c not in supporting)
-        definition = None
-    own_sources = sources.count(supporting)
-    level, count, met_through, limiting, asserted = (
-        ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated",
-        own_sources,
-        None,
-        None,
-        0,
-    )
+        if not definition.composite and not children:
+            # defined by a test of one element: the two name one thing, and their claims count together
+            supporting += tuple(c for c in definition.supporting if c not in supporting)
+            definition = None
+    own_sources = sources.count(supporting) if supporting else 0
+    level = "corroborated" if own_sources >= 2 else "argued" if supporting else "unargued"
+    count, met_through, limiting, asserted = own_sources, None, None, 0
     if children or definition is not None:
-        asserted, met_through = own_sources, "parts" if children else "definition"
-        candidates: list[tuple[ElementCoverage, str]] = []
-        if children:
-            pick = min if element.combinator == "all" else max
-            child = pick(children, key=lambda r: (_RANK[r.level], r.independent_sources))
-            candidates.append((child, "parts"))
-        if definition is not None:
-            candidates.append((definition, "definition"))
-        best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
+        asserted = own_sources
+        best: ElementCoverage | None = None
+        if children:  # all of: the first weakest part; any of: the first strongest
+            weakest = element.combinator == "all"
+            best, key = children[0], (_RANK[children[0].level], children[0].independent_sources)
+            for child in children[1:]:
+                found = (_RANK[child.level], child.independent_sources)
+                if (found < key) if weakest else (found > key):
+                    best, key = child, found
+            met_through = "parts"
+        if definition is not None and (
+            best is None
+            or (_RANK[definition.level], definition.independent_sources) > (_RANK[best.level], best.independent_sources)
+        ):
+            best, met_through = definition, "definition"
+        assert best is not None
         level, count, limiting = best.level, best.independent_sources, best.element.id
     return ElementCoverage(
         element=element,
@@ -295,8 +312,8 @@ def make_row(
         supporting=supporting,
         contesting=contesting,
         independent_sources=count,
-        subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
-        subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
+        subtree_supporting=supporting + parts_supporting,
+        subtree_contesting=contesting + parts_contesting,
         met_through=met_through,
         practice=practice,
         asserted_by=asserted,
@@ -328,23 +345,24 @@ def best_of(test: Element, blank: tuple[ElementCoverage, ...], per_practice: Seq
         for row in candidates:
             if _better(row, best):
                 best = row
-        contested_by = _unique(c for row in candidates for c in row.contested_by)
+        contested_by = _unique([row.contested_by for row in candidates])
         rows.append(
             attrs.evolve(
                 best,
                 practice=best.practice if best.level != "unargued" else None,
                 contested=bool(contested_by),
                 contested_by=contested_by,
-                supporting=_unique(c for row in candidates for c in row.supporting),
-                contesting=_unique(c for row in candidates for c in row.contesting),
-                subtree_supporting=_unique(c for row in candidates for c in row.subtree_supporting),
-                subtree_contesting=_unique(c for row in candidates for c in row.subtree_contesting),
+                supporting=_unique([row.supporting for row in candidates]),
+                contesting=_unique([row.contesting for row in candidates]),
+                subtree_supporting=_unique([row.subtree_supporting for row in candidates]),
+                subtree_contesting=_unique([row.subtree_contesting for row in candidates]),
             )
         )
     return Coverage(test=test, elements=tuple(rows))
 
 
-def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    """``claims`` without repeats, in order: by identity (the corpus holds one record per claim),
-    so that no claim is hashed field by field."""
-    return tuple({id(c): c for c in claims}.values())
+def _unique(groups: list[tuple[Claim, ...]]) -> tuple[Claim, ...]:
+    """The claims of ``groups`` without repeats, in order: by identity (the corpus holds one
+    record per claim), so that no claim is hashed field by field."""
+    claims = list(chain.from_iterable(groups))
+    return tuple(dict(zip(map(id, claims), claims, strict=True)).values())

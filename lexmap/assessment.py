@@ -7,9 +7,11 @@ The rules are in :mod:`lexmap.coverage` and :mod:`lexmap.independence`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from .coverage import Coverage, ElementCoverage, best_of, definition_order, evaluate, rows_of
+from .coverage import Coverage, ElementCoverage, Row, _better, definition_order, evaluate_rows, rows_of
+from .gcpause import gc_paused
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -35,11 +37,12 @@ class Assessor:
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
         self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
-        self._blanks: dict[str, ElementCoverage] = {}
+        self._blanks: dict[str, Row] = {}
+        self._blank_records: dict[str, ElementCoverage] = {}
         self._blank_tests: dict[str, tuple[ElementCoverage, ...]] = {}
         self._orders: dict[str, list[str]] = {}
         self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
-        self._rows: dict[tuple[str, str], dict[str, ElementCoverage]] = {}
+        self._rows: dict[tuple[str, str], dict[str, Row]] = {}
         self._moved: dict[str, set[str]] = {}
         self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
         """The legal test each element is part of."""
@@ -77,32 +80,79 @@ class Assessor:
         if practice is not None:
             key = (practice, test)
             if key not in self._by_practice:
-                rows, blank = self.rows(practice, test), self._blank_test(test)
+                rows = self.rows(practice, test)
                 self._by_practice[key] = Coverage(
                     test=self.corpus.tests[test],
-                    elements=tuple(rows.get(empty.element.id, empty) for empty in blank),
+                    elements=tuple(
+                        empty if (row := rows.get(empty.element.id)) is None else ElementCoverage(*row)
+                        for empty in self._blank_test(test)
+                    ),
                     practice=practice,
                 )
             return self._by_practice[key]
         if test not in self._whole:
-            per_practice = [self.rows(p, test) for p in self.practices_on(test)]
-            self._whole[test] = best_of(self.corpus.tests[test], self._blank_test(test), per_practice)
+            with gc_paused():  # many rows made, none freed: the collector would only walk the heap
+                self._whole[test] = self._best_of(test)
         return self._whole[test]
 
-    def rows(self, practice: str, test: str) -> dict[str, ElementCoverage]:
-        """The rows of ``test`` that ``practice``'s claims (with its parts') move, by element id;
-        the row of any other element is :meth:`blank`'s."""
+    def _best_of(self, test: str) -> Coverage:
+        """The whole corpus's coverage of ``test``: each element's row from the best single
+        practice (the first of the strongest, in corpus order), contested when it is contested
+        for any practice, with every claim on it listed. A practice's row that its claims do not
+        move is its row from no claims: it adds no claim and is never better than another."""
+        blank = self._blank_test(test)
+        per_practice = [self.rows(p, test) for p in self.practices_on(test)]
+        if not per_practice:
+            return Coverage(test=self.corpus.tests[test], elements=blank)
+        found: dict[str, list[Row]] = {}
+        for practice_rows in per_practice:
+            for element_id, row in practice_rows.items():
+                found.setdefault(element_id, []).append(row)
+        first, elements = per_practice[0], []
+        for empty in blank:
+            candidates = found.get(empty.element.id)
+            if candidates is None:  # no practice moves it: the row from no claims
+                elements.append(empty)
+                continue
+            best = first.get(empty.element.id) or self._blanks[empty.element.id]
+            for row in candidates:
+                if _better(row, best):
+                    best = row
+            contested_by = _unique([row.contested_by for row in candidates])
+            elements.append(
+                ElementCoverage(
+                    best.element,
+                    best.depth,
+                    best.level,
+                    bool(contested_by),
+                    _unique([row.supporting for row in candidates]),
+                    _unique([row.contesting for row in candidates]),
+                    best.independent_sources,
+                    _unique([row.subtree_supporting for row in candidates]),
+                    _unique([row.subtree_contesting for row in candidates]),
+                    best.met_through,
+                    best.practice if best.level != "unargued" else None,
+                    best.asserted_by,
+                    contested_by,
+                    best.limiting,
+                )
+            )
+        return Coverage(test=self.corpus.tests[test], elements=tuple(elements))
+
+    def rows(self, practice: str, test: str) -> dict[str, Row]:
+        """The rows of ``test`` that ``practice``'s claims (with its parts') move, by element id,
+        as :class:`~lexmap.coverage.Row` tuples; any other element's row is :meth:`row`'s blank."""
         key = (practice, test)
         if key not in self._rows:
             moved = self._moved_by(practice)
-            found: dict[str, ElementCoverage] = {}
+            found: dict[str, Row] = {}
             if test in moved:
                 claims, tests, blank = self._family_claims(practice), self.corpus.tests, self._blanks
                 if test not in self._orders:
                     self._orders[test] = definition_order(tests[test], tests)
                     for test_id in (test, *self._orders[test]):
                         self._blank_test(test_id)  # the rows below that no claim moves
-                defined: dict[str, ElementCoverage] = {}
+                defined: dict[str, Row] = {}
                 for test_id in self._orders[test]:  # the defining tests, deepest first
                     worked = rows_of(tests[test_id], claims, self.sources, defined, practice, moved, blank)
                     defined[test_id] = worked[test_id] if test_id in worked else blank[test_id]
@@ -110,20 +160,30 @@ class Assessor:
             self._rows[key] = found
         return self._rows[key]
 
-    def blank(self, element: str) -> ElementCoverage:
-        """The row of ``element`` from no claims at all (its test's rows worked out once)."""
-        found = self._blanks.get(element)
+    def row(self, practice: str, element: str) -> Row:
+        """The row of (``practice``, ``element``) as a tuple (:meth:`assess` as a record)."""
+        found = self.rows(practice, self.test_of[element].id).get(element)
         if found is None:
             self._blank_test(self.test_of[element].id)
             found = self._blanks[element]
         return found
 
+    def assess(self, practice: str, element: str) -> ElementCoverage:
+        """The row of (``practice``, ``element``): its level, sources, contests, in its test."""
+        found = self.rows(practice, self.test_of[element].id).get(element)
+        if found is None:
+            self._blank_test(self.test_of[element].id)
+            return self._blank_records[element]
+        return ElementCoverage(*found)
+
     def _blank_test(self, test: str) -> tuple[ElementCoverage, ...]:
-        """The rows of ``test`` from no claims, in tree order."""
+        """The rows of ``test`` from no claims, in tree order (as tuples in ``_blanks`` too)."""
         if test not in self._blank_tests:
-            rows = evaluate(self.corpus.tests[test], {}, self.sources, self.corpus.tests).elements
-            self._blank_tests[test] = rows
-            self._blanks.update((row.element.id, row) for row in rows)
+            rows = evaluate_rows(self.corpus.tests[test], {}, self.sources, self.corpus.tests)
+            self._blanks.update(rows)
+            records = tuple(ElementCoverage(*rows[e.id]) for e in self.corpus.tests[test].walk())
+            self._blank_records.update((r.element.id, r) for r in records)
+            self._blank_tests[test] = records
         return self._blank_tests[test]
 
     def _moved_by(self, practice: str) -> set[str]:
@@ -168,11 +228,6 @@ class Assessor:
             self._family_claims_of[practice] = by_element
         return self._family_claims_of[practice]
 
-    def assess(self, practice: str, element: str) -> ElementCoverage:
-        """The row of (``practice``, ``element``): its level, sources, contests, in its test."""
-        found = self.rows(practice, self.test_of[element].id).get(element)
-        return found if found is not None else self.blank(element)
-
     def practices_on(self, test: str) -> list[str]:
         """Practices with a claim somewhere in ``test`` (or a test defining part of it), and the
         practices they are part of, in corpus order."""
@@ -215,3 +270,10 @@ class Assessor:
     def pairs(self) -> Iterable[tuple[str, str]]:
         """Every (practice, element) with a claim on the element about the practice, corpus order."""
         return dict.fromkeys((c.practice, c.element) for c in self.corpus.claims.values())
+
+
+def _unique(groups: list[tuple[Claim, ...]]) -> tuple[Claim, ...]:
+    """The claims of ``groups`` without repeats, in order: by identity (the corpus holds one
+    record per claim), so that no claim is hashed field by field."""
+    claims = list(chain.from_iterable(groups))
+    return tuple(dict(zip(map(id, claims), claims, strict=True)).values())

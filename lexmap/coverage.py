@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Container, Iterator, Mapping, Sequence
-from itertools import chain
+from typing import NamedTuple
 
 import attrs
 
@@ -36,6 +36,34 @@ from .model import Claim, Element
 
 LEVELS = ("unargued", "argued", "corroborated")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+class Row(NamedTuple):
+    """The fields of an :class:`ElementCoverage` in its order, as a tuple: the per-practice pass
+    makes one for every row a claim moves (a tuple costs a tenth of an attrs record), and an
+    ElementCoverage only for the rows an answer hands out."""
+
+    element: Element
+    depth: int
+    level: str
+    contested: bool
+    supporting: tuple[Claim, ...]
+    contesting: tuple[Claim, ...]
+    independent_sources: int
+    subtree_supporting: tuple[Claim, ...]
+    subtree_contesting: tuple[Claim, ...]
+    met_through: str | None
+    practice: str | None
+    asserted_by: int
+    contested_by: tuple[Claim, ...]
+    limiting: str | None
+
+    @property
+    def composite(self) -> bool:
+        return self.met_through is not None
+
+
+_new_row = tuple.__new__  # Row's own constructor, without NamedTuple's keyword handling
 
 
 @attrs.frozen
@@ -172,7 +200,7 @@ class Coverage:
         )
 
 
-def _better(a: ElementCoverage, b: ElementCoverage) -> bool:
+def _better(a: ElementCoverage | Row, b: ElementCoverage | Row) -> bool:
     """Whether row ``a`` is stronger evidence than ``b`` (level, then independent sources)."""
     return (_RANK[a.level], a.independent_sources) > (_RANK[b.level], b.independent_sources)
 
@@ -183,18 +211,22 @@ def evaluate(
     sources: Sources,
     definitions: Mapping[str, Element],
     practice: str | None = None,
-    order: list[str] | None = None,
 ) -> Coverage:
     """The coverage of ``test`` from ``claims`` (by element id: one practice's evidence, with its
-    parts'); ``definitions`` maps test ids to tests, for ``defined_by``; ``order``:
-    :func:`definition_order` of ``test``, where already known. Every element is worked out;
-    :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
-    defined = definition_order(test, definitions) if order is None else order
-    results: dict[str, ElementCoverage] = {}
-    for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
+    parts'); ``definitions`` maps test ids to tests, for ``defined_by``. Every element is worked
+    out; :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
+    rows = evaluate_rows(test, claims, sources, definitions, practice)
+    return Coverage(test=test, elements=tuple(ElementCoverage(*rows[e.id]) for e in test.walk()), practice=practice)
+
+
+def evaluate_rows(
+    test: Element, claims: Mapping[str, Sequence[Claim]], sources: Sources, definitions: Mapping[str, Element], practice=None
+) -> dict[str, Row]:
+    """:func:`evaluate`'s rows, by element id."""
+    results: dict[str, Row] = {}
+    for test_id in definition_order(test, definitions):  # the tests a definition leads to, each before those it defines
         results[test_id] = rows_of(definitions[test_id], claims, sources, results, practice)[test_id]
-    rows = rows_of(test, claims, sources, results, practice)
-    return Coverage(test=test, elements=tuple(rows[e.id] for e in test.walk()), practice=practice)
+    return rows_of(test, claims, sources, results, practice)
 
 
 def definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
@@ -224,18 +256,18 @@ def rows_of(
     test: Element,
     claims: Mapping[str, Sequence[Claim]],
     sources: Sources,
-    defined: Mapping[str, ElementCoverage],
+    defined: Mapping[str, Row],
     practice: str | None,
     moved: Container[str] | None = None,
-    blank: Mapping[str, ElementCoverage] | None = None,
-) -> dict[str, ElementCoverage]:
+    blank: Mapping[str, Row] | None = None,
+) -> dict[str, Row]:
     """The rows of one tree by element id; ``defined`` holds the rows of the defining tests.
     With ``moved`` (the elements some claim can move), only those are worked out, and below them
     any other element's row is ``blank[id]``, its row from no claims; they are not in the answer."""
-    out: dict[str, ElementCoverage] = {}
+    out: dict[str, Row] = {}
     no_claims: tuple[Claim, ...] = ()
 
-    def visit(element: Element, depth: int) -> ElementCoverage:
+    def visit(element: Element, depth: int) -> Row:
         if moved is None:
             children = [visit(child, depth + 1) for child in element.children]
         else:
@@ -253,12 +285,12 @@ def rows_of(
 def make_row(
     element: Element,
     depth: int,
-    children: list[ElementCoverage],
+    children: list[Row],
     own: Sequence[Claim],
-    definition: ElementCoverage | None,
+    definition: Row | None,
     sources: Sources,
     practice: str | None,
-) -> ElementCoverage:
+) -> Row:
     """The row of ``element`` from its own claims, its parts' rows and its definition's row: the
     rules of the module docstring, in the one place they are coded (with loops, not generators:
     it runs for every row some claim moves)."""
@@ -288,7 +320,7 @@ def make_row(
     count, met_through, limiting, asserted = own_sources, None, None, 0
     if children or definition is not None:
         asserted = own_sources
-        best: ElementCoverage | None = None
+        best: Row | None = None
         if children:  # all of: the first weakest part; any of: the first strongest
             weakest = element.combinator == "all"
             best, key = children[0], (_RANK[children[0].level], children[0].independent_sources)
@@ -304,65 +336,22 @@ def make_row(
             best, met_through = definition, "definition"
         assert best is not None
         level, count, limiting = best.level, best.independent_sources, best.element.id
-    return ElementCoverage(
-        element=element,
-        depth=depth,
-        level=level,
-        contested=bool(contested_by),
-        supporting=supporting,
-        contesting=contesting,
-        independent_sources=count,
-        subtree_supporting=supporting + parts_supporting,
-        subtree_contesting=contesting + parts_contesting,
-        met_through=met_through,
-        practice=practice,
-        asserted_by=asserted,
-        contested_by=contested_by,
-        limiting=limiting,
+    return _new_row(
+        Row,
+        (
+            element,
+            depth,
+            level,
+            bool(contested_by),
+            supporting,
+            contesting,
+            count,
+            supporting + parts_supporting,
+            contesting + parts_contesting,
+            met_through,
+            practice,
+            asserted,
+            contested_by,
+            limiting,
+        ),
     )
-
-
-def best_of(test: Element, blank: tuple[ElementCoverage, ...], per_practice: Sequence[Mapping[str, ElementCoverage]]) -> Coverage:
-    """The whole corpus's coverage of ``test``: each element's row from the best single practice
-    (the first of the strongest, in the practices' order), contested when it is contested for
-    any practice, with every claim on it listed. ``blank``: the rows from no claims, in tree
-    order; ``per_practice``: each practice's worked-out rows (any other row of a practice is its
-    row in ``blank``, which adds no claim and is never better than another)."""
-    if not per_practice:
-        return Coverage(test=test, elements=blank)
-    found: dict[str, list[ElementCoverage]] = {}
-    for practice_rows in per_practice:
-        for element_id, row in practice_rows.items():
-            found.setdefault(element_id, []).append(row)
-    first = per_practice[0]
-    rows = []
-    for empty in blank:
-        candidates = found.get(empty.element.id)
-        if candidates is None:  # no practice moves it: the row from no claims
-            rows.append(empty)
-            continue
-        best = first.get(empty.element.id, empty)
-        for row in candidates:
-            if _better(row, best):
-                best = row
-        contested_by = _unique([row.contested_by for row in candidates])
-        rows.append(
-            attrs.evolve(
-                best,
-                practice=best.practice if best.level != "unargued" else None,
-                contested=bool(contested_by),
-                contested_by=contested_by,
-                supporting=_unique([row.supporting for row in candidates]),
-                contesting=_unique([row.contesting for row in candidates]),
-                subtree_supporting=_unique([row.subtree_supporting for row in candidates]),
-                subtree_contesting=_unique([row.subtree_contesting for row in candidates]),
-            )
-        )
-    return Coverage(test=test, elements=tuple(rows))
-
-
-def _unique(groups: list[tuple[Claim, ...]]) -> tuple[Claim, ...]:
-    """The claims of ``groups`` without repeats, in order: by identity (the corpus holds one
-    record per claim), so that no claim is hashed field by field."""
-    claims = list(chain.from_iterable(groups))
-    return tuple(dict(zip(map(id, claims), claims, strict=True)).values())

@@ -197,12 +197,25 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
     for test in corpus.tests:
         for practice in assessor.practices_on(test):
             tests_of[practice].append(test)
+    layouts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # test -> its elements in tree order, with their columns
     for practice, tests in tests_of.items():
         columns = by_practice[practice]
         for test in tests:
-            for row in assessor.coverage(test, practice):
-                for col in col_of_element.get(row.element.id, ()):
-                    found = columns.setdefault(col, [row, [], []])
+            if test not in layouts:
+                layouts[test] = [(e.id, col_of_element.get(e.id, ())) for e in corpus.tests[test].walk()]
+            moved = assessor.rows(practice, test)  # the rows its claims move; the others add nothing
+            for element_id, element_columns in layouts[test]:
+                row = moved.get(element_id)
+                if row is None:  # the row from no claims: it only opens a column, in tree order
+                    for col in element_columns:
+                        if col not in columns:
+                            columns[col] = [assessor.row(practice, element_id), [], []]
+                    continue
+                for col in element_columns:
+                    found = columns.get(col)
+                    if found is None:
+                        columns[col] = [row, list(row.supporting), list(row.contested_by)]
+                        continue
                     if _better(row, found[0]):
                         found[0] = row
                     found[1] += row.supporting

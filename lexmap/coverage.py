@@ -265,21 +265,24 @@ def rows_of(
     With ``moved`` (the elements some claim can move), only those are worked out, and below them
     any other element's row is ``blank[id]``, its row from no claims; they are not in the answer."""
     out: dict[str, Row] = {}
-    no_claims: tuple[Claim, ...] = ()
-
-    def visit(element: Element, depth: int) -> Row:
-        if moved is None:
-            children = [visit(child, depth + 1) for child in element.children]
-        else:
-            children = [visit(child, depth + 1) if child.id in moved else blank[child.id] for child in element.children]  # type: ignore[index]
-        definition = defined.get(element.defined_by) if element.defined_by else None
-        row = make_row(element, depth, children, claims.get(element.id, no_claims), definition, sources, practice)
-        out[element.id] = row
-        return row
-
     if moved is None or test.id in moved:
-        visit(test, 0)
+        _visit(test, 0, claims, sources, defined, practice, moved, blank, out)
     return out
+
+
+def _visit(element: Element, depth: int, claims, sources, defined, practice, moved, blank, out: dict[str, Row]) -> Row:
+    """:func:`rows_of` below ``element`` (a function of its own, not a closure: a closure that
+    calls itself is a reference cycle, left for the collector, at every call)."""
+    if moved is None:
+        children = [_visit(c, depth + 1, claims, sources, defined, practice, moved, blank, out) for c in element.children]
+    else:
+        children = [
+            _visit(c, depth + 1, claims, sources, defined, practice, moved, blank, out) if c.id in moved else blank[c.id]
+            for c in element.children
+        ]
+    definition = defined.get(element.defined_by) if element.defined_by else None
+    out[element.id] = row = make_row(element, depth, children, claims.get(element.id, ()), definition, sources, practice)
+    return row
 
 
 def make_row(

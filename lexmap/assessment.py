@@ -143,9 +143,10 @@ class Assessor:
         """The rows of ``test`` that ``practice``'s claims (with its parts') move, by element id,
         as :class:`~lexmap.coverage.Row` tuples; any other element's row is :meth:`row`'s blank."""
         key = (practice, test)
-        if key not in self._rows:
+        found = self._rows.get(key)
+        if found is None:
             moved = self._moved_by(practice)
-            found: dict[str, Row] = {}
+            found = {}
             if test in moved:
                 claims, tests, blank = self._family_claims(practice), self.corpus.tests, self._blanks
                 if test not in self._orders:
@@ -158,7 +159,7 @@ class Assessor:
                     defined[test_id] = worked[test_id] if test_id in worked else blank[test_id]
                 found = rows_of(tests[test], claims, self.sources, defined, practice, moved, blank)
             self._rows[key] = found
-        return self._rows[key]
+        return found
 
     def row(self, practice: str, element: str) -> Row:
         """The row of (``practice``, ``element``) as a tuple (:meth:`assess` as a record)."""

@@ -233,8 +233,8 @@ class Sources:
 
     def count(self, statements: Sequence) -> int:
         """How many independent sources ``statements`` rest on: groups with a known voice."""
-        if not statements:
-            return 0
+        if len(statements) < 2:  # none, or one: the commonest case, kept cheapest
+            return int(bool(statements) and bool(statements[0].speaker or self._document_voiced(statements[0].document)))
         first = statements[0].document
         if len(statements) == 1 or all(s.document == first for s in statements):
             # one document: one group (the common case, kept cheap)

@@ -55,3 +55,12 @@ def test_the_comparison_sees_a_changed_answer(stored):
     row = changed["coverage/speaker"][test]["rows"][0]
     row[2] = "argued" if row[2] == "corroborated" else "corroborated"
     assert first_difference(stored["evidence"], changed).startswith(f"/coverage/speaker/{test}/rows[0][2]: ")
+
+
+def test_a_row_tuple_holds_the_fields_of_a_row_record_in_their_order():
+    """The per-practice pass makes ``Row`` tuples and turns them into records positionally."""
+    import attrs
+
+    from lexmap.coverage import ElementCoverage, Row
+
+    assert Row._fields == tuple(f.name for f in attrs.fields(ElementCoverage))

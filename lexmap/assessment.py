@@ -7,17 +7,23 @@ The rules are in :mod:`lexmap.coverage` and :mod:`lexmap.independence`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from .coverage import Coverage, ElementCoverage, best_of, definition_order, evaluate
+from .coverage import Coverage, ElementCoverage, Row, _better, definition_order, evaluate_rows, rows_of
+from .gcpause import gc_paused
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Claim
+    from .model import Claim, Element
 
 
 class Assessor:
-    """The coverage answers of one corpus under one independence mode, each computed once."""
+    """The coverage answers of one corpus under one independence mode, each computed once.
+
+    For each (practice, test) only the rows some claim of the practice (or of its parts) can
+    move are worked out (:meth:`rows`); every other row is the element's row from no claims,
+    shared by every practice. Whole :class:`Coverage` objects are built only when asked for."""
 
     def __init__(self, corpus: Corpus, independence: str = "speaker"):
         self.corpus = corpus
@@ -31,10 +37,26 @@ class Assessor:
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
         self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
-        self._reaches: dict[str, frozenset[str]] = {}
-        self._blanks: dict[str, tuple[ElementCoverage, ...]] = {}
+        self._blanks: dict[str, Row] = {}
+        self._blank_records: dict[str, ElementCoverage] = {}
+        self._blank_tests: dict[str, tuple[ElementCoverage, ...]] = {}
         self._orders: dict[str, list[str]] = {}
         self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
+        self._rows: dict[tuple[str, str], dict[str, Row]] = {}
+        self._moved: dict[str, set[str]] = {}
+        self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
+        """The legal test each element is part of."""
+        # what a claim on an element can move: the elements above it in its tree (its chain,
+        # up to the test), and the elements its test defines (each with its chain)
+        self._chain: dict[str, tuple[str, ...]] = {}
+        self._defines: dict[str, list[str]] = {}
+        for test in corpus.tests.values():
+            self._chain[test.id] = (test.id,)
+            for element in test.walk():
+                for child in element.children:
+                    self._chain[child.id] = (child.id, *self._chain[element.id])
+                if element.defined_by in corpus.tests:
+                    self._defines.setdefault(element.defined_by, []).append(element.id)
 
     def family(self, practice: str) -> frozenset[str]:
         """``practice`` and the practices that are part of it, through any chain."""
@@ -58,56 +80,136 @@ class Assessor:
         if practice is not None:
             key = (practice, test)
             if key not in self._by_practice:
-                claims = self._family_claims(practice)
-
-                def blank(element: str) -> tuple[ElementCoverage, ...] | None:
-                    return None if self._reach(element) & claims.keys() else self._blank(element)
-
-                if test not in self._orders:
-                    self._orders[test] = definition_order(self.corpus.tests[test], self.corpus.tests)
-                self._by_practice[key] = evaluate(
-                    self.corpus.tests[test],
-                    lambda e: claims.get(e, []),
-                    self.sources,
-                    self.corpus.tests,
-                    practice,
-                    blank,
-                    self._orders[test],
+                rows = self.rows(practice, test)
+                self._by_practice[key] = Coverage(
+                    test=self.corpus.tests[test],
+                    elements=tuple(
+                        empty if (row := rows.get(empty.element.id)) is None else ElementCoverage(*row)
+                        for empty in self._blank_test(test)
+                    ),
+                    practice=practice,
                 )
             return self._by_practice[key]
         if test not in self._whole:
-            nothing = evaluate(self.corpus.tests[test], lambda _: [], self.sources, self.corpus.tests)
-            per_practice = [self.coverage(test, p) for p in self.practices_on(test)]
-            self._whole[test] = best_of(self.corpus.tests[test], per_practice, nothing)
+            with gc_paused():  # many rows made, none freed: the collector would only walk the heap
+                self._whole[test] = self._best_of(test)
         return self._whole[test]
 
-    def _reach(self, element: str) -> frozenset[str]:
-        """The elements whose claims can move ``element``'s row: its subtree's, and those of the
-        tests its subtree is defined by, through any chain."""
-        if element not in self._reaches:
-            found: set[str] = set()
-            stack, seen = [element], set()
-            while stack:
-                current = stack.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
-                for below in self.corpus.elements[current].walk():
-                    found.add(below.id)
-                    if below.defined_by in self.corpus.tests:
-                        stack.append(below.defined_by)
-            self._reaches[element] = frozenset(found)
-        return self._reaches[element]
+    def _best_of(self, test: str) -> Coverage:
+        """The whole corpus's coverage of ``test``: each element's row from the best single
+        practice (the first of the strongest, in corpus order), contested when it is contested
+        for any practice, with every claim on it listed. A practice's row that its claims do not
+        move is its row from no claims: it adds no claim and is never better than another."""
+        blank = self._blank_test(test)
+        per_practice = [self.rows(p, test) for p in self.practices_on(test)]
+        if not per_practice:
+            return Coverage(test=self.corpus.tests[test], elements=blank)
+        found: dict[str, list[Row]] = {}
+        for practice_rows in per_practice:
+            for element_id, row in practice_rows.items():
+                found.setdefault(element_id, []).append(row)
+        first, elements = per_practice[0], []
+        for empty in blank:
+            candidates = found.get(empty.element.id)
+            if candidates is None:  # no practice moves it: the row from no claims
+                elements.append(empty)
+                continue
+            best = first.get(empty.element.id) or self._blanks[empty.element.id]
+            for row in candidates:
+                if _better(row, best):
+                    best = row
+            contested_by = _unique([row.contested_by for row in candidates])
+            elements.append(
+                ElementCoverage(
+                    best.element,
+                    best.depth,
+                    best.level,
+                    bool(contested_by),
+                    _unique([row.supporting for row in candidates]),
+                    _unique([row.contesting for row in candidates]),
+                    best.independent_sources,
+                    _unique([row.subtree_supporting for row in candidates]),
+                    _unique([row.subtree_contesting for row in candidates]),
+                    best.met_through,
+                    best.practice if best.level != "unargued" else None,
+                    best.asserted_by,
+                    contested_by,
+                    best.limiting,
+                )
+            )
+        return Coverage(test=self.corpus.tests[test], elements=tuple(elements))
 
-    def _blank(self, element: str) -> tuple[ElementCoverage, ...]:
-        """The rows of ``element``'s subtree from no claims at all, in tree order."""
-        if element not in self._blanks:
-            test = self.corpus.test_of(element)
-            rows = evaluate(test, lambda _: [], self.sources, self.corpus.tests).elements
-            for start, row in enumerate(rows):
-                size = sum(1 for _ in row.element.walk())
-                self._blanks[row.element.id] = rows[start : start + size]
-        return self._blanks[element]
+    def rows(self, practice: str, test: str) -> dict[str, Row]:
+        """The rows of ``test`` that ``practice``'s claims (with its parts') move, by element id,
+        as :class:`~lexmap.coverage.Row` tuples; any other element's row is :meth:`row`'s blank."""
+        key = (practice, test)
+        found = self._rows.get(key)
+        if found is None:
+            moved = self._moved_by(practice)
+            found = {}
+            if test in moved:
+                claims, tests, blank = self._family_claims(practice), self.corpus.tests, self._blanks
+                if test not in self._orders:
+                    self._orders[test] = definition_order(tests[test], tests)
+                    for test_id in (test, *self._orders[test]):
+                        self._blank_test(test_id)  # the rows below that no claim moves
+                defined: dict[str, Row] = {}
+                for test_id in self._orders[test]:  # the defining tests, deepest first
+                    worked = rows_of(tests[test_id], claims, self.sources, defined, practice, moved, blank)
+                    defined[test_id] = worked[test_id] if test_id in worked else blank[test_id]
+                found = rows_of(tests[test], claims, self.sources, defined, practice, moved, blank)
+            self._rows[key] = found
+        return found
+
+    def row(self, practice: str, element: str) -> Row:
+        """The row of (``practice``, ``element``) as a tuple (:meth:`assess` as a record)."""
+        found = self.rows(practice, self.test_of[element].id).get(element)
+        if found is None:
+            self._blank_test(self.test_of[element].id)
+            found = self._blanks[element]
+        return found
+
+    def assess(self, practice: str, element: str) -> ElementCoverage:
+        """The row of (``practice``, ``element``): its level, sources, contests, in its test."""
+        found = self.rows(practice, self.test_of[element].id).get(element)
+        if found is None:
+            self._blank_test(self.test_of[element].id)
+            return self._blank_records[element]
+        return ElementCoverage(*found)
+
+    def _blank_test(self, test: str) -> tuple[ElementCoverage, ...]:
+        """The rows of ``test`` from no claims, in tree order (as tuples in ``_blanks`` too)."""
+        if test not in self._blank_tests:
+            rows = evaluate_rows(self.corpus.tests[test], {}, self.sources, self.corpus.tests)
+            self._blanks.update(rows)
+            records = tuple(ElementCoverage(*rows[e.id]) for e in self.corpus.tests[test].walk())
+            self._blank_records.update((r.element.id, r) for r in records)
+            self._blank_tests[test] = records
+        return self._blank_tests[test]
+
+    def _moved_by(self, practice: str) -> set[str]:
+        """The elements whose rows the claims of ``practice`` (with its parts) can move: the
+        claimed elements, every element above one, and every element defined by a test holding
+        one, through any chain (each test once: a circle of definitions ends)."""
+        if practice not in self._moved:
+            found: set[str] = set()
+            tests: list[str] = []
+            chains, defines = self._chain, self._defines
+
+            def add(element: str) -> None:
+                chain = chains[element]
+                if chain[-1] not in found and chain[-1] in defines:
+                    tests.append(chain[-1])  # its test is new: what it defines moves too
+                found.update(chain)
+
+            for element in self._family_claims(practice):
+                add(element)
+            while tests:
+                for element in defines[tests.pop()]:
+                    if element not in found:
+                        add(element)
+            self._moved[practice] = found
+        return self._moved[practice]
 
     def _family_claims(self, practice: str) -> dict[str, list[Claim]]:
         """The claims about ``practice`` and its parts, by element, in corpus order."""
@@ -116,18 +218,16 @@ class Assessor:
                 self._claims_of = {}
                 for order, claim in enumerate(self.corpus.claims.values()):
                     self._claims_of.setdefault(claim.practice, []).append((order, claim))
-            found = sorted(
-                (pair for member in self.family(practice) for pair in self._claims_of.get(member, ())), key=lambda pair: pair[0]
-            )
+            family = self.family(practice)
+            if len(family) == 1:
+                found = self._claims_of.get(practice, [])
+            else:
+                found = sorted((pair for member in family for pair in self._claims_of.get(member, ())), key=lambda pair: pair[0])
             by_element: dict[str, list[Claim]] = {}
             for _, claim in found:
                 by_element.setdefault(claim.element, []).append(claim)
             self._family_claims_of[practice] = by_element
         return self._family_claims_of[practice]
-
-    def assess(self, practice: str, element: str) -> ElementCoverage:
-        """The row of (``practice``, ``element``): its level, sources, contests, in its test."""
-        return self.coverage(self.corpus.test_of(element).id, practice)[element]
 
     def practices_on(self, test: str) -> list[str]:
         """Practices with a claim somewhere in ``test`` (or a test defining part of it), and the
@@ -140,7 +240,7 @@ class Assessor:
         corpus = self.corpus
         direct: dict[str, set[str]] = {}
         for claim in corpus.claims.values():
-            direct.setdefault(corpus.test_of(claim.element).id, set()).add(claim.practice)
+            direct.setdefault(self.test_of[claim.element].id, set()).add(claim.practice)
         users: dict[str, set[str]] = {}  # test -> tests whose trees use it as a definition
         for test in corpus.tests.values():
             for element in test.walk():
@@ -171,3 +271,10 @@ class Assessor:
     def pairs(self) -> Iterable[tuple[str, str]]:
         """Every (practice, element) with a claim on the element about the practice, corpus order."""
         return dict.fromkeys((c.practice, c.element) for c in self.corpus.claims.values())
+
+
+def _unique(groups: list[tuple[Claim, ...]]) -> tuple[Claim, ...]:
+    """The claims of ``groups`` without repeats, in order: by identity (the corpus holds one
+    record per claim), so that no claim is hashed field by field."""
+    claims = list(chain.from_iterable(groups))
+    return tuple(dict(zip(map(id, claims), claims, strict=True)).values())

@@ -26,7 +26,8 @@ The rules (docs/evidence.md gives each with a worked example):
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -35,6 +36,34 @@ from .model import Claim, Element
 
 LEVELS = ("unargued", "argued", "corroborated")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+class Row(NamedTuple):
+    """The fields of an :class:`ElementCoverage` in its order, as a tuple: the per-practice pass
+    makes one for every row a claim moves (a tuple costs a tenth of an attrs record), and an
+    ElementCoverage only for the rows an answer hands out."""
+
+    element: Element
+    depth: int
+    level: str
+    contested: bool
+    supporting: tuple[Claim, ...]
+    contesting: tuple[Claim, ...]
+    independent_sources: int
+    subtree_supporting: tuple[Claim, ...]
+    subtree_contesting: tuple[Claim, ...]
+    met_through: str | None
+    practice: str | None
+    asserted_by: int
+    contested_by: tuple[Claim, ...]
+    limiting: str | None
+
+    @property
+    def composite(self) -> bool:
+        return self.met_through is not None
+
+
+_new_row = tuple.__new__  # Row's own constructor, without NamedTuple's keyword handling
 
 
 @attrs.frozen
@@ -171,32 +200,33 @@ class Coverage:
         )
 
 
-def _better(a: ElementCoverage, b: ElementCoverage) -> bool:
+def _better(a: ElementCoverage | Row, b: ElementCoverage | Row) -> bool:
     """Whether row ``a`` is stronger evidence than ``b`` (level, then independent sources)."""
     return (_RANK[a.level], a.independent_sources) > (_RANK[b.level], b.independent_sources)
 
 
 def evaluate(
     test: Element,
-    claims_on: Callable[[str], list[Claim]],
+    claims: Mapping[str, Sequence[Claim]],
     sources: Sources,
     definitions: Mapping[str, Element],
     practice: str | None = None,
-    blank: Callable[[str], tuple[ElementCoverage, ...] | None] | None = None,
-    order: list[str] | None = None,
 ) -> Coverage:
-    """The coverage of ``test`` from the claims ``claims_on(element_id)`` gives (one practice's
-    evidence, with its parts'); ``definitions`` maps test ids to tests, for ``defined_by``.
-    ``blank(element_id)``, where given, returns the rows of an element's subtree when nothing in
-    it (or in its definitions) has a claim: they are the rows of no evidence, not worked out again;
-    ``order``: :func:`definition_order` of ``test``, where already known."""
-    defined = definition_order(test, definitions) if order is None else order
-    results: dict[str, ElementCoverage] = {}
-    for test_id in defined:  # the tests a definition leads to, each before the tests defined by it
-        empty = blank(test_id) if blank else None
-        results[test_id] = empty[0] if empty else _tree(definitions[test_id], claims_on, sources, results, practice, blank)[0]
-    rows = _tree(test, claims_on, sources, results, practice, blank)
-    return Coverage(test=test, elements=tuple(rows), practice=practice)
+    """The coverage of ``test`` from ``claims`` (by element id: one practice's evidence, with its
+    parts'); ``definitions`` maps test ids to tests, for ``defined_by``. Every element is worked
+    out; :class:`lexmap.assessment.Assessor` works out only those some claim can move."""
+    rows = evaluate_rows(test, claims, sources, definitions, practice)
+    return Coverage(test=test, elements=tuple(ElementCoverage(*rows[e.id]) for e in test.walk()), practice=practice)
+
+
+def evaluate_rows(
+    test: Element, claims: Mapping[str, Sequence[Claim]], sources: Sources, definitions: Mapping[str, Element], practice=None
+) -> dict[str, Row]:
+    """:func:`evaluate`'s rows, by element id."""
+    results: dict[str, Row] = {}
+    for test_id in definition_order(test, definitions):  # the tests a definition leads to, each before those it defines
+        results[test_id] = rows_of(definitions[test_id], claims, sources, results, practice)[test_id]
+    return rows_of(test, claims, sources, results, practice)
 
 
 def definition_order(test: Element, definitions: Mapping[str, Element]) -> list[str]:
@@ -222,97 +252,109 @@ def _definitions_in(test: Element, definitions: Mapping[str, Element]) -> list[s
     return [e.defined_by for e in test.walk() if e.defined_by is not None and e.defined_by in definitions]
 
 
-def _tree(
-    test: Element, claims_on, sources: Sources, defined: dict[str, ElementCoverage], practice: str | None, blank=None
-) -> list[ElementCoverage]:
-    """The rows of one tree in tree order; ``defined`` holds the rows of the defining tests."""
-    rows: list[ElementCoverage | None] = []
+def rows_of(
+    test: Element,
+    claims: Mapping[str, Sequence[Claim]],
+    sources: Sources,
+    defined: Mapping[str, Row],
+    practice: str | None,
+    moved: Container[str] | None = None,
+    blank: Mapping[str, Row] | None = None,
+) -> dict[str, Row]:
+    """The rows of one tree by element id; ``defined`` holds the rows of the defining tests.
+    With ``moved`` (the elements some claim can move), only those are worked out, and below them
+    any other element's row is ``blank[id]``, its row from no claims; they are not in the answer."""
+    out: dict[str, Row] = {}
+    if moved is None or test.id in moved:
+        _visit(test, 0, claims, sources, defined, practice, moved, blank, out)
+    return out
 
-    def visit(element: Element, depth: int) -> ElementCoverage:
-        empty = blank(element.id) if blank else None
-        if empty:
-            rows.extend(empty)
-            return empty[0]
-        position = len(rows)
-        rows.append(None)  # keeps tree order; filled below
-        children = [visit(child, depth + 1) for child in element.children]
-        own = claims_on(element.id)
-        supporting = tuple(c for c in own if c.stance == "supports")
-        contesting = tuple(c for c in own if c.stance == "contests")
-        definition = defined.get(element.defined_by) if element.defined_by else None
-        contested_by = contesting + tuple(c for child in children for c in child.contested_by)
-        if definition is not None:
-            contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
-        if definition is not None and not definition.composite and not children:
+
+def _visit(element: Element, depth: int, claims, sources, defined, practice, moved, blank, out: dict[str, Row]) -> Row:
+    """:func:`rows_of` below ``element`` (a function of its own, not a closure: a closure that
+    calls itself is a reference cycle, left for the collector, at every call)."""
+    if moved is None:
+        children = [_visit(c, depth + 1, claims, sources, defined, practice, moved, blank, out) for c in element.children]
+    else:
+        children = [
+            _visit(c, depth + 1, claims, sources, defined, practice, moved, blank, out) if c.id in moved else blank[c.id]
+            for c in element.children
+        ]
+    definition = defined.get(element.defined_by) if element.defined_by else None
+    out[element.id] = row = make_row(element, depth, children, claims.get(element.id, ()), definition, sources, practice)
+    return row
+
+
+def make_row(
+    element: Element,
+    depth: int,
+    children: list[Row],
+    own: Sequence[Claim],
+    definition: Row | None,
+    sources: Sources,
+    practice: str | None,
+) -> Row:
+    """The row of ``element`` from its own claims, its parts' rows and its definition's row: the
+    rules of the module docstring, in the one place they are coded (with loops, not generators:
+    it runs for every row some claim moves)."""
+    if own:
+        supporting = tuple([c for c in own if c.stance == "supports"])
+        contesting = tuple([c for c in own if c.stance == "contests"])
+    else:
+        supporting = contesting = ()
+    contested_by = contesting
+    parts_supporting: tuple[Claim, ...] = ()
+    parts_contesting: tuple[Claim, ...] = ()
+    for child in children:
+        if child.contested_by:
+            contested_by += child.contested_by
+        if child.subtree_supporting:
+            parts_supporting += child.subtree_supporting
+        if child.subtree_contesting:
+            parts_contesting += child.subtree_contesting
+    if definition is not None:
+        contested_by += tuple(c for c in definition.contested_by if c not in contested_by)
+        if not definition.composite and not children:
             # defined by a test of one element: the two name one thing, and their claims count together
             supporting += tuple(c for c in definition.supporting if c not in supporting)
             definition = None
-        own_sources = sources.count(supporting)
-        level, count, met_through, limiting, asserted = (
-            ("argued" if supporting else "unargued") if own_sources < 2 else "corroborated",
-            own_sources,
-            None,
-            None,
-            0,
-        )
-        if children or definition is not None:
-            asserted, met_through = own_sources, "parts" if children else "definition"
-            candidates: list[tuple[ElementCoverage, str]] = []
-            if children:
-                pick = min if element.combinator == "all" else max
-                child = pick(children, key=lambda r: (_RANK[r.level], r.independent_sources))
-                candidates.append((child, "parts"))
-            if definition is not None:
-                candidates.append((definition, "definition"))
-            best, met_through = max(candidates, key=lambda c: (_RANK[c[0].level], c[0].independent_sources))
-            level, count, limiting = best.level, best.independent_sources, best.element.id
-        row = ElementCoverage(
-            element=element,
-            depth=depth,
-            level=level,
-            contested=bool(contested_by),
-            supporting=supporting,
-            contesting=contesting,
-            independent_sources=count,
-            subtree_supporting=supporting + tuple(c for child in children for c in child.subtree_supporting),
-            subtree_contesting=contesting + tuple(c for child in children for c in child.subtree_contesting),
-            met_through=met_through,
-            practice=practice,
-            asserted_by=asserted,
-            contested_by=contested_by,
-            limiting=limiting,
-        )
-        rows[position] = row
-        return row
-
-    visit(test, 0)
-    return rows  # type: ignore[return-value]  # every position is filled
-
-
-def best_of(test: Element, per_practice: list[Coverage], nothing: Coverage) -> Coverage:
-    """The whole corpus's coverage of ``test``: each element's row from the best single practice,
-    contested when it is contested for any practice, with every claim on it listed; ``nothing``
-    (the coverage from no claims) when no practice has any."""
-    if not per_practice:
-        return nothing
-    rows = []
-    for position in range(len(per_practice[0].elements)):
-        candidates = [coverage.elements[position] for coverage in per_practice]
-        best = candidates[0]
-        for row in candidates[1:]:
-            if _better(row, best):
-                best = row
-        contested_by = tuple(dict.fromkeys(c for row in candidates for c in row.contested_by))
-        rows.append(
-            attrs.evolve(
-                best,
-                practice=best.practice if best.level != "unargued" else None,
-                contested=bool(contested_by),
-                contested_by=contested_by,
-                supporting=tuple(dict.fromkeys(c for row in candidates for c in row.supporting)),
-                contesting=tuple(dict.fromkeys(c for row in candidates for c in row.contesting)),
-                subtree_supporting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_supporting)),
-                subtree_contesting=tuple(dict.fromkeys(c for row in candidates for c in row.subtree_contesting)),
-            )
-        )
-    return Coverage(test=test, elements=tuple(rows))
+    own_sources = sources.count(supporting) if supporting else 0
+    level = "corroborated" if own_sources >= 2 else "argued" if supporting else "unargued"
+    count, met_through, limiting, asserted = own_sources, None, None, 0
+    if children or definition is not None:
+        asserted = own_sources
+        best: Row | None = None
+        if children:  # all of: the first weakest part; any of: the first strongest
+            weakest = element.combinator == "all"
+            best, key = children[0], (_RANK[children[0].level], children[0].independent_sources)
+            for child in children[1:]:
+                found = (_RANK[child.level], child.independent_sources)
+                if (found < key) if weakest else (found > key):
+                    best, key = child, found
+            met_through = "parts"
+        if definition is not None and (
+            best is None
+            or (_RANK[definition.level], definition.independent_sources) > (_RANK[best.level], best.independent_sources)
+        ):
+            best, met_through = definition, "definition"
+        assert best is not None
+        level, count, limiting = best.level, best.independent_sources, best.element.id
+    return _new_row(
+        Row,
+        (
+            element,
+            depth,
+            level,
+            bool(contested_by),
+            supporting,
+            contesting,
+            count,
+            supporting + parts_supporting,
+            contesting + parts_contesting,
+            met_through,
+            practice,
+            asserted,
+            contested_by,
+            limiting,
+        ),
+    )

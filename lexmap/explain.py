@@ -165,8 +165,9 @@ def explain(corpus: Corpus, practice: str, element: str, independence: str = "sp
     node = corpus.elements[element]
     parts: tuple[Part, ...] = ()
     if row.met_through == "parts":
-        coverage = assessor.coverage(corpus.test_of(element).id, practice)
-        parts = tuple(Part(c.id, c.label, coverage[c.id].level, coverage[c.id].independent_sources) for c in node.children)
+        parts = tuple(
+            Part(c.id, c.label, (r := assessor.assess(practice, c.id)).level, r.independent_sources) for c in node.children
+        )
     groups = sources.groups(row.supporting) if row.supporting else ()
     return Explanation(
         practice,

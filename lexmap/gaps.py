@@ -52,7 +52,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
                 f"; {whole} independent source(s) assert it as a whole, naming no part" if whole else ""
             )
             gaps.append(
-                Gap(
+                _gap(
+                    corpus,
                     "unargued-element",
                     detail,
                     "find a source that argues a practice meets it, or record why none does",
@@ -60,10 +61,11 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
                 )
             )
     for practice, element in assessor.pairs():  # one look at each pair; the gaps are sorted by kind below
-        row = assessor.assess(practice, element)
+        row = assessor.row(practice, element)  # a tuple: records are made for answers handed out
         if row.contesting:  # contested here, by a claim on this element itself
             gaps.append(
-                Gap(
+                _gap(
+                    corpus,
                     "contested",
                     f"contested by {', '.join(c.id for c in row.contesting)}; "
                     f"{row.independent_sources} independent source(s) behind its level ({row.level})",
@@ -76,7 +78,7 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
             continue
         basis = row  # the leaf whose statements set the level: a composite's limiting part, down the tree
         while basis.composite and basis.limiting:
-            basis = assessor.assess(practice, basis.limiting)
+            basis = assessor.row(practice, basis.limiting)
         claims = basis.supporting
         documents = ", ".join(dict.fromkeys(c.document for c in claims))
         if row.independent_sources == 0:
@@ -86,7 +88,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
         if basis is not row:
             detail += f", on {basis.element.id}, the part that sets the level"
         gaps.append(
-            Gap(
+            _gap(
+                corpus,
                 "single-source",
                 detail,
                 "find an independent source (another author, not citing or relying on these)",
@@ -99,7 +102,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
     for practice in corpus.practices:
         if practice in attested and practice not in argued:
             gaps.append(
-                Gap(
+                _gap(
+                    corpus,
                     "attested-not-argued",
                     "reported as fact, never mapped to an element of the law",
                     "find a source that characterises it legally, or record that none does",
@@ -108,7 +112,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
             )
         elif practice in argued and practice not in attested:
             gaps.append(
-                Gap(
+                _gap(
+                    corpus,
                     "argued-not-attested",
                     "mapped to the law, but no document reports that it happens",
                     "record an attestation from a source that reports the facts",
@@ -119,7 +124,8 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
 
     for practice, detail in disagreements(corpus):
         gaps.append(
-            Gap(
+            _gap(
+                corpus,
                 "conflicting-figures",
                 detail,
                 "set the figures side by side: record the period and base each "
@@ -130,22 +136,31 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
     for document, status in corpus.texts.items():
         if status.unchecked:
             gaps.append(
-                Gap(
+                _gap(
+                    corpus,
                     "unchecked-quotes",
                     f"{status.unchecked} quote(s) not checked: {status.reason}",
                     "give the document's text (its text_file) with --texts",
                     document=document,
                 )
             )
-    order = list(KINDS)
-    return Records(attrs.evolve(g, about=_about(corpus, g)) for g in sorted(gaps, key=lambda g: order.index(g.kind)))
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    return Records(sorted(gaps, key=lambda g: rank[g.kind]))
 
 
-def _about(corpus: Corpus, gap: Gap) -> str:
-    if gap.document:
-        return corpus.documents[gap.document].title
-    names = [
-        corpus.practices[gap.practice].label if gap.practice else None,
-        corpus.elements[gap.element].label if gap.element else None,
-    ]
-    return " -> ".join(n for n in names if n)
+def _gap(
+    corpus: Corpus,
+    kind: str,
+    detail: str,
+    next_step: str,
+    practice: str | None = None,
+    element: str | None = None,
+    document: str | None = None,
+) -> Gap:
+    """A gap, with what it concerns in labels."""
+    if document:
+        about = corpus.documents[document].title
+    else:
+        names = [corpus.practices[practice].label if practice else None, corpus.elements[element].label if element else None]
+        about = " -> ".join(n for n in names if n)
+    return Gap(kind, detail, next_step, practice, element, document, about)

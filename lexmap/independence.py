@@ -75,6 +75,7 @@ class Sources:
             for reliance in statement.relies_on:
                 self.cites.setdefault(statement.document, []).append((reliance.document, reliance.pinpoint))
         self._reaches: dict[str, dict] = {}  # document -> what it rests on through any chain, walked once
+        self._voiced: dict[str, bool] = {}
 
     # -- who speaks --------------------------------------------------------
 
@@ -232,11 +233,20 @@ class Sources:
 
     def count(self, statements: Sequence) -> int:
         """How many independent sources ``statements`` rest on: groups with a known voice."""
-        if not statements:
-            return 0
-        if len({s.document for s in statements}) == 1:  # one document: one group (the common case, kept cheap)
-            return int(any(self.voices(s) for s in statements))
+        if len(statements) < 2:  # none, or one: the commonest case, kept cheapest
+            return int(bool(statements) and bool(statements[0].speaker or self._document_voiced(statements[0].document)))
+        first = statements[0].document
+        if len(statements) == 1 or all(s.document == first for s in statements):
+            # one document: one group (the common case, kept cheap)
+            return int(any(s.speaker or self._document_voiced(s.document) for s in statements))
         return sum(g.attributed for g in self.groups(statements))
+
+    def _document_voiced(self, document: str) -> bool:
+        """Whether ``document`` has a voice of its own (:meth:`document_voices`), asked once."""
+        found = self._voiced.get(document)
+        if found is None:
+            found = self._voiced[document] = bool(self.document_voices(document))
+        return found
 
     def _voices_with_reasons(self, statement) -> list[tuple[str, str]]:
         """Each voice ``statement`` carries, with how it carries it in words: its own voices,

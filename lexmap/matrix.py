@@ -197,12 +197,34 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
     for test in corpus.tests:
         for practice in assessor.practices_on(test):
             tests_of[practice].append(test)
+    # each test's elements in tree order with their columns; None where every element counts for
+    # the test's own columns (instruments, tests): then the rows no claim moves add nothing, for
+    # the test itself, always moved, opened its columns first
+    layouts: dict[str, list[tuple[str, tuple[str, ...]]] | None] = {}
+    position: dict[str, int] = {}
     for practice, tests in tests_of.items():
         columns = by_practice[practice]
         for test in tests:
-            for row in assessor.coverage(test, practice):
-                for col in col_of_element.get(row.element.id, ()):
-                    found = columns.setdefault(col, [row, [], []])
+            if test not in layouts:
+                layout = [(e.id, col_of_element.get(e.id, ())) for e in corpus.tests[test].walk()]
+                position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
+                layouts[test] = None if all(cols == layout[0][1] for _, cols in layout) else layout
+            moved = assessor.rows(practice, test)  # the rows its claims move
+            walk = layouts[test]
+            if walk is None:
+                walk = [(e, col_of_element.get(e, ())) for e in sorted(moved, key=position.__getitem__)]
+            for element_id, element_columns in walk:
+                row = moved.get(element_id)
+                if row is None:  # the row from no claims: it only opens a column, in tree order
+                    for col in element_columns:
+                        if col not in columns:
+                            columns[col] = [assessor.row(practice, element_id), [], []]
+                    continue
+                for col in element_columns:
+                    found = columns.get(col)
+                    if found is None:
+                        columns[col] = [row, list(row.supporting), list(row.contested_by)]
+                        continue
                     if _better(row, found[0]):
                         found[0] = row
                     found[1] += row.supporting
@@ -210,25 +232,30 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
 
     cells: dict[tuple[str, str], Cell] = {}
     for header in row_headers:
-        for col_id in {col for practice in row_members.get(header.id, {}) for col in by_practice.get(practice, ())}:
-            members, claims, exhibits, contesting = [], [], [], []
-            best = None
-            for practice, row_statements in row_members[header.id].items():
-                if col_id not in by_practice.get(practice, {}):
-                    continue
-                supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
-                if rows == "indicators" and not supporting_exhibits:
-                    continue
-                row, supporting, contested = by_practice[practice][col_id]
-                contesting += [c.id for c in contested]
+        # column -> [practices, claims, exhibits, contesting, best row], each practice of the row in order
+        open_cells: dict[str, list] = {}
+        for practice, row_statements in row_members.get(header.id, {}).items():
+            of_practice = by_practice.get(practice)
+            if not of_practice:
+                continue
+            supporting_exhibits = [e for e in row_statements if e.stance == "supports"]
+            if rows == "indicators" and not supporting_exhibits:
+                continue
+            contesting_exhibits = [e.id for e in row_statements if e.stance == "contests"]
+            for col_id, (row, supporting, contested) in of_practice.items():
+                cell = open_cells.get(col_id)
+                if cell is None:
+                    cell = open_cells[col_id] = [[], [], [], [], None]
+                cell[3] += [c.id for c in contested]
                 if row.level == "unargued" and not supporting:
                     continue  # in the cell: argued, or asserting a composite element as a whole
-                contesting += [e.id for e in row_statements if e.stance == "contests"]
-                members.append(practice)
-                claims += supporting
-                exhibits += supporting_exhibits
-                if best is None or _better(row, best):
-                    best = row
+                cell[3] += contesting_exhibits
+                cell[0].append(practice)
+                cell[1] += supporting
+                cell[2] += supporting_exhibits
+                if cell[4] is None or _better(row, cell[4]):
+                    cell[4] = row
+        for col_id, (members, claims, exhibits, contesting, best) in open_cells.items():
             if not members and not contesting:
                 continue
             statements = tuple(dict.fromkeys((*claims, *exhibits)))

@@ -1,0 +1,95 @@
+"""Alternating A/B timing of the evidence answers (coverage of every test, the matrix, the gaps)
+between checkouts of lexmap, each run a new process: on a shared machine the load drifts, and
+running the versions in turn, many times, is what makes their figures comparable.
+
+    git worktree add --detach /tmp/lexmap-old e8f0e54
+    python benchmarks/generate.py /tmp/corpus10 --scale 10
+    python benchmarks/evidence_ab.py /tmp/corpus10 old=/tmp/lexmap-old new=. --runs 5
+
+Each run loads the corpus (not timed; ``cache=False``), builds its independence index
+(``corpus.sources()``, not timed, as in benchmarks/run.py), and times one step, alone, in CPU
+seconds (``time.process_time``). The table gives each version's median (min-max) and the ratio
+of medians to the first version's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+STEPS = {
+    "coverage": "[corpus.coverage(test) for test in corpus.tests]",
+    "matrix": "corpus.matrix()",
+    "gaps": "corpus.gaps()",
+}
+LABELS = {
+    "coverage": "coverage of every test",
+    "matrix": "matrix, alone (computes the assessments it needs)",
+    "gaps": "gaps, alone",
+}
+RUN = """
+import gc, json, sys, time
+import lexmap
+corpus = lexmap.load(sys.argv[1], texts=[], cache=False)
+corpus.sources()
+gc.collect()
+started = time.process_time()
+{step}
+print(json.dumps({{"s": time.process_time() - started, "lexmap": lexmap.__file__}}))
+"""
+
+
+def one(code: Path, root: Path, step: str) -> float:
+    """The CPU seconds of ``step`` with the lexmap of ``code``, in a new process."""
+    env = dict(
+        os.environ, PYTHONPATH=str(code.resolve()), LEXMAP_CACHE_DIR=os.environ.get("LEXMAP_CACHE_DIR", "/tmp/lexmap-ab-cache")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", RUN.format(step=STEPS[step]), str(root)],
+        env=env,
+        cwd="/",  # so that no lexmap in the working folder shadows the one asked for
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    if not Path(found["lexmap"]).is_relative_to(code.resolve()):
+        raise SystemExit(f"{code} ran the lexmap of {found['lexmap']}")
+    return found["s"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("versions", nargs="+", help="NAME=CHECKOUT, the first one the baseline")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--steps", nargs="+", default=list(STEPS), choices=list(STEPS))
+    parser.add_argument("--json", type=Path, help="also write every time here")
+    args = parser.parse_args()
+    versions = [tuple(v.split("=", 1)) for v in args.versions]
+    times: dict[str, dict[str, list[float]]] = {s: {name: [] for name, _ in versions} for s in args.steps}
+    for run in range(args.runs):
+        for step in args.steps:
+            turn = versions[run % len(versions) :] + versions[: run % len(versions)]  # who goes first alternates
+            for name, code in turn:
+                times[step][name].append(one(Path(code), args.corpus, step))
+        print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
+    names = [name for name, _ in versions]
+    print("| step | " + " | ".join(names) + " | " + " | ".join(f"{n} / {names[0]}" for n in names[1:]) + " |")
+    print("|---" * (1 + 2 * len(names) - 1) + "|")
+    for step in args.steps:
+        medians = {n: statistics.median(times[step][n]) for n in names}
+        cells = [f"{medians[n]:.3f} ({min(times[step][n]):.3f}-{max(times[step][n]):.3f})" for n in names]
+        ratios = [f"{medians[n] / medians[names[0]]:.2f}" for n in names[1:]]
+        print(f"| {LABELS[step]} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(times, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,7 @@
 test (over the corpus and for every practice), the explanation of every (practice, element),
 the gaps, the supports and every matrix pairing, under both independence modes.
 
-tests/test_evidence_answers.py compares these with what the code at e8f0e54 (before the rules
+tests/test_evidence_answers.py compares these with what the code before the speed-up (e8f0e54; ce0a80f for today's fixtures) (before the rules
 were made fast) gave. To write the stored answers again (only on purpose, when a rule changes):
 
     python tests/evidence_answers.py tests/golden/evidence-answers.json.gz

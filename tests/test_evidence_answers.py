@@ -1,7 +1,9 @@
 """Making the rules of evidence fast changed no answer: every coverage (over the corpus and for
 every practice), explanation, gap, support and matrix cell, under both independence modes, on
-the generated 1x corpus and on the fixture corpora, is what the code at e8f0e54 gave (stored in
-tests/golden/evidence-answers.json.gz by tests/evidence_answers.py, run on that code)."""
+the generated 1x corpus and on the fixture corpora, is what the code before the speed-up gave
+(stored in tests/golden/evidence-answers.json.gz by tests/evidence_answers.py, run on that code:
+e8f0e54, and again at ce0a80f once the full fixture gained the new fields of issues 25, 27 and 30;
+the other corpora's answers were the same at both)."""
 
 import gzip
 import json

@@ -354,6 +354,11 @@ _KINDS = (
 )
 
 
+def kind_of_file(mode: int) -> str:
+    """What a file that is not a regular file is, from its ``lstat`` mode, for a message."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """The absolute file ``path`` names, if lexmap may write it; else :class:`OutputError`.
 
@@ -368,7 +373,7 @@ def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLik
     except OSError as error:
         raise _write_error(shown, target.parent, error) from error
     if mode is not None and not stat.S_ISREG(mode):
-        what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        what = kind_of_file(mode)
         raise OutputError(
             f"{shown!r} is {what}; lexmap only replaces regular files",
             "give a new file name (leave out -o to write to standard output)",

@@ -951,3 +951,36 @@ def test_a_marker_signed_with_another_users_key_is_not_ownership(tmp_path):
     result = _run("export", "parquet", str(SMALL), "-o", str(tables))
     assert result.exit_code == 2 and "does not verify with your key" in result.stderr
     assert _run("export", "parquet", str(SMALL), "-o", str(tables), env=other).exit_code == 0  # its owner rebuilds it
+
+
+def _plant_special(kind: str, path: Path) -> None:
+    import socket
+
+    if kind == "FIFO":
+        os.mkfifo(path)  # mkdocs waited on it for ever
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:  # mkdocs stopped with an OSError traceback
+            server.bind(str(path))
+    else:
+        os.mknod(path, 0o644 | stat.S_IFCHR, os.makedev(1, 5))  # a /dev/zero: mkdocs wrote 1.3 GB in 8 s
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "socket", *(["device"] if os.geteuid() == 0 else [])])  # mknod needs root
+def test_docs_holding_a_fifo_socket_or_device_are_refused_in_one_line(tmp_path, kind):
+    from lexmap.outputs import OutputError
+    from lexmap.site.build import check_docs_folder
+
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "a.md").write_text("# A\n")
+    _plant_special(kind, docs / "sub" / "b.md")
+    with pytest.raises(OutputError, match=f"holds 'sub/b.md', a {kind}, not a regular file"):
+        check_docs_folder(docs)  # before mkdocs copies anything
+    for command in (
+        ["site", "build", str(SMALL), "--docs", str(docs), "-o", str(tmp_path / "site")],
+        ["site", "serve", str(SMALL), "--docs", str(docs)],
+    ):
+        result = _run(*command)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert f"a {kind}, not a regular file" in result.stderr and "hint: remove it from the docs folder" in result.stderr
+    assert not (tmp_path / "site").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["docs"]

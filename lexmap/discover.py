@@ -104,6 +104,14 @@ def _leaves(path: Path, root: Path) -> bool:
         return True
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False, not a traceback, for a name the system refuses (too long)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def law_folder(name: str, root: Path) -> tuple[Path | None, str | None]:
     """The folder a manifest's ``law:`` entry names, or why it is refused (outside the case)."""
     if name == BUNDLED_LAW:
@@ -287,7 +295,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                         f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'",
                     )
                 )
-            elif not law.is_dir():
+            elif not _is_dir(law):
                 problems.append(
                     Problem(
                         shown,

@@ -24,6 +24,7 @@ from pathlib import Path, PurePath
 
 import attrs
 
+from .filekind import NotACorpusError, not_a_corpus
 from .problems import Problem
 
 MANIFEST = "lexmap.yaml"
@@ -236,6 +237,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     from .yamlread import read_yaml
 
     root = Path(path) if path is not None else bundled_case()
+    refused = not_a_corpus(root)
+    if refused:
+        raise NotACorpusError(refused)
     if root.is_dir() and not (root / MANIFEST).is_file() and (root / "mappings" / MANIFEST).is_file():
         root = root / "mappings"  # a checkout laid out like lexmap's: its case is mappings/
     case = None

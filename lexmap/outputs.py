@@ -30,6 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .filekind import kind_of_file
 from .owned_folders import (  # noqa: F401 - re-exported
     KINDS,
     OWNED_FOLDER_MARKER,
@@ -343,20 +344,6 @@ def replaced_folder(
 
 
 # -- files ---------------------------------------------------------------------------------
-
-_KINDS = (
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def kind_of_file(mode: int) -> str:
-    """What a file that is not a regular file is, from its ``lstat`` mode, for a message."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:

@@ -185,3 +185,40 @@ def mutated_yaml(draw):
 @given(data=mutated_yaml())
 def test_fuzz_mutated_data_files_give_a_corpus_or_a_located_corpus_error(tmp_path, data):
     _check_outcome(tmp_path, data)
+
+
+# -- attack round 3 (issue 26): finding 9, a special file as the corpus --------------------------
+
+
+def _special(kind: str, path: Path) -> str:
+    """Put a ``kind`` of special file at ``path``; the path to give lexmap."""
+    import socket
+
+    if kind == "FIFO":
+        os.mkfifo(path)
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+    else:
+        return "/dev/zero"  # a device (mknod needs root: the system's own is the same thing)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "socket", "device"])
+def test_a_fifo_socket_or_device_as_the_corpus_path_is_one_line(tmp_path, kind):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+    from lexmap.filekind import NotACorpusError
+
+    given = _special(kind, tmp_path / "corpus.yaml")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["validate", given, "--no-cache"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert result.stderr.splitlines() == [
+        f"lexmap: error: {given!r} is a {kind}, not a corpus folder or file",
+        "hint: give a case folder, or a YAML or JSON data file",
+    ]
+    with pytest.raises(NotACorpusError, match=f"is a {kind}, not a corpus folder or file"):  # the library says the same
+        lexmap.load(given, cache=False)
+    assert time.monotonic() - started < 10  # nothing was read (a FIFO waits for ever, /dev/zero never ends)

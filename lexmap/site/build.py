@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from ..corpus import Corpus
-from ..outputs import OutputError, corpus_inputs, kind_of_file, replaced_folder
+from ..filekind import kind_of_file
+from ..outputs import OutputError, corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
 

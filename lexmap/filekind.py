@@ -24,6 +24,22 @@ def kind_of_file(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+def not_regular(path: str | os.PathLike) -> str | None:
+    """What ``path`` is when it is there but is not a regular file once links are followed (a
+    FIFO, a folder, a link to /dev/null or to nothing), else None (a regular file, or nothing)."""
+    try:
+        link = os.lstat(path)
+    except OSError:
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a link to nothing" if stat.S_ISLNK(link.st_mode) else None
+    if stat.S_ISREG(mode):
+        return None
+    return kind_of_file(mode) + (f" (a link to {os.readlink(os.fspath(path))!r})" if stat.S_ISLNK(link.st_mode) else "")
+
+
 class NotACorpusError(ValueError):
     """A corpus path that is there but is neither a folder nor a regular file (a FIFO, /dev/zero)."""
 

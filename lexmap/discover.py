@@ -24,6 +24,7 @@ from pathlib import Path, PurePath
 
 import attrs
 
+from .filekind import NotACorpusError, not_a_corpus, not_regular
 from .problems import Problem
 
 MANIFEST = "lexmap.yaml"
@@ -74,12 +75,14 @@ def find_case(start: str | os.PathLike | None = None, say: Callable[[str], None]
             try:
                 info = os.stat(manifest)
             except (FileNotFoundError, NotADirectoryError):
+                if owner == uid and os.path.islink(manifest):
+                    return candidate  # a link to nothing: the command refuses it, saying so
                 continue
             except OSError as error:
                 say(f"lexmap: skipping {manifest} ({error.strerror})")
                 continue
-            if not stat.S_ISREG(info.st_mode):
-                continue
+            if not stat.S_ISREG(info.st_mode) and owner == uid:
+                return candidate  # the command refuses it, saying what it is (layout_for)
             if owner != uid or info.st_uid != uid:
                 whose = folder if owner != uid else manifest
                 say(
@@ -102,6 +105,14 @@ def _leaves(path: Path, root: Path) -> bool:
         return not path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):
         return True
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False, not a traceback, for a name the system refuses (too long)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def law_folder(name: str, root: Path) -> tuple[Path | None, str | None]:
@@ -228,12 +239,28 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     from .yamlread import read_yaml
 
     root = Path(path) if path is not None else bundled_case()
-    if root.is_dir() and not (root / MANIFEST).is_file() and (root / "mappings" / MANIFEST).is_file():
+    refused = not_a_corpus(root)
+    if refused:
+        raise NotACorpusError(refused)
+    if root.is_dir() and not os.path.lexists(root / MANIFEST) and (root / "mappings" / MANIFEST).is_file():
         root = root / "mappings"  # a checkout laid out like lexmap's: its case is mappings/
     case = None
     manifest = None
-    if root.is_file():
-        data: tuple[Path, ...] = ()
+    data: tuple[Path, ...] = ()
+    odd = not_regular(root / MANIFEST)  # a FIFO, a folder, a link to /dev/null: refused, never passed over
+    if odd:
+        single = None
+        problems.append(
+            Problem(
+                _shown(root / MANIFEST, root.parent),
+                None,
+                None,
+                None,
+                f"the manifest is {odd}, not a regular file; not read (nor the case it describes)",
+                f"make {MANIFEST} a plain YAML file, or remove it",
+            )
+        )
+    elif root.is_file():
         single = root
         root = root.parent
     elif (root / MANIFEST).is_file():
@@ -287,7 +314,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                         f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'",
                     )
                 )
-            elif not law.is_dir():
+            elif not _is_dir(law):
                 problems.append(
                     Problem(
                         shown,
@@ -316,7 +343,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                 )
             )
     else:
-        raise FileNotFoundError(f"no such corpus folder or file: {root}")
+        raise FileNotFoundError(f"no such corpus folder or file: {root}")  # (not_a_corpus said what exists)
     own = root / TEXTS
     named = [Path(t) for t in [*os.environ.get(TEXTS_ENV, "").split(os.pathsep), *(texts or ())] if t]
     folders = [own] if own.is_dir() else []
@@ -372,6 +399,8 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
             layout, case = layout_for(path, texts, [])
         except (FileNotFoundError, OSError):
             return [f"corpus: {where}"]
+        if not layout.data and layout.manifest is None and layout.single_file is None:
+            return [f"corpus: {where}"]  # nothing to read (a manifest that is not a file, an empty folder)
         root, manifest, data = layout.root, layout.manifest, list(layout.data)
         if layout.single_file is not None:
             return [f"corpus: {where}"]

@@ -38,6 +38,10 @@ ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
 # re.ASCII: \d is 0-9 only (not full-width or Arabic-Indic digits); the pattern text is also the JSON Schema's
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", re.ASCII)
 MAX_ID_LENGTH = 100
+MAX_LENGTH = "max_length"
+"""A text field's metadata key: the most characters its value (each item, for a list) may hold.
+The manifest's fields have one: they are copied onto every page of a site (a 2 MB title made a
+395 MB site of 28 pages) and into the first line of every command."""
 RESERVED_IDS = frozenset({"index"})
 """Ids no top-level record may take: each site section's list page is ``<section>/index.md``."""
 
@@ -504,13 +508,13 @@ class Case(_Record):
     """A case's manifest (``lexmap.yaml``): what the case is, which law it uses, which document
     texts it does not ship (their quotes can only be checked with ``--texts``)."""
 
-    title: str
-    description: str | None = None
-    licence: str | None = None
+    title: str = attrs.field(metadata={MAX_LENGTH: 200})
+    description: str | None = attrs.field(default=None, metadata={MAX_LENGTH: 2000})
+    licence: str | None = attrs.field(default=None, metadata={MAX_LENGTH: 300})
     date: IsoDate | None = None
-    law: tuple[str, ...] = ("bundled",)
+    law: tuple[str, ...] = attrs.field(default=("bundled",), metadata={MAX_LENGTH: 500})
     texts_not_included: tuple[Id, ...] = ()
-    notes: str | None = None
+    notes: str | None = attrs.field(default=None, metadata={MAX_LENGTH: 10_000})
 
 
 COLLECTIONS: dict[str, type] = {

@@ -3,7 +3,8 @@
 Analysts publish these files, so a destroyed notes folder or a corpus emptied by a build is worse
 than a crash. Every folder lexmap builds carries a marker file (``OWNED_FOLDER_MARKER``) saying
 what kind of output it is (a site, a Parquet export, a SPARQL store) and listing every file lexmap
-wrote there with its SHA-256. Only an empty folder, or one whose marker is valid, of the same kind,
+wrote there with its SHA-256, signed with this user's key (:mod:`lexmap.owned_folders`). Only an
+empty folder, or one whose marker is valid and verifies, of the same kind,
 and accounts for every file the folder holds (unchanged), is ever replaced: a site copied into a
 web root beside other files, a marker copied or forged into a documents folder, a folder of
 another kind, are refused with the file that is not lexmap's and the fix (lexmap refuses rather
@@ -29,7 +30,16 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .owned_folders import KINDS, OWNED_FOLDER_MARKER, folder_contents, is_owned, owned_marker, ownership  # noqa: F401 - re-exported
+from .filekind import kind_of_file
+from .owned_folders import (  # noqa: F401 - re-exported
+    KINDS,
+    OWNED_FOLDER_MARKER,
+    folder_contents,
+    is_owned,
+    owned_marker,
+    ownership,
+    sign_marker,
+)
 
 _STAGING, _OLD = "lexmap-staging", "lexmap-old"
 _STAGING_SENTINEL = ".lexmap-staging"
@@ -240,6 +250,7 @@ def write_marker(folder: Path, kind: str, extra: dict | None = None) -> None:
         "note": "lexmap replaces this folder when it builds it again, if it holds only the files listed here",
         "files": files,
     }
+    note = sign_marker(note)  # the HMAC is what makes it proof: anyone can compute the hashes
     write_file(Path(folder) / OWNED_FOLDER_MARKER, (json.dumps(note, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
@@ -334,15 +345,6 @@ def replaced_folder(
 
 # -- files ---------------------------------------------------------------------------------
 
-_KINDS = (
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
 
 def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """The absolute file ``path`` names, if lexmap may write it; else :class:`OutputError`.
@@ -358,7 +360,7 @@ def check_file_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLik
     except OSError as error:
         raise _write_error(shown, target.parent, error) from error
     if mode is not None and not stat.S_ISREG(mode):
-        what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        what = kind_of_file(mode)
         raise OutputError(
             f"{shown!r} is {what}; lexmap only replaces regular files",
             "give a new file name (leave out -o to write to standard output)",

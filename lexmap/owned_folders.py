@@ -4,8 +4,12 @@ The marker (``OWNED_FOLDER_MARKER``, JSON) names the kind of output (a site, a P
 SPARQL store) and lists every file lexmap wrote there with its SHA-256. A folder is lexmap's
 output of a kind only if its marker is of that kind and accounts for every file the folder
 holds, unchanged: an empty or forged marker claims nothing, a marker copied into a web root
-beside other files does not make them lexmap's. Everything is read through an open folder
-handle, never following a link. Writing and replacing folders: :mod:`lexmap.outputs`.
+beside other files does not make them lexmap's. Anyone who can write a folder can compute its
+files' SHA-256, so a marker proves ownership only when its HMAC (``mac``, over every other field)
+verifies with this user's key, the one :mod:`lexmap.cache_folder` keeps in the cache folder: a
+marker that does not verify is a folder lexmap did not write for this user. Everything is read
+through an open folder handle, never following a link. Writing and replacing folders:
+:mod:`lexmap.outputs`.
 """
 
 from __future__ import annotations
@@ -14,11 +18,53 @@ import json
 import os
 import stat
 
-from .cache_folder import file_sha256
+from .cache_folder import CacheFolderError, file_sha256, sign, verify
 
 OWNED_FOLDER_MARKER = ".lexmap-output"
 """The file in every folder lexmap builds: its kind and every file lexmap wrote there."""
 KINDS = {"site": "site", "parquet": "Parquet export", "sparql-store": "SPARQL store"}
+MAC_FIELD = "mac"
+"""The marker's HMAC over its other fields, keyed by this user's cache key."""
+_MAC_DOMAIN = b"lexmap-output-marker\0"
+"""Prefixed to what is signed: no other HMAC made with the same key (a cache entry's) passes as a marker's."""
+
+
+def _signed_bytes(marker: dict) -> bytes:
+    fields = {key: value for key, value in marker.items() if key != MAC_FIELD}
+    return _MAC_DOMAIN + json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def marker_key(*, create: bool) -> tuple[bytes | None, str]:
+    """This user's key for markers (the cache folder's, created with ``create``), and where it is
+    kept, or why there is none, for messages."""
+    from .cache import cache_dir, folder_key, private_dir
+
+    try:
+        folder = private_dir(create=create)
+    except FileNotFoundError:
+        return None, f"your key (there is none yet in {cache_dir()})"
+    except (CacheFolderError, OSError) as error:
+        return None, f"your key (none usable: {error})"
+    try:
+        key = folder_key(folder, create)
+    except (CacheFolderError, OSError) as error:
+        return None, f"your key (none usable: {error})"
+    return key, f"your key in {folder}" if key is not None else f"your key (there is none yet in {folder})"
+
+
+def sign_marker(marker: dict) -> dict:
+    """``marker`` with its HMAC, when this user has a usable cache folder (else unsigned: a later
+    build into the folder is then refused without ``--force``, saying why)."""
+    key, _where = marker_key(create=True)
+    return marker if key is None else {**marker, MAC_FIELD: sign(key, _signed_bytes(marker))}
+
+
+def _verified(marker: dict) -> tuple[bool, str]:
+    mac = marker.get(MAC_FIELD)
+    key, where = marker_key(create=False)
+    if key is None or not isinstance(mac, str):
+        return False, where
+    return verify(key, _signed_bytes(marker), mac), where
 
 
 def folder_contents(folder_fd: int) -> tuple[dict[str, str], list[str]]:
@@ -92,6 +138,12 @@ def ownership(folder_fd: int, kind: str | None) -> tuple[str, str] | None:
         return (
             f"is not empty and was not written by lexmap (it has no valid {OWNED_FOLDER_MARKER} file)",
             "give a new or empty folder; --force replaces it and deletes what it holds",
+        )
+    genuine, where = _verified(marker)
+    if not genuine:
+        return (
+            f"has a {OWNED_FOLDER_MARKER} that lexmap did not write for you: it does not verify with {where}",
+            "give a new or empty folder; if it holds nothing of yours, --force replaces it and deletes what it holds",
         )
     if kind is not None and marker["kind"] != kind:
         return (

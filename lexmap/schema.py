@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, SLUG, Case, Element, EventDate, Id, IsoDate
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, SLUG, Case, Element, EventDate, Id, IsoDate
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
@@ -98,12 +98,23 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         schema = _type_schema(hints[field.name], defs)
         if field.name == "id" or (cls, field.name) in _LOCAL:
             schema = _nullable_like(schema, _SLUG)
+        if MAX_LENGTH in field.metadata:
+            schema = _bounded(schema, field.metadata[MAX_LENGTH])
         properties[field.name] = schema
     required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
     schema = {"type": "object", "properties": properties, "additionalProperties": False}
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
         schema = {"description": cls.__doc__.strip().splitlines()[0], **schema}
     return {**schema, "required": required} if required else schema
+
+
+def _bounded(schema: dict[str, Any], limit: int) -> dict[str, Any]:
+    """``schema`` with ``maxLength`` on its text (each item's, for a list), as lexmap.structure checks."""
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_bounded(option, limit) for option in schema["anyOf"]]}
+    if schema.get("type") == "array":
+        return {**schema, "items": _bounded(schema["items"], limit)}
+    return {**schema, "maxLength": limit} if schema.get("type") == "string" else schema
 
 
 def _nullable_like(original: dict[str, Any], replacement: dict[str, Any]) -> dict[str, Any]:

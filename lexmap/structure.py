@@ -19,7 +19,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from .dates import parse_date
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, RESERVED_IDS, SLUG, EventDate, Id, IsoDate, is_iso_date
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, RESERVED_IDS, SLUG, EventDate, Id, IsoDate, is_iso_date
 from .quotes import INVISIBLE, visible
 
 Path_ = tuple[str | int, ...]
@@ -246,9 +246,34 @@ def _own_id_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | No
     return []
 
 
+def _length_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | None]]:
+    """Every text of a record's fields that carry a :data:`~lexmap.model.MAX_LENGTH` (each item
+    of a list) longer than it, refused before anything copies it."""
+    if not isinstance(value, dict) or not attrs.has(type_):
+        return []
+    problems: list[tuple[Path_, str, str | None]] = []
+    for field in attrs.fields(type_):
+        limit = field.metadata.get(MAX_LENGTH)
+        given = value.get(field.name)
+        if limit is None or given is None:
+            continue
+        for path, text in (
+            [((field.name,), given)] if not isinstance(given, list) else [((field.name, i), t) for i, t in enumerate(given)]
+        ):
+            if isinstance(text, str) and len(text) > limit:
+                problems.append(
+                    (
+                        path,
+                        f"{field.name} is {len(text):,} characters long; the limit is {limit:,}",
+                        f"shorten it to at most {limit:,} characters; a longer text belongs in a document or the docs pages",
+                    )
+                )
+    return problems
+
+
 def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str | None]]]:
     """Structure ``value`` as ``type_``: the object (or None) and the list of problems."""
-    problems = _own_id_problems(value, type_)
+    problems = _own_id_problems(value, type_) + _length_problems(value, type_)
     try:
         record: Any = CONVERTER.structure(value, type_)
     except Exception as error:  # every failure is reported, none escapes

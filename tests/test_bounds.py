@@ -575,3 +575,42 @@ def test_a_push_whose_answer_trickles_in_ends_at_its_deadline(first):
     finally:
         stop.set()
         listener.close()
+
+
+# -- attack round 3 (issue 26): finding 6, manifest fields bounded ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "limit", "write"),
+    [
+        ("title", 200, lambda text: f'title: "{text}"\n'),
+        ("description", 2000, lambda text: f'title: T\ndescription: "{text}"\n'),
+        ("licence", 300, lambda text: f'title: T\nlicence: "{text}"\n'),
+        ("notes", 10_000, lambda text: f'title: T\nnotes: "{text}"\n'),
+        ("law", 500, lambda text: f'title: T\nlaw:\n  - bundled\n  - "{text}"\n'),
+    ],
+)
+def test_every_manifest_text_is_bounded_and_refused_at_its_line_with_the_limit(tmp_path, field, limit, write):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "lexmap.yaml").write_text("# a case\n" + write("A" * limit), encoding="utf-8")
+    assert all("the limit is" not in p.message for p in problems_or_none(case))  # at the limit: accepted
+    (case / "lexmap.yaml").write_text("# a case\n" + write("A" * 2_000_000), encoding="utf-8")  # a 2 MB title: a 395 MB site
+    problem = next(p for p in problems(case) if "the limit is" in p.message)
+    line = 1 + next(n for n, text in enumerate(write("A").splitlines(), 1) if "A" in text.replace("T", ""))
+    assert (problem.file, problem.line) == ("case/lexmap.yaml", line), problem
+    assert problem.message == f"{field} is 2,000,000 characters long; the limit is {limit:,}"
+    result = CliRunner().invoke(main, ["validate", str(case), "--no-cache"])
+    assert result.exit_code != 0 and len(result.output) < 2000 and "AAAAAAAAAA" not in result.output  # never echoed
+
+
+def problems_or_none(folder: Path) -> list:
+    try:
+        lexmap.load(folder, cache=False)
+    except lexmap.CorpusError as error:
+        return error.problems
+    return []

@@ -185,3 +185,88 @@ def mutated_yaml(draw):
 @given(data=mutated_yaml())
 def test_fuzz_mutated_data_files_give_a_corpus_or_a_located_corpus_error(tmp_path, data):
     _check_outcome(tmp_path, data)
+
+
+# -- attack round 3 (issue 26): findings 9 and 11, special files as the corpus or its manifest -----
+
+
+def _special(kind: str, path: Path) -> str:
+    """Put a ``kind`` of special file at ``path``; the path to give lexmap."""
+    import socket
+
+    if kind == "FIFO":
+        os.mkfifo(path)
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+    else:
+        return "/dev/zero"  # a device (mknod needs root: the system's own is the same thing)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "socket", "device"])
+def test_a_fifo_socket_or_device_as_the_corpus_path_is_one_line(tmp_path, kind):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+    from lexmap.filekind import NotACorpusError
+
+    given = _special(kind, tmp_path / "corpus.yaml")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["validate", given, "--no-cache"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert result.stderr.splitlines() == [
+        f"lexmap: error: {given!r} is a {kind}, not a corpus folder or file",
+        "hint: give a case folder, or a YAML or JSON data file",
+    ]
+    with pytest.raises(NotACorpusError, match=f"is a {kind}, not a corpus folder or file"):  # the library says the same
+        lexmap.load(given, cache=False)
+    assert time.monotonic() - started < 10  # nothing was read (a FIFO waits for ever, /dev/zero never ends)
+
+
+def _flat_case(folder: Path) -> Path:
+    """tests/corpora/small as a case folder: a manifest, its data files at the top, its law inside."""
+    import shutil
+
+    shutil.copytree(CORPORA / "small" / "instruments", folder / "instruments")
+    for data in (CORPORA / "small" / "mappings").glob("*.yaml"):
+        shutil.copy(data, folder / data.name)
+    (folder / "lexmap.yaml").write_text("title: Flat case\nlaw: [instruments]\n")
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "folder", "link to /dev/null", "link to nothing"])
+def test_a_manifest_that_is_not_a_regular_file_is_refused_with_what_it_is(tmp_path, monkeypatch, kind):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = _flat_case(tmp_path / "case")
+    assert lexmap.load(case, cache=False).case.title == "Flat case"
+    manifest = case / "lexmap.yaml"
+    manifest.unlink()
+    {
+        "FIFO": lambda: os.mkfifo(manifest),
+        "folder": lambda: manifest.mkdir(),
+        "link to /dev/null": lambda: manifest.symlink_to("/dev/null"),
+        "link to nothing": lambda: manifest.symlink_to("nowhere.yaml"),
+    }[kind]()
+    what = {"FIFO": "a FIFO", "folder": "a folder", "link to /dev/null": "a device (a link to '/dev/null')"}.get(
+        kind, "a link to nothing"
+    )
+    with pytest.raises(lexmap.CorpusError) as raised:  # it was read as a folder without a manifest: "valid", 0 claims
+        lexmap.load(case, cache=False)
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.message) == (
+        "case/lexmap.yaml",
+        f"the manifest is {what}, not a regular file; not read (nor the case it describes)",
+    )
+    result = CliRunner().invoke(main, ["validate", str(case), "--no-cache"])
+    assert (
+        result.exit_code == 1
+        and "valid" not in result.output.replace("invalid", "")
+        and f"the manifest is {what}" in result.output
+    )
+    monkeypatch.chdir(case)  # found from inside the folder: refused too, not the bundled case instead
+    result = CliRunner().invoke(main, ["info", "--no-cache"])
+    assert result.exit_code == 1 and f"the manifest is {what}" in result.output, result.output

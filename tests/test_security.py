@@ -875,3 +875,112 @@ def test_a_cache_folder_linked_to_a_folder_others_can_read_is_refused_not_change
     with pytest.raises(CacheFolderError, match="links to a folder others can read"):
         check_folder(tmp_path / "lexmap")
     assert stat.S_IMODE(www.stat().st_mode) == 0o755 and list(www.iterdir()) == []
+
+
+# -- attack round 3 (issue 26): findings 1, 5, 9, 11 ---------------------------------------------
+
+
+def _forged_marker(folder: Path, kind: str, mac: str | None = None) -> None:
+    """What anyone who can write the folder can do without the user's key: a marker of lexmap's
+    form listing every file the folder holds with its true SHA-256 (and, with ``mac``, an HMAC
+    taken from a genuine marker)."""
+    import hashlib
+    import json
+
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    files = {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()
+    }
+    marker = {"written_by": "lexmap", "kind": kind, "note": "forged", "files": files, **({"mac": mac} if mac else {})}
+    (folder / OWNED_FOLDER_MARKER).write_text(json.dumps(marker))
+
+
+@pytest.mark.parametrize("copied_mac", [False, True], ids=["no mac", "a genuine marker's mac"])
+def test_a_marker_with_the_right_hashes_but_not_your_key_is_not_ownership(tmp_path, copied_mac):
+    import json
+
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    mac = None
+    if copied_mac:
+        genuine = tmp_path / "genuine"
+        assert _run("export", "parquet", str(SMALL), "-o", str(genuine)).exit_code == 0
+        mac = json.loads((genuine / OWNED_FOLDER_MARKER).read_text())["mac"]
+    for command, kind in (
+        (["site", "build", str(SMALL), "-o"], "site"),
+        (["export", "parquet", str(SMALL), "-o"], "parquet"),
+        (["sparql", "ASK {}", str(SMALL), "--store"], "sparql-store"),
+    ):
+        documents = tmp_path / f"documents-{kind}"
+        (documents / "notes").mkdir(parents=True)
+        (documents / "thesis.txt").write_text("three years of work")
+        (documents / "notes" / "n.md").write_text("notes")
+        _forged_marker(documents, kind, mac)
+        before = _tree(documents)
+        result = _run(*command, str(documents))
+        assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
+        assert "that lexmap did not write for you: it does not verify with your key" in result.stderr, result.stderr
+        lines = result.stderr.splitlines()
+        assert lines[-2].startswith("lexmap: error: ") and lines[-1].startswith("hint: ")  # one line and its hint
+        assert _tree(documents) == before
+
+
+def test_a_genuine_marker_edited_to_list_more_files_is_not_ownership(tmp_path):
+    import hashlib
+    import json
+
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    tables = tmp_path / "tables"
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables)).exit_code == 0
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables)).exit_code == 0  # its own output, signed: replaced
+    (tables / "mine.csv").write_text("my data")
+    marker = json.loads((tables / OWNED_FOLDER_MARKER).read_text())
+    marker["files"]["mine.csv"] = hashlib.sha256(b"my data").hexdigest()
+    (tables / OWNED_FOLDER_MARKER).write_text(json.dumps(marker))
+    result = _run("export", "parquet", str(SMALL), "-o", str(tables))
+    assert result.exit_code == 2 and "does not verify with your key" in result.stderr
+    assert (tables / "mine.csv").read_text() == "my data"
+
+
+def test_a_marker_signed_with_another_users_key_is_not_ownership(tmp_path):
+    tables = tmp_path / "tables"
+    other = {"LEXMAP_CACHE_DIR": str(tmp_path / "other-cache")}  # another user's key, in their cache folder
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables), env=other).exit_code == 0
+    result = _run("export", "parquet", str(SMALL), "-o", str(tables))
+    assert result.exit_code == 2 and "does not verify with your key" in result.stderr
+    assert _run("export", "parquet", str(SMALL), "-o", str(tables), env=other).exit_code == 0  # its owner rebuilds it
+
+
+def _plant_special(kind: str, path: Path) -> None:
+    import socket
+
+    if kind == "FIFO":
+        os.mkfifo(path)  # mkdocs waited on it for ever
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:  # mkdocs stopped with an OSError traceback
+            server.bind(str(path))
+    else:
+        os.mknod(path, 0o644 | stat.S_IFCHR, os.makedev(1, 5))  # a /dev/zero: mkdocs wrote 1.3 GB in 8 s
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "socket", *(["device"] if os.geteuid() == 0 else [])])  # mknod needs root
+def test_docs_holding_a_fifo_socket_or_device_are_refused_in_one_line(tmp_path, kind):
+    from lexmap.outputs import OutputError
+    from lexmap.site.build import check_docs_folder
+
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "a.md").write_text("# A\n")
+    _plant_special(kind, docs / "sub" / "b.md")
+    with pytest.raises(OutputError, match=f"holds 'sub/b.md', a {kind}, not a regular file"):
+        check_docs_folder(docs)  # before mkdocs copies anything
+    for command in (
+        ["site", "build", str(SMALL), "--docs", str(docs), "-o", str(tmp_path / "site")],
+        ["site", "serve", str(SMALL), "--docs", str(docs)],
+    ):
+        result = _run(*command)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert f"a {kind}, not a regular file" in result.stderr and "hint: remove it from the docs folder" in result.stderr
+    assert not (tmp_path / "site").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["docs"]

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import click
 
 from ..extras import missing_extra as _missing_extra
+from ..filekind import NotACorpusError
 from ..outputs import OutputError
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -143,6 +144,8 @@ class LexmapGroup(click.Group):
             report("interrupted", None, 1)
         except OutputError as error:
             report(error.message, error.hint, 2)
+        except NotACorpusError as error:  # a FIFO or /dev/zero as PATH: reading it would wait for ever
+            report(str(error), "give a case folder, or a YAML or JSON data file", 2)
         except ImportError as error:
             extra_error = missing_extra(error)
             if extra_error is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..corpus import Corpus
+from ..filekind import kind_of_file
 from ..outputs import OutputError, corpus_inputs, replaced_folder
 
 HERE = Path(__file__).parent
@@ -100,21 +102,30 @@ def build_site(
 
 
 def check_docs_folder(docs: Path) -> None:
-    """Refuse a ``--docs`` folder holding a link or a hard-linked file: mkdocs follows links (a
-    link out publishes its target as pages and in the search index; links in a loop never end),
-    and a hard link may be a file from anywhere. The folder is published as its own plain files."""
+    """Refuse a ``--docs`` folder holding anything but folders and regular files of its own: mkdocs
+    follows links (a link out publishes its target as pages and in the search index; links in a
+    loop never end), a hard link may be a file from anywhere, and it copies a device without end
+    (a /dev/zero made with mknod fills the disk), waits on a FIFO for ever and stops at a socket
+    with a traceback. Every entry is looked at with ``lstat``, never followed."""
     root = docs.resolve()
     for folder, subfolders, files in os.walk(root):
         for name in (*subfolders, *files):
             path = Path(folder) / name
             shown = str(path.relative_to(root))
-            if path.is_symlink():
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
                 raise OutputError(
                     f"the docs folder {str(docs)!r} holds {shown!r}, a link (to {os.readlink(path)!r}): "
                     "lexmap publishes only the folder's own files",
                     "copy what the page needs into the docs folder, or remove the link",
                 )
-            if name in files and path.stat().st_nlink > 1:
+            if not stat.S_ISDIR(info.st_mode) and not stat.S_ISREG(info.st_mode):
+                raise OutputError(
+                    f"the docs folder {str(docs)!r} holds {shown!r}, {kind_of_file(info.st_mode)}, not a regular file: "
+                    "lexmap publishes only folders and regular files",
+                    "remove it from the docs folder",
+                )
+            if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
                 raise OutputError(
                     f"the docs folder {str(docs)!r} holds {shown!r}, a file with other hard links: "
                     "lexmap publishes only the folder's own files",

@@ -94,6 +94,9 @@ DocumentKind = Literal[
 
 
 UnMembership = Literal["member", "observer", "non-member"]
+Visibility = Literal["public", "restricted", "confidential"]
+"""Who may read a document, a statement or an actor: ``--profile`` withholds what it may not
+show (:mod:`lexmap.profiles`); every record is ``public`` unless it says otherwise."""
 
 
 @attrs.frozen
@@ -277,6 +280,7 @@ class Actor(_Record):
     kind: ActorKind
     part_of: Id | None = None
     notes: str | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -303,6 +307,7 @@ class Document(_Record):
     authored_by: tuple[Id, ...] = ()
     published_by: Id | None = None
     cites: tuple[Citation, ...] = ()
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -344,6 +349,7 @@ class Claim(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -440,6 +446,7 @@ class Attestation(_Record):
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
     figures: tuple[Figure, ...] = ()
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -456,6 +463,7 @@ class Exhibit(_Record):
     speaker: Id | None = None
     relies_on: tuple[Citation, ...] = ()
     note: str | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -470,6 +478,10 @@ class Case(_Record):
     law: tuple[str, ...] = ("bundled",)
     texts_not_included: tuple[Id, ...] = ()
     notes: str | None = None
+    profile: Literal["public", "internal"] | None = None
+    """Set by lexmap in an edition made under ``--profile`` (:mod:`lexmap.profiles`), not by hand."""
+    withheld: int | None = None
+    """In such an edition: how many statements it withholds (counted, not shown)."""
 
 
 COLLECTIONS: dict[str, type] = {

@@ -6,7 +6,7 @@ import click
 
 from ..exports.formats import FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
-from .common import check_id, check_output, corpus_options, load_corpus, write_format
+from .common import check_id, check_output, corpus_options, load_corpus, profile_option, write_format
 from .errors import UserError
 
 
@@ -23,7 +23,8 @@ from .errors import UserError
     help="What makes two sources dependent (docs/api.md).",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
-def chart(test, path, texts, require_texts, practice, parts, independence, output):
+@profile_option
+def chart(test, path, texts, require_texts, practice, parts, independence, output, profile):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of
     the current folder, else the bundled one): every element with its status, the statements
     for and against it with speaker, quote and a footnote citing document and pinpoint, and the gaps.
@@ -42,7 +43,7 @@ def chart(test, path, texts, require_texts, practice, parts, independence, outpu
         raise UserError("--parts needs --practice", "name the practice whose parts to include")
     check_output(output, path, texts)
     fmt.ready()
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     check_id(corpus, "tests", "legal test", test)
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)

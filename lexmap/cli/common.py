@@ -63,6 +63,16 @@ require_texts_option = click.option(
 )
 
 
+profile_option = click.option(
+    "--profile",
+    type=KnownChoice(("full", "internal", "public"), "profile"),
+    default="full",
+    show_default=True,
+    help="What the output may show: 'public' withholds restricted and confidential documents, statements and "
+    "actors (placeholders, still counted), 'internal' confidential ones only, 'full' nothing (docs/data-format.md).",
+)
+
+
 def corpus_options(command):
     """PATH (found upwards from the current folder when not given), --texts, --require-texts."""
     return corpus_path(texts_option(require_texts_option(command)))
@@ -76,11 +86,12 @@ output_option = click.option(
 )
 
 
-def load_corpus(path, texts=(), require_texts: bool = False):
+def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "full"):
     """Load the corpus for a command, saying first on stderr which one and which law folders
-    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1."""
+    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1.
+    ``profile``: the edition the outputs show (:mod:`lexmap.profiles`), said on stderr too."""
     try:
-        corpus = load(path, texts=list(texts) or None, require_texts=require_texts)
+        corpus = load(path, texts=list(texts) or None, require_texts=require_texts, profile=profile)
     except CorpusError as error:
         for line in describe(path, list(texts)):  # first: which case and which law folders
             click.echo(line, err=True)
@@ -91,6 +102,8 @@ def load_corpus(path, texts=(), require_texts: bool = False):
         sys.exit(1)
     for line in describe(path, list(texts), corpus):  # before the command's output
         click.echo(line, err=True)
+    if corpus.case is not None and corpus.case.profile is not None and profile != "full":
+        click.echo(f"profile {profile}: {corpus.case.withheld} statement(s) withheld, shown as placeholders", err=True)
     return corpus
 
 

@@ -16,6 +16,17 @@ def chart_format(path: str | Path) -> str:
     return by_path("chart", path).name
 
 
-def render_chart(chart, fmt: str, corpus=None) -> bytes:
-    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md."""
+def render_chart(chart, fmt: str, corpus=None, profile: str = "full") -> bytes:
+    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; with ``profile``
+    (:mod:`lexmap.profiles`), the chart is made again from that edition of ``corpus``."""
+    if profile != "full":
+        from ..chart import build_chart
+        from ..loading import edition_of
+
+        if corpus is None:
+            raise ValueError("a chart under a profile is made again from its corpus: give corpus=")
+        corpus = edition_of(corpus, profile)
+        chart = build_chart(
+            corpus, chart.test, chart.practice, parts=chart.parts, independence=chart.independence, date=chart.date
+        )
     return render("chart", fmt, chart, OutputCase.of(corpus))

@@ -57,8 +57,9 @@ TABLES: tuple[Table, ...] = (
     _table(
         "case",
         "The case these tables come from: its title and date, description and licence (from its manifest; "
-        "without one, the corpus folder's name).",
-        "title! date description licence",
+        "without one, the corpus folder's name), and in an edition made under --profile, the profile and how "
+        "many statements it withholds.",
+        "title! date description licence profile withheld:INTEGER",
         key=("title",),
     ),
     _table(
@@ -299,7 +300,12 @@ def _assessments(corpus):
 
 
 _ROWS = {
-    "case": lambda c: [(c.title, *((c.case.date, c.case.description, c.case.licence) if c.case else (None, None, None)))],
+    "case": lambda c: [
+        (
+            c.title,
+            *((c.case.date, c.case.description, c.case.licence, c.case.profile, c.case.withheld) if c.case else (None,) * 5),
+        )
+    ],
     "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
     "instruments": lambda c: (
         (

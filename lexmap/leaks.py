@@ -141,9 +141,11 @@ def levels(corpus) -> dict[str, object]:
     return out
 
 
-def build_outputs(corpus, folder: Path, case_path: Path | None = None, texts: Iterable[Path] = ()) -> list[Path]:
+def build_outputs(
+    corpus, folder: Path, case_path: Path | None = None, texts: Iterable[Path] = (), *, site: bool = True
+) -> list[Path]:
     """Every output of every command for ``corpus`` (an edition) into ``folder``: the site (from
-    ``case_path``, loaded as ``corpus`` was), every chart, matrix and corpus format."""
+    ``case_path``, loaded as ``corpus`` was; unless not ``site``), every chart, matrix and corpus format."""
     from .chart import build_chart
     from .exports.formats import Destination, OutputCase, family
     from .site.build import build_site
@@ -164,7 +166,8 @@ def build_outputs(corpus, folder: Path, case_path: Path | None = None, texts: It
         for fmt in family("chart"):
             name = test.replace("/", "-")
             fmt.write(chart, Destination.file(folder / f"chart-{name}{fmt.extensions[0]}"), OutputCase.of(corpus))
-    build_site(case_path, folder / "site", texts=list(texts), loaded=corpus, profile=profile, strict=False)
+    if site:
+        build_site(case_path, folder / "site", texts=list(texts), loaded=corpus, profile=profile, strict=False)
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 

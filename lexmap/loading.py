@@ -61,9 +61,10 @@ def corpus_of(read: CaseRecords, profile: str = "full") -> Corpus:
 
 
 def edition_of(corpus: Corpus, profile: str) -> Corpus:
-    """``corpus`` (a full one) as the edition under ``profile`` shows it, for the API's writers."""
+    """``corpus`` (a full one) as the edition under ``profile`` shows it, for the API's writers;
+    ``full`` (the default) is the corpus as it is, an edition included."""
     made = corpus.case.profile if corpus.case is not None else None
-    if check_profile(profile) == (made or "full"):
+    if check_profile(profile) == "full" or profile == made:
         return corpus
     if made is not None:
         raise ProfileError(f"this corpus is already a {made} edition: load the case with profile={profile!r}")

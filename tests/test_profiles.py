@@ -1,0 +1,153 @@
+"""Publication profiles (issue 30 item 3): restricted and confidential records are counted but not
+shown, under --profile, in every output; the leak check finds none of the withheld strings and
+the levels equal those of the full build."""
+
+import json
+import shutil
+import unicodedata
+import urllib.parse
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPORA
+
+import lexmap
+from lexmap.cli import main
+from lexmap.exports import export_bytes
+from lexmap.leaks import build_outputs, find_leaks, leak_check
+from lexmap.loader import read_case
+from lexmap.profiles import apply_profile
+
+CASE = CORPORA / "profiles"
+QUOTE = "The coordinator locked every passport in his safe"
+WITHHELD = (
+    QUOTE,  # a quote of the confidential document
+    "Mirela Kovačević",  # the confidential speaker's name
+    "mirela-kovacevic",  # and id
+    "Interview with a returned nurse, Tirana",  # the confidential document's title
+    "https://example.org/private/kova-interview-tirana.pdf",  # its URL
+    "kova-interview-tirana",  # its id
+    "Zoltan Quillfeather",  # its author, named nowhere else
+    "the payroll ledger of the Quartermaine depot shows no wages",  # the restricted statement
+    "report-restricted-wages",
+    "salaries would go to the embassy account",  # a public document's statement, by the confidential speaker
+)
+
+
+@pytest.fixture(scope="module")
+def public_check(tmp_path_factory):
+    return leak_check(CASE, tmp_path_factory.mktemp("public"), profile="public")
+
+
+def test_every_output_under_public_passes_the_leak_check(public_check):
+    assert public_check.withheld == 4
+    assert set(WITHHELD) <= set(public_check.strings)
+    files = public_check.files
+    for wanted in (
+        "site/index.html",
+        "site/search/search_index.json",
+        "corpus-sqlite.db",
+        "corpus-graphml.graphml",
+        "corpus-turtle.ttl",
+        "corpus-json.json",
+        "matrix-practices.xlsx",
+        "matrix-practices.csv",
+        "chart-charter-force.docx",
+        "chart-charter-force.md",
+    ):
+        assert wanted in files
+    assert any(f.startswith("corpus-parquet/") for f in files)
+    assert public_check.leaks == ()
+    assert public_check.level_changes == ()
+    assert public_check.passed
+
+
+def test_the_outputs_say_how_many_statements_they_withhold(public_check, tmp_path):
+    corpus = lexmap.load(CASE, profile="public", cache=False)
+    assert corpus.case.withheld == 4 and corpus.case.profile == "public"
+    note = "public edition: 4 of 11 statements withheld"
+    assert note in corpus.title
+    data = json.loads(export_bytes(corpus, "json"))
+    assert data["case"]["withheld"] == 4
+    result = CliRunner().invoke(main, ["matrix", str(CASE), "--rows", "practices", "--profile", "public"])
+    assert result.exit_code == 0, result.output
+    assert note in result.output.splitlines()[0]
+
+
+def test_the_leak_check_finds_what_an_unprofiled_build_shows(tmp_path):
+    """The check is not vacuous: the full build's outputs hold every withheld string."""
+    read = read_case(CASE, cache=False)
+    strings = apply_profile(read, "public").strings
+    files = build_outputs(lexmap.load(CASE, cache=False), tmp_path, site=False)
+    leaks = find_leaks(files, strings, tmp_path)
+    found = {leak.string for leak in leaks}
+    assert {s.casefold() for s in (QUOTE, "Mirela Kovačević", "kova-interview-tirana")} <= found
+    assert any(leak.file.endswith(".docx") for leak in leaks)
+    assert any(leak.file.endswith(".db") for leak in leaks)
+
+
+def test_the_leak_search_sees_case_normalisation_and_encoding_variants(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "MIRELA KOVAČEVIĆ")
+    (tmp_path / "a.html").write_text(f"<p>{decomposed}</p>", encoding="utf-8")
+    (tmp_path / "b.html").write_text(f'<a href="x#:~:text={urllib.parse.quote(QUOTE)}">', encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"q": "Zoltan Quillfeather\u00e9"}), encoding="utf-8")
+    leaks = find_leaks(sorted(tmp_path.iterdir()), ["Mirela Kovačević", QUOTE, "Zoltan Quillfeatheré"], tmp_path)
+    assert {leak.file for leak in leaks} == {"a.html", "b.html", "c.json"}
+
+
+def test_placeholders_are_consistent_and_keep_independence():
+    full = lexmap.load(CASE, cache=False)
+    public = lexmap.load(CASE, profile="public", cache=False)
+    speakers = {s.speaker for s in public.claims.values() if s.quote == "withheld quote" and s.speaker}
+    assert len(speakers) == 1  # the confidential speaker, one pseudonym wherever she speaks
+    (speaker,) = speakers
+    assert public.actors[speaker].name == "confidential speaker 1"
+    assert "mirela-kovacevic" not in public.actors and "mirela-kovacevic" in full.actors
+    titles = {d.title for d in public.documents.values()}
+    assert "confidential source 1" in titles
+    for test in full.tests:
+        assert [(r.element.id, r.level, r.independent_sources) for r in full.coverage(test).elements] == [
+            (r.element.id, r.level, r.independent_sources) for r in public.coverage(test).elements
+        ]
+
+
+def test_internal_withholds_confidential_only():
+    internal = lexmap.load(CASE, profile="internal", cache=False)
+    assert internal.case.withheld == 3
+    assert "report-restricted-wages" in internal.claims
+    assert all(QUOTE != c.quote for c in internal.claims.values())
+    full = lexmap.load(CASE, cache=False)
+    assert full.case.withheld is None and "withheld" not in full.title
+
+
+def test_a_withheld_text_file_is_never_read_for_publication():
+    public = lexmap.load(CASE, profile="public", cache=False)
+    assert all(d.text_file is None for d in public.documents.values() if d.visibility == "confidential")
+    assert public.texts_checked.count("withheld-source-1") == 1  # checked on the full records
+
+
+def test_a_bad_visibility_is_refused_with_file_line_and_id(tmp_path):
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    statements = case / "mappings" / "statements.yaml"
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace("visibility: restricted", "visibility: secret"), encoding="utf-8"
+    )
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(case, cache=False)
+    (problem,) = raised.value.problems
+    assert "statements.yaml" in str(problem) and "[report-restricted-wages]" in str(problem)
+    assert "public, restricted, confidential" in str(problem)
+
+
+def test_an_unknown_profile_is_one_line_with_did_you_mean():
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", "publik"])
+    assert result.exit_code == 2
+    assert "did you mean 'public'" in result.output and "Traceback" not in result.output
+
+
+def test_the_api_writes_an_edition_with_profile():
+    full = lexmap.load(CASE, cache=False)
+    text = export_bytes(full, "turtle", profile="public").decode("utf-8")
+    assert QUOTE not in text and "withheld quote" in text
+    assert QUOTE in export_bytes(full, "turtle").decode("utf-8")

@@ -9,7 +9,6 @@ import urllib.parse
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPORA
 
 import lexmap
 from lexmap.cli import main
@@ -17,6 +16,8 @@ from lexmap.exports import export_bytes
 from lexmap.leaks import build_outputs, find_leaks, leak_check
 from lexmap.loader import read_case
 from lexmap.profiles import apply_profile
+
+from conftest import CORPORA
 
 CASE = CORPORA / "profiles"
 QUOTE = "The coordinator locked every passport in his safe"

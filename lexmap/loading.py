@@ -67,6 +67,6 @@ def edition_of(corpus: Corpus, profile: str) -> Corpus:
     if check_profile(profile) == "full" or profile == made:
         return corpus
     if made is not None:
-        raise ProfileError(f"this corpus is already a {made} edition: load the case with profile={profile!r}")
+        raise ProfileError(f"this corpus is already the {made} edition: load the case with profile={profile!r}")
     records = {name: tuple(getattr(corpus, name).values()) for name in COLLECTIONS}
     return corpus_of(CaseRecords(records, root=corpus.root, case=corpus.case, texts=corpus.texts), profile)

@@ -152,3 +152,12 @@ def test_the_api_writes_an_edition_with_profile():
     text = export_bytes(full, "turtle", profile="public").decode("utf-8")
     assert QUOTE not in text and "withheld quote" in text
     assert QUOTE in export_bytes(full, "turtle").decode("utf-8")
+
+
+def test_an_edition_is_not_made_again_under_another_profile():
+    from lexmap.profiles import ProfileError
+
+    internal = lexmap.load(CASE, profile="internal", cache=False)
+    with pytest.raises(ProfileError, match="already the internal edition"):
+        export_bytes(internal, "json", profile="public")
+    assert json.loads(export_bytes(internal, "json"))["case"]["profile"] == "internal"

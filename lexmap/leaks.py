@@ -106,6 +106,8 @@ def find_leaks(files: Iterable[Path], strings: Iterable[str], root: Path | None 
     found: list[Leak] = []
     for path in files:
         shown = str(path.relative_to(root)) if root else str(path)
+        name = "\n".join(normalised(reading) for reading in readings(shown))  # a page named by an id
+        found.extend(Leak(shown, s, "(file name)") for s in wanted if s in name)
         for member, text in parts(path):
             seen = "\n".join(normalised(reading) for reading in readings(text))
             found.extend(Leak(shown, s, member) for s in wanted if s in seen)

@@ -115,6 +115,7 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
             keep(document.id, document.title, document.url, document.text_file, document.notes)
             keep(*(c.note for c in document.cites))
     public_names = {n for d in documents.values() if d.id not in hidden_documents for n in (*d.authors, d.publisher) if n}
+    public_names.update(a.name for a in actors.values() if a.id not in hidden_actors)
     person_names: dict[str, str] = {}
     for document in documents.values():
         if document.id in hidden_documents:

@@ -161,3 +161,32 @@ def test_an_edition_is_not_made_again_under_another_profile():
     with pytest.raises(ProfileError, match="already the internal edition"):
         export_bytes(internal, "json", profile="public")
     assert json.loads(export_bytes(internal, "json"))["case"]["profile"] == "internal"
+
+
+def test_the_leak_check_command_names_a_leak_the_data_makes(tmp_path):
+    """A withheld name written in a public record (a practice's description) is no placeholder's
+    business: the check finds it in the outputs and exits 1."""
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    practices = case / "mappings" / "practices.yaml"
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace(
+            "Supervisors keep the workers' passports.", "Supervisors keep the passports, says MIRELA KOVAČEVIĆ."
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["leak-check", str(case), "--no-cache", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    leaks = [line for line in result.output.splitlines() if line.startswith("leak: ")]
+    assert leaks and all("'mirela kovačević'" in line for line in leaks)
+    assert any("corpus-json.json" in line for line in leaks) and any(line.startswith("leak: site/") for line in leaks)
+    assert "0 level change(s)" in result.output
+    clean = CliRunner().invoke(main, ["leak-check", str(CASE), "--no-cache"])
+    assert clean.exit_code == 0, clean.output
+    assert "public: 4 statement(s) withheld" in clean.output and " 0 leak(s)" in clean.output
+
+
+def test_a_full_build_says_what_a_profile_would_withhold():
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--no-cache"])
+    assert result.exit_code == 0
+    assert "profile full: 3 restricted or confidential record(s) shown in full" in result.output

@@ -31,6 +31,10 @@ from .sparql import sparql  # noqa: E402  (issue 18)
 
 main.add_command(sparql)
 
+from .leaks import leak_check_command  # noqa: E402  (issue 30)
+
+main.add_command(leak_check_command)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

@@ -104,7 +104,18 @@ def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "ful
         click.echo(line, err=True)
     if corpus.case is not None and corpus.case.profile is not None and profile != "full":
         click.echo(f"profile {profile}: {corpus.case.withheld} statement(s) withheld, shown as placeholders", err=True)
+    elif profile == "full" and (marked := _not_public(corpus)):
+        click.echo(
+            f"profile full: {marked} restricted or confidential record(s) shown in full (--profile public withholds them)",
+            err=True,
+        )
     return corpus
+
+
+def _not_public(corpus) -> int:
+    """How many documents, statements and actors are not public (what ``--profile`` would withhold)."""
+    kinds = (corpus.documents, corpus.actors, corpus.claims, corpus.attestations, corpus.exhibits)
+    return sum(1 for records in kinds for record in records.values() if record.visibility != "public")
 
 
 def to_stdout(output: str | None) -> bool:

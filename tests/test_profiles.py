@@ -190,3 +190,11 @@ def test_a_full_build_says_what_a_profile_would_withhold():
     result = CliRunner().invoke(main, ["export", "json", str(CASE), "--no-cache"])
     assert result.exit_code == 0
     assert "profile full: 3 restricted or confidential record(s) shown in full" in result.output
+
+
+def test_the_leak_check_refuses_a_folder_that_holds_files(tmp_path):
+    (tmp_path / "mine.txt").write_text("not lexmap's", encoding="utf-8")
+    result = CliRunner().invoke(main, ["leak-check", str(CASE), "-o", str(tmp_path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"the folder {str(tmp_path)!r} is not empty" in result.output and "hint: give a new or empty folder" in result.output
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "not lexmap's"

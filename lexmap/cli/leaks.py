@@ -46,9 +46,9 @@ def leak_check_command(path, texts, profile, output):
         with tempfile.TemporaryDirectory(prefix="lexmap-leak-check-") as folder:
             report = leak_check(path, Path(folder), profile=profile, texts=texts)
     else:
-        check_folder_output(output, corpus_inputs(path) + list(texts))
-        if output.exists() and any(output.iterdir()):
+        if output.exists() and (not output.is_dir() or any(output.iterdir())):
             raise UserError(f"the folder {str(output)!r} is not empty", "give a new or empty folder, or leave out -o")
+        check_folder_output(output, corpus_inputs(path) + list(texts))
         report = leak_check(path, output, profile=profile, texts=texts)
     for leak in report.leaks:
         click.echo(f"leak: {leak}", err=True)

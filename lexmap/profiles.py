@@ -17,6 +17,7 @@ elsewhere stays, so that voices stay the same). docs/data-format.md states the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -160,7 +161,7 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
                 continue
             withheld.append(statement.id)
             new, _number = names.new(kind)
-            keep(statement.id, statement.quote, statement.note)
+            keep(statement.id, statement.note, *quote_pieces(statement.quote))
             more = {"figures": ()} if collection == "attestations" else {}
             redone.append(
                 attrs.evolve(
@@ -186,6 +187,19 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
         total,
         tuple(sorted(strings)),
     )
+
+
+def quote_pieces(quote: str, words: int = 5) -> tuple[str, ...]:
+    """``quote``, the parts of it between omissions (``[...]``, ``...``) and the first and last
+    ``words`` words of each: what an output may show of it (a text-fragment link holds only a
+    quote's first and last words); a part of fewer than three words is no evidence of a leak."""
+    parts = [" ".join(p.split()) for p in re.split(r"\s*(?:\.\.\.|\u2026|\[[^\]]*\])\s*", quote)]
+    out = [quote, *(p for p in parts if len(p.split()) >= 3)]  # "the" alone would be found everywhere
+    for part in parts:
+        split = part.split()
+        if len(split) > words:
+            out += [" ".join(split[:words]), " ".join(split[-words:])]
+    return tuple(out)
 
 
 def _document(document: Document, secret: bool, names: _Pseudonyms, titles, persons, citation) -> Document:

@@ -36,8 +36,13 @@ WITHHELD = (
 
 
 @pytest.fixture(scope="module")
-def public_check(tmp_path_factory):
-    return leak_check(CASE, tmp_path_factory.mktemp("public"), profile="public")
+def public_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("public")
+
+
+@pytest.fixture(scope="module")
+def public_check(public_folder):
+    return leak_check(CASE, public_folder, profile="public")
 
 
 def test_every_output_under_public_passes_the_leak_check(public_check):
@@ -61,6 +66,14 @@ def test_every_output_under_public_passes_the_leak_check(public_check):
     assert public_check.leaks == ()
     assert public_check.level_changes == ()
     assert public_check.passed
+    assert "The coordinator locked every passport" in public_check.strings  # a text fragment's start
+
+
+def test_no_text_fragment_link_points_at_a_placeholder(public_check, public_folder):
+    pages = [p.read_text(encoding="utf-8") for p in (public_folder / "site").rglob("*.html")]
+    links = [page for page in pages if "officials-deny-forced-labour#:~:text=" in page]
+    assert links  # the public statements of the web page link to their words
+    assert not any(":~:text=withheld" in page for page in pages)
 
 
 def test_the_outputs_say_how_many_statements_they_withhold(public_check, tmp_path):

@@ -117,17 +117,24 @@ def find_leaks(files: Iterable[Path], strings: Iterable[str], root: Path | None 
 def levels(corpus) -> dict[str, object]:
     """What withholding must not change: for every test and practice (and the whole corpus),
     each element's level, contested mark and independent sources; the support of every
-    (practice, element); every cell of every matrix."""
+    (practice, element); under each independence mode; every cell of every matrix."""
+    from .independence import MODES
+
     out: dict[str, object] = {}
-    for test in corpus.tests:
-        for practice in (None, *corpus.practices):
-            for row in corpus.coverage(test, practice=practice).elements:
-                key = f"coverage {test} {practice or '*'} {row.element.id}"
-                out[key] = (row.level, row.contested, row.independent_sources, row.met_through, row.asserted_by)
-    for practice in corpus.practices:
-        for element in corpus.elements:
-            support = corpus.support(practice, element)
-            out[f"support {practice} {element}"] = (support.level, support.independent_sources, len(support.claims))
+    for mode in MODES:
+        for test in corpus.tests:
+            for practice in (None, *corpus.practices):
+                for row in corpus.coverage(test, practice=practice, independence=mode).elements:
+                    key = f"coverage {mode} {test} {practice or '*'} {row.element.id}"
+                    out[key] = (row.level, row.contested, row.independent_sources, row.met_through, row.asserted_by)
+        for practice in corpus.practices:
+            for element in corpus.elements:
+                support = corpus.support(practice, element, independence=mode)
+                out[f"support {mode} {practice} {element}"] = (
+                    support.level,
+                    support.independent_sources,
+                    len(support.claims),
+                )
     matrices = [("practices", None), *(("indicators", f) for f in corpus.indicator_frameworks)]
     for rows, framework in matrices:
         for key, cell in sorted(corpus.matrix(rows, "instruments", framework=framework).cells.items()):
@@ -173,15 +180,16 @@ def build_outputs(
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def leak_check(path, folder: Path, *, profile: str = "public", texts: Iterable[Path] = ()) -> LeakReport:
-    """Build every output of the case at ``path`` under ``profile`` into ``folder`` and check
-    them: no withheld string in any file, and the levels those of the full build."""
+def leak_check(path, folder: Path, *, profile: str = "public", texts: Iterable[Path] = (), site: bool = True) -> LeakReport:
+    """Build every output of the case at ``path`` under ``profile`` into ``folder`` (the site
+    unless not ``site``) and check them: no withheld string in any file, and the levels those of
+    the full build."""
     texts = [Path(t) for t in texts]
     read = read_case(path, texts=texts or None, cache=False)
     edition = apply_profile(read, profile)
     corpus = corpus_of(edition.records)
     full = corpus_of(read)
-    files = build_outputs(corpus, Path(folder), Path(path) if path else None, texts)
+    files = build_outputs(corpus, Path(folder), Path(path) if path else None, texts, site=site)
     leaks = find_leaks(files, edition.strings, Path(folder))
     before, after = levels(full), levels(corpus)
     changes = tuple(

@@ -45,6 +45,14 @@ def public_check(public_folder):
     return leak_check(CASE, public_folder, profile="public")
 
 
+def test_every_export_chart_and_matrix_under_public_passes_the_leak_check(tmp_path):
+    """The fast part of the check: every file but the site's."""
+    report = leak_check(CASE, tmp_path, profile="public", site=False)
+    assert {"corpus-sqlite.db", "corpus-turtle.ttl", "matrix-practices.xlsx", "chart-charter-force.docx"} <= set(report.files)
+    assert report.leaks == () and report.level_changes == () and report.withheld == 4
+
+
+@pytest.mark.slow  # builds the site
 def test_every_output_under_public_passes_the_leak_check(public_check):
     assert public_check.withheld == 4
     assert set(WITHHELD) <= set(public_check.strings)
@@ -69,6 +77,7 @@ def test_every_output_under_public_passes_the_leak_check(public_check):
     assert "The coordinator locked every passport" in public_check.strings  # a text fragment's start
 
 
+@pytest.mark.slow  # builds the site
 def test_no_text_fragment_link_points_at_a_placeholder(public_check, public_folder):
     pages = [p.read_text(encoding="utf-8") for p in (public_folder / "site").rglob("*.html")]
     links = [page for page in pages if "officials-deny-forced-labour#:~:text=" in page]
@@ -76,7 +85,7 @@ def test_no_text_fragment_link_points_at_a_placeholder(public_check, public_fold
     assert not any(":~:text=withheld" in page for page in pages)
 
 
-def test_the_outputs_say_how_many_statements_they_withhold(public_check, tmp_path):
+def test_the_outputs_say_how_many_statements_they_withhold():
     corpus = lexmap.load(CASE, profile="public", cache=False)
     assert corpus.case.withheld == 4 and corpus.case.profile == "public"
     note = "public edition: 4 of 11 statements withheld"
@@ -176,6 +185,7 @@ def test_an_edition_is_not_made_again_under_another_profile():
     assert json.loads(export_bytes(internal, "json"))["case"]["profile"] == "internal"
 
 
+@pytest.mark.slow  # builds the site twice
 def test_the_leak_check_command_names_a_leak_the_data_makes(tmp_path):
     """A withheld name written in a public record (a practice's description) is no placeholder's
     business: the check finds it in the outputs and exits 1."""
@@ -211,3 +221,24 @@ def test_the_leak_check_refuses_a_folder_that_holds_files(tmp_path):
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert f"the folder {str(tmp_path)!r} is not empty" in result.output and "hint: give a new or empty folder" in result.output
     assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "not lexmap's"
+
+
+def test_deleting_what_is_withheld_would_change_the_levels():
+    """The fixture's withheld statements carry weight: deleting them (what analysts did before
+    profiles) changes levels that the public edition keeps."""
+    from lexmap.leaks import levels
+    from lexmap.loader import CaseRecords
+    from lexmap.loading import corpus_of
+
+    read = read_case(CASE, cache=False)
+    edition = apply_profile(read, "public")
+    kept = {
+        name: tuple(r for r in records if getattr(r, "id", None) not in edition.withheld)
+        for name, records in read.records.items()
+    }
+    deleted = corpus_of(CaseRecords(kept, root=read.root, case=read.case, texts=read.texts))
+    full, public = levels(corpus_of(read)), levels(corpus_of(edition.records))
+    assert public == full
+    gone = levels(deleted)
+    key = "coverage speaker charter/exploitation passports charter/means-force"
+    assert full[key][0] == "corroborated" and gone[key][0] == "argued"  # the interview is the second source

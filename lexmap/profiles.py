@@ -87,8 +87,14 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
     hidden = WITHHOLDS[check_profile(profile)]
     records = read.records
     total = sum(len(records.get(name, ())) for name in STATEMENTS)
-    if not hidden:
-        return Edition(read, profile, total=total)
+    made = read.case.profile if read.case is not None else None
+    if not hidden or (made is not None and hidden <= WITHHOLDS[made]):  # an edition withholds it already
+        return Edition(read, made or profile, total=total)
+    if made is not None:
+        raise ProfileError(
+            f"this corpus is the {made} edition of a case, which shows what the {profile} profile withholds: "
+            f"make the {profile} edition from the full case"
+        )
     taken = {r.id for items in records.values() for r in items if hasattr(r, "id")}
     names = _Pseudonyms(taken)
     strings: set[str] = set()

@@ -242,3 +242,17 @@ def test_deleting_what_is_withheld_would_change_the_levels():
     gone = levels(deleted)
     key = "coverage speaker charter/exploitation passports charter/means-force"
     assert full[key][0] == "corroborated" and gone[key][0] == "argued"  # the interview is the second source
+
+
+def test_an_exported_edition_read_back_is_not_made_again(tmp_path):
+    internal = tmp_path / "internal.json"
+    public = tmp_path / "public.json"
+    for profile, target in (("internal", internal), ("public", public)):
+        result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", profile, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+    again = lexmap.load(public, profile="public", cache=False)  # already withheld: as it is
+    assert again.case.withheld == 4 and again.title.count("withheld") == 1
+    assert lexmap.load(internal, profile="internal", cache=False).case.withheld == 3
+    result = CliRunner().invoke(main, ["export", "json", str(internal), "--profile", "public"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "the internal edition of a case" in result.output and "from the full case" in result.output

@@ -13,6 +13,7 @@ from ..exports.formats import Destination, Format, OutputCase, names, unknown
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
+from ..profiles import ProfileError
 from .cache import cache_option
 from .errors import UserError, did_you_mean
 
@@ -92,6 +93,8 @@ def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "ful
     ``profile``: the edition the outputs show (:mod:`lexmap.profiles`), said on stderr too."""
     try:
         corpus = load(path, texts=list(texts) or None, require_texts=require_texts, profile=profile)
+    except ProfileError as error:
+        raise UserError(str(error), "give the case's folder, not an export of an edition") from error
     except CorpusError as error:
         for line in describe(path, list(texts)):  # first: which case and which law folders
             click.echo(line, err=True)

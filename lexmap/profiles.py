@@ -142,6 +142,8 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
         attrs.evolve(a, id=names.id(a.id), name=actor_names[a.id], notes=None, part_of=names.id(a.part_of))
         if a.id in hidden_actors
         else attrs.evolve(a, part_of=names.id(a.part_of))
+        if a.part_of in names.ids
+        else a
         for a in actors.values()
     )
     out["documents"] = tuple(
@@ -157,12 +159,11 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
                 statement.visibility in hidden or statement.document in hidden_documents or statement.speaker in hidden_actors
             )
             if not secret:
+                touches = any(c.document in hidden_documents for c in statement.relies_on)
                 redone.append(
-                    attrs.evolve(
-                        statement,
-                        document=names.id(statement.document),
-                        relies_on=tuple(citation(c, False) for c in statement.relies_on),
-                    )
+                    attrs.evolve(statement, relies_on=tuple(citation(c, False) for c in statement.relies_on))
+                    if touches
+                    else statement  # most records: nothing withheld to replace (a public document keeps its id)
                 )
                 continue
             withheld.append(statement.id)
@@ -215,7 +216,10 @@ def _document(document: Document, secret: bool, names: _Pseudonyms, titles, pers
         "cites": tuple(citation(c, secret) for c in document.cites),
     }
     if not secret:
-        return attrs.evolve(document, **common)
+        touches = document.published_by in names.ids or any(
+            a in names.ids for a in (*document.authored_by, *(c.document for c in document.cites))
+        )
+        return attrs.evolve(document, **common) if touches else document
     return attrs.evolve(
         document,
         id=names.id(document.id),

@@ -256,3 +256,15 @@ def test_an_exported_edition_read_back_is_not_made_again(tmp_path):
     result = CliRunner().invoke(main, ["export", "json", str(internal), "--profile", "public"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "the internal edition of a case" in result.output and "from the full case" in result.output
+
+
+@pytest.mark.slow  # builds the site
+def test_build_site_takes_a_profile(tmp_path):
+    """The API's build_site loads the case itself under ``profile`` (no corpus handed to it)."""
+    from lexmap.site.build import build_site
+
+    build_site(CASE, tmp_path / "site", profile="public", strict=False)
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "public edition: 4 of 11 statements withheld" in home
+    files = sorted(p for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert find_leaks(files, WITHHELD, tmp_path) == []

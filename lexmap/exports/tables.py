@@ -85,7 +85,12 @@ TABLES: tuple[Table, ...] = (
         "ratification>ratifications! position:INTEGER! event! date! note source",
         key=("ratification", "position"),
     ),
-    _table("actors", "Who speaks: organisations, governments, persons.", "id! name! kind! part_of>actors notes", label="name"),
+    _table(
+        "actors",
+        "Who speaks: organisations, governments, persons.",
+        "id! name! kind! part_of>actors notes visibility!",
+        label="name",
+    ),
     _table(
         "provisions",
         "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
@@ -134,7 +139,7 @@ TABLES: tuple[Table, ...] = (
     _table(
         "documents",
         "Sources: reports, statutes, news articles, UN communications, court rulings.",
-        "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors",
+        "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors visibility!",
         label="title",
     ),
     _table(
@@ -160,12 +165,12 @@ TABLES: tuple[Table, ...] = (
         "claims",
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
-        "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note visibility!",
     ),
     _table(
         "attestations",
         "Document reports that practice happens: a fact, not a legal argument.",
-        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note visibility!",
     ),
     _table(
         "figures",
@@ -178,7 +183,7 @@ TABLES: tuple[Table, ...] = (
     _table(
         "exhibits",
         "Document says that practice exhibits indicator (or contests it).",
-        "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note",
+        "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note visibility!",
     ),
     _table(
         "relies_on",
@@ -327,7 +332,7 @@ _ROWS = {
     "ratification_events": lambda c: (
         (r.id, n, e.event, e.date, e.note, e.source) for r in c.ratifications.values() for n, e in enumerate(r.events, 1)
     ),
-    "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes) for a in c.actors.values()),
+    "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes, a.visibility) for a in c.actors.values()),
     "provisions": _provisions,
     "provision_copies": lambda c: (
         (p.id, n, x.url, x.publisher, x.note)
@@ -352,7 +357,20 @@ _ROWS = {
         (i.id, f.id, n, i.label, i.description) for f in c.indicator_frameworks.values() for n, i in enumerate(f.indicators, 1)
     ),
     "documents": lambda c: (
-        (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
+        (
+            d.id,
+            d.title,
+            d.kind,
+            list(d.authors),
+            d.publisher,
+            d.date,
+            d.url,
+            d.language,
+            d.text_file,
+            d.notes,
+            d.published_by,
+            d.visibility,
+        )
         for d in c.documents.values()
     ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
@@ -377,10 +395,11 @@ _ROWS = {
         for p in c.practices.values()
     ),
     "claims": lambda c: (
-        (s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.claims.values()
+        (s.id, s.document, s.practice, s.element, s.stance, s.pinpoint, s.quote, s.speaker, s.note, s.visibility)
+        for s in c.claims.values()
     ),
     "attestations": lambda c: (
-        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note) for s in c.attestations.values()
+        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note, s.visibility) for s in c.attestations.values()
     ),
     "figures": lambda c: (
         (
@@ -398,7 +417,8 @@ _ROWS = {
         for n, f in enumerate(s.figures, 1)
     ),
     "exhibits": lambda c: (
-        (s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note) for s in c.exhibits.values()
+        (s.id, s.document, s.practice, s.indicator, s.stance, s.pinpoint, s.quote, s.speaker, s.note, s.visibility)
+        for s in c.exhibits.values()
     ),
     "relies_on": lambda c: (
         (*_statement(k, s.id), n, r.document, r.pinpoint, r.note)

@@ -157,24 +157,28 @@ def build_outputs(
     ``case_path``, loaded as ``corpus`` was; unless not ``site``), every chart, matrix and corpus format."""
     from .chart import build_chart
     from .exports.formats import Destination, OutputCase, family
+    from .outputs import check_folder_output, corpus_inputs
     from .site.build import build_site
 
+    texts = list(texts)
+    inputs = [*corpus_inputs(case_path), *texts]  # never written into: the case, its law, its texts
+    check_folder_output(folder, inputs)
     folder.mkdir(parents=True, exist_ok=True)
     profile = corpus.case.profile if corpus.case and corpus.case.profile else "full"
     for fmt in family("corpus"):
         if not fmt.reads_case:
             continue
         target = folder / f"corpus-{fmt.name}{fmt.extensions[0] if fmt.extensions else ('' if fmt.folder else '.txt')}"
-        fmt.write(corpus, Destination.file(target), OutputCase.of(corpus))
+        fmt.write(corpus, Destination.file(target, inputs), OutputCase.of(corpus))
     for rows in ("indicators", "practices") if corpus.indicator_frameworks else ("practices",):
         matrix = corpus.matrix(rows, "instruments")
         for fmt in family("matrix"):
-            fmt.write(matrix, Destination.file(folder / f"matrix-{rows}{fmt.extensions[0]}"), OutputCase.of(corpus))
+            fmt.write(matrix, Destination.file(folder / f"matrix-{rows}{fmt.extensions[0]}", inputs), OutputCase.of(corpus))
     for test in corpus.tests:
         chart = build_chart(corpus, test)
         for fmt in family("chart"):
             name = test.replace("/", "-")
-            fmt.write(chart, Destination.file(folder / f"chart-{name}{fmt.extensions[0]}"), OutputCase.of(corpus))
+            fmt.write(chart, Destination.file(folder / f"chart-{name}{fmt.extensions[0]}", inputs), OutputCase.of(corpus))
     if site:
         build_site(case_path, folder / "site", texts=list(texts), loaded=corpus, profile=profile, strict=False)
     return sorted(p for p in folder.rglob("*") if p.is_file())

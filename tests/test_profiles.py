@@ -268,3 +268,14 @@ def test_build_site_takes_a_profile(tmp_path):
     assert "public edition: 4 of 11 statements withheld" in home
     files = sorted(p for p in (tmp_path / "site").rglob("*") if p.is_file())
     assert find_leaks(files, WITHHELD, tmp_path) == []
+
+
+def test_the_leak_check_never_writes_into_the_case(tmp_path):
+    from lexmap.outputs import OutputError
+
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    before = sorted(p.relative_to(case) for p in case.rglob("*"))
+    with pytest.raises(OutputError):
+        leak_check(case, case / "mappings" / "out", site=False)
+    assert sorted(p.relative_to(case) for p in case.rglob("*")) == before

@@ -279,3 +279,20 @@ def test_the_leak_check_never_writes_into_the_case(tmp_path):
     with pytest.raises(OutputError):
         leak_check(case, case / "mappings" / "out", site=False)
     assert sorted(p.relative_to(case) for p in case.rglob("*")) == before
+
+
+def test_render_matrix_and_render_chart_take_a_profile():
+    from lexmap.chart import build_chart
+    from lexmap.exports import render_matrix
+    from lexmap.exports.chart_files import render_chart
+
+    full = lexmap.load(CASE, cache=False)
+    public = lexmap.load(CASE, profile="public", cache=False)
+    matrix = full.matrix("practices", "instruments")
+    assert render_matrix(matrix, full, "csv", profile="public") == render_matrix(
+        public.matrix("practices", "instruments"), public, "csv"
+    )
+    chart = build_chart(full, "charter/exploitation")
+    assert QUOTE in render_chart(chart, "md", full).decode("utf-8")
+    shown = render_chart(chart, "md", full, profile="public").decode("utf-8")
+    assert QUOTE not in shown and "public edition: 4 of 11 statements withheld" in shown

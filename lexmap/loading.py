@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from .corpus import Corpus
 from .loader import CaseRecords, read_case
+from .model import COLLECTIONS
+from .profiles import ProfileError, apply_profile, check_profile
 
 
 def load(
@@ -20,6 +22,7 @@ def load(
     texts: Iterable[str | os.PathLike] | None = None,
     require_texts: bool = False,
     cache: bool = True,
+    profile: str = "full",
 ) -> Corpus:
     """Load and validate the corpus at ``path`` (the bundled case by default).
 
@@ -41,11 +44,29 @@ def load(
     (:mod:`lexmap.cache`): loading it again with every file unchanged reads no YAML, and
     after a change only the changed files are read again (every check still runs).
 
+    ``profile`` (``full``, ``internal`` or ``public``: :mod:`lexmap.profiles`) withholds what
+    that edition may not show, after every quote was checked on the full records; the corpus's
+    ``case.withheld`` says how many statements it withholds.
+
     Raises :class:`CorpusError` listing every problem found.
     """
-    return corpus_of(read_case(path, texts=texts, require_texts=require_texts, cache=cache))
+    check_profile(profile)
+    return corpus_of(read_case(path, texts=texts, require_texts=require_texts, cache=cache), profile)
 
 
-def corpus_of(read: CaseRecords) -> Corpus:
-    """The Corpus indexing the records of one read."""
+def corpus_of(read: CaseRecords, profile: str = "full") -> Corpus:
+    """The Corpus indexing the records of one read, as the edition under ``profile`` shows them."""
+    read = apply_profile(read, profile).records
     return Corpus(**read.records, root=read.root, case=read.case, texts=read.texts)
+
+
+def edition_of(corpus: Corpus, profile: str) -> Corpus:
+    """``corpus`` (a full one) as the edition under ``profile`` shows it, for the API's writers;
+    ``full`` (the default) is the corpus as it is, an edition included."""
+    made = corpus.case.profile if corpus.case is not None else None
+    if check_profile(profile) == "full" or profile == made:
+        return corpus
+    if made is not None:
+        raise ProfileError(f"this corpus is already the {made} edition: load the case with profile={profile!r}")
+    records = {name: tuple(getattr(corpus, name).values()) for name in COLLECTIONS}
+    return corpus_of(CaseRecords(records, root=corpus.root, case=corpus.case, texts=corpus.texts), profile)

@@ -101,6 +101,9 @@ DocumentKind = Literal[
 
 
 UnMembership = Literal["member", "observer", "non-member"]
+Visibility = Literal["public", "restricted", "confidential"]
+"""Who may read a document, a statement or an actor: ``--profile`` withholds what it may not
+show (:mod:`lexmap.profiles`); every record is ``public`` unless it says otherwise."""
 
 
 @attrs.frozen
@@ -284,6 +287,7 @@ class Actor(_Record):
     kind: ActorKind
     part_of: Id | None = None
     notes: str | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -323,6 +327,7 @@ class Document(_Record):
     """The SHA-256 of ``text_file`` when its quotes were checked: validate names a text that changed since."""
     original_sha256: str | None = None
     """The SHA-256 of the original file ``text_file`` was extracted from (the PDF of a .txt copy)."""
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -375,6 +380,7 @@ class Claim(_Record):
     hedge: str | None = None
     """The speaker's own words qualifying the argument ("could amount to", "strong indications"),
     verbatim from the quote: a hedged argument is not a plain finding, and outputs say so."""
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -478,6 +484,7 @@ class Attestation(_Record):
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
     page: str | None = None
     when: EventDate | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -501,6 +508,7 @@ class Exhibit(_Record):
     """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
     page: str | None = None
     when: EventDate | None = None
+    visibility: Visibility = "public"
 
 
 @attrs.frozen
@@ -515,6 +523,10 @@ class Case(_Record):
     law: tuple[str, ...] = attrs.field(default=("bundled",), metadata={MAX_LENGTH: 500})
     texts_not_included: tuple[Id, ...] = ()
     notes: str | None = attrs.field(default=None, metadata={MAX_LENGTH: 10_000})
+    profile: Literal["public", "internal"] | None = None
+    """Set by lexmap in an edition made under ``--profile`` (:mod:`lexmap.profiles`), not by hand."""
+    withheld: int | None = None
+    """In such an edition: how many statements it withholds (counted, not shown)."""
 
 
 COLLECTIONS: dict[str, type] = {

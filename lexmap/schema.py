@@ -80,6 +80,8 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
     if type_ is float:
         return {"type": "number"}
+    if type_ is int:
+        return {"type": "integer", "minimum": 0}
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     if origin is Literal:
         return {"enum": list(args)}

@@ -42,6 +42,10 @@ from .find import find  # noqa: E402  (issue 27)
 
 main.add_command(find)
 
+from .leaks import leak_check_command  # noqa: E402  (issue 30)
+
+main.add_command(leak_check_command)
+
 
 def run() -> None:
     """The ``lexmap`` console script: :func:`main`, then exit without Python's last garbage

@@ -8,7 +8,7 @@ import click
 
 from ..exports.formats import DEFAULT_GAPS, DEFAULT_PAPER, GAPS, PAPERS, FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
-from .common import check_id, check_output, corpus_options, load_corpus, write_format
+from .common import check_id, check_output, corpus_options, load_corpus, profile_option, write_format
 from .errors import UserError
 
 GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own file"}
@@ -41,7 +41,8 @@ GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own fi
     help="Where the gaps go: an appendix after the evidence, nowhere, or a separate FILE-gaps.docx (DOCX only).",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
-def chart(test, path, texts, require_texts, practice, parts, independence, paper, gaps, output):
+@profile_option
+def chart(test, path, texts, require_texts, practice, parts, independence, paper, gaps, output, profile):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of
     the current folder, else the bundled one): every element with its status, the statements
     for and against it with speaker, quote and a footnote citing document and pinpoint, and the gaps.
@@ -68,7 +69,7 @@ def chart(test, path, texts, require_texts, practice, parts, independence, paper
     if gaps_file:
         check_output(gaps_file, path, texts)
     fmt.ready()
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     check_id(corpus, "tests", "legal test", test)
     check_id(corpus, "practices", "practice", practice)
     built = build_chart(corpus, test, practice, parts=parts, independence=independence)

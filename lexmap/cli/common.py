@@ -13,6 +13,7 @@ from ..exports.formats import Destination, Format, OutputCase, names, unknown
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
+from ..profiles import ProfileError
 from .cache import cache_option
 from .errors import UserError, did_you_mean
 
@@ -63,6 +64,16 @@ require_texts_option = click.option(
 )
 
 
+profile_option = click.option(
+    "--profile",
+    type=KnownChoice(("full", "internal", "public"), "profile"),
+    default="full",
+    show_default=True,
+    help="What the output may show: 'public' withholds restricted and confidential documents, statements and "
+    "actors (placeholders, still counted), 'internal' confidential ones only, 'full' nothing (docs/data-format.md).",
+)
+
+
 def corpus_options(command):
     """PATH (found upwards from the current folder when not given), --texts, --require-texts."""
     return corpus_path(texts_option(require_texts_option(command)))
@@ -76,11 +87,14 @@ output_option = click.option(
 )
 
 
-def load_corpus(path, texts=(), require_texts: bool = False):
+def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "full"):
     """Load the corpus for a command, saying first on stderr which one and which law folders
-    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1."""
+    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1.
+    ``profile``: the edition the outputs show (:mod:`lexmap.profiles`), said on stderr too."""
     try:
-        corpus = load(path, texts=list(texts) or None, require_texts=require_texts)
+        corpus = load(path, texts=list(texts) or None, require_texts=require_texts, profile=profile)
+    except ProfileError as error:
+        raise UserError(str(error), "give the case's folder, not an export of an edition") from error
     except CorpusError as error:
         for line in describe(path, list(texts)):  # first: which case and which law folders
             click.echo(line, err=True)
@@ -91,7 +105,20 @@ def load_corpus(path, texts=(), require_texts: bool = False):
         sys.exit(1)
     for line in describe(path, list(texts), corpus):  # before the command's output
         click.echo(line, err=True)
+    if corpus.case is not None and corpus.case.profile is not None and profile != "full":
+        click.echo(f"profile {profile}: {corpus.case.withheld} statement(s) withheld, shown as placeholders", err=True)
+    elif profile == "full" and (marked := _not_public(corpus)):
+        click.echo(
+            f"profile full: {marked} restricted or confidential record(s) shown in full (--profile public withholds them)",
+            err=True,
+        )
     return corpus
+
+
+def _not_public(corpus) -> int:
+    """How many documents, statements and actors are not public (what ``--profile`` would withhold)."""
+    kinds = (corpus.documents, corpus.actors, corpus.claims, corpus.attestations, corpus.exhibits)
+    return sum(1 for records in kinds for record in records.values() if record.visibility != "public")
 
 
 def to_stdout(output: str | None) -> bool:

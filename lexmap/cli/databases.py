@@ -10,7 +10,9 @@ from ..outputs import check_folder_output, corpus_inputs
 from .common import check_output, load_corpus, write_format, write_output
 
 
-def export_database(path, texts, require_texts: bool, fmt: str, output, metadata, push: str | None, base: str) -> None:
+def export_database(
+    path, texts, require_texts: bool, fmt: str, output, metadata, push: str | None, base: str, profile: str = "full"
+) -> None:
     """Refuse what cannot be written (outputs inside the corpus or its texts among them) before
     loading the corpus, then write."""
     if push and fmt != "turtle":
@@ -33,7 +35,7 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
             raise click.BadParameter(f"{output} is a folder: give a file name such as corpus.db", param_hint="'-o'")
         for target in (output, metadata or metadata_path(output)):
             check_output(str(target), path, texts)
-        corpus = load_corpus(path, texts, require_texts)
+        corpus = load_corpus(path, texts, require_texts, profile)
         write_format(by_name("corpus", "sqlite"), corpus, str(output), path, texts, OutputCase.of(corpus), metadata=metadata)
         meta = metadata or metadata_path(output)
         click.echo(f"wrote {output} and {meta}; browse them with: datasette {output} -m {meta}", err=True)
@@ -46,7 +48,7 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
         parquet = by_name("corpus", "parquet")
         try:
             parquet.ready()
-            corpus = load_corpus(path, texts, require_texts)
+            corpus = load_corpus(path, texts, require_texts, profile)
             write_format(parquet, corpus, str(output), path, texts, OutputCase.of(corpus))
         except ImportError as error:
             raise click.ClickException(str(error)) from error
@@ -56,7 +58,7 @@ def export_database(path, texts, require_texts: bool, fmt: str, output, metadata
     assert push is not None, "export_database is called for sqlite, parquet and --push alone"
     if output is not None:
         check_output(str(output), path, texts)
-    _push(load_corpus(path, texts, require_texts), output, push, base, path, texts)
+    _push(load_corpus(path, texts, require_texts, profile), output, push, base, path, texts)
 
 
 def _push(corpus, output, url: str, base: str, path, texts) -> None:

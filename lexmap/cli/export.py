@@ -10,7 +10,16 @@ from ..exports import DATABASE_FORMATS, check_base_iri
 from ..exports.formats import Destination, FormatError, OutputCase, by_name
 from ..exports.rdf import DEFAULT_BASE
 from .chronology import chronology_summary
-from .common import check_output, corpus_options, format_choice, load_corpus, output_option, to_stdout, write_format
+from .common import (
+    check_output,
+    corpus_options,
+    format_choice,
+    load_corpus,
+    output_option,
+    profile_option,
+    to_stdout,
+    write_format,
+)
 from .errors import UserError
 
 
@@ -37,7 +46,8 @@ def _base_iri(_ctx, _param, value: str) -> str:
 @click.option(
     "--push", metavar="URL", help="turtle: replace the graph at URL of a SPARQL 1.1 server (Graph Store HTTP Protocol)."
 )
-def export(fmt, path, texts, require_texts, output, base, metadata, push):
+@profile_option
+def export(fmt, path, texts, require_texts, output, base, metadata, push, profile):
     """Export the corpus at PATH (default: the case of the current folder, else the bundled one)
     as FORMAT.
 
@@ -64,7 +74,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
     if fmt in DATABASE_FORMATS or push or metadata:
         from .databases import export_database
 
-        return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base)
+        return export_database(path, texts, require_texts, fmt, Path(output) if output else None, metadata, push, base, profile)
     check_output(output, path, texts)
     chosen = by_name("corpus", fmt)
     chosen.ready()
@@ -73,7 +83,7 @@ def export(fmt, path, texts, require_texts, output, base, metadata, push):
             chosen.check_destination(Destination.file(output))
         except FormatError as error:
             raise UserError(str(error), chosen.hint) from error
-    corpus = load_corpus(path, texts, require_texts) if chosen.reads_case else None
+    corpus = load_corpus(path, texts, require_texts, profile) if chosen.reads_case else None
     write_format(chosen, corpus, output, path, texts, OutputCase.of(corpus, base=base, texts=tuple(Path(t) for t in texts)))
     if not to_stdout(output):
         click.echo(f"wrote {output} ({fmt}, {Path(output).stat().st_size} bytes)", err=True)

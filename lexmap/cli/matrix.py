@@ -15,6 +15,7 @@ from .common import (
     format_choice,
     load_corpus,
     output_option,
+    profile_option,
     to_stdout,
     write_format,
 )
@@ -97,7 +98,8 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
     show_default=True,
     help="Refuse a larger matrix (rows x columns) before computing it.",
 )
-def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url, paper, max_cells):
+@profile_option
+def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output, base_url, paper, max_cells, profile):
     """Export the ROWS x COLS matrix of the corpus at PATH (default: indicators x instruments).
 
     \b
@@ -112,7 +114,7 @@ def matrix(path, texts, require_texts, rows, cols, framework, value, fmt, output
     if chosen.binary and to_stdout(output):
         raise UserError("XLSX is binary: it cannot go to standard output", "give a file with -o, such as -o matrix.xlsx")
     chosen.ready()
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     check_id(corpus, "indicator_frameworks", "indicator framework", framework)
     row_count, col_count = estimate(corpus, rows, cols, framework)
     cells = row_count * col_count

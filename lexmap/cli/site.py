@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..outputs import check_folder_output, corpus_inputs
-from .common import corpus_options, load_corpus
+from .common import corpus_options, load_corpus, profile_option
 from .diff import changes_since, since_option
 
 
@@ -56,7 +56,8 @@ def site() -> None:
     is_flag=True,
     help="Replace the output folder even if lexmap did not write it (never the corpus, the current, home or root folder).",
 )
-def build(path, texts, require_texts, output, docs, strict, since, force):
+@profile_option
+def build(path, texts, require_texts, output, docs, strict, since, force, profile):
     """Build the site of the corpus at PATH (default: the bundled corpus) into a folder.
 
     The folder is replaced only if it is new, empty or a site lexmap built (it holds a
@@ -65,7 +66,7 @@ def build(path, texts, require_texts, output, docs, strict, since, force):
     from ..site.build import build_site
 
     check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     changes = changes_since(path, since, corpus)
     counts = corpus.counts()
     click.echo(
@@ -84,6 +85,7 @@ def build(path, texts, require_texts, output, docs, strict, since, force):
         require_texts=require_texts,
         loaded=corpus,
         changes=changes,
+        profile=profile,
     )
     click.echo(
         f"site built: {pages} HTML pages in {output} ({time.monotonic() - started:.1f}s); open {Path(output) / 'index.html'}"

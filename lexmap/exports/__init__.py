@@ -17,13 +17,26 @@ MEASURES = {
 """What a cell shows under each ``--value``, in the words every format's caption uses."""
 
 
-def render_matrix(matrix, corpus, fmt: str, value: str = "count", base_url: str | None = None, *, paper: str = "a4") -> bytes:
+def render_matrix(
+    matrix, corpus, fmt: str, value: str = "count", base_url: str | None = None, profile: str = "full", *, paper: str = "a4"
+) -> bytes:
     """The bytes of ``matrix`` in format ``fmt`` (csv, xlsx, md, html or json), each headed by
     the case's title and date and naming the measure (:mod:`lexmap.exports.formats`); ``paper``
-    ("a4" or "letter") is the page an XLSX prints on."""
+    ("a4" or "letter") is the page an XLSX prints on. With ``profile`` (:mod:`lexmap.profiles`),
+    the matrix is made again from that edition of ``corpus``."""
     from .formats import OutputCase, render
 
-    return render("matrix", fmt, matrix, OutputCase.of(corpus, value=value, base_url=base_url, paper=paper))
+    edition = _edition(corpus, profile)
+    if edition is not corpus:
+        framework = corpus.owner(matrix.rows[0].id) if matrix.row_kind == "indicators" and matrix.rows else None
+        matrix = edition.matrix(matrix.row_kind, matrix.col_kind, framework=framework)
+    return render("matrix", fmt, matrix, OutputCase.of(edition, value=value, base_url=base_url, paper=paper))
+
+
+def _edition(corpus, profile: str):
+    from ..loading import edition_of
+
+    return corpus if corpus is None else edition_of(corpus, profile)
 
 
 def format_of(path: str | Path) -> str | None:
@@ -58,11 +71,13 @@ def check_base_iri(base: str) -> str:
     return base
 
 
-def export_bytes(corpus, fmt: str, base: str | None = None) -> bytes:
-    """The bytes of ``corpus`` in interchange format ``fmt`` (one of EXPORT_FORMATS)."""
+def export_bytes(corpus, fmt: str, base: str | None = None, profile: str = "full") -> bytes:
+    """The bytes of ``corpus`` in interchange format ``fmt`` (one of EXPORT_FORMATS), as the
+    edition under ``profile`` shows it (:mod:`lexmap.profiles`)."""
     from .formats import OutputCase, render
 
-    return render("corpus", fmt, corpus, OutputCase.of(corpus, base=base))
+    edition = _edition(corpus, profile)
+    return render("corpus", fmt, edition, OutputCase.of(edition, base=base))
 
 
 from .formats import family, names  # noqa: E402  (the registry uses MEASURES above)

@@ -16,7 +16,18 @@ def chart_format(path: str | Path) -> str:
     return by_path("chart", path).name
 
 
-def render_chart(chart, fmt: str, corpus=None, *, paper: str = "a4") -> bytes:
-    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; ``paper``
-    ("a4" or "letter") is the page a DOCX is laid out on."""
+def render_chart(chart, fmt: str, corpus=None, profile: str = "full", *, paper: str = "a4") -> bytes:
+    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; ``paper`` ("a4"
+    or "letter") is the page a DOCX is laid out on; with ``profile`` (:mod:`lexmap.profiles`), the
+    chart is made again from that edition of ``corpus``."""
+    if profile != "full":
+        from ..chart import build_chart
+        from ..loading import edition_of
+
+        if corpus is None:
+            raise ValueError("a chart under a profile is made again from its corpus: give corpus=")
+        corpus = edition_of(corpus, profile)
+        chart = build_chart(
+            corpus, chart.test, chart.practice, parts=chart.parts, independence=chart.independence, date=chart.date
+        )
     return render("chart", fmt, chart, OutputCase.of(corpus, paper=paper))

@@ -57,8 +57,9 @@ TABLES: tuple[Table, ...] = (
     _table(
         "case",
         "The case these tables come from: its title and date, description and licence (from its manifest; "
-        "without one, the corpus folder's name).",
-        "title! date description licence",
+        "without one, the corpus folder's name), and in an edition made under --profile, the profile and how "
+        "many statements it withholds.",
+        "title! date description licence profile withheld:INTEGER",
         key=("title",),
     ),
     _table(
@@ -84,7 +85,12 @@ TABLES: tuple[Table, ...] = (
         "ratification>ratifications! position:INTEGER! event! date! note source",
         key=("ratification", "position"),
     ),
-    _table("actors", "Who speaks: organisations, governments, persons.", "id! name! kind! part_of>actors notes", label="name"),
+    _table(
+        "actors",
+        "Who speaks: organisations, governments, persons.",
+        "id! name! kind! part_of>actors notes visibility!",
+        label="name",
+    ),
     _table(
         "provisions",
         "Articles, paragraphs and subparagraphs; parent is the enclosing provision (none at the top).",
@@ -134,7 +140,7 @@ TABLES: tuple[Table, ...] = (
         "documents",
         "Sources: reports, statutes, news articles, UN communications, court rulings.",
         "id! title! kind! authors:LIST publisher date url language text_file notes published_by>actors "
-        "original_title title_language sha256 retrieved archived_url original_sha256",  # issue 27
+        "original_title title_language sha256 retrieved archived_url original_sha256 visibility!",  # issue 27
         label="title",
     ),
     _table(
@@ -161,12 +167,12 @@ TABLES: tuple[Table, ...] = (
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
         "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by page when hedge",  # issue 27, issue 30, issue 25
+        "translation translation_by page when hedge visibility!",  # issue 27, issue 30, issue 25
     ),
     _table(
         "attestations",
         "Document reports that practice happens: a fact, not a legal argument.",
-        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by page when",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by page when visibility!",
     ),
     _table(
         "figures",
@@ -180,7 +186,7 @@ TABLES: tuple[Table, ...] = (
         "exhibits",
         "Document says that practice exhibits indicator (or contests it).",
         "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by page when",  # issue 27, issue 30
+        "translation translation_by page when visibility!",  # issue 27, issue 30
     ),
     _table(
         "relies_on",
@@ -302,7 +308,12 @@ def _assessments(corpus):
 
 
 _ROWS = {
-    "case": lambda c: [(c.title, *((c.case.date, c.case.description, c.case.licence) if c.case else (None, None, None)))],
+    "case": lambda c: [
+        (
+            c.title,
+            *((c.case.date, c.case.description, c.case.licence, c.case.profile, c.case.withheld) if c.case else (None,) * 5),
+        )
+    ],
     "states": lambda c: ((s.id, s.name, s.un_membership, s.independent) for s in c.states.values()),
     "instruments": lambda c: (
         (
@@ -324,7 +335,7 @@ _ROWS = {
     "ratification_events": lambda c: (
         (r.id, n, e.event, e.date, e.note, e.source) for r in c.ratifications.values() for n, e in enumerate(r.events, 1)
     ),
-    "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes) for a in c.actors.values()),
+    "actors": lambda c: ((a.id, a.name, a.kind, a.part_of, a.notes, a.visibility) for a in c.actors.values()),
     "provisions": _provisions,
     "provision_copies": lambda c: (
         (p.id, n, x.url, x.publisher, x.note)
@@ -350,7 +361,7 @@ _ROWS = {
     ),
     "documents": lambda c: (
         (d.id, d.title, d.kind, list(d.authors), d.publisher, d.date, d.url, d.language, d.text_file, d.notes, d.published_by)
-        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url, d.original_sha256)  # issue 27
+        + (d.original_title, d.title_language, d.sha256, d.retrieved, d.archived_url, d.original_sha256, d.visibility)  # issue 27
         for d in c.documents.values()
     ),
     "document_authors": lambda c: ((d.id, n, a) for d in c.documents.values() for n, a in enumerate(d.authored_by, 1)),
@@ -390,11 +401,25 @@ _ROWS = {
             s.page,
             s.when,
             s.hedge,
+            s.visibility,
         )
         for s in c.claims.values()
     ),
     "attestations": lambda c: (
-        (s.id, s.document, s.practice, s.pinpoint, s.quote, s.speaker, s.note, s.translation, s.translation_by, s.page, s.when)
+        (
+            s.id,
+            s.document,
+            s.practice,
+            s.pinpoint,
+            s.quote,
+            s.speaker,
+            s.note,
+            s.translation,
+            s.translation_by,
+            s.page,
+            s.when,
+            s.visibility,
+        )
         for s in c.attestations.values()
     ),
     "figures": lambda c: (
@@ -427,6 +452,7 @@ _ROWS = {
             s.translation_by,
             s.page,
             s.when,
+            s.visibility,
         )
         for s in c.exhibits.values()
     ),

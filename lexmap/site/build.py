@@ -32,6 +32,7 @@ def site_config(
     site_name: str = "lexmap",
     texts: Sequence[Path] = (),
     require_texts: bool = False,
+    profile: str = "full",
 ) -> Iterator[Path]:
     """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled),
     checking quotes against ``texts`` too; ``mkdocs serve`` watches every file the corpus reads."""
@@ -49,6 +50,7 @@ def site_config(
                     "corpus": str(Path(corpus).resolve()) if corpus else None,
                     "texts": [str(Path(t).resolve()) for t in texts],
                     "require_texts": require_texts,
+                    "profile": profile,
                 }
             },
             "watch": [str(p) for p in corpus_inputs(corpus) if p.exists()],
@@ -69,6 +71,7 @@ def build_site(
     require_texts: bool = False,
     loaded: Corpus | None = None,
     changes: tuple[str, str] | None = None,
+    profile: str = "full",
 ) -> int:
     """Build the site of ``corpus`` into ``site_dir`` with mkdocs and return its number of HTML
     pages (raises on any mkdocs error; with ``strict``, on any warning too).
@@ -80,6 +83,9 @@ def build_site(
     ``loaded`` is the corpus at ``corpus`` already loaded with these ``texts`` (the CLI's): the
     build uses it rather than load it again. ``changes``: the revision and the Markdown of a
     "Changes since" page (``lexmap site build --since``), linked from the home page.
+    build uses it rather than load it again. ``profile`` (:mod:`lexmap.profiles`): the edition the
+    site shows (with ``loaded``, the corpus loaded under it); its home page says how many
+    statements it withholds.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -88,7 +94,7 @@ def build_site(
         check_docs_folder(Path(docs))
     inputs = corpus_inputs(corpus) + [Path(t) for t in texts] + ([Path(docs)] if docs else [])
     with replaced_folder(site_dir, inputs, force=force, kind="site") as staging:
-        with site_config(corpus, docs=docs, texts=texts, require_texts=require_texts) as config_file:
+        with site_config(corpus, docs=docs, texts=texts, require_texts=require_texts, profile=profile) as config_file:
             config = load_config(str(config_file), site_dir=str(staging), strict=strict)
             if loaded is not None:
                 config.extra["lexmap"]["loaded"] = loaded

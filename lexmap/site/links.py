@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from ..corpus import Corpus
 from ..model import ID
+from ..profiles import WITHHELD_QUOTE
 
 
 def local(id_: str) -> str:
@@ -137,8 +138,8 @@ def text_fragment(quote_text: str) -> str | None:
 
 def quote_link(document, quote_text: str) -> str | None:
     """The address of ``document`` that opens it at ``quote_text`` (a URL text fragment), or
-    None when the document is not a web page."""
-    if not is_web_page(document):
+    None when the document is not a web page or the quote is withheld (:mod:`lexmap.profiles`)."""
+    if not is_web_page(document) or quote_text == WITHHELD_QUOTE:  # a fragment of the placeholder finds nothing
         return None
     directive = text_fragment(quote_text)
     if directive is None:

@@ -69,7 +69,12 @@ def _load(config: MkDocsConfig) -> lexmap.Corpus:
     if path is not None:
         path = Path(config.config_file_path or ".").parent / path
     try:
-        return lexmap.load(path, texts=settings.get("texts") or None, require_texts=bool(settings.get("require_texts")))
+        return lexmap.load(
+            path,
+            texts=settings.get("texts") or None,
+            require_texts=bool(settings.get("require_texts")),
+            profile=settings.get("profile") or "full",
+        )
     except CorpusError as error:
         raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
 

@@ -1,0 +1,265 @@
+"""Publication profiles: what an edition of a case may show, applied once to the records.
+
+A document, a statement (claim, attestation, exhibit) or an actor may be ``restricted`` or
+``confidential`` (default ``public``). ``--profile public`` withholds both, ``internal`` the
+confidential ones only, ``full`` (the default) nothing. :func:`apply_profile` runs between
+reading (every quote already checked on the full records) and indexing: each withheld string
+is replaced by a stated placeholder ("confidential source 3", "withheld quote") and each
+withheld id by a pseudonym, the same everywhere it occurs, so that independence groups and
+levels are those of the full build. Every output then reads that corpus and needs to know
+nothing; the manifest says how many statements the edition withholds.
+
+A statement is withheld when it, its document or its speaker is. A withheld document's text
+file is dropped (never read for publication), its URL, notes and citation pinpoints too; an
+author or publisher name is replaced when no public document gives it (a name that is public
+elsewhere stays, so that voices stay the same). docs/data-format.md states the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .loader import CaseRecords
+from .model import Case, Citation, Document, LegalBasis, Practice
+
+PROFILES = ("full", "internal", "public")
+"""The profiles, from the one that shows everything to the one that shows only public records."""
+WITHHOLDS = {"full": frozenset(), "internal": frozenset({"confidential"}), "public": frozenset({"restricted", "confidential"})}
+"""The visibilities each profile withholds."""
+STATEMENTS = ("claims", "attestations", "exhibits")
+WITHHELD_QUOTE = "withheld quote"
+WITHHELD_PINPOINT = "withheld"
+
+
+@attrs.frozen
+class Edition:
+    """The records an edition under ``profile`` shows; ``withheld``: the ids (as recorded) of the
+    statements it withholds; ``strings``: every withheld string, for the leak check
+    (:mod:`lexmap.leaks`)."""
+
+    records: CaseRecords
+    profile: str
+    withheld: tuple[str, ...] = ()
+    total: int = 0
+    strings: tuple[str, ...] = ()
+
+
+class ProfileError(ValueError):
+    """An unknown profile name: one line, with the known ones."""
+
+
+def check_profile(profile: str) -> str:
+    if profile not in PROFILES:
+        import difflib
+
+        close = difflib.get_close_matches(profile, PROFILES, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ProfileError(f"unknown profile {profile!r}; {hint}known: {', '.join(PROFILES)}")
+    return profile
+
+
+class _Pseudonyms:
+    """Consistent replacements: the same original is always the same placeholder."""
+
+    def __init__(self, taken: Iterable[str]):
+        self.taken = set(taken)
+        self.ids: dict[str, str] = {}
+        self.numbers: dict[str, int] = {}
+
+    def new(self, prefix: str) -> tuple[str, int]:
+        while True:
+            number = self.numbers[prefix] = self.numbers.get(prefix, 0) + 1
+            candidate = f"withheld-{prefix}-{number}"
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate, number
+
+    def id(self, original: str | None) -> Any:
+        return None if original is None else self.ids.get(original, original)
+
+
+def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
+    """The records of ``read`` as the edition under ``profile`` may show them (see the module)."""
+    hidden = WITHHOLDS[check_profile(profile)]
+    records = read.records
+    total = sum(len(records.get(name, ())) for name in STATEMENTS)
+    made = read.case.profile if read.case is not None else None
+    if not hidden or (made is not None and hidden <= WITHHOLDS[made]):  # an edition withholds it already
+        return Edition(read, made or profile, total=total)
+    if made is not None:
+        raise ProfileError(
+            f"this corpus is the {made} edition of a case, which shows what the {profile} profile withholds: "
+            f"make the {profile} edition from the full case"
+        )
+    taken = {r.id for items in records.values() for r in items if hasattr(r, "id")}
+    names = _Pseudonyms(taken)
+    strings: set[str] = set()
+
+    def keep(*values: str | None) -> None:
+        strings.update(v for v in values if v)
+
+    actors = {a.id: a for a in records.get("actors", ())}
+    documents = {d.id: d for d in records.get("documents", ())}
+    hidden_actors = {a for a, actor in actors.items() if actor.visibility in hidden}
+    hidden_documents = {d for d, document in documents.items() if document.visibility in hidden}
+    actor_names: dict[str, str] = {}
+    for actor in actors.values():
+        if actor.id in hidden_actors:
+            new, number = names.new("speaker")
+            names.ids[actor.id] = new
+            actor_names[actor.id] = f"{actor.visibility} speaker {number}"
+            keep(actor.id, actor.name, actor.notes)
+    document_titles: dict[str, str] = {}
+    for document in documents.values():
+        if document.id in hidden_documents:
+            new, number = names.new("source")
+            names.ids[document.id] = new
+            document_titles[document.id] = f"{document.visibility} source {number}"
+            keep(document.id, document.title, document.url, document.text_file, document.notes)
+            keep(document.original_title, document.archived_url, document.sha256, document.original_sha256)
+            keep(*(c.note for c in document.cites))
+    public_names = {n for d in documents.values() if d.id not in hidden_documents for n in (*d.authors, d.publisher) if n}
+    public_names.update(a.name for a in actors.values() if a.id not in hidden_actors)
+    person_names: dict[str, str] = {}
+    for document in documents.values():
+        if document.id in hidden_documents:
+            for name in (*document.authors, document.publisher):
+                if name and name not in public_names and name not in person_names:
+                    person_names[name] = f"withheld author {len(person_names) + 1}"
+                    keep(name)
+
+    def citation(cite: Citation, secret: bool) -> Citation:
+        withheld = secret or cite.document in hidden_documents
+        if withheld:
+            keep(cite.note)
+        return Citation(names.id(cite.document), None if withheld else cite.pinpoint, None if withheld else cite.note)
+
+    out: dict[str, tuple[Any, ...]] = dict(records)
+    out["actors"] = tuple(
+        attrs.evolve(a, id=names.id(a.id), name=actor_names[a.id], notes=None, part_of=names.id(a.part_of))
+        if a.id in hidden_actors
+        else attrs.evolve(a, part_of=names.id(a.part_of))
+        if a.part_of in names.ids
+        else a
+        for a in actors.values()
+    )
+    out["documents"] = tuple(
+        _document(d, d.id in hidden_documents, names, document_titles, person_names, citation) for d in documents.values()
+    )
+    out["practices"] = tuple(_practice(p, hidden_documents, names) for p in records.get("practices", ()))
+    withheld: list[str] = []
+    for collection in STATEMENTS:
+        kind = collection[:-1]
+        redone = []
+        for statement in records.get(collection, ()):
+            secret = (
+                statement.visibility in hidden or statement.document in hidden_documents or statement.speaker in hidden_actors
+            )
+            if not secret:
+                touches = any(c.document in hidden_documents for c in statement.relies_on)
+                redone.append(
+                    attrs.evolve(statement, relies_on=tuple(citation(c, False) for c in statement.relies_on))
+                    if touches
+                    else statement  # most records: nothing withheld to replace (a public document keeps its id)
+                )
+                continue
+            withheld.append(statement.id)
+            new, _number = names.new(kind)
+            keep(statement.id, statement.note, *quote_pieces(statement.quote))
+            keep(statement.translation, *quote_pieces(statement.translation or ""))
+            more: dict[str, Any] = {"figures": ()} if collection == "attestations" else {}
+            if collection == "claims":
+                more["hedge"] = None  # the speaker's words, from the withheld quote
+            redone.append(
+                attrs.evolve(
+                    statement,
+                    id=new,
+                    document=names.id(statement.document),
+                    speaker=names.id(statement.speaker),
+                    quote=WITHHELD_QUOTE,
+                    pinpoint=WITHHELD_PINPOINT,
+                    note=None,
+                    translation=None,
+                    translation_by=None,
+                    page=None,
+                    relies_on=tuple(citation(c, True) for c in statement.relies_on),
+                    **more,
+                )
+            )
+        out[collection] = tuple(redone)
+    case = _case(read, profile, len(withheld), total, names)
+    texts = {names.id(d): attrs.evolve(t, document=names.id(t.document)) for d, t in read.texts.items()}
+    strings.discard(WITHHELD_QUOTE)
+    return Edition(
+        CaseRecords(out, root=read.root, case=case, texts=texts),
+        profile,
+        tuple(withheld),
+        total,
+        tuple(sorted(strings)),
+    )
+
+
+def quote_pieces(quote: str, words: int = 5) -> tuple[str, ...]:
+    """``quote``, the parts of it between omissions (``[...]``, ``...``) and the first and last
+    ``words`` words of each: what an output may show of it (a text-fragment link holds only a
+    quote's first and last words); a part of fewer than three words is no evidence of a leak."""
+    parts = [" ".join(p.split()) for p in re.split(r"\s*(?:\.\.\.|\u2026|\[[^\]]*\])\s*", quote)]
+    out = [quote, *(p for p in parts if len(p.split()) >= 3)]  # "the" alone would be found everywhere
+    for part in parts:
+        split = part.split()
+        if len(split) > words:
+            out += [" ".join(split[:words]), " ".join(split[-words:])]
+    return tuple(out)
+
+
+def _document(document: Document, secret: bool, names: _Pseudonyms, titles, persons, citation) -> Document:
+    common = {
+        "authored_by": tuple(names.id(a) for a in document.authored_by),
+        "published_by": names.id(document.published_by),
+        "cites": tuple(citation(c, secret) for c in document.cites),
+    }
+    if not secret:
+        touches = document.published_by in names.ids or any(
+            a in names.ids for a in (*document.authored_by, *(c.document for c in document.cites))
+        )
+        return attrs.evolve(document, **common) if touches else document
+    return attrs.evolve(
+        document,
+        id=names.id(document.id),
+        title=titles[document.id],
+        authors=tuple(persons.get(a, a) for a in document.authors),
+        publisher=persons.get(document.publisher, document.publisher) if document.publisher else None,
+        url=None,
+        text_file=None,
+        notes=None,
+        original_title=None,
+        archived_url=None,
+        sha256=None,
+        original_sha256=None,
+        **common,
+    )
+
+
+def _practice(practice: Practice, hidden_documents: set[str], names: _Pseudonyms) -> Practice:
+    basis = practice.legal_basis
+    if basis is None or basis.document not in hidden_documents:
+        return practice
+    return attrs.evolve(practice, legal_basis=LegalBasis(names.id(basis.document), WITHHELD_PINPOINT, None))
+
+
+def _case(read: CaseRecords, profile: str, withheld: int, total: int, names: _Pseudonyms) -> Case:
+    """The manifest of the edition: its title says the profile and how many statements it
+    withholds, so that every output naming the case says it too."""
+    case = read.case or Case(title=read.root.name if read.root else "lexmap corpus")
+    note = f"{profile} edition: {withheld} of {total} statement{'s' if total != 1 else ''} withheld"
+    return attrs.evolve(
+        case,
+        title=f"{case.title} ({note})",
+        profile=profile,  # type: ignore[arg-type]  # check_profile: public or internal here
+        withheld=withheld,
+        texts_not_included=tuple(names.id(d) for d in case.texts_not_included),
+    )

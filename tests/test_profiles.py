@@ -1,0 +1,298 @@
+"""Publication profiles (issue 30 item 3): restricted and confidential records are counted but not
+shown, under --profile, in every output; the leak check finds none of the withheld strings and
+the levels equal those of the full build."""
+
+import json
+import shutil
+import unicodedata
+import urllib.parse
+
+import pytest
+from click.testing import CliRunner
+
+import lexmap
+from lexmap.cli import main
+from lexmap.exports import export_bytes
+from lexmap.leaks import build_outputs, find_leaks, leak_check
+from lexmap.loader import read_case
+from lexmap.profiles import apply_profile
+
+from conftest import CORPORA
+
+CASE = CORPORA / "profiles"
+QUOTE = "The coordinator locked every passport in his safe"
+WITHHELD = (
+    QUOTE,  # a quote of the confidential document
+    "Mirela Kovačević",  # the confidential speaker's name
+    "mirela-kovacevic",  # and id
+    "Interview with a returned nurse, Tirana",  # the confidential document's title
+    "https://example.org/private/kova-interview-tirana.pdf",  # its URL
+    "kova-interview-tirana",  # its id
+    "Zoltan Quillfeather",  # its author, named nowhere else
+    "the payroll ledger of the Quartermaine depot shows no wages",  # the restricted statement
+    "report-restricted-wages",
+    "salaries would go to the embassy account",  # a public document's statement, by the confidential speaker
+)
+
+
+@pytest.fixture(scope="module")
+def public_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("public")
+
+
+@pytest.fixture(scope="module")
+def public_check(public_folder):
+    return leak_check(CASE, public_folder, profile="public")
+
+
+def test_every_export_chart_and_matrix_under_public_passes_the_leak_check(tmp_path):
+    """The fast part of the check: every file but the site's."""
+    report = leak_check(CASE, tmp_path, profile="public", site=False)
+    assert {"corpus-sqlite.db", "corpus-turtle.ttl", "matrix-practices.xlsx", "chart-charter-force.docx"} <= set(report.files)
+    assert report.leaks == () and report.level_changes == () and report.withheld == 4
+
+
+@pytest.mark.slow  # builds the site
+def test_every_output_under_public_passes_the_leak_check(public_check):
+    assert public_check.withheld == 4
+    assert set(WITHHELD) <= set(public_check.strings)
+    files = public_check.files
+    for wanted in (
+        "site/index.html",
+        "site/search/search_index.json",
+        "corpus-sqlite.db",
+        "corpus-graphml.graphml",
+        "corpus-turtle.ttl",
+        "corpus-json.json",
+        "matrix-practices.xlsx",
+        "matrix-practices.csv",
+        "chart-charter-force.docx",
+        "chart-charter-force.md",
+    ):
+        assert wanted in files
+    assert any(f.startswith("corpus-parquet/") for f in files)
+    assert public_check.leaks == ()
+    assert public_check.level_changes == ()
+    assert public_check.passed
+    assert "The coordinator locked every passport" in public_check.strings  # a text fragment's start
+
+
+@pytest.mark.slow  # builds the site
+def test_no_text_fragment_link_points_at_a_placeholder(public_check, public_folder):
+    pages = [p.read_text(encoding="utf-8") for p in (public_folder / "site").rglob("*.html")]
+    links = [page for page in pages if "officials-deny-forced-labour#:~:text=" in page]
+    assert links  # the public statements of the web page link to their words
+    assert not any(":~:text=withheld" in page for page in pages)
+
+
+def test_the_outputs_say_how_many_statements_they_withhold():
+    corpus = lexmap.load(CASE, profile="public", cache=False)
+    assert corpus.case.withheld == 4 and corpus.case.profile == "public"
+    note = "public edition: 4 of 11 statements withheld"
+    assert note in corpus.title
+    data = json.loads(export_bytes(corpus, "json"))
+    assert data["case"]["withheld"] == 4
+    result = CliRunner().invoke(main, ["matrix", str(CASE), "--rows", "practices", "--profile", "public"])
+    assert result.exit_code == 0, result.output
+    assert note in result.output.splitlines()[0]
+
+
+def test_the_leak_check_finds_what_an_unprofiled_build_shows(tmp_path):
+    """The check is not vacuous: the full build's outputs hold every withheld string."""
+    read = read_case(CASE, cache=False)
+    strings = apply_profile(read, "public").strings
+    files = build_outputs(lexmap.load(CASE, cache=False), tmp_path, site=False)
+    leaks = find_leaks(files, strings, tmp_path)
+    found = {leak.string for leak in leaks}
+    assert {s.casefold() for s in (QUOTE, "Mirela Kovačević", "kova-interview-tirana")} <= found
+    assert any(leak.file.endswith(".docx") for leak in leaks)
+    assert any(leak.file.endswith(".db") for leak in leaks)
+
+
+def test_the_leak_search_sees_case_normalisation_and_encoding_variants(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "MIRELA KOVAČEVIĆ")
+    (tmp_path / "a.html").write_text(f"<p>{decomposed}</p>", encoding="utf-8")
+    (tmp_path / "b.html").write_text(f'<a href="x#:~:text={urllib.parse.quote(QUOTE)}">', encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"q": "Zoltan Quillfeather\u00e9"}), encoding="utf-8")
+    leaks = find_leaks(sorted(tmp_path.iterdir()), ["Mirela Kovačević", QUOTE, "Zoltan Quillfeatheré"], tmp_path)
+    assert {leak.file for leak in leaks} == {"a.html", "b.html", "c.json"}
+
+
+def test_placeholders_are_consistent_and_keep_independence():
+    full = lexmap.load(CASE, cache=False)
+    public = lexmap.load(CASE, profile="public", cache=False)
+    speakers = {s.speaker for s in public.claims.values() if s.quote == "withheld quote" and s.speaker}
+    assert len(speakers) == 1  # the confidential speaker, one pseudonym wherever she speaks
+    (speaker,) = speakers
+    assert public.actors[speaker].name == "confidential speaker 1"
+    assert "mirela-kovacevic" not in public.actors and "mirela-kovacevic" in full.actors
+    titles = {d.title for d in public.documents.values()}
+    assert "confidential source 1" in titles
+    for test in full.tests:
+        assert [(r.element.id, r.level, r.independent_sources) for r in full.coverage(test).elements] == [
+            (r.element.id, r.level, r.independent_sources) for r in public.coverage(test).elements
+        ]
+
+
+def test_internal_withholds_confidential_only():
+    internal = lexmap.load(CASE, profile="internal", cache=False)
+    assert internal.case.withheld == 3
+    assert "report-restricted-wages" in internal.claims
+    assert all(QUOTE != c.quote for c in internal.claims.values())
+    full = lexmap.load(CASE, cache=False)
+    assert full.case.withheld is None and "withheld" not in full.title
+
+
+def test_a_withheld_text_file_is_never_read_for_publication():
+    public = lexmap.load(CASE, profile="public", cache=False)
+    assert all(d.text_file is None for d in public.documents.values() if d.visibility == "confidential")
+    assert public.texts_checked.count("withheld-source-1") == 1  # checked on the full records
+
+
+def test_a_bad_visibility_is_refused_with_file_line_and_id(tmp_path):
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    statements = case / "mappings" / "statements.yaml"
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace("visibility: restricted", "visibility: secret"), encoding="utf-8"
+    )
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(case, cache=False)
+    (problem,) = raised.value.problems
+    assert "statements.yaml" in str(problem) and "[report-restricted-wages]" in str(problem)
+    assert "public, restricted, confidential" in str(problem)
+
+
+def test_an_unknown_profile_is_one_line_with_did_you_mean():
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", "publik"])
+    assert result.exit_code == 2
+    assert "did you mean 'public'" in result.output and "Traceback" not in result.output
+
+
+def test_the_api_writes_an_edition_with_profile():
+    full = lexmap.load(CASE, cache=False)
+    text = export_bytes(full, "turtle", profile="public").decode("utf-8")
+    assert QUOTE not in text and "withheld quote" in text
+    assert QUOTE in export_bytes(full, "turtle").decode("utf-8")
+
+
+def test_an_edition_is_not_made_again_under_another_profile():
+    from lexmap.profiles import ProfileError
+
+    internal = lexmap.load(CASE, profile="internal", cache=False)
+    with pytest.raises(ProfileError, match="already the internal edition"):
+        export_bytes(internal, "json", profile="public")
+    assert json.loads(export_bytes(internal, "json"))["case"]["profile"] == "internal"
+
+
+@pytest.mark.slow  # builds the site twice
+def test_the_leak_check_command_names_a_leak_the_data_makes(tmp_path):
+    """A withheld name written in a public record (a practice's description) is no placeholder's
+    business: the check finds it in the outputs and exits 1."""
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    practices = case / "mappings" / "practices.yaml"
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace(
+            "Supervisors keep the workers' passports.", "Supervisors keep the passports, says MIRELA KOVAČEVIĆ."
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["leak-check", str(case), "--no-cache", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    leaks = [line for line in result.output.splitlines() if line.startswith("leak: ")]
+    assert leaks and all("'mirela kovačević'" in line for line in leaks)
+    assert any("corpus-json.json" in line for line in leaks) and any(line.startswith("leak: site/") for line in leaks)
+    assert "0 level change(s)" in result.output
+    clean = CliRunner().invoke(main, ["leak-check", str(CASE), "--no-cache"])
+    assert clean.exit_code == 0, clean.output
+    assert "public: 4 statement(s) withheld" in clean.output and " 0 leak(s)" in clean.output
+
+
+def test_a_full_build_says_what_a_profile_would_withhold():
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--no-cache"])
+    assert result.exit_code == 0
+    assert "profile full: 3 restricted or confidential record(s) shown in full" in result.output
+
+
+def test_the_leak_check_refuses_a_folder_that_holds_files(tmp_path):
+    (tmp_path / "mine.txt").write_text("not lexmap's", encoding="utf-8")
+    result = CliRunner().invoke(main, ["leak-check", str(CASE), "-o", str(tmp_path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"the folder {str(tmp_path)!r} is not empty" in result.output and "hint: give a new or empty folder" in result.output
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "not lexmap's"
+
+
+def test_deleting_what_is_withheld_would_change_the_levels():
+    """The fixture's withheld statements carry weight: deleting them (what analysts did before
+    profiles) changes levels that the public edition keeps."""
+    from lexmap.leaks import levels
+    from lexmap.loader import CaseRecords
+    from lexmap.loading import corpus_of
+
+    read = read_case(CASE, cache=False)
+    edition = apply_profile(read, "public")
+    kept = {
+        name: tuple(r for r in records if getattr(r, "id", None) not in edition.withheld)
+        for name, records in read.records.items()
+    }
+    deleted = corpus_of(CaseRecords(kept, root=read.root, case=read.case, texts=read.texts))
+    full, public = levels(corpus_of(read)), levels(corpus_of(edition.records))
+    assert public == full
+    gone = levels(deleted)
+    key = "coverage speaker charter/exploitation passports charter/means-force"
+    assert full[key][0] == "corroborated" and gone[key][0] == "argued"  # the interview is the second source
+
+
+def test_an_exported_edition_read_back_is_not_made_again(tmp_path):
+    internal = tmp_path / "internal.json"
+    public = tmp_path / "public.json"
+    for profile, target in (("internal", internal), ("public", public)):
+        result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", profile, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+    again = lexmap.load(public, profile="public", cache=False)  # already withheld: as it is
+    assert again.case.withheld == 4 and again.title.count("withheld") == 1
+    assert lexmap.load(internal, profile="internal", cache=False).case.withheld == 3
+    result = CliRunner().invoke(main, ["export", "json", str(internal), "--profile", "public"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "the internal edition of a case" in result.output and "from the full case" in result.output
+
+
+@pytest.mark.slow  # builds the site
+def test_build_site_takes_a_profile(tmp_path):
+    """The API's build_site loads the case itself under ``profile`` (no corpus handed to it)."""
+    from lexmap.site.build import build_site
+
+    build_site(CASE, tmp_path / "site", profile="public", strict=False)
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "public edition: 4 of 11 statements withheld" in home
+    files = sorted(p for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert find_leaks(files, WITHHELD, tmp_path) == []
+
+
+def test_the_leak_check_never_writes_into_the_case(tmp_path):
+    from lexmap.outputs import OutputError
+
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    before = sorted(p.relative_to(case) for p in case.rglob("*"))
+    with pytest.raises(OutputError):
+        leak_check(case, case / "mappings" / "out", site=False)
+    assert sorted(p.relative_to(case) for p in case.rglob("*")) == before
+
+
+def test_render_matrix_and_render_chart_take_a_profile():
+    from lexmap.chart import build_chart
+    from lexmap.exports import render_matrix
+    from lexmap.exports.chart_files import render_chart
+
+    full = lexmap.load(CASE, cache=False)
+    public = lexmap.load(CASE, profile="public", cache=False)
+    matrix = full.matrix("practices", "instruments")
+    assert render_matrix(matrix, full, "csv", profile="public") == render_matrix(
+        public.matrix("practices", "instruments"), public, "csv"
+    )
+    chart = build_chart(full, "charter/exploitation")
+    assert QUOTE in render_chart(chart, "md", full).decode("utf-8")
+    shown = render_chart(chart, "md", full, profile="public").decode("utf-8")
+    assert QUOTE not in shown and "public edition: 4 of 11 statements withheld" in shown

@@ -596,3 +596,19 @@ def test_a_quote_with_a_long_run_of_marks_is_normalised_in_linear_time_and_a_sho
     marks = "\u0316\u0301" * (MAX_MARKS // 2)  # a run the Stream-Safe Text Format allows, in another order
     case = case_with_text(tmp_path, f"Passports were retained a{marks} here.".encode(), quote=f"retained a{marks[::-1]} here")
     assert lexmap.load(case, cache=False).texts["report-a"].status == "checked"
+
+
+def test_many_unknown_references_cost_bounded_suggestions(tmp_path):
+    count = 600
+    practices = "".join(f"  - id: practice-number-{i}\n    label: P{i}\n" for i in range(count))
+    claims = "".join(
+        f"  - id: z{i}\n    document: report-a\n    practice: practise-numbr-{i}x\n    pinpoint: p. 1\n    quote: q\n"
+        for i in range(count)
+    )
+    case = case_with_text(tmp_path, None)
+    (case / "mappings" / "more.yaml").write_text(f"practices:\n{practices}attestations:\n{claims}", encoding="utf-8")
+    started = time.perf_counter()
+    found = {p.id: p for p in problems(case, cache=False) if p.message.startswith("unknown practice")}
+    assert time.perf_counter() - started < 8  # was 30 s here (a difflib pass over every id per problem), 375 s at 2,000
+    assert len(found) == count and "did you mean 'practice-number-0'" in found["z0"].hint
+    assert "no suggestions past the first" in found[f"z{count - 1}"].hint

@@ -61,7 +61,6 @@ _TRANSLATE = str.maketrans(
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:[^\S\n]*\n\s*)?(?=[^\W\d_])")
 _SPACE = re.compile(r"\s+")
 OMISSION = re.compile(r"\s*\[(?:\.\.\.|…)\]\s*")
-_MAX_RETRIES = 50
 
 
 def visible(text: str) -> str:
@@ -165,11 +164,8 @@ class Text:
         if not parts:
             return None, None, "the quote has no words"
         text, start, too_far = self.normalised, 0, None
-        for _ in range(_MAX_RETRIES):
-            first = text.find(parts[0], start)
-            if first < 0:
-                break
-            end, failed = first + len(parts[0]), None
+        while (first := text.find(parts[0], start)) >= 0:
+            end, failed, reach = first + len(parts[0]), None, 0
             for index, part in enumerate(parts[1:], 1):
                 found = text.find(part, end)
                 if found < 0:
@@ -177,12 +173,17 @@ class Text:
                 omitted = max(found - end - 2, 0)  # the spaces each side of the words left out are not words
                 if omitted > MAX_OMISSION:
                     failed = (parts[index - 1], omitted)
+                    # A later first part finds this part no earlier than here; its parts up to this
+                    # one span at most their lengths and an omission each, so none that starts
+                    # before ``reach`` comes close enough: the next try starts there, and the text
+                    # is read about once, not once per occurrence of the first part.
+                    reach = found - sum(map(len, parts[:index])) - index * (MAX_OMISSION + 2)
                     break
                 end = found + len(part)
             if failed is None:
                 return first, end, None
             too_far = too_far or failed
-            start = first + 1
+            start = max(first + 1, reach)
         if too_far is not None:
             before, omitted = too_far
             return (

@@ -612,3 +612,51 @@ def test_many_unknown_references_cost_bounded_suggestions(tmp_path):
     assert time.perf_counter() - started < 8  # was 30 s here (a difflib pass over every id per problem), 375 s at 2,000
     assert len(found) == count and "did you mean 'practice-number-0'" in found["z0"].hint
     assert "no suggestions past the first" in found[f"z{count - 1}"].hint
+
+
+def test_omissions_are_matched_in_one_pass_over_the_text():
+    from lexmap.quotes import Text
+
+    text = Text("x x " * 1_000_000 + "y q")  # every "x x" but the last is an omission too far from "y q"
+    started = time.perf_counter()
+    for _ in range(20):
+        assert text.mismatch("x x [...] y q") is None
+    assert time.perf_counter() - started < 3  # was 50 passes over the text per quote: 4 s per quote at 60 MB
+
+
+def test_a_close_omission_is_found_after_any_number_of_occurrences_too_far_away():
+    from lexmap.quotes import Text
+
+    far = "He said no. " + "filler " * 1200
+    text = far * 80 + "He said no. Then yes."  # 80 occurrences of the first part too far from "yes."
+    assert Text(text).find("He said no. [...] yes.") == len(text) - len("He said no. Then yes.")  # gave up after 50
+
+
+def test_omission_matching_finds_the_first_occurrence_a_search_of_every_start_finds(monkeypatch):
+    import random
+
+    from lexmap import quotes
+
+    monkeypatch.setattr(quotes, "MAX_OMISSION", 4)
+
+    def every_start(text: str, parts: list[str]) -> tuple[int, int] | None:
+        for first in range(len(text)):
+            if not text.startswith(parts[0], first):
+                continue
+            end = first + len(parts[0])
+            for part in parts[1:]:
+                found = text.find(part, end)
+                if found < 0 or max(found - end - 2, 0) > quotes.MAX_OMISSION:
+                    break
+                end = found + len(part)
+            else:
+                return first, end
+        return None
+
+    chance = random.Random(26)
+    for _ in range(3000):
+        text = quotes.Text("".join(chance.choice("ab c") for _ in range(chance.randrange(1, 60))))
+        parts = ["".join(chance.choice("abc") for _ in range(chance.randrange(1, 3))) for _ in range(chance.randrange(2, 4))]
+        start, end, _why = text.locate(" [...] ".join(parts))
+        expected = every_start(text.normalised, quotes.quote_parts(" [...] ".join(parts)))
+        assert (None if start is None else (start, end)) == expected, (text.normalised, parts)

@@ -185,3 +185,29 @@ def mutated_yaml(draw):
 @given(data=mutated_yaml())
 def test_fuzz_mutated_data_files_give_a_corpus_or_a_located_corpus_error(tmp_path, data):
     _check_outcome(tmp_path, data)
+
+
+# -- attack round 3 (issue 26) -------------------------------------------------------------------
+
+
+def test_a_docx_chart_of_a_test_with_a_long_label_is_written_with_its_title_cut(tmp_path):
+    import shutil
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    protocol = case / "instruments" / "test-protocol.yaml"
+    label = "Exploitation " + "of persons " * 30  # 343 characters: python-docx keeps 255 in a title
+    assert "        label: Exploitation\n" in protocol.read_text()
+    protocol.write_text(protocol.read_text().replace("        label: Exploitation\n", f"        label: {label}\n", 1))
+    result = CliRunner().invoke(main, ["chart", "tp/exploitation", str(case), "-o", str(tmp_path / "chart.docx")])
+    assert result.exit_code == 0, result.output  # was a ValueError traceback
+    with zipfile.ZipFile(tmp_path / "chart.docx") as docx:
+        core, body = docx.read("docProps/core.xml").decode(), docx.read("word/document.xml").decode()
+    title = core.split("<dc:title>")[1].split("</dc:title>")[0]
+    assert len(title) == 255 and title.endswith("\u2026") and f"Evidence chart: {label.strip()[:100]}" in title
+    assert label.strip() in body  # the document itself shows the whole label

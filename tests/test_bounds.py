@@ -327,7 +327,7 @@ class _Server:
     """A graph store on 127.0.0.1 that records each request's headers and answers ``status``;
     with ``stall``, it accepts connections and never reads or answers."""
 
-    def __init__(self, status: int = 204, stall: bool = False):
+    def __init__(self, status: int = 204, stall: bool = False, headers: dict[str, str] | None = None):
         import http.server
         import socket
         import threading
@@ -347,6 +347,8 @@ class _Server:
                 length = int(self.headers.get("Content-Length", 0))
                 seen.append({"path": self.path, "headers": dict(self.headers), "size": len(self.rfile.read(length))})
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -660,3 +662,19 @@ def test_omission_matching_finds_the_first_occurrence_a_search_of_every_start_fi
         start, end, _why = text.locate(" [...] ".join(parts))
         expected = every_start(text.normalised, quotes.quote_parts(" [...] ".join(parts)))
         assert (None if start is None else (start, end)) == expected, (text.normalised, parts)
+
+
+@pytest.mark.parametrize("status", [307, 301, 302, 303, 308])
+def test_a_push_answered_with_a_redirect_is_a_failure_naming_where_it_pointed(monkeypatch, tmp_path, status):
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    elsewhere = _Server(status=204)
+    server = _Server(status=status, headers={"Location": f"http://bob:Pw0rd@127.0.0.1:{elsewhere.port}/steal"})
+    try:
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    finally:
+        server.close()
+        elsewhere.close()
+    assert result.exit_code != 0 and "pushed" not in result.output  # was "pushed 35517 bytes ... (HTTP 307)", exit 0
+    assert f"HTTP {status}" in result.stderr and f"redirect to http://127.0.0.1:{elsewhere.port}/steal" in result.stderr
+    assert "S3cret" not in result.output and "Pw0rd" not in result.output
+    assert len(server.requests) == 1 and elsewhere.requests == []  # not followed: the credentials stay with the store

@@ -678,3 +678,43 @@ def test_a_push_answered_with_a_redirect_is_a_failure_naming_where_it_pointed(mo
     assert f"HTTP {status}" in result.stderr and f"redirect to http://127.0.0.1:{elsewhere.port}/steal" in result.stderr
     assert "S3cret" not in result.output and "Pw0rd" not in result.output
     assert len(server.requests) == 1 and elsewhere.requests == []  # not followed: the credentials stay with the store
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u200e", "LEFT-TO-RIGHT MARK"),
+        ("\u200f", "RIGHT-TO-LEFT MARK"),
+        ("\u061c", "ARABIC LETTER MARK"),
+        ("\u200b", "ZERO WIDTH SPACE"),
+        ("\u200d", "ZERO WIDTH JOINER"),
+        ("\u2060", "WORD JOINER"),
+        ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"),
+        ("\u3164", "HANGUL FILLER"),
+        ("\u115f", "HANGUL CHOSEONG FILLER"),
+        ("\u2028", "LINE SEPARATOR"),
+        ("\u2029", "PARAGRAPH SEPARATOR"),
+        ("\u00ad", "SOFT HYPHEN"),
+        ("\u034f", "COMBINING GRAPHEME JOINER"),
+    ],
+)
+def test_invisible_and_bidirectional_format_characters_are_refused_in_labels_by_name(tmp_path, char, name):
+    case = case_with_text(tmp_path, b"Passports were retained")
+    claims = case / "mappings" / "claims.yaml"
+    escaped = f"\\u{ord(char):04x}"
+    claims.write_text(claims.read_text().replace("label: Retention of passports", f'label: "Retention{escaped}of passports"'))
+    problem = only_problem(case)
+    assert problem.id == "passport-retention" and problem.line == 8
+    assert f"U+{ord(char):04X} {name}" in problem.message and "invisible" in problem.message
+
+
+def test_joiners_in_scripts_that_need_them_and_hidden_characters_in_quotes_are_kept(tmp_path):
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a zero-width non-joiner between two Persian letters
+    text = "Passports were\u200b retained".encode()  # a web page's zero-width space, quoted as it is
+    case = case_with_text(tmp_path, text, quote='"Passports were\\u200b retained"')
+    claims = case / "mappings" / "claims.yaml"
+    claims.write_text(claims.read_text().replace("label: Retention of passports", f"label: {persian}"), encoding="utf-8")
+    corpus = lexmap.load(case, cache=False)
+    assert corpus.practices["passport-retention"].label == persian
+    assert corpus.attestations["report-a-retained"].quote == "Passports were\u200b retained"
+    assert corpus.texts["report-a"].status == "checked"

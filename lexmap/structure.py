@@ -75,6 +75,9 @@ U+2028 and U+2029. Two labels differing by a U+200B looked the same in every out
 selector after a character that is not ASCII are writing, and kept (see _hidden)."""
 VERBATIM = ("quote", "text", "words", "reading", "instead_of")
 """The fields that hold words copied from a source, checked verbatim: HIDDEN is kept there."""
+PROSE = ("notes", "description")
+"""Fields of prose, where a line or paragraph separator is a line break."""
+_SEPARATORS = re.compile("[\u2028\u2029]")
 _JOINERS = "\u200c\u200d"
 _SELECTORS = re.compile("[\ufe00-\ufe0f\u180b-\u180d\u180f]")
 
@@ -224,10 +227,13 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
             value = {**value, "quote": visible(quote)}
         # Words copied from a source keep what the source holds (a soft hyphen, a U+200B of a web
         # page): HIDDEN is refused in what a person writes (labels, names, titles), not in these.
+        # Prose (notes, a description) may break its lines with U+2028 and U+2029, as a JSON export writes them.
         kept = {key: value[key] for key in VERBATIM if isinstance(value.get(key), str) and _hidden(value[key])}
+        kept |= {key: value[key] for key in PROSE if isinstance(value.get(key), str) and _SEPARATORS.search(value[key])}
         if not kept:
             return inner(value, _type)
-        record = inner({**value, **{key: HIDDEN.sub("", text) or "-" for key, text in kept.items()}}, _type)
+        allowed = {key: HIDDEN if key in VERBATIM else _SEPARATORS for key in kept}
+        record = inner({**value, **{key: allowed[key].sub(" ", text) for key, text in kept.items()}}, _type)
         return attrs.evolve(record, **kept)
 
     return hook

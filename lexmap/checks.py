@@ -29,6 +29,11 @@ SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
 """Events an official record lists ahead of their date (a treaty enters into force for a state,
 a denunciation takes effect, months after the act): they may lie in the future."""
 
+CLOSEST_HINTS, CLOSEST_TEXT = 20, 8 << 20
+"""The closest passage to a quote not verbatim is searched for the first 20 such quotes of a load,
+in texts of up to 8 Mi characters: each search reads every word of the text in Python (about 8 s
+in a 6 MB text), so a case of many bad quotes in a large text took minutes a quote."""
+
 if TYPE_CHECKING:
     from .loader import _CorpusReader
 
@@ -41,6 +46,7 @@ class References:
         self.records = loader.records
         self.kinds = loader.kinds
         self.suggestions = Suggestions()
+        self.hints = 0  # closest passages searched so far (CLOSEST_HINTS)
         self._tail_index: dict[tuple[str, str], list[str]] | None = None
 
     def report_at(self, owner, field: tuple, message: str, hint: str | None = None) -> None:
@@ -390,7 +396,10 @@ class References:
         for statement in said:
             start, end, why = text.locate(statement.quote)
             if why is not None or start is None or end is None:
-                near = closest_hint(text, statement.quote)
+                near = None
+                if self.hints < CLOSEST_HINTS and len(text.normalised) <= CLOSEST_TEXT:
+                    self.hints += 1
+                    near = closest_hint(text, statement.quote)
                 self.report_at(
                     statement,
                     ("quote",),

@@ -718,3 +718,19 @@ def test_joiners_in_scripts_that_need_them_and_hidden_characters_in_quotes_are_k
     assert corpus.practices["passport-retention"].label == persian
     assert corpus.attestations["report-a-retained"].quote == "Passports were\u200b retained"
     assert corpus.texts["report-a"].status == "checked"
+
+
+def test_the_closest_passage_is_searched_for_a_bounded_number_of_bad_quotes(tmp_path):
+    from lexmap.checks import CLOSEST_HINTS
+
+    case = case_with_text(tmp_path, b"Passports were retained by the mission's coordinators for the whole posting.\n")
+    bad = "".join(
+        f"  - id: bad-{i:03d}\n    document: report-a\n    practice: passport-retention\n    pinpoint: para. 1\n"
+        f"    quote: Passports were retained by the mission's supervisors {i}\n"
+        for i in range(CLOSEST_HINTS + 10)
+    )
+    (case / "mappings" / "more.yaml").write_text(f"attestations:\n{bad}", encoding="utf-8")
+    hints = [p.hint for p in sorted(problems(case, cache=False), key=lambda p: p.id or "") if (p.id or "").startswith("bad-")]
+    assert len(hints) == CLOSEST_HINTS + 10
+    assert sum("the closest passage" in hint for hint in hints) == CLOSEST_HINTS  # each a pass over every word of the text
+    assert all("where the text has" in hint for hint in hints)  # every one still says where it leaves the text

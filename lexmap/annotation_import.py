@@ -24,6 +24,7 @@ import attrs
 from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_value
 from .model import SLUG
+from .yamlread import MAX_DIGITS
 
 
 class ImportRefused(ValueError):
@@ -237,6 +238,18 @@ def read_csv(text: str) -> list[Note]:
 READERS = {"hypothesis": read_hypothesis, "w3c": read_w3c}
 
 
+class _TooLong(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    """An integer of the JSON, refused past MAX_DIGITS as the corpus's are (int() of 100,000
+    digits raised a ValueError traceback)."""
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _TooLong(f"a number with more than {MAX_DIGITS} digits ({text[:20]}...)")
+    return int(text)
+
+
 def read_notes(fmt: str, data: bytes) -> list[Note]:
     try:
         text = data.decode("utf-8-sig")
@@ -248,9 +261,11 @@ def read_notes(fmt: str, data: bytes) -> list[Note]:
         except csv.Error as error:
             raise ImportRefused(f"not a readable CSV: {error}", "save the sheet as CSV (UTF-8)") from error
     try:
-        parsed = json.loads(text)
+        parsed = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise ImportRefused(f"not JSON: {error.msg} at line {error.lineno}", f"give the {fmt} export as a .json file") from error
+    except _TooLong as error:
+        raise ImportRefused(str(error), f"give the {fmt} export as the tool wrote it") from None
     return READERS[fmt](parsed)
 
 

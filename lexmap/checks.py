@@ -21,13 +21,18 @@ from .extras import MissingExtra
 from .model import CONSENT_EVENTS, UNRATIFIABLE, Id, Instrument, Provision, date_before
 from .pages import PagedText, Place
 from .passages import closest_hint
-from .problems import Problem
+from .problems import Problem, Suggestions
 from .texts import TextRefused, TextStatus
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
 """Events an official record lists ahead of their date (a treaty enters into force for a state,
 a denunciation takes effect, months after the act): they may lie in the future."""
+
+CLOSEST_HINTS, CLOSEST_TEXT = 20, 8 << 20
+"""The closest passage to a quote not verbatim is searched for the first 20 such quotes of a load,
+in texts of up to 8 Mi characters: each search reads every word of the text in Python (about 8 s
+in a 6 MB text), so a case of many bad quotes in a large text took minutes a quote."""
 
 if TYPE_CHECKING:
     from .loader import _CorpusReader
@@ -40,6 +45,9 @@ class References:
         self.loader = loader
         self.records = loader.records
         self.kinds = loader.kinds
+        self.suggestions = Suggestions()
+        self.hints = 0  # closest passages searched so far (CLOSEST_HINTS)
+        self._tail_index: dict[tuple[str, str], list[str]] | None = None
 
     def report_at(self, owner, field: tuple, message: str, hint: str | None = None) -> None:
         """Report at ``owner``'s place: an id, or a record, so that a problem of a duplicate
@@ -66,15 +74,31 @@ class References:
         return False
 
     def suggest(self, ref: str, kind: str) -> str:
-        same_kind = [i for i, k in self.kinds.items() if k == kind]
-        close = [i for i in same_kind if "/" in i and i.split("/", 1)[1] == ref] if "/" not in ref else []
-        close = close or difflib.get_close_matches(ref, same_kind, n=3, cutoff=0.6)
+        """ "did you mean ...?" for an unknown ``ref`` of ``kind``; past the first
+        Suggestions.FIRST of a kind, what to do without a search (its cost is bounded)."""
+        if "/" not in ref and (qualified := self._tails().get((kind, ref))):
+            close: list[str] | None = qualified[:3]
+        else:
+            close = self.suggestions.close(ref, kind, (i for i, k in self.kinds.items() if k == kind))
+            if close is None:
+                return (
+                    f"define {_a(kind)} with this id or correct the reference (no suggestions past the first {Suggestions.FIRST})"
+                )
         if not close:  # names, not ids: 'cuba' for 'cu'
             names = {getattr(r, "name", "").lower(): r.id for r in self.records.get(f"{kind}s", ()) if hasattr(r, "name")}
             close = [names[n] for n in difflib.get_close_matches(ref.lower(), names, n=1)]
         if close:
             return "did you mean " + " or ".join(repr(c) for c in close) + "?"
         return f"define {_a(kind)} with this id or correct the reference"
+
+    def _tails(self) -> dict[tuple[str, str], list[str]]:
+        """(kind, the part after the slash) -> the qualified ids: 'means-force' is 'tp/means-force'."""
+        if self._tail_index is None:
+            self._tail_index = {}
+            for id_, kind in self.kinds.items():
+                if "/" in id_:
+                    self._tail_index.setdefault((kind, id_.split("/", 1)[1]), []).append(id_)
+        return self._tail_index
 
     def check(self) -> dict[str, TextStatus]:
         provisions: dict[str, Provision] = {}
@@ -211,7 +235,7 @@ class References:
                     if element.defined_by is None:
                         continue
                     if element.defined_by not in tests:
-                        close = difflib.get_close_matches(element.defined_by, tests, n=2)
+                        close = self.suggestions.close(element.defined_by, "defined_by", tests, n=2) or []
                         hint = (
                             f"did you mean {' or '.join(map(repr, close))}?"
                             if close
@@ -380,7 +404,10 @@ class References:
         for statement in said:
             start, end, why = text.locate(statement.quote)
             if why is not None or start is None or end is None:
-                near = closest_hint(text, statement.quote)
+                near = None
+                if self.hints < CLOSEST_HINTS and len(text.normalised) <= CLOSEST_TEXT:
+                    self.hints += 1
+                    near = closest_hint(text, statement.quote)
                 self.report_at(
                     statement,
                     ("quote",),

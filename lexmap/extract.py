@@ -21,6 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import quotes
 from .extras import require
 from .pages import Page, PagedText
 from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text
@@ -43,7 +44,9 @@ def read_pages(path: Path, *, cache: bool = True) -> PagedText:
     read it; OSError when it cannot be read; MissingExtra when the library is not installed)."""
     kind = kind_of(path.name)
     if kind is None:
-        return PagedText.plain(read_text(path))
+        plain = read_text(path)
+        _refuse_long_marks(path, [plain])
+        return PagedText.plain(plain)
     raw = _read_bounded(path)
     digest = hashlib.sha256(raw).hexdigest()
     if kind == "PDF":
@@ -59,10 +62,27 @@ def read_pages(path: Path, *, cache: bool = True) -> PagedText:
             f"{path} has no text lexmap can read ({kind}: a scan without a text layer?)",
             "give a text copy instead (OCR the scan, or save the text as .txt) and name it in text_file",
         )
+    _refuse_long_marks(path, [page.text for page in pages])
     text = PagedText(pages, digest)
     if cache:
         _store(digest, stamp, text)
     return text
+
+
+def _refuse_long_marks(path: Path, pages: list[str]) -> None:
+    """TextRefused when a page holds a run of more combining marks than NFC is given
+    (quotes.MAX_MARKS): no writing system needs one, and normalising it costs quadratic time."""
+    for number, page in enumerate(pages, 1):
+        if (run := quotes.long_marks(page)) is not None:
+            offset, length = run
+            where = f"page {number}, " if len(pages) > 1 else ""
+            line = page.count("\n", 0, offset) + 1
+            raise TextRefused(
+                f"{path} has {length:,} combining marks in a row ({where}line {line}, after {page[max(offset - 20, 0) : offset]!r}), "
+                f"more than the {quotes.MAX_MARKS} Unicode's Stream-Safe Text Format allows",
+                "remove the run of marks (it is not text a reader can read); lexmap normalises texts to NFC, "
+                "which costs time quadratic in such a run",
+            )
 
 
 def _read_bounded(path: Path) -> bytes:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from pathlib import Path
 
 import attrs
 
 from .pages import PagedText, Place
-from .quotes import normalise
+from .quotes import nfc, normalise
 
 RAREST, MAX_PLACES = 3, 200
 """Windows are tried around the places of the 3 rarest words the text shares with what is
@@ -136,7 +135,7 @@ def _verbatim(text: PagedText, begin: int, end: int) -> str:
     they cannot be found back, as with a text's bidirectional controls)."""
     wanted = text.normalised[begin:end]
     first, last = text.pages.index(text.page_at(begin)), text.pages.index(text.page_at(max(end - 1, begin)))
-    original = "\n".join(unicodedata.normalize("NFC", page.text).translate(_LIGATURES) for page in text.pages[first : last + 1])
+    original = "\n".join(nfc(page.text).translate(_LIGATURES) for page in text.pages[first : last + 1])
     pattern = r"\s+".join(_BETWEEN.join(_ALTERNATIVES.get(c, re.escape(c)) for c in token) for token in wanted.split(" "))
     try:
         match = re.search(pattern, original)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -59,6 +60,46 @@ _FORBIDDEN = re.compile(
 )
 
 
+HIDDEN = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+"""What a reader cannot see or that reorders what they see, refused in every text field but a
+quote: Unicode's Default_Ignorable_Code_Point (zero-width characters, U+FEFF, soft hyphen, Hangul
+fillers, variation selectors, tag characters; DerivedCoreProperties.txt,
+https://www.unicode.org/Public/UCD/latest/ucd/DerivedCoreProperties.txt), Bidi_Control (U+061C,
+U+200E, U+200F and the embeddings, overrides and isolates; PropList.txt,
+https://www.unicode.org/Public/UCD/latest/ucd/PropList.txt) and the line and paragraph separators
+U+2028 and U+2029. Two labels differing by a U+200B looked the same in every output. A zero-width
+(non-)joiner between two letters of a script that needs it (Persian, Hindi) and a variation
+selector after a character that is not ASCII are writing, and kept (see _hidden)."""
+VERBATIM = ("quote", "text", "words", "reading", "instead_of")
+"""The fields that hold words copied from a source, checked verbatim: HIDDEN is kept there."""
+PROSE = ("notes", "description")
+"""Fields of prose, where a line or paragraph separator is a line break."""
+_SEPARATORS = re.compile("[\u2028\u2029]")
+_JOINERS = "\u200c\u200d"
+_SELECTORS = re.compile("[\ufe00-\ufe0f\u180b-\u180d\u180f]")
+
+
+def _hidden(value: str) -> re.Match[str] | None:
+    """The first character of HIDDEN in ``value`` that is not writing (see HIDDEN)."""
+    for found in HIDDEN.finditer(value):
+        char, at = found.group(), found.start()
+        before, after = value[at - 1 : at], value[at + 1 : at + 2]
+        if char in _JOINERS and _letter(before) and _letter(after):
+            continue
+        if _SELECTORS.fullmatch(char) and before and not before.isascii() and not HIDDEN.fullmatch(before):
+            continue
+        return found
+    return None
+
+
+def _letter(char: str) -> bool:
+    """A letter or mark of a script other than Latin's ASCII (where a joiner means something)."""
+    return bool(char) and not char.isascii() and unicodedata.category(char)[0] in "LM"
+
+
 def _text(value: Any, _type: Any = str) -> str:
     if not isinstance(value, str):
         raise ValueProblem(f"expected text, found {describe(value)}", "quote the value")
@@ -73,11 +114,19 @@ def _text(value: Any, _type: Any = str) -> str:
             if char == "\r"
             else "remove it: YAML escapes such as \\0, \\e, \\x01 or \\uFFFE write characters that XML, spreadsheets and terminals cannot take",
         )
-    hidden = INVISIBLE.search(value)
+    hidden = INVISIBLE.search(value) or _hidden(value)
     if hidden:
+        char = hidden.group()
+        kind = (
+            "a bidirectional control: it reorders what a reader sees"
+            if char in "\u061c\u200e\u200f" or INVISIBLE.fullmatch(char) and char < chr(0xE0000)
+            else "a line or paragraph separator: outputs break the line there"
+            if char in "\u2028\u2029"
+            else "a reader cannot see it"
+        )
         raise ValueProblem(
-            f"invisible character U+{ord(hidden.group()):04X} at character {hidden.start() + 1} of the text "
-            f"({'a bidirectional control: it reorders what a reader sees' if hidden.group() < chr(0xE0000) else 'a tag character: a reader cannot see it'})",
+            f"invisible character U+{ord(char):04X} {unicodedata.name(char, '(unnamed)')} at character {hidden.start() + 1} "
+            f"of the text ({kind})",
             "remove it (a quote may hold it: lexmap shows it there as <U+XXXX>)",
         )
     return value
@@ -176,7 +225,16 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
         quote = value.get("quote")
         if isinstance(quote, str) and INVISIBLE.search(quote):  # shown, never obeyed (quotes.visible)
             value = {**value, "quote": visible(quote)}
-        return inner(value, _type)
+        # Words copied from a source keep what the source holds (a soft hyphen, a U+200B of a web
+        # page): HIDDEN is refused in what a person writes (labels, names, titles), not in these.
+        # Prose (notes, a description) may break its lines with U+2028 and U+2029, as a JSON export writes them.
+        kept = {key: value[key] for key in VERBATIM if isinstance(value.get(key), str) and _hidden(value[key])}
+        kept |= {key: value[key] for key in PROSE if isinstance(value.get(key), str) and _SEPARATORS.search(value[key])}
+        if not kept:
+            return inner(value, _type)
+        allowed = {key: HIDDEN if key in VERBATIM else _SEPARATORS for key in kept}
+        record = inner({**value, **{key: allowed[key].sub(" ", text) for key, text in kept.items()}}, _type)
+        return attrs.evolve(record, **kept)
 
     return hook
 

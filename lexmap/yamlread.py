@@ -396,7 +396,9 @@ def _json_as_yaml(text: str) -> str:
     character; the raw characters become escapes.
     Invalid JSON raises :class:`json.JSONDecodeError`.
     """
-    json.loads(text, object_pairs_hook=lambda pairs: None)
+    # Numbers are not converted here (parse_int=len): the YAML pass refuses one past MAX_DIGITS
+    # with its line, where int() of 100,000 digits raised a ValueError that was no JSON problem.
+    json.loads(text, object_pairs_hook=lambda pairs: None, parse_int=len, parse_float=len)
     text = _SURROGATE_PAIR.sub(lambda m: m.group(1) + json.loads(f'"{m.group(2)}"'), text)
     return text.translate(_YAML_UNSAFE)
 

@@ -330,7 +330,7 @@ class _Server:
     """A graph store on 127.0.0.1 that records each request's headers and answers ``status``;
     with ``stall``, it accepts connections and never reads or answers."""
 
-    def __init__(self, status: int = 204, stall: bool = False):
+    def __init__(self, status: int = 204, stall: bool = False, headers: dict[str, str] | None = None):
         import http.server
         import socket
         import threading
@@ -350,6 +350,8 @@ class _Server:
                 length = int(self.headers.get("Content-Length", 0))
                 seen.append({"path": self.path, "headers": dict(self.headers), "size": len(self.rfile.read(length))})
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -614,3 +616,163 @@ def problems_or_none(folder: Path) -> list:
     except lexmap.CorpusError as error:
         return error.problems
     return []
+
+
+# -- attack round 3 (issue 26), branch sec2 -------------------------------------------
+
+
+def test_a_text_with_a_long_run_of_combining_marks_is_refused_at_once(tmp_path):
+    marks = "\u0301\u0316" * 20_000  # alternating classes 230 and 220: NFC reorders them by insertion
+    case = case_with_text(tmp_path, f"Passports were retained.\na{marks}\n".encode())
+    started = time.perf_counter()
+    problem = only_problem(case, cache=False)
+    assert time.perf_counter() - started < 3  # was 4.4 s here, 114 s for 240,000 marks
+    assert problem.id == "report-a" and "40,000 combining marks in a row" in problem.message and "line 2" in problem.message
+    assert "30" in problem.message and problem.hint
+
+
+def test_a_quote_with_a_long_run_of_marks_is_normalised_in_linear_time_and_a_short_run_still_matches(tmp_path):
+    from lexmap.quotes import MAX_MARKS, normalise
+
+    started = time.perf_counter()
+    assert normalise("a" + "\u0301\u0316" * 50_000)[0] == "\u00e1"
+    assert time.perf_counter() - started < 2  # was minutes: the same sort, on a quote
+    marks = "\u0316\u0301" * (MAX_MARKS // 2)  # a run the Stream-Safe Text Format allows, in another order
+    case = case_with_text(tmp_path, f"Passports were retained a{marks} here.".encode(), quote=f"retained a{marks[::-1]} here")
+    assert lexmap.load(case, cache=False).texts["report-a"].status == "checked"
+
+
+def test_many_unknown_references_cost_bounded_suggestions(tmp_path):
+    count = 600
+    practices = "".join(f"  - id: practice-number-{i}\n    label: P{i}\n" for i in range(count))
+    claims = "".join(
+        f"  - id: z{i}\n    document: report-a\n    practice: practise-numbr-{i}x\n    pinpoint: p. 1\n    quote: q\n"
+        for i in range(count)
+    )
+    case = case_with_text(tmp_path, None)
+    (case / "mappings" / "more.yaml").write_text(f"practices:\n{practices}attestations:\n{claims}", encoding="utf-8")
+    started = time.perf_counter()
+    found = {p.id: p for p in problems(case, cache=False) if p.message.startswith("unknown practice")}
+    assert time.perf_counter() - started < 8  # was 30 s here (a difflib pass over every id per problem), 375 s at 2,000
+    assert len(found) == count and "did you mean 'practice-number-0'" in found["z0"].hint
+    assert "no suggestions past the first" in found[f"z{count - 1}"].hint
+
+
+def test_omissions_are_matched_in_one_pass_over_the_text():
+    from lexmap.quotes import Text
+
+    text = Text("x x " * 1_000_000 + "y q")  # every "x x" but the last is an omission too far from "y q"
+    started = time.perf_counter()
+    for _ in range(20):
+        assert text.mismatch("x x [...] y q") is None
+    assert time.perf_counter() - started < 3  # was 50 passes over the text per quote: 4 s per quote at 60 MB
+
+
+def test_a_close_omission_is_found_after_any_number_of_occurrences_too_far_away():
+    from lexmap.quotes import Text
+
+    far = "He said no. " + "filler " * 1200
+    text = far * 80 + "He said no. Then yes."  # 80 occurrences of the first part too far from "yes."
+    assert Text(text).find("He said no. [...] yes.") == len(text) - len("He said no. Then yes.")  # gave up after 50
+
+
+def test_omission_matching_finds_the_first_occurrence_a_search_of_every_start_finds(monkeypatch):
+    import random
+
+    from lexmap import quotes
+
+    monkeypatch.setattr(quotes, "MAX_OMISSION", 4)
+
+    def every_start(text: str, parts: list[str]) -> tuple[int, int] | None:
+        for first in range(len(text)):
+            if not text.startswith(parts[0], first):
+                continue
+            end = first + len(parts[0])
+            for part in parts[1:]:
+                found = text.find(part, end)
+                if found < 0 or max(found - end - 2, 0) > quotes.MAX_OMISSION:
+                    break
+                end = found + len(part)
+            else:
+                return first, end
+        return None
+
+    chance = random.Random(26)
+    for _ in range(3000):
+        text = quotes.Text("".join(chance.choice("ab c") for _ in range(chance.randrange(1, 60))))
+        parts = ["".join(chance.choice("abc") for _ in range(chance.randrange(1, 3))) for _ in range(chance.randrange(2, 4))]
+        start, end, _why = text.locate(" [...] ".join(parts))
+        expected = every_start(text.normalised, quotes.quote_parts(" [...] ".join(parts)))
+        assert (None if start is None else (start, end)) == expected, (text.normalised, parts)
+
+
+@pytest.mark.parametrize("status", [307, 301, 302, 303, 308])
+def test_a_push_answered_with_a_redirect_is_a_failure_naming_where_it_pointed(monkeypatch, tmp_path, status):
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    elsewhere = _Server(status=204)
+    server = _Server(status=status, headers={"Location": f"http://bob:Pw0rd@127.0.0.1:{elsewhere.port}/steal"})
+    try:
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    finally:
+        server.close()
+        elsewhere.close()
+    assert result.exit_code != 0 and "pushed" not in result.output  # was "pushed 35517 bytes ... (HTTP 307)", exit 0
+    assert f"HTTP {status}" in result.stderr and f"redirect to http://127.0.0.1:{elsewhere.port}/steal" in result.stderr
+    assert "S3cret" not in result.output and "Pw0rd" not in result.output
+    assert len(server.requests) == 1 and elsewhere.requests == []  # not followed: the credentials stay with the store
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u200e", "LEFT-TO-RIGHT MARK"),
+        ("\u200f", "RIGHT-TO-LEFT MARK"),
+        ("\u061c", "ARABIC LETTER MARK"),
+        ("\u200b", "ZERO WIDTH SPACE"),
+        ("\u200d", "ZERO WIDTH JOINER"),
+        ("\u2060", "WORD JOINER"),
+        ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"),
+        ("\u3164", "HANGUL FILLER"),
+        ("\u115f", "HANGUL CHOSEONG FILLER"),
+        ("\u2028", "LINE SEPARATOR"),
+        ("\u2029", "PARAGRAPH SEPARATOR"),
+        ("\u00ad", "SOFT HYPHEN"),
+        ("\u034f", "COMBINING GRAPHEME JOINER"),
+    ],
+)
+def test_invisible_and_bidirectional_format_characters_are_refused_in_labels_by_name(tmp_path, char, name):
+    case = case_with_text(tmp_path, b"Passports were retained")
+    claims = case / "mappings" / "claims.yaml"
+    escaped = f"\\u{ord(char):04x}"
+    claims.write_text(claims.read_text().replace("label: Retention of passports", f'label: "Retention{escaped}of passports"'))
+    problem = only_problem(case)
+    assert problem.id == "passport-retention" and problem.line == 8
+    assert f"U+{ord(char):04X} {name}" in problem.message and "invisible" in problem.message
+
+
+def test_joiners_in_scripts_that_need_them_and_hidden_characters_in_quotes_are_kept(tmp_path):
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # a zero-width non-joiner between two Persian letters
+    text = "Passports were\u200b retained".encode()  # a web page's zero-width space, quoted as it is
+    case = case_with_text(tmp_path, text, quote='"Passports were\\u200b retained"')
+    claims = case / "mappings" / "claims.yaml"
+    claims.write_text(claims.read_text().replace("label: Retention of passports", f"label: {persian}"), encoding="utf-8")
+    corpus = lexmap.load(case, cache=False)
+    assert corpus.practices["passport-retention"].label == persian
+    assert corpus.attestations["report-a-retained"].quote == "Passports were\u200b retained"
+    assert corpus.texts["report-a"].status == "checked"
+
+
+def test_the_closest_passage_is_searched_for_a_bounded_number_of_bad_quotes(tmp_path):
+    from lexmap.checks import CLOSEST_HINTS
+
+    case = case_with_text(tmp_path, b"Passports were retained by the mission's coordinators for the whole posting.\n")
+    bad = "".join(
+        f"  - id: bad-{i:03d}\n    document: report-a\n    practice: passport-retention\n    pinpoint: para. 1\n"
+        f"    quote: Passports were retained by the mission's supervisors {i}\n"
+        for i in range(CLOSEST_HINTS + 10)
+    )
+    (case / "mappings" / "more.yaml").write_text(f"attestations:\n{bad}", encoding="utf-8")
+    hints = [p.hint for p in sorted(problems(case, cache=False), key=lambda p: p.id or "") if (p.id or "").startswith("bad-")]
+    assert len(hints) == CLOSEST_HINTS + 10
+    assert sum("the closest passage" in hint for hint in hints) == CLOSEST_HINTS  # each a pass over every word of the text
+    assert all("where the text has" in hint for hint in hints)  # every one still says where it leaves the text

@@ -270,3 +270,47 @@ def test_a_manifest_that_is_not_a_regular_file_is_refused_with_what_it_is(tmp_pa
     monkeypatch.chdir(case)  # found from inside the folder: refused too, not the bundled case instead
     result = CliRunner().invoke(main, ["info", "--no-cache"])
     assert result.exit_code == 1 and f"the manifest is {what}" in result.output, result.output
+
+
+# -- attack round 3 (issue 26), branch sec2 -------------------------------------------
+
+
+def test_a_docx_chart_of_a_test_with_a_long_label_is_written_with_its_title_cut(tmp_path):
+    import shutil
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    protocol = case / "instruments" / "test-protocol.yaml"
+    label = "Exploitation " + "of persons " * 30  # 343 characters: python-docx keeps 255 in a title
+    assert "        label: Exploitation\n" in protocol.read_text()
+    protocol.write_text(protocol.read_text().replace("        label: Exploitation\n", f"        label: {label}\n", 1))
+    result = CliRunner().invoke(main, ["chart", "tp/exploitation", str(case), "-o", str(tmp_path / "chart.docx")])
+    assert result.exit_code == 0, result.output  # was a ValueError traceback
+    with zipfile.ZipFile(tmp_path / "chart.docx") as docx:
+        core, body = docx.read("docProps/core.xml").decode(), docx.read("word/document.xml").decode()
+    title = core.split("<dc:title>")[1].split("</dc:title>")[0]
+    assert len(title) == 255 and title.endswith("\u2026") and f"Evidence chart: {label.strip()[:100]}" in title
+    assert label.strip() in body  # the document itself shows the whole label
+
+
+def test_a_json_file_with_a_huge_integer_is_a_problem_at_its_line_not_a_traceback(tmp_path):
+    number = "9" * 100_000  # int() of it raised "Exceeds the limit (4300 digits)", a ValueError
+    target = tmp_path / "big.json"
+    target.write_text('{"claims": [\n  {"id": "c1", "pinpoint": ' + number + "}\n]}\n", encoding="utf-8")
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(target, cache=False)
+    (problem,) = [p for p in raised.value.problems if "digits" in p.message]
+    assert problem.file.endswith("big.json") and problem.line == 2 and problem.id == "c1"
+    assert "4300" in problem.message and problem.hint
+
+
+def test_an_annotation_export_with_a_huge_integer_is_refused_in_one_line():
+    from lexmap.annotation_import import ImportRefused, read_notes
+
+    with pytest.raises(ImportRefused, match="more than 4300 digits"):
+        read_notes("hypothesis", ('{"rows": [{"id": ' + "9" * 100_000 + "}]}").encode())

@@ -984,3 +984,59 @@ def test_docs_holding_a_fifo_socket_or_device_are_refused_in_one_line(tmp_path, 
         assert result.exit_code == 2 and "Traceback" not in result.output, result.output
         assert f"a {kind}, not a regular file" in result.stderr and "hint: remove it from the docs folder" in result.stderr
     assert not (tmp_path / "site").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+# -- attack round 3 (issue 26), branch sec2 -------------------------------------------
+
+
+@pytest.mark.slow  # builds and serves a site
+def test_site_serve_answers_only_under_a_random_path_and_warns_for_a_private_case(tmp_path):
+    import contextlib
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    os.chmod(case, 0o700)  # private: other users cannot read the folder
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "lexmap", "site", "serve", str(case), "-a", f"127.0.0.1:{port}"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+
+    def get(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as answer:
+                return answer.status, answer.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+    try:
+        said = [server.stderr.readline() for _ in range(3)]
+        (line,) = [line for line in said if line.startswith("serving on ")]
+        mount = re.search(rf"http://127\.0\.0\.1:{port}/([A-Za-z0-9_-]{{20,}})/", line)[1]
+        assert "every user of this machine" in line
+        assert any(line.startswith("warning: the case") and "private" in line for line in said)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                if get(f"/{mount}/")[0] == 200:
+                    break
+            time.sleep(0.5)
+        status, body = get(f"/{mount}/practices/index.html")
+        assert status == 200 and "Retention of passports" in body
+        for path in ("/", "/practices/index.html", "/404.html", "/nothing", f"/{mount[:-1]}/"):
+            status, body = get(path)  # "/" redirected to the site, a 404 showed its navigation
+            assert status == 404 and mount not in body and "passports" not in body.lower(), path
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

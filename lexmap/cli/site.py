@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import secrets
+import stat
 import sys
 import time
 from pathlib import Path
@@ -103,8 +105,24 @@ def build(path, texts, require_texts, output, docs, strict, since, force, profil
 def serve(path, texts, require_texts, docs, dev_addr):
     """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,
     a text or a hand-written page changes."""
+    from ..site import mkdocs_api  # noqa: F401 (a missing extra is said before the address)
     from ..site.build import serve_site
 
-    load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts)
     _show_mkdocs_progress()
-    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts)
+    mount = secrets.token_urlsafe(16)
+    host = dev_addr.rpartition(":")[0]
+    reach = "every user of this machine" if host in ("127.0.0.1", "localhost", "[::1]") else "anyone who can reach it"
+    click.echo(
+        f"serving on http://{dev_addr}/{mount}/ : the port is open to {reach}; the random path is the only key, "
+        "share it only with people who may read the case",
+        err=True,
+    )
+    root = corpus.root
+    if root is not None and root.exists() and not root.stat().st_mode & stat.S_IROTH:
+        click.echo(
+            f"warning: the case {root} is private (other users cannot read the folder), but its site is open to any "
+            "user of this machine who learns the address above: stop the server when you are done",
+            err=True,
+        )
+    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts, mount=mount)

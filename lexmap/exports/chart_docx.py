@@ -24,6 +24,17 @@ from .formats import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_pape
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+PROPERTY_LIMIT = 255
+"""python-docx refuses a core property (title, subject, keywords) past 255 characters with a
+ValueError: a test label of 344 characters ended `chart -o x.docx` in a traceback."""
+
+
+def _property(text: str) -> str:
+    """``text`` cut to fit a core property, with an ellipsis where it was cut (the document
+    itself shows the whole text)."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
 def require_docx():
     return require("docx", "a DOCX chart")
 
@@ -69,10 +80,10 @@ class _Writer:
     def write(self, chart: Chart, gaps: str = DEFAULT_GAPS) -> None:
         d = self.document
         properties = d.core_properties
-        properties.title = f"Evidence chart: {chart.test_label}"
-        properties.subject = chart.title
+        properties.title = _property(f"Evidence chart: {chart.test_label}")
+        properties.subject = _property(chart.title)
         properties.author = "lexmap"
-        properties.keywords = chart.test
+        properties.keywords = _property(chart.test)
         _header_footer(d, f"{chart.title} · Evidence chart: {chart.test_label} · {chart.date}")
 
         d.add_paragraph(f"Evidence chart: {chart.test_label}", style="Title")

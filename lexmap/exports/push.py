@@ -145,7 +145,13 @@ def push(
             raise PushError(f"push to {shown} failed: {_reason(error)}") from None
     finally:
         connection.close()
-    if response.status >= 400:
+    if 300 <= response.status < 400:  # not followed: the credentials would go to wherever it points
+        location = shown_url(response.getheader("Location") or "")[:300] or "nowhere (no Location header)"
+        raise PushError(
+            f"push to {shown} failed: HTTP {response.status} {response.reason}, a redirect to {location}; "
+            "nothing was stored (lexmap does not follow a redirect with your credentials: push to that URL if it is the store)"
+        )
+    if not 200 <= response.status < 300:
         lines = body.decode("utf-8", "replace").strip().splitlines()
         detail = f": {lines[0][:200]}" if lines else ""
         hint = " (give user:password in the URL or a netrc entry for the host)" if response.status == 401 and auth is None else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -140,13 +141,19 @@ def check_docs_folder(docs: Path) -> None:
 
 
 def serve_site(
-    corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000", texts: Sequence[Path] = ()
+    corpus: Path | None,
+    *,
+    docs: Path | None = None,
+    dev_addr: str = "127.0.0.1:8000",
+    texts: Sequence[Path] = (),
+    mount: str | None = None,
 ) -> None:
     """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
-    a text or a hand-written page changes."""
-    from mkdocs.commands.serve import serve
+    a text or a hand-written page changes, under the path ``mount`` only (a random one when not
+    given): a local port is open to every user of the machine, the path is the key."""
+    from .mkdocs_api import serve_privately
 
     if docs is not None:
         check_docs_folder(Path(docs))
     with site_config(corpus, docs=docs, texts=texts) as config_file:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        serve_privately(str(config_file), dev_addr, mount or secrets.token_urlsafe(16))

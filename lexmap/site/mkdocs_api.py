@@ -77,3 +77,29 @@ def add_search_entries(index: Any, sections: list[Section], page: Page) -> None:
     for section in sections:
         if not section.is_excluded():
             index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def serve_privately(config_file: str, dev_addr: str, mount: str) -> None:
+    """mkdocs' development server, serving the site only under the path ``mount``: a request
+    outside it (``/`` included, which mkdocs redirects to the mount path, and its 404 page,
+    which carries the site's navigation) gets a bare 404, so the path is not given away.
+    ``mkdocs.commands.serve`` builds its LiveReloadServer itself: it is swapped for the time of
+    the call (mkdocs 1.6; pinned by tests/test_security.py)."""
+    from mkdocs.commands import serve as command
+    from mkdocs.livereload import LiveReloadServer
+
+    class Private(LiveReloadServer):
+        def serve_request(self, environ, start_response):
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            if not (path + "/").startswith(self.mount_path) and not path.startswith("/livereload/"):
+                start_response("404 Not Found", [("Content-Type", "text/plain")])
+                return [b"404 Not Found"]
+            return super().serve_request(environ, start_response)
+
+    original = command.LiveReloadServer
+    command.LiveReloadServer = Private  # type: ignore[misc]
+    try:
+        host, _, port = dev_addr.rpartition(":")
+        command.serve(config_file=config_file, dev_addr=dev_addr, livereload=True, site_url=f"http://{host}:{port}/{mount}/")
+    finally:
+        command.LiveReloadServer = original  # type: ignore[misc]

@@ -30,6 +30,7 @@ def site_config(
     site_name: str = "lexmap",
     texts: Sequence[Path] = (),
     require_texts: bool = False,
+    serve: bool = False,
 ) -> Iterator[Path]:
     """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled),
     checking quotes against ``texts`` too; ``mkdocs serve`` watches every file the corpus reads."""
@@ -47,6 +48,7 @@ def site_config(
                     "corpus": str(Path(corpus).resolve()) if corpus else None,
                     "texts": [str(Path(t).resolve()) for t in texts],
                     "require_texts": require_texts,
+                    "serve": serve,
                 }
             },
             "watch": [str(p) for p in corpus_inputs(corpus) if p.exists()],
@@ -126,10 +128,24 @@ def serve_site(
     corpus: Path | None, *, docs: Path | None = None, dev_addr: str = "127.0.0.1:8000", texts: Sequence[Path] = ()
 ) -> None:
     """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
-    a text or a hand-written page changes."""
+    a text or a hand-written page changes. A corpus an edit broke is served as a page of its
+    problems (:mod:`lexmap.site.problem_page`) until it is fixed. Stopped by Ctrl-C or SIGTERM,
+    it removes its temporary folders (mkdocs' site and lexmap's configuration)."""
+    import signal
+
     from mkdocs.commands.serve import serve
 
     if docs is not None:
         check_docs_folder(Path(docs))
-    with site_config(corpus, docs=docs, texts=texts) as config_file:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+    def stop(signum, frame):  # SIGTERM as Ctrl-C: mkdocs then shuts down and removes its folder
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with site_config(corpus, docs=docs, texts=texts, serve=True) as config_file:
+            serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except KeyboardInterrupt:
+        pass  # mkdocs' serve has shut down; the folders are gone with the with-blocks
+    finally:
+        signal.signal(signal.SIGTERM, previous)

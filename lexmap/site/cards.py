@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..conflicts import period_text
 from ..languages import translation_line
+from .checked import card_mark
 from .links import page_link, printed_pages, quote_link
 from .markup import multiline
 
@@ -90,7 +91,7 @@ def statement_card(
     if translated := translation_line(s, corpus.actors):  # issue 27: the translation, under the verbatim quote
         out.append(f'<p class="lx-translation" lang="en">{multiline(translated)}</p>\n')
 
-    out.append('<p class="lx-pinpoint">')
+    out.append(f'<p class="lx-pinpoint">{card_mark(corpus, s.document)}')
     who = speakers(s)
     if who:
         names = escape(", ".join(name(actor) for actor in who))

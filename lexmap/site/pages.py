@@ -28,6 +28,7 @@ from ..gaps import KINDS as GAP_KINDS
 from ..matrix import build_matrix
 from . import links
 from .cards import statement_card
+from .checked import chart_warning, document_warning
 from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
 from .timeline import events_by_practice, timeline
@@ -188,6 +189,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         picture=test_picture,
         marker=palette.CONTESTED_MARK,
         quote_link=links.quote_link,
+        unchecked_warning=lambda d: document_warning(corpus, d),
     )
     return env
 
@@ -241,7 +243,8 @@ def build_pages(
             {
                 "test": corpus.tests[t],
                 "chart_css": Markup(chart_html.CSS),
-                "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t))),
+                "chart_fragment": Markup(chart_html.fragment(chart := build_chart(corpus, t))),
+                "unchecked": chart_warning(corpus, chart),
             },
         )
         for t in corpus.tests

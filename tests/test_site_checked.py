@@ -41,3 +41,11 @@ def test_unchecked_documents_cards_and_charts_are_marked(bundled):
             charted += 1
             assert f"{unchecked} quote" in note.group(0) and "--texts FOLDER" in note.group(0), test
     assert charted
+
+
+def test_no_editorial_note_says_a_recorded_url_is_not_recorded(bundled):
+    """The Palermo page showed its official-text URL above a note saying none was recorded (the
+    URL came later, from the HRF report's footnotes, and the note was never mended)."""
+    for record in [*bundled.instruments.values(), *bundled.documents.values()]:
+        if getattr(record, "url", None) and record.notes:
+            assert "url not recorded" not in " ".join(record.notes.lower().split()), record.id

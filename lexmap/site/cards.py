@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from ..conflicts import period_text
 from ..languages import translation_line
 from .checked import card_mark
+from .filter import card_attributes
 from .links import page_link, printed_pages, quote_link
 from .markup import multiline
 
@@ -59,7 +60,7 @@ def statement_card(
     stance = escape(getattr(s, "stance", "attests"))
     heading_id = f' id="s-{anchor}"' if home else ""
     out = [
-        f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
+        f'<div class="lx-statement lx-{stance}" id="{anchor}"{card_attributes(s)}>\n<h{h} class="lx-says"{heading_id}>\n',
         _hidden(f"{kind.capitalize()} ("),
         f'<span class="lx-badge lx-{stance}">{stance}</span>',
         _hidden("):"),

@@ -29,6 +29,7 @@ from ..matrix import build_matrix
 from . import links
 from .cards import statement_card
 from .checked import chart_warning, document_warning
+from .filter import statement_filter
 from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
 from .timeline import events_by_practice, timeline
@@ -206,6 +207,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         marker=palette.CONTESTED_MARK,
         quote_link=links.quote_link,
         unchecked_warning=lambda d: document_warning(corpus, d),
+        statement_filter=lambda items: statement_filter(items, name),
     )
     return env
 

@@ -69,5 +69,5 @@ def test_the_notebook_in_docs_is_the_one_a_run_gives(regenerated):
     committed = nbformat.read(NOTEBOOK, as_version=4)
     ran = [(c.source, [dict(o) for o in c.get("outputs", [])]) for c in regenerated.cells]
     kept = [(c.source, [dict(o) for o in c.get("outputs", [])]) for c in committed.cells]
-    stale = [source.splitlines()[0] for (source, out), (_, old) in zip(ran, kept) if out != old]
+    stale = [source.splitlines()[0] for (source, out), (_, old) in zip(ran, kept, strict=True) if out != old]
     assert not stale, f"docs/notebook.ipynb is stale in the cells starting {stale}: run python scripts/notebook.py"

@@ -563,8 +563,9 @@ SHOTS = {  # name: (page, where to scroll at 1400 px, at 400 px; "element:a+b" c
     "test": (lambda c: "tests/palermo/trafficking.html", "element:h1+.lx-page", ".lx-tree"),
     "practice": (lambda c: f"practices/{_argued_practice(c)}.html", ".lx-statement", ".lx-statement"),
     "document": (lambda c: f"documents/{_web_document(c)}.html", None, ".lx-statement"),
-    "matrix": (lambda c: "matrix.html", None, None),
+    "matrix": (lambda c: "matrix.html", None, ".lx-scroll-hint"),
     "chart": (lambda c: "tests/palermo/trafficking/chart.html", None, "#lx-el-palermo-act"),
+    "gaps": (lambda c: "gaps.html", None, None),
 }
 
 

@@ -24,6 +24,8 @@ SLOW_MODULES = {
     "test_site.py",
     "test_site_headings.py",
     "test_site_search.py",
+    "test_site_layout.py",
+    "test_site_serve.py",
     "test_notebook.py",
     "test_packaging.py",
     "test_databases.py",

@@ -34,6 +34,7 @@ def site_config(
     texts: Sequence[Path] = (),
     require_texts: bool = False,
     profile: str = "full",
+    serve: bool = False,
 ) -> Iterator[Path]:
     """A temporary ``mkdocs.yml`` that builds the reference site of ``corpus`` (default: bundled),
     checking quotes against ``texts`` too; ``mkdocs serve`` watches every file the corpus reads."""
@@ -52,6 +53,7 @@ def site_config(
                     "texts": [str(Path(t).resolve()) for t in texts],
                     "require_texts": require_texts,
                     "profile": profile,
+                    "serve": serve,
                 }
             },
             "watch": [str(p) for p in corpus_inputs(corpus) if p.exists()],
@@ -150,10 +152,25 @@ def serve_site(
 ) -> None:
     """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
     a text or a hand-written page changes, under the path ``mount`` only (a random one when not
-    given): a local port is open to every user of the machine, the path is the key."""
+    given): a local port is open to every user of the machine, the path is the key. A corpus an
+    edit broke is served as a page of its problems (:mod:`lexmap.site.problem_page`) until it is
+    fixed. Stopped by Ctrl-C or SIGTERM, it removes its temporary folders (mkdocs' site and
+    lexmap's configuration)."""
+    import signal
+
     from .mkdocs_api import serve_privately
 
     if docs is not None:
         check_docs_folder(Path(docs))
-    with site_config(corpus, docs=docs, texts=texts) as config_file:
-        serve_privately(str(config_file), dev_addr, mount or secrets.token_urlsafe(16))
+
+    def stop(signum, frame):  # SIGTERM as Ctrl-C: mkdocs then shuts down and removes its folder
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with site_config(corpus, docs=docs, texts=texts, serve=True) as config_file:
+            serve_privately(str(config_file), dev_addr, mount or secrets.token_urlsafe(16))
+    except KeyboardInterrupt:
+        pass  # mkdocs' serve has shut down; the folders are gone with the with-blocks
+    finally:
+        signal.signal(signal.SIGTERM, previous)

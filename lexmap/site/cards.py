@@ -20,6 +20,8 @@ from markupsafe import Markup, escape
 
 from ..conflicts import period_text
 from ..languages import translation_line
+from .checked import card_mark
+from .filter import card_attributes
 from .links import page_link, printed_pages, quote_link
 from .markup import multiline
 
@@ -58,7 +60,7 @@ def statement_card(
     stance = escape(getattr(s, "stance", "attests"))
     heading_id = f' id="s-{anchor}"' if home else ""
     out = [
-        f'<div class="lx-statement lx-{stance}" id="{anchor}">\n<h{h} class="lx-says"{heading_id}>\n',
+        f'<div class="lx-statement lx-{stance}" id="{anchor}"{card_attributes(s)}>\n<h{h} class="lx-says"{heading_id}>\n',
         _hidden(f"{kind.capitalize()} ("),
         f'<span class="lx-badge lx-{stance}">{stance}</span>',
         f' <span class="lx-hedge">hedged: &ldquo;{escape(s.hedge)}&rdquo;</span>' if getattr(s, "hedge", None) else "",
@@ -91,7 +93,7 @@ def statement_card(
     if translated := translation_line(s, corpus.actors):  # issue 27: the translation, under the verbatim quote
         out.append(f'<p class="lx-translation" lang="en">{multiline(translated)}</p>\n')
 
-    out.append('<p class="lx-pinpoint">')
+    out.append(f'<p class="lx-pinpoint">{card_mark(corpus, s.document)}')
     who = speakers(s)
     if who:
         names = escape(", ".join(name(actor) for actor in who))

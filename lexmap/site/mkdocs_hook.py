@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import mkdocs_api, raw_html, search
+from lexmap.site import mkdocs_api, problem_page, raw_html, search
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import build_pages
 
@@ -76,6 +76,9 @@ def _load(config: MkDocsConfig) -> lexmap.Corpus:
             profile=settings.get("profile") or "full",
         )
     except CorpusError as error:
+        if settings.get("serve"):  # the browser shows the problems (lexmap.site.problem_page)
+            log.error("lexmap: the corpus at %s is invalid:\n%s", path or "the bundled path", error)
+            return error  # type: ignore[return-value]
         raise PluginError(f"lexmap: the corpus at {path or 'the bundled path'} is invalid:\n{error}") from error
 
 
@@ -103,7 +106,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     corpus = _load(config)
     gc.freeze()  # the corpus lives to the end of the build: the collector need not walk it
     _state.update(corpus=corpus, loaded_in=time.monotonic() - started)
-    name_site(config, corpus.case)
+    if not isinstance(corpus, CorpusError):
+        name_site(config, corpus.case)
     # Pages link to each other in raw HTML with relative file URLs (see lexmap.site.links).
     config.use_directory_urls = False
     mkdocs_api.add_theme_dir(config, str(HERE / "overrides"))
@@ -122,13 +126,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if total >= 1000 and (done % 500 == 0 or done == total):
             log.info("lexmap: %d/%d pages generated", done, total)
 
-    pages = build_pages(corpus, progress=progress, changes=(config.extra.get("lexmap") or {}).get("changes"))
+    if isinstance(corpus, CorpusError):
+        pages = problem_page.problem_pages(corpus, str((config.extra.get("lexmap") or {}).get("corpus") or "the bundled path"))
+    else:
+        pages = build_pages(corpus, progress=progress, changes=(config.extra.get("lexmap") or {}).get("changes"))
+        if (config.extra.get("lexmap") or {}).get("serve"):
+            problem_page.remember(pages)
     gc.freeze()  # and so do the pages
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
     clashes = sorted(set(pages) & set(handwritten))
     if clashes:
         raise PluginError(f"lexmap: these pages of {config.docs_dir} clash with generated ones: {', '.join(clashes)}")
-    config.nav = navigation(pages, handwritten)
+    invalid = isinstance(corpus, CorpusError)
+    config.nav = [{"The corpus has problems": "index.md"}] if invalid else navigation(pages, handwritten)
     titles = {path: title for entry in config.nav for title, path in entry.items() if isinstance(path, str)}
     for src_uri, content in pages.items():
         file = File.generated(config, src_uri, content=content)
@@ -146,7 +156,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         index=index,
         late_html=index is not None or search.material_search(config) is None,
     )
-    log.info("lexmap: %d reference pages generated from %s in %.1fs", len(pages), corpus.root, time.monotonic() - started)
+    log.info(
+        "lexmap: %d reference pages generated from %s in %.1fs",
+        len(pages),
+        getattr(corpus, "root", "an invalid corpus"),
+        time.monotonic() - started,
+    )
     return files
 
 

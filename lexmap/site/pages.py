@@ -23,11 +23,13 @@ from ..chart import build_chart
 from ..chronology import chronology
 from ..corpus import Corpus
 from ..coverage import LEVELS
-from ..exports import chart_html
+from ..exports import MEASURES, chart_html
 from ..gaps import KINDS as GAP_KINDS
 from ..matrix import build_matrix
 from . import links
 from .cards import statement_card
+from .checked import chart_warning, document_warning
+from .filter import statement_filter
 from .markup import editorial_split, heading_text, multiline, safe_url
 from .pictures import test_picture
 from .timeline import events_by_practice, timeline
@@ -83,9 +85,24 @@ class Relations:
         self.gaps_by_kind = [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
         """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
         self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
+        self.tests_by_evidence = by_evidence(self.coverage)
         self.matrices = {
             fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks
         }
+
+
+def by_evidence(coverage: dict[str, Any]) -> list[str]:
+    """Test ids, the one carrying the most evidence first (issue 28 item 4): by the supporting
+    claims on the test and its elements, then the documents they are in, then the level the
+    assessment gave the whole test and its independent sources (all read from the coverage
+    answers, none recomputed); ties keep corpus order."""
+
+    def weight(test: str) -> tuple[int, int, int, int]:
+        root = coverage[test].elements[0]
+        documents = len({claim.document for claim in root.subtree_supporting})
+        return (len(root.subtree_supporting), documents, LEVELS.index(root.level), root.independent_sources)
+
+    return sorted(coverage, key=weight, reverse=True)  # sorted is stable: ties keep corpus order
 
 
 def environment(corpus: Corpus) -> jinja2.Environment:
@@ -181,6 +198,7 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         LEVELS=LEVELS,
         SWATCHES=palette.LEVELS,
         CONTESTED_MEANING=palette.CONTESTED.meaning,
+        MEASURES=MEASURES,
         local=links.local,
         anchor=links.anchor,
         speakers=speakers,
@@ -188,6 +206,8 @@ def environment(corpus: Corpus) -> jinja2.Environment:
         picture=test_picture,
         marker=palette.CONTESTED_MARK,
         quote_link=links.quote_link,
+        unchecked_warning=lambda d: document_warning(corpus, d),
+        statement_filter=lambda items: statement_filter(items, name),
     )
     return env
 
@@ -241,7 +261,8 @@ def build_pages(
             {
                 "test": corpus.tests[t],
                 "chart_css": Markup(chart_html.CSS),
-                "chart_fragment": Markup(chart_html.fragment(build_chart(corpus, t))),
+                "chart_fragment": Markup(chart_html.fragment(chart := build_chart(corpus, t))),
+                "unchecked": chart_warning(corpus, chart),
             },
         )
         for t in corpus.tests

@@ -1,0 +1,144 @@
+"""The site reads in order (issue 28 item 4), checked in headless Chromium: matrix headers fit
+their columns without breaking inside a word at 1400 and 400 px, a test's tree has its root in
+the first screen, tables keep to the screen with padding, and a long document page filters its
+statements by practice, element and stance with or without JavaScript."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from lexmap.site.build import build_site
+
+from conftest import need
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+SPLIT_WORDS = """sel => [...document.querySelectorAll(sel)].flatMap(th => {
+  const found = [];
+  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+      const shown = [...r.getClientRects()].filter(x => x.width > 0 && x.top < th.getBoundingClientRect().bottom);
+      if (new Set(shown.map(x => Math.round(x.top))).size > 1) found.push(m[0]);  // a word on two lines
+    }
+  }
+  const box = th.getBoundingClientRect(), inner = th.firstElementChild ? th.firstElementChild.getBoundingClientRect() : box;
+  if (inner.right > box.right + 1 || inner.left < box.left - 1 || inner.top < box.top - 1) found.push('overflows: ' + th.innerText.trim());
+  return found;
+})"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, bundled):
+    folder = tmp_path_factory.mktemp("layout") / "site"
+    build_site(None, folder, loaded=bundled)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1400, 400])
+def test_matrix_headers_fit_their_columns_and_never_break_a_word(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for path, selector in (("matrix.html", ".lx-matrix thead th"), ("index.html", ".lx-heat thead th")):
+            page.goto(site + path)
+            assert page.locator(selector).count() > 2, path
+            assert page.evaluate(SPLIT_WORDS, selector) == [], (path, width)
+            for th in page.locator(f"{selector}.lx-col").all():  # the full name, for a shortened or turned header
+                assert th.get_attribute("title"), path
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width,height", [(1400, 900), (400, 800)])
+def test_a_tests_tree_has_its_root_in_the_first_screen(browser, site, bundled, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        tallest = max(bundled.tests, key=lambda t: sum(1 for _ in bundled.tests[t].walk()))
+        for test in dict.fromkeys(["palermo/trafficking", tallest]):
+            page.goto(site + f"tests/{test}.html")
+            root = page.locator(".lx-tree a.lx-box").first.bounding_box()
+            assert root["y"] >= 0 and root["y"] + root["height"] <= height, (test, root)
+            assert page.evaluate(SPLIT_WORDS, ".lx-tree .lx-box-label") == [], test
+    finally:
+        context.close()
+
+
+def _documents_by_size(corpus):
+    sizes = {d: 0 for d in corpus.documents}
+    for s in [*corpus.claims.values(), *corpus.attestations.values(), *corpus.exhibits.values()]:
+        sizes[s.document] += 1
+    return sorted(sizes, key=sizes.get, reverse=True)
+
+
+@pytest.mark.slow
+def test_tables_have_padding_and_keep_to_a_phone_screen(browser, site, bundled):
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    try:
+        for path in ("instruments/palermo.html", f"documents/{_documents_by_size(bundled)[0]}.html"):
+            page.goto(site + path)
+            sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert sizes[0] <= sizes[1], (path, sizes)
+            pad = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.lx-table td')).paddingLeft)")
+            assert pad >= 4, (path, pad)
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_long_document_page_filters_by_practice_element_and_stance(browser, site, bundled, javascript):
+    document = _documents_by_size(bundled)[0]
+    mine = [
+        s
+        for s in [*bundled.claims.values(), *bundled.attestations.values(), *bundled.exhibits.values()]
+        if s.document == document
+    ]
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    shown = "[...document.querySelectorAll('.lx-statement')].filter(e => e.offsetParent !== null).map(e => e.id)"
+    try:
+        page.goto(site + f"documents/{document}.html")
+        assert len(page.evaluate(shown)) == len(mine)
+        practice = max({s.practice for s in mine}, key=lambda p: sum(s.practice == p for s in mine))
+        page.select_option("#lx-filter-practice", practice)
+        expected = [s for s in mine if s.practice == practice]
+        assert len(page.evaluate(shown)) == len(expected)
+        claims = [s for s in expected if hasattr(s, "element")]
+        element = claims[0].element
+        page.select_option("#lx-filter-element", element)
+        assert len(page.evaluate(shown)) == sum(s.element == element for s in claims)
+        page.select_option("#lx-filter-element", "")
+        page.select_option("#lx-filter-practice", "")
+        page.select_option("#lx-filter-stance", "contests")
+        assert len(page.evaluate(shown)) == sum(getattr(s, "stance", "") == "contests" for s in mine)
+        page.locator("#lx-filter button[type=reset]").click()
+        assert len(page.evaluate(shown)) == len(mine)
+    finally:
+        context.close()

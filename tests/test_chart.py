@@ -313,7 +313,7 @@ def test_unknown_test_suggests(tmp_path):
 
 
 def test_unknown_extension_lists_known(tmp_path):
-    result = run(TEST, "-o", tmp_path / "chart.pdf")
+    result = run(TEST, "-o", tmp_path / "chart.odt")
     assert result.exit_code == 2
     lines = error_lines(result.stderr)
     assert len(lines) == 2 and lines[0].startswith("lexmap: error:")

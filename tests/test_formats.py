@@ -118,7 +118,7 @@ def test_an_unknown_extension_says_did_you_mean_and_lists_the_known():
         by_path("chart", "chart.dcx")
     assert str(error.value) == (
         "cannot tell a chart format from the extension '.dcx' ('chart.dcx'); did you mean '.docx'? "
-        "known extensions: .docx, .html, .htm, .md, .markdown"
+        "known extensions: .docx, .pdf, .html, .htm, .md, .markdown"
     )
 
 

@@ -17,6 +17,6 @@ def chart_format(path: str | Path) -> str:
 
 
 def render_chart(chart, fmt: str, corpus=None, *, paper: str = "a4") -> bytes:
-    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; ``paper``
-    ("a4" or "letter") is the page a DOCX is laid out on."""
+    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, pdf, html or md; ``paper``
+    ("a4" or "letter") is the page a DOCX (and its PDF) is laid out on."""
     return render("chart", fmt, chart, OutputCase.of(corpus, paper=paper))

@@ -168,3 +168,21 @@ class Words:
 
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+IDENTIFIERS_LEAD = "The records of the chart by their ids in the corpus (lexmap explain, lexmap show)."
+
+
+def identifier_rows(chart) -> list[tuple[str, str, str]]:
+    """(record, how the chart names it, its id) for the test, each element, each statement (by
+    its note, speaker and document) and each document: the ids the chart's body leaves out, in
+    the last part of every chart format, for whoever checks the chart against the corpus."""
+    rows = [("Test", chart.test_label, chart.test)]
+    rows += [("Element", e.label, e.id) for e in chart.elements]
+    seen = set()
+    for s in chart.statements:
+        if s.claim not in seen:
+            seen.add(s.claim)
+            rows.append(("Statement", f"note {s.note}: {s.speaker}, in {s.document_title}", s.claim))
+    rows += [("Document", document.title, key) for key, document in chart.documents.items()]
+    return rows

@@ -9,6 +9,7 @@ installs which module (pyproject.toml's ``[project.optional-dependencies]``: a t
 from __future__ import annotations
 
 import importlib
+import shutil
 from types import ModuleType
 
 # The top-level module imported -> (the extra that installs it, the distribution's name on PyPI).
@@ -44,6 +45,35 @@ def require(module: str, purpose: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as error:
         raise MissingExtra(module, purpose) from error
+
+
+PROGRAMS: dict[str, tuple[str, str]] = {
+    "soffice": (
+        "LibreOffice",
+        "install LibreOffice: apt-get install libreoffice-writer-nogui (Debian, Ubuntu), "
+        "brew install --cask libreoffice (macOS), or https://www.libreoffice.org/download/",
+    ),
+}
+"""Programs outside Python that a format drives -> (what it is, how to install it)."""
+
+
+class MissingProgram(OSError):
+    """A program an output needs is not on the PATH: what needs it and how to install it."""
+
+    def __init__(self, program: str, purpose: str):
+        self.program = program
+        self.name, self.install = PROGRAMS[program]
+        self.what = f"{purpose} needs {self.name} ({program} is not on the PATH)"
+        super().__init__(f"{self.what}: {self.install}")
+
+
+def require_program(program: str, purpose: str) -> str:
+    """The path of ``program`` on the PATH, or :class:`MissingProgram` saying that ``purpose``
+    (``"a PDF chart"``) needs it and how to install it."""
+    found = shutil.which(program)
+    if found is None:
+        raise MissingProgram(program, purpose)
+    return found
 
 
 def missing_extra(error: BaseException) -> MissingExtra | None:

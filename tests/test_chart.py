@@ -313,7 +313,7 @@ def test_unknown_test_suggests(tmp_path):
 
 
 def test_unknown_extension_lists_known(tmp_path):
-    result = run(TEST, "-o", tmp_path / "chart.pdf")
+    result = run(TEST, "-o", tmp_path / "chart.odt")
     assert result.exit_code == 2
     lines = error_lines(result.stderr)
     assert len(lines) == 2 and lines[0].startswith("lexmap: error:")
@@ -399,6 +399,37 @@ def test_docx_body_names_no_claim_element_or_test_id(small):
     body = " ".join(t for _, t in paragraphs[: [t for _, t in paragraphs].index("Appendix A. Identifiers")])
     ids = {*small.claims, *(e.id for e in chart.elements), chart.test}
     assert not ids & set(re.findall(r"[\w/-]+", body))
+
+
+def test_html_and_markdown_bodies_name_no_id_and_list_them_last(small):
+    """As in the DOCX, the reader sees names; the ids are in the last section, Identifiers (in
+    the HTML an element's id is left only in the anchors its tree links to, which no reader sees)."""
+    import lxml.html
+
+    from lexmap.exports.chart_html import chart_page
+    from lexmap.exports.chart_md import chart_markdown
+
+    chart = build_chart(small, "tp/exploitation")
+    ids = {*small.claims, *(e.id for e in chart.elements), chart.test}
+    shown = {s.claim for s in chart.statements} | {e.id for e in chart.elements} | {chart.test}
+    assert {s.claim for s in chart.statements} >= {"c1", "c5"}
+    page = lxml.html.fromstring(chart_page(chart))
+    sections = page.xpath("//article/section")
+    headings = [section.xpath("string(./*[1])") for section in sections]
+    assert headings[0] == "Elements" and headings[-1] == "Identifiers" and "Gaps" in headings
+    body = " ".join(
+        page.xpath("string(//article/header)").split() + [s.text_content() for s in sections[: headings.index("Gaps")]]
+    )
+    assert not ids & set(re.findall(r"[\w/-]+", body)), sorted(ids & set(re.findall(r"[\w/-]+", body)))
+    listed = {cell.text_content() for cell in sections[-1].xpath(".//td[3]")}
+    assert shown <= listed
+    assert page.xpath("//table[@class='lx-tree']//a/@href")[0] == "#lx-el-tp-exploitation"
+
+    source = chart_markdown(chart)
+    body, rest = source.split("\n## Gaps\n", 1)
+    assert not ids & set(re.findall(r"[\w/-]+", body)), sorted(ids & set(re.findall(r"[\w/-]+", body)))
+    identifiers = rest.split("\n## Identifiers\n", 1)[1]
+    assert shown <= set(re.findall(r"\| `([^`]+)` \|", identifiers))
 
 
 # -- the notes' punctuation ----------------------------------------------------------------------

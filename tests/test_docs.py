@@ -48,6 +48,7 @@ COMMANDS_NOT_RUN = {
     "python benchmarks/generate.py": "tests/test_benchmarks.py generates corpora",
     "datasette ": "starts a server that runs until stopped; tests/test_databases.py starts one",
     "curl ": "asks a running Datasette; tests/test_databases.py does the same",
+    "lexmap chart palermo/trafficking -o chart.pdf": "needs LibreOffice; tests/test_print.py writes this PDF and reads it",
     "lexmap export turtle --push": "needs a SPARQL server; tests/test_databases.py pushes to one it starts",
     "LEXMAP_FUZZ_EXAMPLES=20000 python -m pytest": "a fuzz campaign of hours; CI runs 300 examples",
     "LEXMAP_SCREENSHOTS=docs/screenshots python -m pytest": "refreshes the screenshots: this very test suite, one part of it",

@@ -20,7 +20,8 @@ from lexmap.exports.formats import FORMATS, Destination, FormatError, OutputCase
 from conftest import CORPORA
 
 TITLE, DATE = "Evidence fixture", "2024-05-01"
-WRITABLE = [f for f in FORMATS if f.reads_case]
+WRITABLE = [f for f in FORMATS if f.reads_case and f.program is None]
+"""Every format of a case but the PDF chart, which drives LibreOffice (a slow test of its own)."""
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +80,19 @@ def test_every_format_carries_the_case_title_and_date(fmt, case, tmp_path):
         assert TITLE in found and DATE in found, fmt.name
 
 
+def test_the_pdf_chart_carries_the_case_title_and_date(case, tmp_path):
+    import subprocess
+
+    from conftest import need
+
+    need("soffice", "pdftotext")
+    (fmt,) = [f for f in FORMATS if f.program is not None]
+    target = tmp_path / "out.pdf"
+    fmt.write(_result(fmt, case), Destination.file(target), OutputCase.of(case))
+    found = subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True, text=True).stdout
+    assert TITLE in found and DATE in found
+
+
 def test_only_a_bare_bibliography_goes_without_the_title():
     assert {f.name for f in FORMATS if f.untitled} == {"csl-json"}
     assert [f.name for f in FORMATS if not f.reads_case] == ["schema"]
@@ -103,7 +117,7 @@ def test_the_api_picks_the_writer_by_the_file_extension(case, tmp_path):
     "family, given, expected",
     [
         ("matrix", "xslx", "did you mean 'xlsx'? known: csv, xlsx, md, html, json"),
-        ("chart", "dcx", "did you mean 'docx'? known: docx, html, md"),
+        ("chart", "dcx", "did you mean 'docx'? known: docx, pdf, html, md"),
         ("corpus", "turtel", "did you mean 'turtle'? known: json, graphml, gexf, turtle, jsonld"),
     ],
 )
@@ -118,7 +132,7 @@ def test_an_unknown_extension_says_did_you_mean_and_lists_the_known():
         by_path("chart", "chart.dcx")
     assert str(error.value) == (
         "cannot tell a chart format from the extension '.dcx' ('chart.dcx'); did you mean '.docx'? "
-        "known extensions: .docx, .html, .htm, .md, .markdown"
+        "known extensions: .docx, .pdf, .html, .htm, .md, .markdown"
     )
 
 

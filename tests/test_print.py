@@ -6,6 +6,7 @@ heading left at the foot of a page, no claim id in the chart's body."""
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
 
 import pytest
@@ -182,3 +183,117 @@ def test_an_unknown_paper_is_one_line(small, tmp_path):
         OutputCase.of(small, paper="a5")
     with pytest.raises(FormatError, match="did you mean 'letter'"):
         matrix_xlsx(small.matrix(), small, paper="leter")
+
+
+# -- the chart as PDF (-o chart.pdf: the DOCX printed by LibreOffice) ---------------------------
+
+
+@pytest.fixture(scope="module")
+def printed_pdf(tmp_path_factory):
+    """``lexmap chart TEST -o chart.pdf`` on A4 and Letter, with the temporary folders in a
+    folder of their own (to see what the conversion leaves behind)."""
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    need("soffice", "pdfinfo", "pdftotext")
+    folder = tmp_path_factory.mktemp("pdf")
+    scratch = folder / "tmp"
+    scratch.mkdir()
+    out: dict = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "tempdir", str(scratch))
+        for paper in ("a4", "letter"):
+            pdf = folder / f"chart-{paper}.pdf"
+            result = CliRunner().invoke(main, ["chart", TEST, "--paper", paper, "-o", str(pdf)])
+            assert result.exit_code == 0, result.output
+            out[paper] = pdf
+    out["left"] = sorted(p.name for p in scratch.iterdir())
+    return out
+
+
+def test_pdf_chart_is_a4_by_default_and_letter_on_request(printed_pdf):
+    need("soffice", "pdfinfo")
+    a4 = printed_pdf["a4"]
+    assert _size(a4) == A4 and page_size(a4)[1] > page_size(a4)[0]
+    assert _size(printed_pdf["letter"]) == LETTER
+    assert printed_pdf["left"] == []  # the private folder (docx, profile, pdf) is removed
+
+
+def test_pdf_chart_prints_the_title_page_lines_and_no_claim_id_in_the_body(printed_pdf, chart, bundled):
+    need("soffice", "pdfinfo", "pdftotext")
+    pdf = printed_pdf["a4"]
+    first = squeeze(page_text(pdf, 1))
+    unchecked = sum(1 for s in chart.statements if bundled.texts[s.document].status != "checked")
+    assert f"Quotes: {unchecked} quotes not checked: texts not given; use --texts FOLDER." in first
+    status = bundled.party_status("palermo", "cu", chart.date)
+    assert f"Status of the state: Cuba towards Palermo Protocol on {chart.date}: {status.value}" in first
+    text = " ".join(squeeze(page_text(pdf, n)) for n in range(1, pages(pdf) + 1))
+    body, appendix = text.split("Appendix A. Gaps", 1)
+    assert "Evidence by element" in body and "Appendix B. Identifiers" in appendix
+    ids = {c.id for c in bundled.claims.values()}
+    words = set(re.findall(r"[\w-]+", body))
+    assert not ids & words, sorted(ids & words)[:5]
+    quotes = [squeeze(s.quote) for s in chart.statements if len(s.quote) < 200 and "-" not in s.quote]
+    assert quotes and all(quote in body for quote in quotes)
+
+
+def _fake_soffice(folder, script: str) -> None:
+    program = folder / "soffice"
+    program.write_text("#!/bin/sh\n" + script)
+    program.chmod(0o755)
+
+
+def test_without_libreoffice_a_pdf_chart_is_one_line_naming_how_to_install_it(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    from conftest import error_lines
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on it
+    result = CliRunner().invoke(main, ["chart", TEST, "-o", str(tmp_path / "chart.pdf")])
+    assert result.exit_code == 2
+    assert not result.stderr.startswith("corpus: ")  # refused before the corpus is read
+    assert error_lines(result.stderr) == [
+        "lexmap: error: a PDF chart needs LibreOffice (soffice is not on the PATH)",
+        "hint: install LibreOffice: apt-get install libreoffice-writer-nogui (Debian, Ubuntu), "
+        "brew install --cask libreoffice (macOS), or https://www.libreoffice.org/download/",
+    ]
+    assert not (tmp_path / "chart.pdf").exists()
+
+
+def test_a_failing_or_hanging_libreoffice_writes_nothing_and_leaves_nothing(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+    from lexmap.exports.chart_pdf import docx_to_pdf
+    from lexmap.outputs import OutputError
+
+    bin_folder, scratch = tmp_path / "bin", tmp_path / "tmp"
+    bin_folder.mkdir()
+    scratch.mkdir()
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    _fake_soffice(bin_folder, "echo 'Error: source file could not be loaded' >&2\nexit 3\n")
+    result = CliRunner().invoke(main, ["chart", TEST, "-o", str(tmp_path / "chart.pdf")])
+    assert result.exit_code == 2 and not (tmp_path / "chart.pdf").exists()
+    assert "LibreOffice did not convert the chart to PDF (exit status 3: Error: source file could not be loaded)" in result.stderr
+    assert list(scratch.iterdir()) == []
+
+    pid_file = tmp_path / "child.pid"
+    _fake_soffice(bin_folder, f"sleep 60 &\necho $! > {pid_file}\nwait\n")
+    started = time.monotonic()
+    with pytest.raises(OutputError, match="LibreOffice took more than 1 s to convert the chart to PDF"):
+        docx_to_pdf(b"not read", timeout=1)
+    assert time.monotonic() - started < 10 and list(scratch.iterdir()) == []
+    child = int(pid_file.read_text())
+    for _ in range(50):  # the child of the stopped session is gone too (reaped by init)
+        if not os.path.exists(f"/proc/{child}") or "zombie" in open(f"/proc/{child}/status").read():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"LibreOffice's child process {child} outlived the timeout")

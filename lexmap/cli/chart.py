@@ -31,7 +31,7 @@ GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own fi
     type=click.Choice(list(PAPERS)),
     default=DEFAULT_PAPER,
     show_default=True,
-    help="The paper a printed format (XLSX, DOCX) is laid out for.",
+    help="The paper a printed format (XLSX, DOCX, PDF) is laid out for.",
 )
 @click.option(
     "--gaps",
@@ -40,7 +40,13 @@ GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own fi
     show_default=True,
     help="Where the gaps go: an appendix after the evidence, nowhere, or a separate FILE-gaps.docx (DOCX only).",
 )
-@click.option("-o", "--output", required=True, metavar="FILE", help="Output file: .docx (needs lexmap[docx]), .html or .md.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Output file: .docx (needs lexmap[docx]), .pdf (also LibreOffice), .html or .md.",
+)
 @profile_option
 def chart(test, path, texts, require_texts, practice, parts, independence, paper, gaps, output, profile):
     """Write the evidence chart of legal test TEST of the corpus at PATH (default: the case of

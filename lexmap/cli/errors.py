@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import click
 
+from ..extras import MissingProgram
 from ..extras import missing_extra as _missing_extra
 from ..filekind import NotACorpusError
 from ..outputs import OutputError
@@ -144,6 +145,8 @@ class LexmapGroup(click.Group):
             report("interrupted", None, 1)
         except OutputError as error:
             report(error.message, error.hint, 2)
+        except MissingProgram as error:  # LibreOffice for a PDF: one line and how to install it
+            report(error.what, error.install, 2)
         except NotACorpusError as error:  # a FIFO or /dev/zero as PATH: reading it would wait for ever
             report(str(error), "give a case folder, or a YAML or JSON data file", 2)
         except ImportError as error:

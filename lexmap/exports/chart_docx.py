@@ -15,7 +15,7 @@ import io
 from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
-from ..chart_lines import checked_line
+from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
@@ -166,21 +166,13 @@ class _Writer:
         from docx.shared import Cm
 
         d = self.document
-        d.add_paragraph("The records of the chart by their ids in the corpus (lexmap explain, lexmap show).")
+        d.add_paragraph(IDENTIFIERS_LEAD)
         table = d.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, ("Record", "In the chart", "Id"), strict=True):
             cell.paragraphs[0].add_run(text).bold = True
         _repeat_header(table.rows[0])
-        rows = [("Test", chart.test_label, chart.test)]
-        rows += [("Element", e.label, e.id) for e in chart.elements]
-        seen = set()
-        for s in chart.statements:
-            if s.claim not in seen:
-                seen.add(s.claim)
-                rows.append(("Statement", f"note {s.note}: {s.speaker}, in {s.document_title}", s.claim))
-        rows += [("Document", document.title, key) for key, document in chart.documents.items()]
-        for row in rows:
+        for row in identifier_rows(chart):
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = text

@@ -17,8 +17,8 @@ def chart_format(path: str | Path) -> str:
 
 
 def render_chart(chart, fmt: str, corpus=None, profile: str = "full", *, paper: str = "a4") -> bytes:
-    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, html or md; ``paper`` ("a4"
-    or "letter") is the page a DOCX is laid out on; with ``profile`` (:mod:`lexmap.profiles`), the
+    """The bytes of ``chart`` (:class:`lexmap.chart.Chart`) as docx, pdf, html or md; ``paper``
+    ("a4" or "letter") is the page a DOCX (and its PDF) is laid out on; with ``profile`` (:mod:`lexmap.profiles`), the
     chart is made again from that edition of ``corpus``."""
     if profile != "full":
         from ..chart import build_chart

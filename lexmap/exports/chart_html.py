@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from ..chart import Chart, ChartElement, ChartStatement, PracticeEvidence
-from ..chart_lines import checked_line
+from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..palette import BY_NAME, CONTESTED, CONTESTED_MARK, TEXT
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
@@ -59,8 +59,7 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
         '<article class="lexmap-chart">',
         f'<header><p class="lx-meta">{escape(chart.title)}</p>',
         f"<{h(0)}>Evidence chart: {escape(chart.test_label)}</{h(0)}>",
-        f'<p class="lx-meta">{escape(_source(chart))} · test <code>{escape(chart.test)}</code> · '
-        f"{escape(chart.scope)} · {escape(chart.date)}</p>",
+        f'<p class="lx-meta">{escape(_source(chart))} · {escape(chart.scope)} · {escape(chart.date)}</p>',
         f'<p class="lx-meta">Status of the test: <span class="lx-level {_classes(chart.level, "contested" in chart.status)}">'
         f"{escape(chart.status)}</span></p>",
         *(f'<p class="lx-meta lx-party">Status of the state: {escape(line)}</p>' for line in chart.party_statuses),
@@ -78,7 +77,7 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
         parts.append("</ol>")
     else:
         parts.append("<p>No document is cited.</p>")
-    parts.append("</section></article>")
+    parts.append(f"</section>{_identifiers(chart, h)}</article>")
     return "".join(parts)
 
 
@@ -135,7 +134,7 @@ def _element(chart: Chart, e: ChartElement, h) -> str:
     gate = f' <span class="lx-gate">({e.gate} its parts)</span>' if e.gate else ""
     out = [
         f'<section id="{_anchor(e.id)}"><{h(2)}>{escape(e.label)}{gate}</{h(2)}>',
-        f'<p class="lx-meta"><code>{escape(e.id)}</code> · <span class="lx-level {_classes(e.level, e.contested)}">'
+        f'<p class="lx-meta"><span class="lx-level {_classes(e.level, e.contested)}">'
         f"{escape(e.status)}</span> · own statements: {e.own_supporting} for, {e.own_contesting} against;"
         f" with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against</p>",
     ]
@@ -167,8 +166,7 @@ def _statement(s: ChartStatement) -> str:
     return (
         f'<li><blockquote>{quote}<sup><a href="#lx-note-{s.note}" aria-label="note {s.note}">{s.note}</a></sup></blockquote>'
         f"{translation}"
-        f'<p class="lx-who">— {escape(s.speaker)}, as recorded in <cite>{escape(s.document_title)}</cite>'
-        f" <small>(claim <code>{escape(s.claim)}</code>)</small></p></li>"
+        f'<p class="lx-who">— {escape(s.speaker)}, as recorded in <cite>{escape(s.document_title)}</cite></p></li>'
     )
 
 
@@ -190,6 +188,20 @@ def _figures(chart: Chart) -> str:
         '<table class="lx-figures"><thead><tr><th scope="col">Practice</th><th scope="col">Figure</th><th scope="col">Base</th>'
         '<th scope="col">Given by</th><th scope="col">Disagrees with</th><th scope="col">Agrees with</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _identifiers(chart: Chart, h) -> str:
+    """The ids the body leaves out (issue 28: a reader sees names; whoever checks the chart
+    against the corpus finds each record's id here), the chart's last section."""
+    rows = "".join(
+        f"<tr><td>{escape(kind)}</td><td>{escape(shown)}</td><td><code>{escape(key)}</code></td></tr>"
+        for kind, shown, key in identifier_rows(chart)
+    )
+    return (
+        f'<section class="lx-identifiers"><{h(1)}>Identifiers</{h(1)}><p class="lx-meta">{escape(IDENTIFIERS_LEAD)}</p>'
+        '<table class="lx-figures"><thead><tr><th scope="col">Record</th><th scope="col">In the chart</th>'
+        f'<th scope="col">Id</th></tr></thead><tbody>{rows}</tbody></table></section>'
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..chart import Chart, ChartElement, ChartStatement
-from ..chart_lines import checked_line
+from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..palette import CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 
@@ -38,7 +38,7 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         f"# Evidence chart: {escape_md(chart.test_label)}",
         "",
         f"{escape_md(chart.title)}  ",
-        f"{escape_md(source)}; test `{chart.test}`; {escape_md(chart.scope)}; {escape_md(chart.date)}  ",
+        f"{escape_md(source)}; {escape_md(chart.scope)}; {escape_md(chart.date)}  ",
         f"Status of the test: **{escape_md(chart.status)}**",
         "",
         *(f"Status of the state: {escape_md(line)}  " for line in chart.party_statuses),
@@ -87,6 +87,8 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
         ]
     else:
         out.append("No gap recorded for this test.")
+    out += ["", "## Identifiers", "", escape_md(IDENTIFIERS_LEAD), "", "| Record | In the chart | Id |", "| --- | --- | --- |"]
+    out += [f"| {escape_md(kind)} | {escape_md(shown)} | `{key}` |" for kind, shown, key in identifier_rows(chart)]
     out.append("")
     if chart.notes:
         out += [f"Citations in the style of the {escape_md(STYLE_NAME)}.", ""]
@@ -100,7 +102,7 @@ def _element(e: ChartElement) -> list[str]:
     out = [
         f"### {escape_md(e.label + gate)}",
         "",
-        f"`{e.id}`; {escape_md(e.status)}; own statements: {e.own_supporting} for, {e.own_contesting} against; "
+        f"{escape_md(e.status)}; own statements: {e.own_supporting} for, {e.own_contesting} against; "
         f"with its parts: {e.subtree_supporting} for, {e.subtree_contesting} against",
         "",
     ]
@@ -140,6 +142,6 @@ def _statement(number: int, s: ChartStatement) -> list[str]:
         f"{number}. > {escape_md(s.quote)}[^{s.note}]",
         "",
         *([f"   {escape_md(s.translation)}", ""] if s.translation else []),  # issue 27
-        f"   — {escape_md(s.speaker)}, as recorded in *{escape_md(s.document_title)}* (claim `{s.claim}`)",
+        f"   — {escape_md(s.speaker)}, as recorded in *{escape_md(s.document_title)}*",
         "",
     ]

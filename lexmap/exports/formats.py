@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..extras import require
+from ..extras import require, require_program
 from ..outputs import write_file
 from . import MEASURES
 
@@ -150,12 +150,16 @@ class Format:
     """The file's extension picks the variant (chronology: .csv or .xlsx); any other is refused."""
     hint: str = "give another file name"
     """What to do when :meth:`check_destination` refuses a file."""
+    program: tuple[str, str] | None = None
+    """The program outside Python it drives and what for (LibreOffice for the PDF chart)."""
 
     def ready(self) -> None:
-        """Raise :class:`~lexmap.extras.MissingExtra` now if the optional library is missing
-        (before a slow load, not after it)."""
+        """Raise :class:`~lexmap.extras.MissingExtra` (or :class:`~lexmap.extras.MissingProgram`)
+        now if the optional library (or program) is missing: before a slow load, not after it."""
         if self.extra is not None:
             require(*self.extra)
+        if self.program is not None:
+            require_program(*self.program)
 
     def check_destination(self, destination: Destination) -> None:
         """:class:`FormatError` if ``destination`` is a file of another kind (for a format whose
@@ -219,6 +223,12 @@ def _chart_docx(chart, case: OutputCase) -> bytes:
     from .chart_docx import chart_docx
 
     return chart_docx(chart, paper=case.paper, gaps=case.gaps)
+
+
+def _chart_pdf(chart, case: OutputCase) -> bytes:
+    from .chart_pdf import docx_to_pdf
+
+    return docx_to_pdf(_chart_docx(chart, case))
 
 
 def _without_gaps(chart, case: OutputCase):
@@ -333,6 +343,16 @@ FORMATS: tuple[Format, ...] = (
     Format("matrix", "html", (".html", ".htm"), _text(_matrix_html), "a web page"),
     Format("matrix", "json", (".json",), _text(_matrix_json), "the cells as JSON"),
     Format("chart", "docx", (".docx",), _bytes(_chart_docx), "a Word document", ("docx", "a DOCX chart"), True),
+    Format(
+        "chart",
+        "pdf",
+        (".pdf",),
+        _bytes(_chart_pdf),
+        "the Word document printed to PDF by LibreOffice",
+        ("docx", "a PDF chart"),
+        True,
+        program=("soffice", "a PDF chart"),
+    ),
     Format("chart", "html", (".html", ".htm"), _text(_chart_html), "a web page"),
     Format("chart", "md", (".md", ".markdown"), _text(_chart_md), "Markdown with footnotes"),
     Format("corpus", "json", (".json",), _text(_corpus_json), 'the whole corpus; lexmap.load("corpus.json") reads it back'),

@@ -51,6 +51,21 @@ def _wait_for(url: str, predicate, seconds: float) -> tuple[float, str]:
     raise AssertionError(f"{url} did not answer as expected within {seconds} s; last answer: {text[:300]!r}")
 
 
+def _served_url(server: subprocess.Popen, seconds: float) -> str:
+    """The address ``lexmap site serve`` prints ("serving on http://.../PATH/ : ...")."""
+    import re
+    import select
+
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        ready, _, _ = select.select([server.stdout], [], [], 1)
+        if ready:
+            line = server.stdout.readline()
+            if found := re.search(r"serving on (http://\S+/)", line):
+                return found.group(1)
+    raise AssertionError("lexmap site serve printed no address")
+
+
 @pytest.mark.slow
 def test_serve_shows_a_broken_corpus_in_the_browser_and_cleans_up(tmp_path):
     corpus = tmp_path / "corpus"
@@ -66,8 +81,8 @@ def test_serve_shows_a_broken_corpus_in_the_browser_and_cleans_up(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}/"
     try:
+        url = _served_url(server, 120)  # under its secret path, printed on its first line (issue 26)
         _wait_for(url + "index.html", lambda t: "Test Protocol" in t or "lx-page" in t, 120)
         practice = url + "practices/passports.html"
         assert "The corpus has problems" not in _get(practice)

@@ -105,8 +105,11 @@ def build(path, texts, require_texts, output, docs, strict, since, force, profil
 def serve(path, texts, require_texts, docs, dev_addr):
     """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,
     a text or a hand-written page changes."""
-    from ..site import mkdocs_api  # noqa: F401 (a missing extra is said before the address)
+    from ..extras import require
     from ..site.build import serve_site
+
+    for module in ("mkdocs", "material"):  # a missing extra is said before the address
+        require(module, "the site")
 
     corpus = load_corpus(path, texts, require_texts)
     _show_mkdocs_progress()

@@ -9,6 +9,7 @@ so SQLite can declare it as a foreign key and Parquet readers can join on it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 import attrs
 
@@ -307,6 +308,12 @@ def _assessments(corpus):
                 )
 
 
+def _fields(records, table: str) -> Iterator[tuple]:
+    """The rows of a table whose columns are its records' own fields, in the columns' order."""
+    get = attrgetter(*next(t for t in TABLES if t.name == table).column_names)
+    return (get(record) for record in records.values())
+
+
 _ROWS = {
     "case": lambda c: [
         (
@@ -385,43 +392,8 @@ _ROWS = {
         )
         for p in c.practices.values()
     ),
-    "claims": lambda c: (
-        (
-            s.id,
-            s.document,
-            s.practice,
-            s.element,
-            s.stance,
-            s.pinpoint,
-            s.quote,
-            s.speaker,
-            s.note,
-            s.translation,
-            s.translation_by,
-            s.page,
-            s.when,
-            s.hedge,
-            s.visibility,
-        )
-        for s in c.claims.values()
-    ),
-    "attestations": lambda c: (
-        (
-            s.id,
-            s.document,
-            s.practice,
-            s.pinpoint,
-            s.quote,
-            s.speaker,
-            s.note,
-            s.translation,
-            s.translation_by,
-            s.page,
-            s.when,
-            s.visibility,
-        )
-        for s in c.attestations.values()
-    ),
+    "claims": lambda c: _fields(c.claims, "claims"),
+    "attestations": lambda c: _fields(c.attestations, "attestations"),
     "figures": lambda c: (
         (
             s.id,
@@ -437,25 +409,7 @@ _ROWS = {
         for s in c.attestations.values()
         for n, f in enumerate(s.figures, 1)
     ),
-    "exhibits": lambda c: (
-        (
-            s.id,
-            s.document,
-            s.practice,
-            s.indicator,
-            s.stance,
-            s.pinpoint,
-            s.quote,
-            s.speaker,
-            s.note,
-            s.translation,
-            s.translation_by,
-            s.page,
-            s.when,
-            s.visibility,
-        )
-        for s in c.exhibits.values()
-    ),
+    "exhibits": lambda c: _fields(c.exhibits, "exhibits"),
     "relies_on": lambda c: (
         (*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
         for k, s in _all_statements(c)

@@ -77,6 +77,11 @@ def checkout(top: Path, revision: str, inside: Path = Path("."), shown: str | No
                 git.wait()
                 errors.seek(0)
                 said = errors.read(2000).decode("utf-8", "replace").strip() or str(error)
+                if "did not match any files" in said:
+                    raise RevisionError(
+                        f"the case folder {path!r} does not exist at {revision!r}",
+                        "give a later revision (git log --oneline -- CASE)",
+                    ) from None
                 raise RevisionError(
                     f"git archive could not read {revision!r}: {said}", "check the revision with git show"
                 ) from None

@@ -817,3 +817,17 @@ def test_a_revision_larger_than_the_bound_is_refused_in_one_line(tmp_path, monke
     assert result.exit_code == 2, result.output
     assert "the case at 'HEAD' holds more than 1,000,000 bytes (at 'case/texts/big.bin', 4,000,000 bytes)" in result.output
     assert "hint:" in result.output and "Traceback" not in result.output
+
+
+def test_a_revision_without_the_case_folder_says_so_in_one_line(tmp_path, monkeypatch):
+    import subprocess
+
+    repo = _committed_case(tmp_path, "other/small.bin", 10)
+    subprocess.run(["git", "-C", str(repo), "mv", "case", "moved"], check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(repo), "commit", "-qm", "two"], check=True
+    )
+    monkeypatch.chdir(repo / "moved")
+    result = run_cli("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 2 and "the case folder 'moved' does not exist at 'HEAD~1'" in result.output, result.output
+    assert "hint:" in result.output and "Traceback" not in result.output

@@ -776,3 +776,58 @@ def test_the_closest_passage_is_searched_for_a_bounded_number_of_bad_quotes(tmp_
     assert len(hints) == CLOSEST_HINTS + 10
     assert sum("the closest passage" in hint for hint in hints) == CLOSEST_HINTS  # each a pass over every word of the text
     assert all("where the text has" in hint for hint in hints)  # every one still says where it leaves the text
+
+
+# -- attack round 4 (issue 26): finding E, a revision's files bounded and the case's own alone read --
+
+
+def _committed_case(tmp_path, big: str, size: int):
+    import subprocess
+
+    from diff_case import LAW, OLD_CASE, write_case
+
+    repo = tmp_path / "repo"
+    write_case(repo / "case", OLD_CASE, LAW)
+    (repo / big).parent.mkdir(parents=True, exist_ok=True)
+    (repo / big).write_bytes(b"\0" * size)
+    for args in (("init", "-q"), ("add", "-A", "."), ("commit", "-qm", "one")):
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(repo), *args], check=True)
+    return repo
+
+
+def test_a_revision_reads_only_the_case_folder(tmp_path, monkeypatch):
+    from lexmap import revisions
+
+    repo = _committed_case(tmp_path, "other/big.bin", 4_000_000)
+    monkeypatch.setattr(revisions, "MAX_REVISION_BYTES", 1_000_000, raising=False)  # the file beside the case is never extracted
+    monkeypatch.chdir(repo / "case")
+    result = run_cli("diff", "HEAD", ".")
+    assert result.exit_code == 0 and "No change." in result.output, result.output
+    with revisions.checkout(repo, "HEAD", Path("case")) as tree:
+        assert sorted(p.name for p in tree.iterdir()) == ["case"]
+
+
+def test_a_revision_larger_than_the_bound_is_refused_in_one_line(tmp_path, monkeypatch):
+    from lexmap import revisions
+
+    repo = _committed_case(tmp_path, "case/texts/big.bin", 4_000_000)
+    monkeypatch.setattr(revisions, "MAX_REVISION_BYTES", 1_000_000)
+    monkeypatch.chdir(repo / "case")
+    result = run_cli("diff", "HEAD", ".")
+    assert result.exit_code == 2, result.output
+    assert "the case at 'HEAD' holds more than 1,000,000 bytes (at 'case/texts/big.bin', 4,000,000 bytes)" in result.output
+    assert "hint:" in result.output and "Traceback" not in result.output
+
+
+def test_a_revision_without_the_case_folder_says_so_in_one_line(tmp_path, monkeypatch):
+    import subprocess
+
+    repo = _committed_case(tmp_path, "other/small.bin", 10)
+    subprocess.run(["git", "-C", str(repo), "mv", "case", "moved"], check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(repo), "commit", "-qm", "two"], check=True
+    )
+    monkeypatch.chdir(repo / "moved")
+    result = run_cli("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 2 and "the case folder 'moved' does not exist at 'HEAD~1'" in result.output, result.output
+    assert "hint:" in result.output and "Traceback" not in result.output

@@ -1040,3 +1040,62 @@ def test_site_serve_answers_only_under_a_random_path_and_warns_for_a_private_cas
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# -- attack round 4 (issue 26): findings E and F, a revision read for diff / site build --since -----
+
+
+def _case_repository(tmp_path: Path) -> Path:
+    """A repository holding a case (with its law folder) and a folder beside it, committed once."""
+    from diff_case import LAW, OLD_CASE, write_case
+
+    repo = tmp_path / "repo"
+    write_case(repo / "case", OLD_CASE, LAW)
+    (repo / "other").mkdir()
+    _git_commit(repo, "init", "-q")
+    return repo
+
+
+def _git_commit(repo: Path, *first: str) -> None:
+    import subprocess
+
+    def git(*args):
+        subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(repo), *args],
+            check=True,
+            capture_output=True,
+        )
+
+    if first:
+        git(*first)
+    git("add", "-A", ".")
+    git("commit", "-qm", "edition")
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [("case/texts/abs.txt", "/etc/passwd"), ("case/up.yaml", "../../../../../../etc/hostname"), ("case/texts", "../../../etc")],
+)
+def test_a_revision_holding_a_link_out_is_refused_in_one_line(tmp_path, monkeypatch, link, target):
+    repo = _case_repository(tmp_path)
+    (repo / link).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, repo / link)
+    _git_commit(repo)
+    (repo / link).unlink()  # the link is in the revision only: the case as it is now loads
+    _git_commit(repo)
+    monkeypatch.chdir(repo / "case")
+    for args in (("diff", "HEAD~1", "HEAD"), ("site", "build", "--since", "HEAD~1", "-o", str(tmp_path / "site"))):
+        result = _run(*args)
+        assert result.exit_code == 2, result.output
+        assert f"the case at 'HEAD~1' holds '{link}', a link to '{target}'" in result.output, result.output
+        assert "Traceback" not in result.output and "hint:" in result.output
+        assert not (tmp_path / "site").exists()
+
+
+def test_a_link_out_beside_the_case_is_not_read(tmp_path, monkeypatch):
+    repo = _case_repository(tmp_path)
+    os.symlink("/etc/passwd", repo / "other" / "abs")
+    _git_commit(repo)
+    monkeypatch.chdir(repo / "case")
+    result = _run("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 0 and "No change." in result.output, result.output

@@ -46,7 +46,7 @@ def version(given: str, case: Path | None, *, cache: bool = True, revision: bool
     try:
         top, inside = repository(_case_in_repository(given, case))
         commit = commit_of(top, given)
-        with checkout(top, commit) as tree:
+        with checkout(top, commit, inside, shown=given) as tree:
             label = f"{given} ({commit[:12]})"
             yield _load(tree / inside, label, cache=False), label
     except RevisionError as error:

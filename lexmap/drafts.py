@@ -187,6 +187,12 @@ _ESCAPED = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0xFEFF)}
 double-quoted scalar (and fold), written escaped so the value reads back as it was."""
 
 
+def yaml_comment(text: str) -> str:
+    """``text`` for a ``#`` comment: every non-printable character (\\r, U+0085, U+2028/9, C0
+    and C1 controls: what would end the comment and start a line of YAML) written as its escape."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def yaml_value(value) -> str:
     """Any JSON value as YAML (a JSON string is a YAML double-quoted scalar, a JSON list or object
     a flow collection), the characters YAML would fold escaped."""
@@ -200,7 +206,7 @@ def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, me
     """The draft record, every value quoted and every suggestion commented."""
     lines = [
         "# A draft written by `lexmap add document`: complete it, then run lexmap validate.",
-        f"# Suggested from {'; '.join(meta.sources)}.",
+        f"# Suggested from {yaml_comment('; '.join(meta.sources))}.",
         "documents:",
         f"  - id: {document_id}",
         f"    title: {_scalar(meta.title or Path(text_name).stem)}"

@@ -314,3 +314,31 @@ def test_an_annotation_export_with_a_huge_integer_is_refused_in_one_line():
 
     with pytest.raises(ImportRefused, match="more than 4300 digits"):
         read_notes("hypothesis", ('{"rows": [{"id": ' + "9" * 100_000 + "}]}").encode())
+
+
+# -- attack round 4 (issue 26): findings C, H, I, J, K ---------------------------------------------
+
+_INJECTED = "  - id: forged\n    document: d1\n    practice: passports\n    element: tp/means-force\n    stance: supports"
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029", "\n", "\r\n"])
+def test_an_imported_user_or_file_name_cannot_end_its_comment_and_inject_yaml(tmp_path, brk):
+    """Finding C: every YAML line break in a comment's free text (user, file name) is escaped."""
+    import json
+
+    import yaml
+
+    from lexmap.annotation_import import import_annotations
+
+    row = {
+        "uri": "urn:x",
+        "user": "acct:evil" + brk + _INJECTED.replace("\n", brk) + brk + "  #",
+        "tags": ["practice:passports", "element:tp/means-force", "stance:supports", "document:d1"],
+        "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "taking their passports is force"}]}],
+    }
+    source = tmp_path / f"hyp{brk}attestations: [{{id: fn-forged}}]{brk}#.json"
+    source.write_text(json.dumps({"rows": [row]}), encoding="utf-8")
+    text, count = import_annotations("hypothesis", source)
+    data = yaml.safe_load(text)
+    assert count == 1 and list(data) == ["claims"]
+    assert len(data["claims"]) == 1 and data["claims"][0]["id"] != "forged"

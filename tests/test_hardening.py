@@ -342,3 +342,27 @@ def test_an_imported_user_or_file_name_cannot_end_its_comment_and_inject_yaml(tm
     data = yaml.safe_load(text)
     assert count == 1 and list(data) == ["claims"]
     assert len(data["claims"]) == 1 and data["claims"][0]["id"] != "forged"
+
+
+def _find_case(tmp_path, prefix: str):
+    from test_pages import PAGES, _case
+
+    from pdfmake import write_pdf
+
+    case = _case(tmp_path, "d5.pdf", [])
+    label = ("\ufeff" + prefix).encode("utf-16-be").hex()  # a PDF text string in UTF-16
+    write_pdf(case / "texts" / "d5.pdf", PAGES, [(0, f"D /P <{label}>", 1)])
+    return case
+
+
+def test_find_escapes_a_pdf_page_label_for_the_terminal(tmp_path):
+    """Finding H: a page label holding ESC, BEL, C1 or a newline is printed escaped, not raw."""
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = _find_case(tmp_path, "\x1b]2;PWNED\x07\x1b[31m\x9b\nclaims: x ")
+    result = CliRunner().invoke(main, ["find", "d5", "Summary of the findings", str(case), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not {"\x1b", "\x07", "\x9b"} & set(result.output)
+    assert "\\x1b]2;PWNED\\x07" in result.output and "\nclaims: x" not in result.output

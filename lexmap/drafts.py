@@ -25,6 +25,8 @@ import attrs
 
 from .model import MAX_ID_LENGTH, SLUG, is_iso_date
 from .outputs import file_mode
+from .quotes import INVISIBLE
+from .structure import _FORBIDDEN
 
 KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
 
@@ -157,7 +159,22 @@ def pdf_metadata(path: Path) -> Metadata:
     )
 
 
+def _clean(text: str | None) -> str | None:
+    """A metadata value without the characters validate refuses in a text (DEL, C0/C1 controls,
+    noncharacters, bidirectional controls): a file's hostile title does not make the draft invalid."""
+    if text is None:
+        return None
+    return " ".join(INVISIBLE.sub("", _FORBIDDEN.sub("", text)).split()) or None
+
+
 def file_metadata(path: Path, data: bytes) -> Metadata:
+    """What the file says about itself, cleaned of what validate refuses."""
+    meta = _file_metadata(path, data)
+    authors = tuple(a for a in map(_clean, meta.authors) if a)
+    return attrs.evolve(meta, title=_clean(meta.title), authors=authors, language=_clean(meta.language), url=_clean(meta.url))
+
+
+def _file_metadata(path: Path, data: bytes) -> Metadata:
     suffix = path.suffix.lower()
     try:
         if suffix in (".html", ".htm", ".xhtml"):
@@ -182,9 +199,10 @@ class Draft:
     to_complete: tuple[str, ...]
 
 
-_ESCAPED = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0xFEFF)}
+_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF]}
 """Characters a YAML reader would take for a line break or a byte-order mark inside a
-double-quoted scalar (and fold), written escaped so the value reads back as it was."""
+double-quoted scalar (and fold), or refuses raw (DEL, C1, U+FFFE/F), written escaped so the
+value reads back as it was (as yamlread's ``_YAML_UNSAFE``)."""
 
 
 def yaml_comment(text: str) -> str:

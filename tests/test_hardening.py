@@ -366,3 +366,28 @@ def test_find_escapes_a_pdf_page_label_for_the_terminal(tmp_path):
     assert result.exit_code == 0, result.output
     assert not {"\x1b", "\x07", "\x9b"} & set(result.output)
     assert "\\x1b]2;PWNED\\x07" in result.output and "\nclaims: x" not in result.output
+
+
+def _add(*args):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    return CliRunner().invoke(main, ["add", "document", *map(str, args)], prog_name="lexmap")
+
+
+def test_add_document_cleans_an_html_title_of_what_validate_refuses(tmp_path):
+    """Finding J: DEL, C1 controls and noncharacters in a page's metadata do not make the draft invalid."""
+    from lexmap.scaffold import new_case
+
+    case = new_case(tmp_path / "case")
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        '<html><head><title>T\x7f \x86 \ufffe \x9b31m report</title><meta name="citation_author" content="A\x9b2J">'
+        "</head><body>hello</body></html>",
+        encoding="utf-8",
+    )
+    result = _add(page, case)
+    assert result.exit_code == 0, result.output
+    document = lexmap.load(case).documents["hostile"]
+    assert (document.title, document.authors) == ("T 31m report", ("A2J",))

@@ -250,6 +250,25 @@ def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, me
     return "\n".join(lines) + "\n"
 
 
+def _refuse_odd_folder(case: Path, name: str) -> None:
+    """``case/name``, where lexmap plants new files, must be absent or a folder inside the case:
+    a received case does not decide that they land elsewhere (a link out), and a dangling link or
+    a file is named for what it is."""
+    path = case / name
+    if path.is_symlink():
+        if not path.exists():
+            raise DraftRefused(
+                f"{path} is a link to {os.readlink(path)!r}, which does not exist", f"remove the link, or make {name}/ a folder"
+            )
+        if not path.resolve().is_relative_to(case.resolve()):
+            raise DraftRefused(
+                f"{path} is a link leading out of the case (to {str(path.resolve())!r}); lexmap writes only inside the case",
+                f"make {name}/ a folder of the case",
+            )
+    if path.exists() and not path.is_dir():
+        raise DraftRefused(f"{path} is a file, not a folder", f"rename it, or make {name}/ a folder")
+
+
 def add_document(
     file: str | os.PathLike,
     case: Path,
@@ -271,6 +290,8 @@ def add_document(
     document_id = document_id or slug(source.stem)
     if not SLUG.fullmatch(document_id) or len(document_id) > MAX_ID_LENGTH:
         raise DraftRefused(f"{document_id!r} is not an id", "use lowercase letters, digits and single hyphens: --id hrf-2022")
+    for name in ("documents", "texts"):
+        _refuse_odd_folder(case, name)
     folder = case / "documents" if (case / "documents").is_dir() else case
     record, texts = folder / f"{document_id}.yaml", case / "texts"
     text = texts / source.name

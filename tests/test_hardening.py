@@ -391,3 +391,42 @@ def test_add_document_cleans_an_html_title_of_what_validate_refuses(tmp_path):
     assert result.exit_code == 0, result.output
     document = lexmap.load(case).documents["hostile"]
     assert (document.title, document.authors) == ("T 31m report", ("A2J",))
+
+
+@pytest.mark.parametrize("name", ["texts", "documents"])
+def test_add_document_refuses_a_folder_linked_out_of_the_case(tmp_path, name):
+    """Finding I: a received case does not decide that new files land outside it."""
+    import shutil
+
+    from lexmap.scaffold import new_case
+
+    case, outside = new_case(tmp_path / "case"), tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(case / name, ignore_errors=True)
+    (case / name).symlink_to(outside)
+    page = tmp_path / "p.txt"
+    page.write_text("plain", encoding="utf-8")
+    result = _add(page, case)
+    assert result.exit_code != 0 and "link leading out of the case" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 2
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["dangling link", "file"])
+def test_add_document_says_what_texts_is_when_it_is_no_folder(tmp_path, kind):
+    """Finding K: not 'appeared meanwhile, run it again', which said the same again."""
+    import shutil
+
+    from lexmap.scaffold import new_case
+
+    case = new_case(tmp_path / "case")
+    shutil.rmtree(case / "texts", ignore_errors=True)
+    if kind == "file":
+        (case / "texts").write_text("x", encoding="utf-8")
+    else:
+        (case / "texts").symlink_to(tmp_path / "nowhere")
+    page = tmp_path / "p.txt"
+    page.write_text("plain", encoding="utf-8")
+    result = _add(page, case)
+    assert result.exit_code != 0 and "meanwhile" not in result.output
+    assert ("which does not exist" if kind != "file" else "is a file, not a folder") in result.output

@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from .annotations import CARRIED, COLLECTION_OF, parse_tags
-from .drafts import yaml_value
+from .drafts import yaml_comment, yaml_value
 from .model import SLUG
 from .yamlread import MAX_DIGITS
 
@@ -363,14 +363,14 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
 
 def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
     """The drafts as a YAML data file: each value a JSON scalar or flow collection (JSON is YAML)."""
-    lines = [f"# Statements drafted by `lexmap import` from {source}: complete each TODO, then lexmap validate."]
+    lines = [f"# Statements drafted by `lexmap import` from {yaml_comment(source)}: complete each TODO, then lexmap validate."]
     for collection in ("claims", "attestations", "exhibits"):
         chosen = [(r, t) for c, r, t in drafts if c == collection]
         if not chosen:
             continue
         lines.append(f"{collection}:")
         for record, todo in chosen:
-            lines += [f"  # {line}".replace("\n", " ") for line in todo]
+            lines += [f"  # {yaml_comment(line)}" for line in todo]
             for index, (key, value) in enumerate(record.items()):
                 lead = "  - " if index == 0 else "    "
                 lines.append(f"{lead}{key}: {yaml_value(value)}")

@@ -25,6 +25,8 @@ import attrs
 
 from .model import MAX_ID_LENGTH, SLUG, is_iso_date
 from .outputs import file_mode
+from .quotes import INVISIBLE
+from .structure import _FORBIDDEN
 
 KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
 
@@ -157,7 +159,22 @@ def pdf_metadata(path: Path) -> Metadata:
     )
 
 
+def _clean(text: str | None) -> str | None:
+    """A metadata value without the characters validate refuses in a text (DEL, C0/C1 controls,
+    noncharacters, bidirectional controls): a file's hostile title does not make the draft invalid."""
+    if text is None:
+        return None
+    return " ".join(INVISIBLE.sub("", _FORBIDDEN.sub("", text)).split()) or None
+
+
 def file_metadata(path: Path, data: bytes) -> Metadata:
+    """What the file says about itself, cleaned of what validate refuses."""
+    meta = _file_metadata(path, data)
+    authors = tuple(a for a in map(_clean, meta.authors) if a)
+    return attrs.evolve(meta, title=_clean(meta.title), authors=authors, language=_clean(meta.language), url=_clean(meta.url))
+
+
+def _file_metadata(path: Path, data: bytes) -> Metadata:
     suffix = path.suffix.lower()
     try:
         if suffix in (".html", ".htm", ".xhtml"):
@@ -182,9 +199,16 @@ class Draft:
     to_complete: tuple[str, ...]
 
 
-_ESCAPED = {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0xFEFF)}
+_ESCAPED = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF]}
 """Characters a YAML reader would take for a line break or a byte-order mark inside a
-double-quoted scalar (and fold), written escaped so the value reads back as it was."""
+double-quoted scalar (and fold), or refuses raw (DEL, C1, U+FFFE/F), written escaped so the
+value reads back as it was (as yamlread's ``_YAML_UNSAFE``)."""
+
+
+def yaml_comment(text: str) -> str:
+    """``text`` for a ``#`` comment: every non-printable character (\\r, U+0085, U+2028/9, C0
+    and C1 controls: what would end the comment and start a line of YAML) written as its escape."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def yaml_value(value) -> str:
@@ -200,7 +224,7 @@ def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, me
     """The draft record, every value quoted and every suggestion commented."""
     lines = [
         "# A draft written by `lexmap add document`: complete it, then run lexmap validate.",
-        f"# Suggested from {'; '.join(meta.sources)}.",
+        f"# Suggested from {yaml_comment('; '.join(meta.sources))}.",
         "documents:",
         f"  - id: {document_id}",
         f"    title: {_scalar(meta.title or Path(text_name).stem)}"
@@ -226,6 +250,25 @@ def draft_yaml(document_id: str, text_name: str, sha256: str, retrieved: str, me
     return "\n".join(lines) + "\n"
 
 
+def _refuse_odd_folder(case: Path, name: str) -> None:
+    """``case/name``, where lexmap plants new files, must be absent or a folder inside the case:
+    a received case does not decide that they land elsewhere (a link out), and a dangling link or
+    a file is named for what it is."""
+    path = case / name
+    if path.is_symlink():
+        if not path.exists():
+            raise DraftRefused(
+                f"{path} is a link to {os.readlink(path)!r}, which does not exist", f"remove the link, or make {name}/ a folder"
+            )
+        if not path.resolve().is_relative_to(case.resolve()):
+            raise DraftRefused(
+                f"{path} is a link leading out of the case (to {str(path.resolve())!r}); lexmap writes only inside the case",
+                f"make {name}/ a folder of the case",
+            )
+    if path.exists() and not path.is_dir():
+        raise DraftRefused(f"{path} is a file, not a folder", f"rename it, or make {name}/ a folder")
+
+
 def add_document(
     file: str | os.PathLike,
     case: Path,
@@ -247,6 +290,8 @@ def add_document(
     document_id = document_id or slug(source.stem)
     if not SLUG.fullmatch(document_id) or len(document_id) > MAX_ID_LENGTH:
         raise DraftRefused(f"{document_id!r} is not an id", "use lowercase letters, digits and single hyphens: --id hrf-2022")
+    for name in ("documents", "texts"):
+        _refuse_odd_folder(case, name)
     folder = case / "documents" if (case / "documents").is_dir() else case
     record, texts = folder / f"{document_id}.yaml", case / "texts"
     text = texts / source.name

@@ -314,3 +314,119 @@ def test_an_annotation_export_with_a_huge_integer_is_refused_in_one_line():
 
     with pytest.raises(ImportRefused, match="more than 4300 digits"):
         read_notes("hypothesis", ('{"rows": [{"id": ' + "9" * 100_000 + "}]}").encode())
+
+
+# -- attack round 4 (issue 26): findings C, H, I, J, K ---------------------------------------------
+
+_INJECTED = "  - id: forged\n    document: d1\n    practice: passports\n    element: tp/means-force\n    stance: supports"
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029", "\n", "\r\n"])
+def test_an_imported_user_or_file_name_cannot_end_its_comment_and_inject_yaml(tmp_path, brk):
+    """Finding C: every YAML line break in a comment's free text (user, file name) is escaped."""
+    import json
+
+    import yaml
+
+    from lexmap.annotation_import import import_annotations
+
+    row = {
+        "uri": "urn:x",
+        "user": "acct:evil" + brk + _INJECTED.replace("\n", brk) + brk + "  #",
+        "tags": ["practice:passports", "element:tp/means-force", "stance:supports", "document:d1"],
+        "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "taking their passports is force"}]}],
+    }
+    source = tmp_path / f"hyp{brk}attestations: [{{id: fn-forged}}]{brk}#.json"
+    source.write_text(json.dumps({"rows": [row]}), encoding="utf-8")
+    text, count = import_annotations("hypothesis", source)
+    data = yaml.safe_load(text)
+    assert count == 1 and list(data) == ["claims"]
+    assert len(data["claims"]) == 1 and data["claims"][0]["id"] != "forged"
+
+
+def _find_case(tmp_path, prefix: str):
+    from test_pages import PAGES, _case
+
+    from pdfmake import write_pdf
+
+    case = _case(tmp_path, "d5.pdf", [])
+    label = ("\ufeff" + prefix).encode("utf-16-be").hex()  # a PDF text string in UTF-16
+    write_pdf(case / "texts" / "d5.pdf", PAGES, [(0, f"D /P <{label}>", 1)])
+    return case
+
+
+def test_find_escapes_a_pdf_page_label_for_the_terminal(tmp_path):
+    """Finding H: a page label holding ESC, BEL, C1 or a newline is printed escaped, not raw."""
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = _find_case(tmp_path, "\x1b]2;PWNED\x07\x1b[31m\x9b\nclaims: x ")
+    result = CliRunner().invoke(main, ["find", "d5", "Summary of the findings", str(case), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not {"\x1b", "\x07", "\x9b"} & set(result.output)
+    assert "\\x1b]2;PWNED\\x07" in result.output and "\nclaims: x" not in result.output
+
+
+def _add(*args):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    return CliRunner().invoke(main, ["add", "document", *map(str, args)], prog_name="lexmap")
+
+
+def test_add_document_cleans_an_html_title_of_what_validate_refuses(tmp_path):
+    """Finding J: DEL, C1 controls and noncharacters in a page's metadata do not make the draft invalid."""
+    from lexmap.scaffold import new_case
+
+    case = new_case(tmp_path / "case")
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        '<html><head><title>T\x7f \x86 \ufffe \x9b31m report</title><meta name="citation_author" content="A\x9b2J">'
+        "</head><body>hello</body></html>",
+        encoding="utf-8",
+    )
+    result = _add(page, case)
+    assert result.exit_code == 0, result.output
+    document = lexmap.load(case).documents["hostile"]
+    assert (document.title, document.authors) == ("T 31m report", ("A2J",))
+
+
+@pytest.mark.parametrize("name", ["texts", "documents"])
+def test_add_document_refuses_a_folder_linked_out_of_the_case(tmp_path, name):
+    """Finding I: a received case does not decide that new files land outside it."""
+    import shutil
+
+    from lexmap.scaffold import new_case
+
+    case, outside = new_case(tmp_path / "case"), tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(case / name, ignore_errors=True)
+    (case / name).symlink_to(outside)
+    page = tmp_path / "p.txt"
+    page.write_text("plain", encoding="utf-8")
+    result = _add(page, case)
+    assert result.exit_code != 0 and "link leading out of the case" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 2
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["dangling link", "file"])
+def test_add_document_says_what_texts_is_when_it_is_no_folder(tmp_path, kind):
+    """Finding K: not 'appeared meanwhile, run it again', which said the same again."""
+    import shutil
+
+    from lexmap.scaffold import new_case
+
+    case = new_case(tmp_path / "case")
+    shutil.rmtree(case / "texts", ignore_errors=True)
+    if kind == "file":
+        (case / "texts").write_text("x", encoding="utf-8")
+    else:
+        (case / "texts").symlink_to(tmp_path / "nowhere")
+    page = tmp_path / "p.txt"
+    page.write_text("plain", encoding="utf-8")
+    result = _add(page, case)
+    assert result.exit_code != 0 and "meanwhile" not in result.output
+    assert ("which does not exist" if kind != "file" else "is a file, not a folder") in result.output

@@ -11,6 +11,7 @@ import click
 from ..discover import layout_for
 from ..extract import read_pages
 from ..passages import document_text, find_passages
+from ..problems import printable
 from ..texts import TextRefused
 from .common import corpus_options, load_corpus
 from .errors import UserError, did_you_mean
@@ -55,7 +56,7 @@ def find(document, words, path, texts, require_texts, limit):
         raise UserError(f"cannot read {file} ({error.strerror})", "make the file readable") from None
     found = find_passages(text, words, limit)
     if not found:
-        click.echo(f"{document}: no passage of {file.name} holds these words or reads like them", err=True)
+        click.echo(printable(f"{document}: no passage of {file.name} holds these words or reads like them"), err=True)
         raise SystemExit(1)
     exact = found[0].exact
     click.echo(
@@ -65,8 +66,8 @@ def find(document, words, path, texts, require_texts, limit):
     for number, passage in enumerate(found, 1):
         where = f"{passage.pinpoint()} ({passage.place.physical()})" if passage.place is not None else "no pages in this text"
         score = "exact" if passage.exact else f"close: {passage.score:.0%} alike"
-        click.echo(f"\n{number}. {where}, {score}")
+        click.echo("\n" + printable(f"{number}. {where}, {score}"))  # a PDF's page label is the file's: no terminal escapes
         if passage.pinpoint() is not None:
-            click.echo(f"    pinpoint: {json.dumps(passage.pinpoint(), ensure_ascii=False)}")
-            click.echo(f"    page: {json.dumps(passage.page(), ensure_ascii=False)}")
-        click.echo(f"    quote: {json.dumps(passage.words, ensure_ascii=False)}")
+            click.echo(printable(f"    pinpoint: {json.dumps(passage.pinpoint(), ensure_ascii=False)}"))
+            click.echo(printable(f"    page: {json.dumps(passage.page(), ensure_ascii=False)}"))
+        click.echo(printable(f"    quote: {json.dumps(passage.words, ensure_ascii=False)}"))

@@ -124,9 +124,15 @@ def html_metadata(data: bytes) -> Metadata:
     return Metadata(title, authors, date, head.lang or _first(meta, "dc.language"), url, ("the page's <title> and meta tags",))
 
 
+MAX_CORE_BYTES = 1 << 20
+"""The most of a DOCX's core properties read (a real one is a few hundred bytes)."""
+
+
 def docx_metadata(path: Path) -> Metadata:
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
     with zipfile.ZipFile(path) as archive:
+        if archive.getinfo("docProps/core.xml").file_size > MAX_CORE_BYTES:  # a zip bomb: 1 GB from 1 MB
+            raise ValueError(f"docProps/core.xml unpacks to more than {MAX_CORE_BYTES >> 20} MiB")
         core = ElementTree.fromstring(archive.read("docProps/core.xml"))  # noqa: S314 - stdlib parser, no entities expanded
     text = lambda tag: (core.findtext(tag, namespaces=ns) or "").strip() or None  # noqa: E731
     creator = text("dc:creator")

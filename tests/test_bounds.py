@@ -776,3 +776,47 @@ def test_the_closest_passage_is_searched_for_a_bounded_number_of_bad_quotes(tmp_
     assert len(hints) == CLOSEST_HINTS + 10
     assert sum("the closest passage" in hint for hint in hints) == CLOSEST_HINTS  # each a pass over every word of the text
     assert all("where the text has" in hint for hint in hints)  # every one still says where it leaves the text
+
+
+# -- attack round 4 (issue 26), branch fixa ------------------------------------------------------
+
+
+def _padded_docx(path: Path, member: str, padding: int) -> Path:
+    """A Word file whose ``member`` is followed by ``padding`` spaces (still valid XML): a small
+    file on disk that unpacks to far more, as a zip bomb does."""
+    import zipfile
+
+    import docx
+
+    made = docx.Document()
+    made.add_paragraph("Passports were retained")
+    made.core_properties.title = "A bomb"
+    plain = path.with_suffix(".plain.docx")
+    made.save(str(plain))
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item.filename, data + b" " * padding if item.filename == member else data)
+    return path
+
+
+def test_a_docx_text_that_unpacks_past_the_bound_is_refused_before_it_is_unpacked(tmp_path):
+    from lexmap.extract import read_pages
+    from lexmap.texts import MAX_TEXT_BYTES, TextRefused
+
+    bomb = _padded_docx(tmp_path / "bomb.docx", "word/document.xml", MAX_TEXT_BYTES)
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(TextRefused, match=r"unpacks to more than lexmap reads \('word/document.xml'") as refused:
+        read_pages(bomb, cache=False)
+    assert "give a text copy" in refused.value.hint
+
+
+def test_add_document_reads_no_more_than_a_megabyte_of_a_docx_core_properties(tmp_path):
+    from lexmap.drafts import add_document
+
+    case = tmp_path / "case"
+    (case / "mappings").mkdir(parents=True)
+    bomb = _padded_docx(tmp_path / "bomb.docx", "docProps/core.xml", 2 << 20)
+    draft = add_document(bomb, case)
+    text = draft.record.read_text(encoding="utf-8")
+    assert "A bomb" not in text and "metadata could not be read" in text

@@ -24,6 +24,7 @@ import attrs
 from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_value
 from .model import SLUG
+from .texts import TextRefused, read_regular
 from .yamlread import MAX_DIGITS
 
 
@@ -382,9 +383,10 @@ MAX_BYTES = 64 * 2**20
 
 def import_annotations(fmt: str, file: Path, corpus=None) -> tuple[str, int]:
     """The YAML of the drafts read from ``file`` in format ``fmt`` (hypothesis, w3c, csv), and their number."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise ImportRefused(f"{size / 2**20:,.0f} MiB, over the {MAX_BYTES // 2**20} MiB an import reads", "split the export")
-    notes = read_notes(fmt, file.read_bytes())
+    try:
+        data = read_regular(file, MAX_BYTES, "an import reads")
+    except TextRefused as error:
+        raise ImportRefused(str(error).removeprefix(f"{file} is "), "give the export file itself; split one that large") from None
+    notes = read_notes(fmt, data)
     drafts = draft_records(notes, corpus)
     return drafts_yaml(drafts, file.name), len(drafts)

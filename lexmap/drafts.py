@@ -25,6 +25,7 @@ import attrs
 
 from .model import MAX_ID_LENGTH, SLUG, is_iso_date
 from .outputs import file_mode
+from .texts import MAX_TEXT_BYTES, TextRefused, read_regular
 
 KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
 
@@ -245,7 +246,9 @@ def add_document(
     the text already there is kept and used)."""
     source = Path(file)
     try:
-        data = source.read_bytes()
+        data = read_regular(source, MAX_TEXT_BYTES, "lexmap reads as a text")
+    except TextRefused as error:
+        raise DraftRefused(str(error), error.hint) from None
     except OSError as error:
         raise DraftRefused(
             f"cannot read {str(source)!r}: {error.strerror or error}", "give the path of a readable file"
@@ -260,7 +263,7 @@ def add_document(
         raise DraftRefused(f"{record} exists; lexmap never overwrites it", "give another id with --id, or edit that file")
     copied = True
     if text.exists() or text.is_symlink():
-        if not text.is_file() or text.is_symlink() or text.read_bytes() != data:
+        if not text.is_file() or text.is_symlink() or text.stat().st_size != len(data) or text.read_bytes() != data:
             raise DraftRefused(
                 f"{text} exists and is not this file; lexmap never overwrites it", "rename the file, or remove the old text"
             )

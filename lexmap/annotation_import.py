@@ -25,7 +25,7 @@ from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_value
 from .model import SLUG
 from .texts import TextRefused, read_regular
-from .yamlread import MAX_DIGITS
+from .yamlread import MAX_DEPTH, MAX_DIGITS
 
 
 class ImportRefused(ValueError):
@@ -267,6 +267,8 @@ def read_notes(fmt: str, data: bytes) -> list[Note]:
         raise ImportRefused(f"not JSON: {error.msg} at line {error.lineno}", f"give the {fmt} export as a .json file") from error
     except _TooLong as error:
         raise ImportRefused(str(error), f"give the {fmt} export as the tool wrote it") from None
+    except RecursionError:  # the json module recurses once per level: deep input is refused as the corpus's is
+        raise ImportRefused(f"nesting deeper than {MAX_DEPTH} levels; nothing was read", "flatten the structure") from None
     return READERS[fmt](parsed)
 
 

@@ -365,3 +365,13 @@ def test_add_document_refuses_a_file_over_the_text_bound_without_reading_it(tmp_
     with pytest.raises(DraftRefused, match="more than the 64 MiB lexmap reads as a text"):
         add_document(big, case)
     assert not (case / "texts" / "big.txt").exists()
+
+
+@pytest.mark.parametrize("fmt", ["hypothesis", "w3c"])
+def test_an_annotation_export_nested_past_pythons_recursion_is_refused_in_one_line(fmt):
+    from lexmap.annotation_import import ImportRefused, read_notes
+
+    deep = '{"rows": ' + "[" * 200_000 + "]" * 200_000 + "}"  # a RecursionError traceback
+    with pytest.raises(ImportRefused, match=f"nesting deeper than {MAX_DEPTH} levels") as refused:
+        read_notes(fmt, deep.encode())
+    assert refused.value.hint == "flatten the structure"

@@ -820,3 +820,14 @@ def test_add_document_reads_no_more_than_a_megabyte_of_a_docx_core_properties(tm
     draft = add_document(bomb, case)
     text = draft.record.read_text(encoding="utf-8")
     assert "A bomb" not in text and "metadata could not be read" in text
+
+
+def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path):
+    text = b"Passports were retained. " + b"force " * 50_000 + b"end\n"
+    quote = "force " * 300 + "zzzz"  # difflib's ratio over 300 repeated words: 9.6 s (1,000 words: 98 s)
+    case = case_with_text(tmp_path, text, quote=quote)
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 4
+    assert problem.id == "report-a-retained" and "the closest passage reads 'force force" in problem.hint
+    assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before

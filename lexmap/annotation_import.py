@@ -24,7 +24,8 @@ import attrs
 from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_comment, yaml_value
 from .model import SLUG
-from .yamlread import MAX_DIGITS
+from .texts import TextRefused, read_regular
+from .yamlread import MAX_DEPTH, MAX_DIGITS
 
 
 class ImportRefused(ValueError):
@@ -266,6 +267,8 @@ def read_notes(fmt: str, data: bytes) -> list[Note]:
         raise ImportRefused(f"not JSON: {error.msg} at line {error.lineno}", f"give the {fmt} export as a .json file") from error
     except _TooLong as error:
         raise ImportRefused(str(error), f"give the {fmt} export as the tool wrote it") from None
+    except RecursionError:  # the json module recurses once per level: deep input is refused as the corpus's is
+        raise ImportRefused(f"nesting deeper than {MAX_DEPTH} levels; nothing was read", "flatten the structure") from None
     return READERS[fmt](parsed)
 
 
@@ -382,9 +385,10 @@ MAX_BYTES = 64 * 2**20
 
 def import_annotations(fmt: str, file: Path, corpus=None) -> tuple[str, int]:
     """The YAML of the drafts read from ``file`` in format ``fmt`` (hypothesis, w3c, csv), and their number."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise ImportRefused(f"{size / 2**20:,.0f} MiB, over the {MAX_BYTES // 2**20} MiB an import reads", "split the export")
-    notes = read_notes(fmt, file.read_bytes())
+    try:
+        data = read_regular(file, MAX_BYTES, "an import reads")
+    except TextRefused as error:
+        raise ImportRefused(str(error).removeprefix(f"{file} is "), "give the export file itself; split one that large") from None
+    notes = read_notes(fmt, data)
     drafts = draft_records(notes, corpus)
     return drafts_yaml(drafts, file.name), len(drafts)

@@ -27,6 +27,7 @@ from .model import MAX_ID_LENGTH, SLUG, is_iso_date
 from .outputs import file_mode
 from .quotes import INVISIBLE
 from .structure import _FORBIDDEN
+from .texts import MAX_TEXT_BYTES, TextRefused, read_regular
 
 KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
 
@@ -126,9 +127,15 @@ def html_metadata(data: bytes) -> Metadata:
     return Metadata(title, authors, date, head.lang or _first(meta, "dc.language"), url, ("the page's <title> and meta tags",))
 
 
+MAX_CORE_BYTES = 1 << 20
+"""The most of a DOCX's core properties read (a real one is a few hundred bytes)."""
+
+
 def docx_metadata(path: Path) -> Metadata:
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
     with zipfile.ZipFile(path) as archive:
+        if archive.getinfo("docProps/core.xml").file_size > MAX_CORE_BYTES:  # a zip bomb: 1 GB from 1 MB
+            raise ValueError(f"docProps/core.xml unpacks to more than {MAX_CORE_BYTES >> 20} MiB")
         core = ElementTree.fromstring(archive.read("docProps/core.xml"))  # noqa: S314 - stdlib parser, no entities expanded
     text = lambda tag: (core.findtext(tag, namespaces=ns) or "").strip() or None  # noqa: E731
     creator = text("dc:creator")
@@ -282,7 +289,9 @@ def add_document(
     the text already there is kept and used)."""
     source = Path(file)
     try:
-        data = source.read_bytes()
+        data = read_regular(source, MAX_TEXT_BYTES, "lexmap reads as a text")
+    except TextRefused as error:
+        raise DraftRefused(str(error), error.hint) from None
     except OSError as error:
         raise DraftRefused(
             f"cannot read {str(source)!r}: {error.strerror or error}", "give the path of a readable file"
@@ -299,7 +308,7 @@ def add_document(
         raise DraftRefused(f"{record} exists; lexmap never overwrites it", "give another id with --id, or edit that file")
     copied = True
     if text.exists() or text.is_symlink():
-        if not text.is_file() or text.is_symlink() or text.read_bytes() != data:
+        if not text.is_file() or text.is_symlink() or text.stat().st_size != len(data) or text.read_bytes() != data:
             raise DraftRefused(
                 f"{text} exists and is not this file; lexmap never overwrites it", "rename the file, or remove the old text"
             )

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import zipfile
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -82,6 +83,26 @@ def _refuse_long_marks(path: Path, pages: list[str]) -> None:
                 f"more than the {quotes.MAX_MARKS} Unicode's Stream-Safe Text Format allows",
                 "remove the run of marks (it is not text a reader can read); lexmap normalises texts to NFC, "
                 "which costs time quadratic in such a run",
+            )
+
+
+MAX_UNZIPPED = 4 * MAX_TEXT_BYTES
+"""The most a DOCX may hold unpacked, all its parts together (each part at most MAX_TEXT_BYTES):
+python-docx unpacks every part, and a 1.5 MB file whose document.xml inflated to 510 MB took
+10.6 GB and five minutes before this bound."""
+
+
+def refuse_zip_bomb(path: Path, archive: zipfile.ZipFile) -> None:
+    """TextRefused when a part of ``archive`` unpacks to more than MAX_TEXT_BYTES, or all of them
+    to more than MAX_UNZIPPED (the sizes its directory records; zipfile reads no further)."""
+    total = 0
+    for member in archive.infolist():
+        total += member.file_size
+        if member.file_size > MAX_TEXT_BYTES or total > MAX_UNZIPPED:
+            raise TextRefused(
+                f"{path} unpacks to more than lexmap reads ({member.filename!r}: {member.file_size:,} bytes; "
+                f"at most {MAX_TEXT_BYTES >> 20} MiB a part, {MAX_UNZIPPED >> 20} MiB in all)",
+                "save the document again from Word (a real document is far smaller), or give a text copy in text_file",
             )
 
 
@@ -179,7 +200,11 @@ def _html(path: Path, raw: bytes) -> list[Page]:
 def _docx(path: Path, raw: bytes) -> list[Page]:
     docx = require("docx", "reading a DOCX text")
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            refuse_zip_bomb(path, archive)
         document = docx.Document(io.BytesIO(raw))
+    except TextRefused:
+        raise
     except Exception as error:
         raise TextRefused(
             f"{path} cannot be read as a DOCX file ({type(error).__name__}: {str(error)[:200]})",

@@ -68,7 +68,9 @@ def find_passages(text: PagedText, words: str, limit: int = 3) -> list[Passage]:
 
 
 def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
-    """The passages of as many words as ``wanted`` (normalised) that read most like it."""
+    """The passages of as many words as ``wanted`` (normalised) that read most like it (of a longer
+    one, as the HINT_WORDS words around where it leaves the text)."""
+    wanted = _around_parting(text, wanted)
     haystack = text.normalised
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", haystack)]
     size = len(wanted.split())
@@ -157,6 +159,25 @@ def document_text(folders: list[Path], text_file: str) -> Path | None:
         if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
             return candidate
     return None
+
+
+HINT_WORDS = 60
+"""The most words of a quote compared for its hint: difflib's ratio is quadratic in them (a quote
+of 1,000 repeated words against a text of the same word took 98 s)."""
+
+
+def _around_parting(text: PagedText, missing: str) -> str:
+    """``missing``, or of a longer one the HINT_WORDS words around where it leaves the text (the
+    longest of its beginnings the text holds, found by halving: each a search of the text)."""
+    words = missing.split()
+    if len(words) <= HINT_WORDS:
+        return missing
+    held, lacking = 0, len(words)  # the text holds the first `held` words, not the first `lacking`
+    while lacking - held > 1:
+        middle = (held + lacking) // 2
+        held, lacking = (middle, lacking) if " ".join(words[:middle]) in text.normalised else (held, middle)
+    begin = max(0, min(held - HINT_WORDS // 2, len(words) - HINT_WORDS))
+    return " ".join(words[begin : begin + HINT_WORDS])
 
 
 def closest_hint(text: PagedText, quote: str) -> str | None:

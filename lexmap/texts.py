@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 import attrs
@@ -52,6 +53,22 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
             "keep the part of the document that is quoted, or split it into several documents",
         )
     return decode_utf8(raw, path)
+
+
+def read_regular(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of the regular file at ``path`` (a link followed), at most ``limit`` of them: a
+    FIFO or a device is refused before it is read (``add document /dev/zero`` read 9 GB in 20 s; a
+    FIFO hung), and so is a file over ``limit``. ``what`` names the reading in the message.
+    TextRefused with a hint; OSError when it cannot be opened."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without a writer
+    with open(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise TextRefused(f"{path} is not a regular file (a device, a FIFO or a folder)", "give the path of a file")
+        raw = handle.read(limit + 1) if status.st_size <= limit else b""
+    if status.st_size > limit or len(raw) > limit:
+        raise TextRefused(f"{path} is more than the {_size(limit)} {what}", "split the file, or keep the part that is needed")
+    return raw
 
 
 def decode_utf8(raw: bytes, path: Path) -> str:

@@ -831,3 +831,58 @@ def test_a_revision_without_the_case_folder_says_so_in_one_line(tmp_path, monkey
     result = run_cli("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 2 and "the case folder 'moved' does not exist at 'HEAD~1'" in result.output, result.output
     assert "hint:" in result.output and "Traceback" not in result.output
+
+
+# -- attack round 4 (issue 26), branch fixa -------------------------------------------
+
+
+def _padded_docx(path: Path, member: str, padding: int) -> Path:
+    """A Word file whose ``member`` is followed by ``padding`` spaces (still valid XML): a small
+    file on disk that unpacks to far more, as a zip bomb does."""
+    import zipfile
+
+    import docx
+
+    made = docx.Document()
+    made.add_paragraph("Passports were retained")
+    made.core_properties.title = "A bomb"
+    plain = path.with_suffix(".plain.docx")
+    made.save(str(plain))
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item.filename, data + b" " * padding if item.filename == member else data)
+    return path
+
+
+def test_a_docx_text_that_unpacks_past_the_bound_is_refused_before_it_is_unpacked(tmp_path):
+    from lexmap.extract import read_pages
+    from lexmap.texts import MAX_TEXT_BYTES, TextRefused
+
+    bomb = _padded_docx(tmp_path / "bomb.docx", "word/document.xml", MAX_TEXT_BYTES)
+    assert bomb.stat().st_size < 1 << 20
+    with pytest.raises(TextRefused, match=r"unpacks to more than lexmap reads \('word/document.xml'") as refused:
+        read_pages(bomb, cache=False)
+    assert "give a text copy" in refused.value.hint
+
+
+def test_add_document_reads_no_more_than_a_megabyte_of_a_docx_core_properties(tmp_path):
+    from lexmap.drafts import add_document
+
+    case = tmp_path / "case"
+    (case / "mappings").mkdir(parents=True)
+    bomb = _padded_docx(tmp_path / "bomb.docx", "docProps/core.xml", 2 << 20)
+    draft = add_document(bomb, case)
+    text = draft.record.read_text(encoding="utf-8")
+    assert "A bomb" not in text and "metadata could not be read" in text
+
+
+def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path):
+    text = b"Passports were retained. " + b"force " * 50_000 + b"end\n"
+    quote = "force " * 300 + "zzzz"  # difflib's ratio over 300 repeated words: 9.6 s (1,000 words: 98 s)
+    case = case_with_text(tmp_path, text, quote=quote)
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 4
+    assert problem.id == "report-a-retained" and "the closest passage reads 'force force" in problem.hint
+    assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before

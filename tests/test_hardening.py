@@ -1,7 +1,9 @@
 """Hostile and broken input: every file gives a corpus or a CorpusError with a position, never
 a crash, a hang or a silently dropped value."""
 
+import contextlib
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -430,3 +432,62 @@ def test_add_document_says_what_texts_is_when_it_is_no_folder(tmp_path, kind):
     result = _add(page, case)
     assert result.exit_code != 0 and "meanwhile" not in result.output
     assert ("which does not exist" if kind != "file" else "is a file, not a folder") in result.output
+
+
+# -- attack round 4 (issue 26), branch fixa -------------------------------------------
+
+
+@contextlib.contextmanager
+def _alarm(seconds: int):
+    """A TimeoutError after ``seconds`` (a read that never ends fails the test instead of hanging it)."""
+
+    def ring(signum, frame):
+        raise TimeoutError(f"still reading after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("command", ["add document", "import hypothesis"])
+def test_add_document_and_import_refuse_a_fifo_in_one_line(tmp_path, command):
+    from click.testing import CliRunner
+
+    from lexmap.cli import main
+
+    case = _flat_case(tmp_path / "case")
+    given = _special("FIFO", tmp_path / "notes.json")  # a device is refused by the same check (not tried here:
+    with _alarm(10):  # /dev/zero was read for ever, 9 GB in 20 s, deaf to the alarm); a FIFO waited for a writer
+        result = CliRunner().invoke(
+            main, [*command.split(), given, str(case), *(["-o", str(case / "i.yaml")] if "import" in command else [])]
+        )
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0].endswith("not a regular file (a device, a FIFO or a folder)"), result.stderr
+    assert not (case / "i.yaml").exists() and not (case / "texts" / "notes.json").exists()
+
+
+def test_add_document_refuses_a_file_over_the_text_bound_without_reading_it(tmp_path):
+    from lexmap.drafts import DraftRefused, add_document
+    from lexmap.texts import MAX_TEXT_BYTES
+
+    case = _flat_case(tmp_path / "case")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_TEXT_BYTES + 1)  # sparse: nothing on disk
+    with pytest.raises(DraftRefused, match="more than the 64 MiB lexmap reads as a text"):
+        add_document(big, case)
+    assert not (case / "texts" / "big.txt").exists()
+
+
+@pytest.mark.parametrize("fmt", ["hypothesis", "w3c"])
+def test_an_annotation_export_nested_past_pythons_recursion_is_refused_in_one_line(fmt):
+    from lexmap.annotation_import import ImportRefused, read_notes
+
+    deep = '{"rows": ' + "[" * 200_000 + "]" * 200_000 + "}"  # a RecursionError traceback
+    with pytest.raises(ImportRefused, match=f"nesting deeper than {MAX_DEPTH} levels") as refused:
+        read_notes(fmt, deep.encode())
+    assert refused.value.hint == "flatten the structure"

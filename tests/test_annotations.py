@@ -268,3 +268,14 @@ def test_line_separators_in_a_quote_survive_the_round_trip(tmp_path):
     data, _positions, problems = read_yaml(path, "x.yaml")
     record, wrong = structure(data["attestations"][0], Attestation)
     assert not problems and not wrong and record.quote == "one\u2028two\u2029three"
+
+
+def test_an_existing_annotations_export_is_never_replaced(case, tmp_path):
+    # issue 27: the commands that write a case's statements out never overwrite a file (an
+    # annotation tool may hold edits made to an earlier export)
+    exported = tmp_path / "a.jsonld"
+    exported.write_text("edited in an annotation tool\n", encoding="utf-8")
+    result = _run("export", "annotations", case, "-o", exported)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "never replaces an annotations export" in result.output and "hint:" in result.output
+    assert exported.read_text(encoding="utf-8") == "edited in an annotation tool\n"

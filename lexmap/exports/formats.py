@@ -368,7 +368,15 @@ FORMATS: tuple[Format, ...] = (
         "the documents, for Zotero and Pandoc",
         untitled="CSL-JSON is a bare list of bibliography items: a title would be read as one more item",
     ),
-    Format("corpus", "annotations", (), _bytes(_annotations), "every statement as a W3C Web Annotation (JSON-LD)"),
+    Format(
+        "corpus",
+        "annotations",
+        (),
+        _bytes(_annotations),
+        "every statement as a W3C Web Annotation (JSON-LD)",
+        keeps="an annotations export (annotation tools may hold edits made to it)",
+        hint="give a new file name, such as annotations-YYYY-MM-DD.jsonld",
+    ),
     Format(
         "corpus",
         "custody",

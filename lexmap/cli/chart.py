@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..exports.formats import DEFAULT_GAPS, DEFAULT_PAPER, GAPS, PAPERS, FormatError, OutputCase, by_path, extensions
+from ..exports.formats import DEFAULT_GAPS, GAPS, FormatError, OutputCase, by_path, extensions
 from ..independence import MODES
-from .common import check_id, check_output, corpus_options, load_corpus, profile_option, write_format
+from .common import check_id, check_output, corpus_options, load_corpus, paper_option, profile_option, write_format
 from .errors import UserError
 
 GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own file"}
@@ -26,13 +26,7 @@ GAPS_WHERE = {"appendix": "", "none": " left out", "separate": " in their own fi
     show_default=True,
     help="What makes two sources dependent (docs/api.md).",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(list(PAPERS)),
-    default=DEFAULT_PAPER,
-    show_default=True,
-    help="The paper a printed format (XLSX, DOCX, PDF) is laid out for.",
-)
+@paper_option("XLSX, DOCX, PDF")
 @click.option(
     "--gaps",
     type=click.Choice(GAPS),

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..discover import describe, find_case
-from ..exports.formats import Destination, Format, OutputCase, names, unknown
+from ..exports.formats import DEFAULT_PAPER, PAPERS, Destination, Format, OutputCase, names, unknown
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
@@ -72,6 +72,17 @@ profile_option = click.option(
     help="What the output may show: 'public' withholds restricted and confidential documents, statements and "
     "actors (placeholders, still counted), 'internal' confidential ones only, 'full' nothing (docs/data-format.md).",
 )
+
+
+def paper_option(printed: str):
+    """--paper, for a command whose printed formats are ``printed`` ("XLSX, DOCX")."""
+    return click.option(
+        "--paper",
+        type=click.Choice(list(PAPERS)),
+        default=DEFAULT_PAPER,
+        show_default=True,
+        help=f"The paper a printed format ({printed}) is laid out for.",
+    )
 
 
 def corpus_options(command):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..exports.formats import DEFAULT_PAPER, DEFAULT_VALUE, PAPERS, FormatError, OutputCase, by_name, by_path, extensions
+from ..exports.formats import DEFAULT_VALUE, FormatError, OutputCase, by_name, by_path, extensions
 from ..exports.htmlfile import check_base_url
 from ..matrix import VALUES, build_matrix
 from .common import (
@@ -15,6 +15,7 @@ from .common import (
     format_choice,
     load_corpus,
     output_option,
+    paper_option,
     profile_option,
     to_stdout,
     write_format,
@@ -84,13 +85,7 @@ def estimate(corpus, rows: str, cols: str, framework: str | None) -> tuple[int, 
     callback=_base_url,
     help="Base URL (http or https) of the reference site, to link cells to practice pages (XLSX, HTML).",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(list(PAPERS)),
-    default=DEFAULT_PAPER,
-    show_default=True,
-    help="The paper a printed format (XLSX, DOCX) is laid out for.",
-)
+@paper_option("XLSX, DOCX")
 @click.option(
     "--max-cells",
     type=click.IntRange(min=1),

@@ -2,27 +2,22 @@
 # The code checks beside the tests (CI runs them with scripts/test.sh): ruff's linter, ruff's
 # formatter over the whole tree, mypy over lexmap/, and the import contract of the
 # layers (lint-imports, configured in pyproject.toml). Every check runs; the script exits non-zero
-# when any fails. The tools come from lexmap's `dev` extra, installed here when one is missing.
+# when any fails. The tools come from lexmap's `dev` extra, installed here first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 
-missing=0
-for module in ruff mypy importlinter; do
-    python -c "import $module" 2>/dev/null || missing=1
-done
-if [ "$missing" -eq 1 ]; then
-    log="$(mktemp -t lexmap-check.XXXXXX.log)"
-    echo "installing lexmap[dev] (log: $log)"
-    constraints=()
-    [ -f constraints/test.txt ] && constraints=(-c constraints/test.txt)  # the pins scripts/test.sh uses
-    if ! python -m pip install -q -e '.[dev]' "${constraints[@]}" >"$log" 2>&1; then
-        echo "scripts/check.sh: installing lexmap[dev] failed; its output:" >&2
-        cat "$log" >&2
-        exit 1
-    fi
-    rm -f "$log"
+# Always installed (a no-op when the environment already has it): a machine that has ruff, mypy
+# and lint-imports from some earlier install may still lack a library lexmap imports, and mypy
+# then fails on a missing module that a user's install has (CI stop 32: pypdf).
+log="$(mktemp -t lexmap-check.XXXXXX.log)"
+echo "installing lexmap[dev] with constraints/test.txt (log: $log)"
+if ! python -m pip install -q -c constraints/test.txt -e '.[dev]' >"$log" 2>&1; then
+    echo "scripts/check.sh: installing lexmap[dev] failed; its output:" >&2
+    cat "$log" >&2
+    exit 1
 fi
+rm -f "$log"
 
 failed=()
 run() {  # run "$@" under its name; remember it when it fails

@@ -817,3 +817,12 @@ def test_hrf_vaccine_income_estimate_and_visa_announcement_are_hrfs_facts(corpus
 def test_the_faq_wage_hand_over_is_exhibited_as_withholding_with_the_us_as_speaker(corpus):
     exhibit = corpus.exhibits["cibercuba-hand-over-salaries-wages-indicator"]
     assert exhibit.indicator == "ilo-fl/withholding-of-wages" and exhibit.speaker == "us-government"
+
+
+def test_hrf_recommendation_on_paho_records_the_trafficking_it_asserts_not_paho_responsibility(corpus):
+    # held-out E54 (session 7): the assertion inside recommendation (2) is recorded; PAHO's own
+    # responsibility argues no element, so nothing is recorded on an organisation
+    claim = corpus.claims["hrf-2022-recommendation-paho-brazil-trafficking"]
+    assert claim.element == "palermo/trafficking" and claim.stance == "supports"
+    assert "trafficking of Cuban doctors in Brazil" in claim.quote
+    assert claim.practice == "medical-missions-labour-export"

@@ -142,3 +142,39 @@ def test_a_long_document_page_filters_by_practice_element_and_stance(browser, si
         assert len(page.evaluate(shown)) == len(mine)
     finally:
         context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width,height", [(1400, 900), (400, 800)])
+def test_the_case_timeline_page_shows_its_picture_and_table_in_the_first_screens(browser, site, bundled, width, height):
+    """The case's time line (issue 30 item 2) from the home page's link: the picture in view and
+    as wide as the text allows, one bar per dated statement, the table with the same rows, the
+    page never wider than the screen. LEXMAP_SCREENSHOTS=docs/screenshots saves what docs/site.md shows."""
+    import os
+    from pathlib import Path
+
+    from lexmap.chronology import chronology
+
+    dated = [e for e in chronology(bundled) if e.lower]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(site + "index.html")
+        page.locator(".lx-lead a", has_text="Timeline of the case").click()
+        page.wait_for_url("**/timeline.html")
+        assert page.locator('nav a[href$="timeline.html"]', has_text="Timeline").count() >= 1  # in the navigation
+        svg = page.locator("svg.lx-timeline").bounding_box()
+        assert svg["width"] >= min(width - 60, 600) * 0.5 and svg["y"] < height, svg
+        assert page.locator("svg.lx-timeline rect").count() == len(dated)
+        rows = page.locator(".lx-timeline-figure + .lx-matrix-wrap tbody tr").all_inner_texts()
+        assert [r.split("\t")[0] for r in rows] == [e.when for e in dated]
+        sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], sizes
+        if os.environ.get("LEXMAP_SCREENSHOTS"):
+            page.evaluate(
+                "window.scrollTo(0, document.querySelector('.lx-timeline-practices').getBoundingClientRect().top + window.scrollY - 70)"
+            )
+            page.wait_for_timeout(400)
+            page.screenshot(path=Path(os.environ["LEXMAP_SCREENSHOTS"]) / f"timeline-case-{width}-light.png")
+    finally:
+        context.close()

@@ -178,3 +178,46 @@ def test_the_case_timeline_page_shows_its_picture_and_table_in_the_first_screens
             page.screenshot(path=Path(os.environ["LEXMAP_SCREENSHOTS"]) / f"timeline-case-{width}-light.png")
     finally:
         context.close()
+
+
+DROP_HAS = """() => {  // what a browser without :has() does: it drops every rule whose selector holds one
+  let dropped = 0;
+  for (const sheet of document.styleSheets) {
+    for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
+      if ((sheet.cssRules[i].selectorText || '').includes(':has(')) { sheet.deleteRule(i); dropped++; }
+    }
+  }
+  return dropped;
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_document_filter_without_css_has(browser, site, bundled, javascript):
+    """Browsers before Chrome 105, Safari 15.4 and Firefox 121 lack :has(): there the page's
+    script does the filtering (attributes on <body>); with no script either, every card stays
+    shown and the boxes hide nothing."""
+    document = _documents_by_size(bundled)[0]
+    mine = [
+        s
+        for s in [*bundled.claims.values(), *bundled.attestations.values(), *bundled.exhibits.values()]
+        if s.document == document
+    ]
+    context = browser.new_context(viewport={"width": 400, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    shown = "[...document.querySelectorAll('.lx-statement')].filter(e => e.offsetParent !== null).length"
+    try:
+        page.goto(site + f"documents/{document}.html")
+        assert page.evaluate(DROP_HAS) >= len({s.practice for s in mine})  # the filter's :has() rules, gone
+        assert page.evaluate(shown) == len(mine)
+        practice = max({s.practice for s in mine}, key=lambda p: sum(s.practice == p for s in mine))
+        page.select_option("#lx-filter-practice", practice)
+        page.select_option("#lx-filter-stance", "supports")
+        expected = sum(s.practice == practice and getattr(s, "stance", "") == "supports" for s in mine)
+        assert 0 < expected < len(mine)
+        assert page.evaluate(shown) == (expected if javascript else len(mine))
+        page.locator("#lx-filter button[type=reset]").click()
+        page.wait_for_timeout(50)
+        assert page.evaluate(shown) == len(mine)
+    finally:
+        context.close()

@@ -305,3 +305,78 @@ def test_the_case_timeline_page_draws_every_practices_dated_statements_once(case
     undated = build_pages(lexmap.load(case))
     assert TIMELINE not in undated and "timeline.html" not in undated["index.md"]
     assert {"Timeline": TIMELINE} not in navigation(undated, [])
+
+
+# (statement, when, first day, last day) of every dated claim and attestation, as the databases hold them
+BOUNDS = [(s, w, lo, hi) for s, w, lo, hi, *_ in EXPECTED]
+
+
+def test_the_rdf_carries_the_event_date_as_edtf_with_its_bounds(case, tmp_path):
+    """Turtle read back with rdflib, and queried with Oxigraph: lm:eventDate (an EDTF literal,
+    the LoC datatype), lm:eventEarliest and lm:eventLatest (xsd:date); no date on an undated statement."""
+    import rdflib
+
+    from lexmap.exports import export_bytes
+    from lexmap.sparql import query
+
+    corpus = lexmap.load(case)
+    graph = rdflib.Graph().parse(data=export_bytes(corpus, "turtle").decode("utf-8"), format="turtle")
+    lm = rdflib.Namespace("urn:lexmap:vocab#")
+    edtf = rdflib.URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
+    for statement, when, first, last in BOUNDS:
+        subject = rdflib.URIRef(f"urn:lexmap:{statement}")
+        (date,) = graph.objects(subject, lm.eventDate)
+        assert (str(date), date.datatype) == (when, edtf)
+        (earliest,) = graph.objects(subject, lm.eventEarliest)
+        (latest,) = graph.objects(subject, lm.eventLatest)
+        assert (str(earliest), str(latest)) == (first, last)
+        assert earliest.datatype == rdflib.XSD.date
+    assert list(graph.objects(rdflib.URIRef("urn:lexmap:undated"), lm.eventDate)) == []
+    before = query(
+        corpus,
+        """PREFIX lm: <urn:lexmap:vocab#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?s WHERE { ?s lm:eventLatest ?latest FILTER (?latest < "2006-03-01"^^xsd:date) }""",
+        engine="oxigraph",
+    )
+    assert [row[0] for row in before.rows] == ["urn:lexmap:before-binding"]  # conduct before the entry into force
+
+
+def test_sqlite_and_parquet_hold_when_and_its_bounds(case, tmp_path):
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    db, folder = tmp_path / "c.db", tmp_path / "parquet"
+    for args in (["sqlite", "-o", str(db)], ["parquet", "-o", str(folder)]):
+        result = CliRunner().invoke(main, ["export", args[0], str(case), *args[1:]])
+        assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(db)
+    try:
+        rows = connection.execute(
+            'SELECT id, "when", when_from, when_to FROM claims UNION ALL SELECT id, "when", when_from, when_to FROM attestations'
+        ).fetchall()
+        viewed = connection.execute('SELECT id, "when", when_from, when_to, document_date FROM claims_view').fetchall()
+        early = connection.execute("SELECT id FROM claims WHERE when_to < '2006-03-01' ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    assert set(BOUNDS) <= set(rows) and ("undated", None, None, None) in rows
+    assert ("in-2010", "2010", "2010-01-01", "2010-12-31", "2022-08") in viewed  # beside the document's date
+    assert early == [("before-binding",)]
+    parquet = pq.read_table(folder / "claims.parquet").to_pylist() + pq.read_table(folder / "attestations.parquet").to_pylist()
+    got = {(r["id"], r["when"], r["when_from"], r["when_to"]) for r in parquet}
+    assert set(BOUNDS) <= got and ("undated", None, None, None) in got
+
+
+def test_the_json_export_keeps_when_and_reads_back(case, tmp_path):
+    import json
+
+    out = tmp_path / "c.json"
+    result = CliRunner().invoke(main, ["export", "json", str(case), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    written = {s["id"]: s.get("when") for s in (*data["claims"], *data["attestations"])}
+    assert {s: written[s] for s, *_ in BOUNDS} == {s: w for s, w, *_ in BOUNDS} and written["undated"] is None
+    again = lexmap.load(out)
+    assert [(e.statement, e.when, e.lower, e.upper) for e in chronology(again)] == [
+        (e.statement, e.when, e.lower, e.upper) for e in chronology(lexmap.load(case))
+    ]

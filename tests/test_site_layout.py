@@ -221,3 +221,43 @@ def test_the_document_filter_without_css_has(browser, site, bundled, javascript)
         assert page.evaluate(shown) == len(mine)
     finally:
         context.close()
+
+
+SCROLLER = """sel => {
+  const table = document.querySelector(sel), wrap = table.closest('.lx-matrix-wrap');
+  const box = wrap.getBoundingClientRect(), caption = table.querySelector('caption');
+  const head = table.querySelector('tbody th');
+  const before = head.getBoundingClientRect().left;
+  wrap.scrollLeft = 120;
+  const after = head.getBoundingClientRect().left;
+  const cell = table.querySelector('tbody td').getBoundingClientRect().left;
+  wrap.scrollLeft = 0;
+  return {
+    scrolls: wrap.scrollWidth > wrap.clientWidth, overflow: getComputedStyle(wrap).overflowX,
+    shadow: getComputedStyle(wrap).backgroundImage, moved: wrap.scrollWidth > wrap.clientWidth ? before - after : null,
+    caption: caption ? [caption.getBoundingClientRect().left >= box.left - 1, caption.getBoundingClientRect().right <= box.right + 1] : null,
+    cellUnderHead: cell < after + head.getBoundingClientRect().width,
+  };
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path,selector", [("index.html", ".lx-heat"), ("matrix.html", ".lx-matrix")])
+def test_a_table_wider_than_a_phone_scrolls_in_its_frame_and_shows_it(browser, site, path, selector):
+    """At 400 px the heat map and the matrix scroll inside their frame (never the page), with a
+    shadow at the frame's edge, the caption inside the visible frame, and the row headers kept
+    in place (and whole words) while the columns move under them."""
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site + path)
+        sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], sizes
+        found = page.evaluate(SCROLLER, selector)
+        assert found["scrolls"] and found["overflow"] == "auto", found
+        assert found["shadow"].count("gradient(") == 2, found  # the cover and the shadow
+        assert found["moved"] == 0 and found["cellUnderHead"], found  # the row header stays; cells pass under it
+        assert found["caption"] in (None, [True, True]), found
+        assert page.evaluate(SPLIT_WORDS, f"{selector} tbody th") == []
+    finally:
+        context.close()

@@ -544,3 +544,13 @@ def test_site_build_under_public_with_since_shows_no_withheld_string(repository,
     strings = {*apply_profile(read_case(repository, cache=False), "public").strings, *WITHHELD, "the witness's own words"}
     files = sorted(p for p in site.rglob("*") if p.is_file())
     assert find_leaks(files, strings, tmp_path) == []
+
+
+def test_diff_of_an_edition_under_a_profile_that_withholds_more_is_one_line(tmp_path):
+    internal = tmp_path / "internal.json"
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", "internal", "-o", str(internal)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["diff", str(internal), str(CASE), "--profile", "public"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert f"{internal}: this corpus is the internal edition of a case" in result.output
+    assert "hint: give the case's folder, not an export of an edition" in result.output

@@ -311,17 +311,12 @@ def _assessments(corpus):
 
 
 def _when_bound(end: str):
-    """The first (``lower``) or last (``upper``) ISO day a statement's ``when`` may mean (issue
-    30): the EDTF text stays in ``when``, its bounds let SQL compare dates."""
-
-    def get(statement) -> str | None:
-        return None if statement.when is None else getattr(parse_date(statement.when), end).isoformat()
-
-    return get
+    """A statement's first (``lower``) or last (``upper``) ISO day its ``when`` may mean (issue 30):
+    the EDTF text stays in ``when``, the bounds let SQL compare dates."""
+    return lambda s: None if s.when is None else getattr(parse_date(s.when), end).isoformat()
 
 
 _DERIVED = {"when_from": _when_bound("lower"), "when_to": _when_bound("upper")}
-"""Columns computed from a record's fields, not fields of their own."""
 
 
 def _fields(records, table: str) -> Iterator[tuple]:

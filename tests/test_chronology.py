@@ -4,6 +4,7 @@ state was bound when the conduct happened; read back with pandas (CSV) and openp
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -214,7 +215,7 @@ def test_each_practice_page_draws_its_time_line_with_a_table_of_the_same_events(
         figure = page[page.index('<figure class="lx-timeline-figure">') :]
         assert 'role="img" aria-label="Time line of ' in figure
         assert "5 dated statements, from 2004-05-01 to 2012-06~." in figure
-        cells = [row.split("</td>")[0] for row in figure.split("<tr><td>")[1:]]
+        cells = [row.split("</td>")[0].split(">", 1)[1] for row in figure.split("<tr><td")[1:]]
         assert cells == [e[1] for e in EXPECTED] + ["2012-06~"]  # in order; the undated one is not drawn
         assert figure.count("<rect ") == 5
     data = yaml.safe_load((case / "case.yaml").read_text())
@@ -257,3 +258,125 @@ def test_the_xlsx_opens_in_libreoffice_with_the_csv_rows(case, tmp_path):
     ):
         ours.readline()  # our caption line (the case's title and date); the sheet holds the table
         assert list(csv.reader(read)) == list(csv.reader(ours))
+
+
+def test_the_case_timeline_page_draws_every_practices_dated_statements_once(case):
+    """The case's time line (issue 30 item 2): the dated statements of all practices, each once
+    (a part's statement is not drawn again for its whole), in the chronology's order, with a
+    table of the same rows; linked from the home page and the navigation."""
+    from lexmap.site.mkdocs_hook import navigation
+    from lexmap.site.pages import TIMELINE, build_pages
+
+    data = yaml.safe_load((case / "case.yaml").read_text())
+    data["attestations"].append(
+        {
+            "id": "whole-seen",
+            "document": "report",
+            "practice": "scheme",
+            "pinpoint": "p. 3",
+            "quote": "the scheme ran",
+            "when": "2007",
+        }
+    )
+    (case / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    corpus = lexmap.load(case)
+    pages = build_pages(corpus)
+    page = pages[TIMELINE]
+    dated = [e for e in chronology(corpus) if e.lower]
+    assert [e.statement for e in dated][:3] == ["before-binding", "the-year-it-came-into-force", "whole-seen"]
+    figure = page[page.index('<figure class="lx-timeline-figure">') :]
+    assert 'aria-label="Time line of Chronology fixture: 6 dated statements, from 2004-05-01 to 2012-06~."' in figure
+    assert figure.count("<rect ") == 6 and figure.count("<tr><td") == 6  # each statement once, the undated one not drawn
+    cells = [row.split("</td>") for row in figure.split("<tr><td")[1:]]
+    assert [c[0].split(">", 1)[1] for c in cells] == [e.when for e in dated]
+    keys = {"passports": "P1", "scheme": "P2"}  # the practice with the most dated statements first
+    assert [c[3].removeprefix("<td>") for c in cells] == [f"{keys[e.practice]} {e.practice_label}" for e in dated]
+    bars = re.findall(r'text-anchor="end" fill="currentColor">([^<]+)</text>', figure)
+    assert bars == [f"{keys[e.practice]} {e.when}" for e in dated]  # the picture tells the practices apart
+    assert "6 of 7 statements" in page and "The 1 without an event date are not drawn" in page
+    assert "<strong>P1</strong>" in page and "Passport retention</a>: 5 dated statements" in page
+    assert "The scheme</a>: 1 dated statement<" in page
+    home = pages["index.md"]
+    assert '<a href="timeline.html">Timeline of the case</a>: the 6 statements' in home
+    assert {"Timeline": TIMELINE} in navigation(pages, [])
+    for statement in (*data["claims"], *data["attestations"]):
+        statement.pop("when", None)
+    (case / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    undated = build_pages(lexmap.load(case))
+    assert TIMELINE not in undated and "timeline.html" not in undated["index.md"]
+    assert {"Timeline": TIMELINE} not in navigation(undated, [])
+
+
+# (statement, when, first day, last day) of every dated claim and attestation, as the databases hold them
+BOUNDS = [(s, w, lo, hi) for s, w, lo, hi, *_ in EXPECTED]
+
+
+def test_the_rdf_carries_the_event_date_as_edtf_with_its_bounds(case, tmp_path):
+    """Turtle read back with rdflib, and queried with Oxigraph: lm:eventDate (an EDTF literal,
+    the LoC datatype), lm:eventEarliest and lm:eventLatest (xsd:date); no date on an undated statement."""
+    import rdflib
+
+    from lexmap.exports import export_bytes
+    from lexmap.sparql import query
+
+    corpus = lexmap.load(case)
+    graph = rdflib.Graph().parse(data=export_bytes(corpus, "turtle").decode("utf-8"), format="turtle")
+    lm = rdflib.Namespace("urn:lexmap:vocab#")
+    edtf = rdflib.URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
+    for statement, when, first, last in BOUNDS:
+        subject = rdflib.URIRef(f"urn:lexmap:{statement}")
+        (date,) = graph.objects(subject, lm.eventDate)
+        assert (str(date), date.datatype) == (when, edtf)
+        (earliest,) = graph.objects(subject, lm.eventEarliest)
+        (latest,) = graph.objects(subject, lm.eventLatest)
+        assert (str(earliest), str(latest)) == (first, last)
+        assert earliest.datatype == rdflib.XSD.date
+    assert list(graph.objects(rdflib.URIRef("urn:lexmap:undated"), lm.eventDate)) == []
+    before = query(
+        corpus,
+        """PREFIX lm: <urn:lexmap:vocab#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?s WHERE { ?s lm:eventLatest ?latest FILTER (?latest < "2006-03-01"^^xsd:date) }""",
+        engine="oxigraph",
+    )
+    assert [row[0] for row in before.rows] == ["urn:lexmap:before-binding"]  # conduct before the entry into force
+
+
+def test_sqlite_and_parquet_hold_when_and_its_bounds(case, tmp_path):
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    db, folder = tmp_path / "c.db", tmp_path / "parquet"
+    for args in (["sqlite", "-o", str(db)], ["parquet", "-o", str(folder)]):
+        result = CliRunner().invoke(main, ["export", args[0], str(case), *args[1:]])
+        assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(db)
+    try:
+        rows = connection.execute(
+            'SELECT id, "when", when_from, when_to FROM claims UNION ALL SELECT id, "when", when_from, when_to FROM attestations'
+        ).fetchall()
+        viewed = connection.execute('SELECT id, "when", when_from, when_to, document_date FROM claims_view').fetchall()
+        early = connection.execute("SELECT id FROM claims WHERE when_to < '2006-03-01' ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    assert set(BOUNDS) <= set(rows) and ("undated", None, None, None) in rows
+    assert ("in-2010", "2010", "2010-01-01", "2010-12-31", "2022-08") in viewed  # beside the document's date
+    assert early == [("before-binding",)]
+    parquet = pq.read_table(folder / "claims.parquet").to_pylist() + pq.read_table(folder / "attestations.parquet").to_pylist()
+    got = {(r["id"], r["when"], r["when_from"], r["when_to"]) for r in parquet}
+    assert set(BOUNDS) <= got and ("undated", None, None, None) in got
+
+
+def test_the_json_export_keeps_when_and_reads_back(case, tmp_path):
+    import json
+
+    out = tmp_path / "c.json"
+    result = CliRunner().invoke(main, ["export", "json", str(case), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    written = {s["id"]: s.get("when") for s in (*data["claims"], *data["attestations"])}
+    assert {s: written[s] for s, *_ in BOUNDS} == {s: w for s, w, *_ in BOUNDS} and written["undated"] is None
+    again = lexmap.load(out)
+    assert [(e.statement, e.when, e.lower, e.upper) for e in chronology(again)] == [
+        (e.statement, e.when, e.lower, e.upper) for e in chronology(lexmap.load(case))
+    ]

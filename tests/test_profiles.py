@@ -296,3 +296,261 @@ def test_render_matrix_and_render_chart_take_a_profile():
     assert QUOTE in render_chart(chart, "md", full).decode("utf-8")
     shown = render_chart(chart, "md", full, profile="public").decode("utf-8")
     assert QUOTE not in shown and "public edition: 4 of 11 statements withheld" in shown
+
+
+# Every command of the CLI that reads a case, and what it writes: (name, arguments after the
+# command, files it writes into OUT). {case} is the case, {out} the output folder, {changed} a
+# copy of the case whose confidential statement has a new pinpoint and note (for diff).
+COMMANDS = [
+    ("validate", ["validate", "{case}"], []),
+    ("info", ["info", "{case}"], []),
+    *((f"list {kind}", ["list", kind, "{case}"], []) for kind in ("documents", "actors", "claims", "attestations")),
+    ("show practice", ["show", "passports", "{case}"], []),
+    ("show document", ["show", "report", "{case}"], []),
+    ("show state", ["show", "aa", "{case}", "--on", "2020"], []),
+    ("show speaker", ["show", "{speaker}", "{case}"], []),  # the confidential speaker: under public, her pseudonym
+    ("gaps", ["gaps", "{case}"], []),
+    *(
+        (f"matrix {ext}", ["matrix", "{case}", "--rows", "practices", "-o", f"{{out}}/matrix.{ext}"], [f"matrix.{ext}"])
+        for ext in ("csv", "xlsx", "md", "html", "json")
+    ),
+    ("matrix text", ["matrix", "{case}", "--rows", "practices"], []),
+    *(
+        (f"chart {ext}", ["chart", "charter/exploitation", "{case}", "-o", f"{{out}}/chart.{ext}"], [f"chart.{ext}"])
+        for ext in ("docx", "html", "md")
+    ),
+    *(
+        (f"export {fmt}", ["export", fmt, "{case}", "-o", f"{{out}}/{name}"], [name])
+        for fmt, name in (
+            ("json", "corpus.json"),
+            ("graphml", "corpus.graphml"),
+            ("gexf", "corpus.gexf"),
+            ("turtle", "corpus.ttl"),
+            ("jsonld", "corpus.jsonld"),
+            ("csl-json", "csl.json"),
+            ("annotations", "annotations.jsonld"),
+            ("custody", "custody.json"),
+            ("chronology", "chronology.csv"),
+            ("chronology", "chronology.xlsx"),
+            ("sqlite", "corpus.db"),
+            ("parquet", "parquet"),
+        )
+    ),
+    ("export json to stdout", ["export", "json", "{case}"], []),
+    ("sparql", ["sparql", "SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }}", "{case}", "--format", "tsv"], []),
+    ("sparql --store", ["sparql", "SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }}", "{case}", "--store", "{out}/store"], ["store"]),
+    ("find", ["find", "report", "passports", "{case}"], []),
+    ("diff", ["diff", "{case}", "{changed}", "--format", "json", "-o", "{out}/diff.json"], ["diff.json"]),
+    ("diff text", ["diff", "{case}", "{changed}"], []),
+]
+NOT_PROFILED = {
+    "init": "writes a new case's skeleton, no statement",
+    "add document": "writes a record into the case, not an output",
+    "import": "reads annotations into the case's YAML, not an output",
+    "cache info": "says how large the cache is",
+    "cache clear": "empties the cache",
+    "leak-check": "its own --profile (internal or public), which it checks",
+}
+
+
+def _commands(group, prefix=""):
+    import click
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix}{name} ")
+        else:
+            yield f"{prefix}{name}", command
+
+
+def test_every_command_that_reads_a_case_takes_the_profile_option():
+    """A command added later without --profile fails here, not in a court filing."""
+    from lexmap.cli.common import profile_option
+
+    expected = next(p for p in profile_option(lambda: None).__click_params__ if p.name == "profile")
+    missing = []
+    for name, command in _commands(main):
+        if name in NOT_PROFILED:
+            continue
+        option = next((p for p in command.params if p.name == "profile"), None)
+        if option is None or (option.default, list(option.type.choices)) != (expected.default, list(expected.type.choices)):
+            missing.append(name)
+    assert missing == []
+    assert set(NOT_PROFILED) <= {name for name, _ in _commands(main)}  # no stale exception
+    run = {args[0] if args[0] not in ("site", "cache") else " ".join(args[:2]) for _, args, _ in COMMANDS}
+    assert {name for name, _ in _commands(main)} - set(NOT_PROFILED) - run <= {"site build", "site serve"}  # slow tests below
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory):
+    """The case with its confidential statement's pinpoint and note changed (what diff reports)."""
+    case = tmp_path_factory.mktemp("changed") / "case"
+    shutil.copytree(CASE, case)
+    statements = case / "mappings" / "statements.yaml"
+    text = statements.read_text(encoding="utf-8")
+    assert "pinpoint: answer 1\n" in text and "note: the witness's own words" in text
+    text = text.replace("pinpoint: answer 1\n", "pinpoint: answer 1, second part\n").replace(
+        "note: the witness's own words", "note: the witness repeated it twice"
+    )
+    statements.write_text(text, encoding="utf-8")
+    return case
+
+
+def _run(args, out, changed, profile):
+    speaker = "withheld-speaker-1" if profile == "public" else "mirela-kovacevic"  # the pseudonym, in the edition
+    filled = [a.format(case=CASE, out=out, changed=changed, speaker=speaker) for a in args]
+    cache = [] if filled[0] in ("diff", "sparql") else ["--no-cache"]  # the two that take no --no-cache
+    return CliRunner().invoke(main, [*filled, "--profile", profile, *cache])
+
+
+def _shown(tmp_path, result, out, files):
+    """The files to search: what the command printed (stdout and stderr) and every file it wrote."""
+    (tmp_path / f"printed-{out.name}.txt").write_text(result.output, encoding="utf-8")
+    written = [p for f in files for p in ([out / f] if (out / f).is_file() else sorted((out / f).rglob("*")))]
+    assert all(p.exists() for p in written) and (written or not files)
+    return [tmp_path / f"printed-{out.name}.txt", *(p for p in written if p.is_file())]
+
+
+SHOWS_NOTHING_WITHHELD = {"info", "show state", "gaps", "matrix text", "matrix csv", "matrix md", "find"}
+"""Commands whose full output holds none of the withheld strings either (counts, levels, a public text)."""
+
+
+@pytest.mark.parametrize("name,args,files", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_every_command_under_public_shows_no_withheld_string(tmp_path, changed, name, args, files):
+    """What each command prints and writes, searched for every string the profile withholds (the
+    witness's note in both versions of the case too); the same command under the full profile
+    shows them (the search can fail), but for the few that show none of them anyway."""
+    strings = {*apply_profile(read_case(CASE, cache=False), "public").strings, *WITHHELD, "the witness repeated it twice"}
+    assert "the witness's own words" in strings
+    ok = (0, 1) if args[0] == "diff" else (0,)  # diff: 1 when the versions differ
+    found = {}
+    for profile in ("public", "full"):
+        out = tmp_path / profile
+        out.mkdir()
+        result = _run(args, out, changed, profile)
+        assert result.exit_code in ok and "Traceback" not in result.output, result.output
+        found[profile] = find_leaks(_shown(tmp_path, result, out, files), strings, tmp_path)
+    assert found["public"] == [], name
+    assert (found["full"] == []) == (name in SHOWS_NOTHING_WITHHELD), (name, found["full"][:3])
+
+
+def test_the_commands_give_the_same_levels_under_public_as_the_full_build(tmp_path):
+    """Withholding never changes a count: the gaps, the matrix, the chart's element table and the
+    database's assessments read the same under --profile public as in the full build (only the
+    title line, which says the edition, differs)."""
+    import sqlite3
+
+    def run(profile, *args):
+        result = CliRunner().invoke(main, [*args, str(CASE), "--no-cache", "--profile", profile])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    for profile in ("full", "public"):
+        for fmt in ("csv", "md"):
+            run(profile, "matrix", "--rows", "practices", "-o", str(tmp_path / f"{profile}.{fmt}"))
+        run(profile, "chart", "charter/exploitation", "-o", str(tmp_path / f"{profile}-chart.md"))
+        run(profile, "export", "sqlite", "-o", str(tmp_path / f"{profile}.db"))
+    assert run("full", "gaps") == run("public", "gaps") and run("full", "gaps").count("\n") >= 5
+    for fmt in ("csv", "md"):
+        full, public = ((tmp_path / f"{p}.{fmt}").read_text(encoding="utf-8").splitlines() for p in ("full", "public"))
+        assert "public edition: 4 of 11 statements withheld" in public[0] and "withheld" not in full[0]
+        assert full[1:] == public[1:] and len(full) > 3
+
+    def elements(profile):  # the chart's table of elements: each element's status and counts
+        lines = (tmp_path / f"{profile}-chart.md").read_text(encoding="utf-8").splitlines()
+        start = next(n for n, line in enumerate(lines) if line.startswith("| Element"))
+        return lines[start : lines.index("", start)]
+
+    table = [elements("full"), elements("public")]
+    assert table[0] == table[1] and any("corroborated, contested" in line for line in table[0])
+    rows = []
+    for profile in ("full", "public"):
+        with sqlite3.connect(tmp_path / f"{profile}.db") as db:
+            rows.append(db.execute("SELECT * FROM assessments ORDER BY practice, element").fetchall())
+    assert rows[0] == rows[1]
+    assert ("passports", "charter/means-force", "corroborated", 2) in [r[:4] for r in rows[0]]  # the interview counts
+
+
+def _git(folder, *args):
+    import subprocess
+
+    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(folder), *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repository(tmp_path, changed):
+    """A git repository of the case in two editions: the second changes the confidential claim."""
+    repo = tmp_path / "repo"
+    shutil.copytree(CASE, repo / "case")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first")
+    shutil.rmtree(repo / "case")
+    shutil.copytree(changed, repo / "case")
+    _git(repo, "add", "-A", ".")
+    _git(repo, "commit", "-qm", "second")
+    return repo / "case"
+
+
+def test_the_changes_since_page_reads_the_old_edition_under_the_same_profile(repository):
+    """``site build --profile public --since REV``: the earlier edition is read under the profile
+    too, so its Changes page neither shows the old withheld words nor reports every withheld
+    statement as changed (the full old case against the public new one would)."""
+    from lexmap.cli.diff import changes_since
+
+    strings = {*apply_profile(read_case(repository, cache=False), "public").strings, "the witness's own words"}
+    public = lexmap.load(repository, profile="public", cache=False)
+    full = lexmap.load(repository, cache=False)
+    _label, page = changes_since(repository, "HEAD~1", public)
+    shown = repository.parent.parent / "changes.md"
+    shown.write_text(page, encoding="utf-8")
+    assert find_leaks([shown], strings) == []
+    assert "withheld-claim-1" not in page  # its pinpoint and note are withheld in both editions: no change shown
+    _label, whole = changes_since(repository, "HEAD~1", full)
+    assert "kova-passports-safe" in whole and "the witness repeated it twice" in whole  # the full edition shows it
+
+
+def test_site_serve_serves_the_edition_of_its_profile(monkeypatch):
+    """``site serve --profile public``: the mkdocs configuration the server builds from names the
+    profile, which the hook loads the case under (lexmap/site/mkdocs_hook.py)."""
+    import yaml
+
+    from lexmap.site import mkdocs_api
+
+    seen = {}
+
+    def serve(config_file, dev_addr, mount):
+        seen.update(yaml.safe_load(open(config_file, encoding="utf-8"))["extra"]["lexmap"])
+
+    monkeypatch.setattr(mkdocs_api, "serve_privately", serve)
+    result = CliRunner().invoke(main, ["site", "serve", str(CASE), "--no-cache", "--profile", "public"])
+    assert result.exit_code == 0, result.output
+    assert seen["profile"] == "public" and seen["serve"] is True
+    assert "profile public: 4 statement(s) withheld" in result.output
+
+
+@pytest.mark.slow  # builds the site
+def test_site_build_under_public_with_since_shows_no_withheld_string(repository, tmp_path):
+    """The whole site of the second edition, its Changes page and timeline included."""
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        main, ["site", "build", str(repository), "--no-cache", "--profile", "public", "--since", "HEAD~1", "-o", str(site)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (site / "changes.html").is_file() and (site / "timeline.html").is_file()
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    assert "2019-03" in timeline and "confidential source 1" in timeline  # the withheld claim is dated, under its placeholder
+    strings = {*apply_profile(read_case(repository, cache=False), "public").strings, *WITHHELD, "the witness's own words"}
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    assert find_leaks(files, strings, tmp_path) == []
+
+
+def test_diff_of_an_edition_under_a_profile_that_withholds_more_is_one_line(tmp_path):
+    internal = tmp_path / "internal.json"
+    result = CliRunner().invoke(main, ["export", "json", str(CASE), "--profile", "internal", "-o", str(internal)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["diff", str(internal), str(CASE), "--profile", "public"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert f"{internal}: this corpus is the internal edition of a case" in result.output
+    assert "hint: give the case's folder, not an export of an edition" in result.output

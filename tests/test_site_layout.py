@@ -142,3 +142,122 @@ def test_a_long_document_page_filters_by_practice_element_and_stance(browser, si
         assert len(page.evaluate(shown)) == len(mine)
     finally:
         context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width,height", [(1400, 900), (400, 800)])
+def test_the_case_timeline_page_shows_its_picture_and_table_in_the_first_screens(browser, site, bundled, width, height):
+    """The case's time line (issue 30 item 2) from the home page's link: the picture in view and
+    as wide as the text allows, one bar per dated statement, the table with the same rows, the
+    page never wider than the screen. LEXMAP_SCREENSHOTS=docs/screenshots saves what docs/site.md shows."""
+    import os
+    from pathlib import Path
+
+    from lexmap.chronology import chronology
+
+    dated = [e for e in chronology(bundled) if e.lower]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(site + "index.html")
+        page.locator(".lx-lead a", has_text="Timeline of the case").click()
+        page.wait_for_url("**/timeline.html")
+        assert page.locator('nav a[href$="timeline.html"]', has_text="Timeline").count() >= 1  # in the navigation
+        svg = page.locator("svg.lx-timeline").bounding_box()
+        assert svg["width"] >= min(width - 60, 600) * 0.5 and svg["y"] < height, svg
+        assert page.locator("svg.lx-timeline rect").count() == len(dated)
+        rows = page.locator(".lx-timeline-figure + .lx-matrix-wrap tbody tr").all_inner_texts()
+        assert [r.split("\t")[0] for r in rows] == [e.when for e in dated]
+        sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], sizes
+        if os.environ.get("LEXMAP_SCREENSHOTS"):
+            page.evaluate(
+                "window.scrollTo(0, document.querySelector('.lx-timeline-practices').getBoundingClientRect().top + window.scrollY - 70)"
+            )
+            page.wait_for_timeout(400)
+            page.screenshot(path=Path(os.environ["LEXMAP_SCREENSHOTS"]) / f"timeline-case-{width}-light.png")
+    finally:
+        context.close()
+
+
+DROP_HAS = """() => {  // what a browser without :has() does: it drops every rule whose selector holds one
+  let dropped = 0;
+  for (const sheet of document.styleSheets) {
+    for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
+      if ((sheet.cssRules[i].selectorText || '').includes(':has(')) { sheet.deleteRule(i); dropped++; }
+    }
+  }
+  return dropped;
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_document_filter_without_css_has(browser, site, bundled, javascript):
+    """Browsers before Chrome 105, Safari 15.4 and Firefox 121 lack :has(): there the page's
+    script does the filtering (attributes on <body>); with no script either, every card stays
+    shown and the boxes hide nothing."""
+    document = _documents_by_size(bundled)[0]
+    mine = [
+        s
+        for s in [*bundled.claims.values(), *bundled.attestations.values(), *bundled.exhibits.values()]
+        if s.document == document
+    ]
+    context = browser.new_context(viewport={"width": 400, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    shown = "[...document.querySelectorAll('.lx-statement')].filter(e => e.offsetParent !== null).length"
+    try:
+        page.goto(site + f"documents/{document}.html")
+        assert page.evaluate(DROP_HAS) >= len({s.practice for s in mine})  # the filter's :has() rules, gone
+        assert page.evaluate(shown) == len(mine)
+        practice = max({s.practice for s in mine}, key=lambda p: sum(s.practice == p for s in mine))
+        page.select_option("#lx-filter-practice", practice)
+        page.select_option("#lx-filter-stance", "supports")
+        expected = sum(s.practice == practice and getattr(s, "stance", "") == "supports" for s in mine)
+        assert 0 < expected < len(mine)
+        assert page.evaluate(shown) == (expected if javascript else len(mine))
+        page.locator("#lx-filter button[type=reset]").click()
+        page.wait_for_timeout(50)
+        assert page.evaluate(shown) == len(mine)
+    finally:
+        context.close()
+
+
+SCROLLER = """sel => {
+  const table = document.querySelector(sel), wrap = table.closest('.lx-matrix-wrap');
+  const box = wrap.getBoundingClientRect(), caption = table.querySelector('caption');
+  const head = table.querySelector('tbody th');
+  const before = head.getBoundingClientRect().left;
+  wrap.scrollLeft = 120;
+  const after = head.getBoundingClientRect().left;
+  const cell = table.querySelector('tbody td').getBoundingClientRect().left;
+  wrap.scrollLeft = 0;
+  return {
+    scrolls: wrap.scrollWidth > wrap.clientWidth, overflow: getComputedStyle(wrap).overflowX,
+    shadow: getComputedStyle(wrap).backgroundImage, moved: wrap.scrollWidth > wrap.clientWidth ? before - after : null,
+    caption: caption ? [caption.getBoundingClientRect().left >= box.left - 1, caption.getBoundingClientRect().right <= box.right + 1] : null,
+    cellUnderHead: cell < after + head.getBoundingClientRect().width,
+  };
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path,selector", [("index.html", ".lx-heat"), ("matrix.html", ".lx-matrix")])
+def test_a_table_wider_than_a_phone_scrolls_in_its_frame_and_shows_it(browser, site, path, selector):
+    """At 400 px the heat map and the matrix scroll inside their frame (never the page), with a
+    shadow at the frame's edge, the caption inside the visible frame, and the row headers kept
+    in place (and whole words) while the columns move under them."""
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site + path)
+        sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], sizes
+        found = page.evaluate(SCROLLER, selector)
+        assert found["scrolls"] and found["overflow"] == "auto", found
+        assert found["shadow"].count("gradient(") == 2, found  # the cover and the shadow
+        assert found["moved"] == 0 and found["cellUnderHead"], found  # the row header stays; cells pass under it
+        assert found["caption"] in (None, [True, True]), found
+        assert page.evaluate(SPLIT_WORDS, f"{selector} tbody th") == []
+    finally:
+        context.close()

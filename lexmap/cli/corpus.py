@@ -5,16 +5,17 @@ from __future__ import annotations
 import click
 
 from ..provenance import text_provenance
-from .common import corpus_options, load_corpus
+from .common import corpus_options, load_corpus, profile_option
 
 
 @click.command()
 @corpus_options
-def validate(path, texts, require_texts):
+@profile_option
+def validate(path, texts, require_texts, profile):
     """Check the corpus at PATH (default: the case of the current folder, else the bundled one):
     list every problem and exit 1 if any; else say, per document, how many quotes were checked
-    against its text and how many could not be, and why."""
-    corpus = load_corpus(path, texts, require_texts)
+    against its text and how many could not be, and why (under --profile, the edition's ids)."""
+    corpus = load_corpus(path, texts, require_texts, profile)
     statuses = [t for t in corpus.texts.values() if t.checked or t.unchecked]
     checked = sum(t.checked for t in statuses)
     unchecked = [t for t in statuses if t.unchecked]
@@ -36,9 +37,10 @@ def validate(path, texts, require_texts):
 
 @click.command()
 @corpus_options
-def info(path, texts, require_texts):
+@profile_option
+def info(path, texts, require_texts, profile):
     """Print how many records of each kind the corpus at PATH holds."""
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     click.echo(f"corpus: {corpus.root}" + (f" ({corpus.case.title})" if corpus.case else ""))
     counts = corpus.counts()
     width = max(map(len, counts))

@@ -18,8 +18,9 @@ from ..independence import MODES
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
+from ..profiles import ProfileError
 from ..revisions import RevisionError, checkout, commit_of, repository
-from .common import output_option, to_stdout
+from .common import output_option, profile_option, to_stdout
 from .errors import UserError
 
 NO_CHANGE, CHANGED, TROUBLE = 0, 1, 2
@@ -36,26 +37,30 @@ def _case_in_repository(given: str, case: Path | None) -> Path:
 
 
 @contextlib.contextmanager
-def version(given: str, case: Path | None, *, cache: bool = True, revision: bool = False) -> Iterator[tuple[Corpus, str]]:
+def version(
+    given: str, case: Path | None, *, cache: bool = True, revision: bool = False, profile: str = "full"
+) -> Iterator[tuple[Corpus, str]]:
     """The corpus ``given`` names (a case folder or data file, else, or with ``revision``, a git
-    revision of the repository holding the case) and its label; a revision's tree is removed on
-    leaving."""
+    revision of the repository holding the case) and its label, the edition ``profile`` shows; a
+    revision's tree is removed on leaving."""
     if not revision and Path(given).exists():
-        yield _load(Path(given), given, cache=cache), given
+        yield _load(Path(given), given, cache=cache, profile=profile), given
         return
     try:
         top, inside = repository(_case_in_repository(given, case))
         commit = commit_of(top, given)
         with checkout(top, commit, inside, shown=given) as tree:
             label = f"{given} ({commit[:12]})"
-            yield _load(tree / inside, label, cache=False), label
+            yield _load(tree / inside, label, cache=False, profile=profile), label
     except RevisionError as error:
         raise UserError(error.message, error.hint) from error
 
 
-def _load(path: Path, label: str, *, cache: bool):
+def _load(path: Path, label: str, *, cache: bool, profile: str = "full"):
     try:
-        return load(path, cache=cache)
+        return load(path, cache=cache, profile=profile)
+    except ProfileError as error:
+        raise UserError(f"{label}: {error}", "give the case's folder, not an export of an edition") from error
     except CorpusError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -84,7 +89,8 @@ def _load(path: Path, label: str, *, cache: bool):
 @click.option(
     "--independence", type=click.Choice(MODES), default="speaker", show_default=True, help="What makes two sources dependent."
 )
-def diff(old, new, fmt, output, case, independence):
+@profile_option
+def diff(old, new, fmt, output, case, independence, profile):
     """What changed from OLD to NEW: two case folders, or two git revisions of the repository
     holding the case (read into a private temporary folder, removed afterwards).
 
@@ -105,7 +111,10 @@ def diff(old, new, fmt, output, case, independence):
     protected = [p for group in inputs for p in group]
     if not to_stdout(output):
         check_file_output(output, protected)
-    with version(old, case) as (before, old_label), version(new, case) as (after, new_label):
+    with (
+        version(old, case, profile=profile) as (before, old_label),
+        version(new, case, profile=profile) as (after, new_label),
+    ):
         found = semantic_diff(before, after, old_label=old_label, new_label=new_label, independence=independence)
     data = render(found, fmt)
     if to_stdout(output):
@@ -125,9 +134,11 @@ since_option = click.option(
 
 def changes_since(path: Path | None, revision: str | None, corpus: Corpus) -> tuple[str, str] | None:
     """``--since``'s page: the label of ``revision`` and the Markdown of "Changes since REV", the
-    case at ``path`` (the loaded ``corpus``) against itself at ``revision`` of its repository."""
+    case at ``path`` (the loaded ``corpus``) against itself at ``revision`` of its repository, read
+    under the edition's profile: the page shows no more than the edition does."""
     if revision is None:
         return None
-    with version(revision, path or find_case() or bundled_case(), revision=True) as (before, label):
+    profile = corpus.case.profile if corpus.case is not None and corpus.case.profile else "full"
+    with version(revision, path or find_case() or bundled_case(), revision=True, profile=profile) as (before, label):
         found = semantic_diff(before, corpus, old_label=label, new_label="this edition")
     return revision, to_markdown(found, title=f"Changes since {revision}")

@@ -13,7 +13,7 @@ from ..extract import read_pages
 from ..passages import document_text, find_passages
 from ..problems import printable
 from ..texts import TextRefused
-from .common import corpus_options, load_corpus
+from .common import corpus_options, load_corpus, profile_option
 from .errors import UserError, did_you_mean
 
 
@@ -22,7 +22,8 @@ from .errors import UserError, did_you_mean
 @click.argument("words")
 @corpus_options
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 100), help="At most this many passages.")
-def find(document, words, path, texts, require_texts, limit):
+@profile_option
+def find(document, words, path, texts, require_texts, limit, profile):
     """Print the passages of DOCUMENT's text (its text_file) that hold WORDS, else the closest
     ones, as the text writes them: each with its page (a PDF's printed page and its place in the
     file) and a pinpoint, page and quote ready to paste into a statement. Exit 1 when no passage
@@ -32,7 +33,7 @@ def find(document, words, path, texts, require_texts, limit):
     Example:
       lexmap find ilo-ceacr-dr-2014-c29-cu "bilateral cooperation agreements"
     """
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     if document not in corpus.documents:
         raise did_you_mean("document", document, corpus.documents)
     record = corpus.documents[document]

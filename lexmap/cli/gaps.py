@@ -6,7 +6,7 @@ import click
 
 from ..gaps import KINDS
 from ..independence import MODES
-from .common import corpus_options, load_corpus
+from .common import corpus_options, load_corpus, profile_option
 
 
 @click.command()
@@ -15,7 +15,8 @@ from .common import corpus_options, load_corpus
 @click.option(
     "--independence", type=click.Choice(MODES), default="speaker", show_default=True, help="What makes two sources dependent."
 )
-def gaps(path, texts, require_texts, kinds, independence):
+@profile_option
+def gaps(path, texts, require_texts, kinds, independence, profile):
     """List the gaps of the corpus at PATH, one per line (tab-separated: kind, what it concerns,
     the facts, what would close it).
 
@@ -23,7 +24,7 @@ def gaps(path, texts, require_texts, kinds, independence):
     Example:
       lexmap gaps --kind single-source
     """
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     found = [g for g in corpus.gaps(independence=independence) if not kinds or g.kind in kinds]
     for gap in found:
         concerns = " -> ".join(x for x in (gap.practice, gap.element, gap.document) if x)

@@ -102,7 +102,8 @@ def build(path, texts, require_texts, output, docs, strict, since, force, profil
     help="Folder of hand-written Markdown pages to add under 'Guide'.",
 )
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(path, texts, require_texts, docs, dev_addr):
+@profile_option
+def serve(path, texts, require_texts, docs, dev_addr, profile):
     """Serve the site of the corpus at PATH on a local address, rebuilt whenever a corpus file,
     a text or a hand-written page changes."""
     from ..extras import require
@@ -111,7 +112,7 @@ def serve(path, texts, require_texts, docs, dev_addr):
     for module in ("mkdocs", "material"):  # a missing extra is said before the address
         require(module, "the site")
 
-    corpus = load_corpus(path, texts, require_texts)
+    corpus = load_corpus(path, texts, require_texts, profile)
     _show_mkdocs_progress()
     mount = secrets.token_urlsafe(16)
     host = dev_addr.rpartition(":")[0]
@@ -128,4 +129,4 @@ def serve(path, texts, require_texts, docs, dev_addr):
             "user of this machine who learns the address above: stop the server when you are done",
             err=True,
         )
-    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts, mount=mount)
+    serve_site(path, docs=docs, dev_addr=dev_addr, texts=texts, mount=mount, profile=profile)

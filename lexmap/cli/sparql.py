@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..exports.rdf import DEFAULT_BASE
-from .common import load_corpus
+from .common import load_corpus, profile_option
 
 
 @click.command()
@@ -27,7 +27,8 @@ from .common import load_corpus
     help="auto: Oxigraph when pyoxigraph is installed, else rdflib (slow on large corpora).",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the resources.")
-def sparql(text, path, store, fmt, engine, base):
+@profile_option
+def sparql(text, path, store, fmt, engine, base, profile):
     """Run the SPARQL query QUERY (its text, or a file holding it, or - for standard input) over
     the corpus at PATH (default: the bundled corpus); the vocabulary is in docs/rdf.md.
 
@@ -42,7 +43,7 @@ def sparql(text, path, store, fmt, engine, base):
         text = click.get_text_stream("stdin").read()
     elif "\n" not in text and len(text) < 4096 and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
-    corpus = load_corpus(path, ())
+    corpus = load_corpus(path, (), profile=profile)  # a store holds the edition it was built from
     try:
         result = query(corpus, text, store=store, engine=engine, base=base)
     except (ImportError, ValueError, OSError) as error:  # StoreError is a ValueError; OSError: a locked store

@@ -26,7 +26,7 @@ VIEWS = {
         """
     SELECT s.rowid AS rowid, s.id, s.stance, s.practice, p.label AS practice_label, s.element,
            e.label AS element_label, e.test, i.short_name AS instrument, s.document, d.title AS document_title,
-           d.date AS document_date, {speakers} AS speakers, s.pinpoint, s.quote, s.note
+           d.date AS document_date, s."when", s.when_from, s.when_to, {speakers} AS speakers, s.pinpoint, s.quote, s.note
     FROM claims AS s JOIN practices AS p ON p.id = s.practice JOIN elements AS e ON e.id = s.element
     JOIN instruments AS i ON i.id = e.instrument JOIN documents AS d ON d.id = s.document""",
     ),
@@ -35,7 +35,7 @@ VIEWS = {
         "attestations",
         """
     SELECT s.rowid AS rowid, s.id, s.practice, p.label AS practice_label, s.document, d.title AS document_title,
-           d.date AS document_date, {speakers} AS speakers, s.pinpoint, s.quote, s.note
+           d.date AS document_date, s."when", s.when_from, s.when_to, {speakers} AS speakers, s.pinpoint, s.quote, s.note
     FROM attestations AS s JOIN practices AS p ON p.id = s.practice JOIN documents AS d ON d.id = s.document""",
     ),
     "exhibits_view": (
@@ -43,7 +43,7 @@ VIEWS = {
         "exhibits",
         """
     SELECT s.rowid AS rowid, s.id, s.stance, s.practice, p.label AS practice_label, s.indicator,
-           n.label AS indicator_label, s.document, d.title AS document_title, d.date AS document_date,
+           n.label AS indicator_label, s.document, d.title AS document_title, d.date AS document_date, s."when", s.when_from, s.when_to,
            {speakers} AS speakers, s.pinpoint, s.quote, s.note
     FROM exhibits AS s JOIN practices AS p ON p.id = s.practice JOIN indicators AS n ON n.id = s.indicator
     JOIN documents AS d ON d.id = s.document""",

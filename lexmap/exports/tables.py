@@ -13,6 +13,8 @@ from operator import attrgetter
 
 import attrs
 
+from ..dates import parse_date
+
 TEXT, INTEGER, BOOLEAN, LIST, REAL = "TEXT", "INTEGER", "BOOLEAN", "LIST", "REAL"
 """Column types: LIST is a list of strings (JSON text in SQLite, a list column in Parquet); REAL a number."""
 
@@ -168,12 +170,12 @@ TABLES: tuple[Table, ...] = (
         "Document argues (stance supports) or contests that practice satisfies element, "
         "at pinpoint, in the verbatim quote; speaker when not the document's own author.",
         "id! document>documents! practice>practices! element>elements! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by page when hedge visibility!",  # issue 27, issue 30, issue 25
+        "translation translation_by page when when_from when_to hedge visibility!",  # issue 27, issue 30, issue 25
     ),
     _table(
         "attestations",
         "Document reports that practice happens: a fact, not a legal argument.",
-        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by page when visibility!",
+        "id! document>documents! practice>practices! pinpoint! quote! speaker>actors note translation translation_by page when when_from when_to visibility!",
     ),
     _table(
         "figures",
@@ -187,7 +189,7 @@ TABLES: tuple[Table, ...] = (
         "exhibits",
         "Document says that practice exhibits indicator (or contests it).",
         "id! document>documents! practice>practices! indicator>indicators! stance! pinpoint! quote! speaker>actors note "
-        "translation translation_by page when visibility!",  # issue 27, issue 30
+        "translation translation_by page when when_from when_to visibility!",  # issue 27, issue 30
     ),
     _table(
         "relies_on",
@@ -308,10 +310,21 @@ def _assessments(corpus):
                 )
 
 
+def _when_bound(end: str):
+    """A statement's first (``lower``) or last (``upper``) ISO day its ``when`` may mean (issue 30):
+    the EDTF text stays in ``when``, the bounds let SQL compare dates."""
+    return lambda s: None if s.when is None else getattr(parse_date(s.when), end).isoformat()
+
+
+_DERIVED = {"when_from": _when_bound("lower"), "when_to": _when_bound("upper")}
+
+
 def _fields(records, table: str) -> Iterator[tuple]:
-    """The rows of a table whose columns are its records' own fields, in the columns' order."""
-    get = attrgetter(*next(t for t in TABLES if t.name == table).column_names)
-    return (get(record) for record in records.values())
+    """The rows of a table whose columns are its records' own fields (or :data:`_DERIVED` from
+    them), in the columns' order."""
+    names = next(t for t in TABLES if t.name == table).column_names
+    getters = [_DERIVED.get(name) or attrgetter(name) for name in names]
+    return (tuple(get(record) for get in getters) for record in records.values())
 
 
 _ROWS = {

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..dates import parse_date
 from ..model import Element, Provision
 
 VOCAB = "urn:lexmap:vocab#"
@@ -39,6 +40,8 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 XSD = PREFIXES["xsd"]
+EDTF = "http://id.loc.gov/datatypes/edtf/EDTF"
+"""The Library of Congress's datatype of EDTF literals: a statement's ``when`` as written."""
 
 
 class IRI(str):
@@ -262,6 +265,11 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
             add(r, lm.pinpoint, reliance.pinpoint)
             add(r, skos.note, reliance.note)
         add(s, lm.practice, iri(st.practice))
+        if st.when is not None:  # the date of the conduct (issue 30), never the document's
+            bounds = parse_date(st.when)
+            add(s, lm.eventDate, Typed(st.when, EDTF))
+            add(s, lm.eventEarliest, Typed(bounds.lower.isoformat(), XSD + "date"))
+            add(s, lm.eventLatest, Typed(bounds.upper.isoformat(), XSD + "date"))
         add(s, lm.stance, getattr(st, "stance", None))
         add(s, skos.note, st.note)
         target = iri(f"{st.id}/target")

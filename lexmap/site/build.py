@@ -149,6 +149,7 @@ def serve_site(
     dev_addr: str = "127.0.0.1:8000",
     texts: Sequence[Path] = (),
     mount: str | None = None,
+    profile: str = "full",
 ) -> None:
     """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
     a text or a hand-written page changes, under the path ``mount`` only (a random one when not
@@ -168,7 +169,7 @@ def serve_site(
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        with site_config(corpus, docs=docs, texts=texts, serve=True) as config_file:
+        with site_config(corpus, docs=docs, texts=texts, profile=profile, serve=True) as config_file:
             serve_privately(str(config_file), dev_addr, mount or secrets.token_urlsafe(16))
     except KeyboardInterrupt:
         pass  # mkdocs' serve has shut down; the folders are gone with the with-blocks

@@ -1,8 +1,16 @@
-"""A filter for long document pages (issue 28 item 4): by practice, element and stance, with no
-script. Each statement card carries its practice, element and stance as data attributes
-(:mod:`lexmap.site.cards`); the page's three ``<select>`` boxes hide the cards that do not match
-through CSS ``:has()``, one rule per value the page offers. Without ``:has()`` (or with CSS
-off) every card stays shown: the page reads as before.
+"""A filter for long document pages (issue 28 item 4): by practice, element and stance. Each
+statement card carries its practice, element and stance as data attributes
+(:mod:`lexmap.site.cards`); the page's three ``<select>`` boxes hide the cards that do not match,
+one CSS rule per value the page offers, in two ways that each suffice:
+
+- with no script, through CSS ``:has()`` (Chrome and Edge 105, Safari 15.4, Firefox 121 and
+  later): ``body:has(#lx-filter-practice option[value=X]:checked)``;
+- with a script and no ``:has()`` (older browsers), through the attributes a few lines of ES5
+  set on ``<body>`` when a box changes: ``body[data-lx-practice=X]``.
+
+Each is its own rule: a browser drops a whole rule whose selector list holds a selector it does
+not know, so the fallback never shares a rule with ``:has()``. With neither (no script, no
+``:has()``) or with CSS off, every card stays shown: the page reads as before.
 """
 
 from __future__ import annotations
@@ -51,11 +59,30 @@ def statement_filter(statements: Iterable, label: Callable[..., str]) -> Markup:
             + "</select></label> "
         )
         for value, _ in options:
-            chosen = f"body:has(#lx-filter-{field} option[value={css_string(value)}]:checked)"
-            if field == "stance":
-                rules.append(f"{chosen} .lx-statement:not(.lx-{value}) {{ display: none; }}")
-            else:
-                rules.append(f"{chosen} .lx-statement:not([data-{field}={css_string(value)}]) {{ display: none; }}")
+            others = (
+                f".lx-statement:not(.lx-{value})"
+                if field == "stance"
+                else f".lx-statement:not([data-{field}={css_string(value)}])"
+            )
+            for chosen in (
+                f"body:has(#lx-filter-{field} option[value={css_string(value)}]:checked)",
+                f"body[data-lx-{field}={css_string(value)}]",  # set by SCRIPT: browsers without :has()
+            ):
+                rules.append(f"{chosen} {others} {{ display: none; }}")
     form.append('<button type="reset">Show all</button></fieldset></form>')
     style = "<style>\n" + "\n".join(rules) + "\n</style>"
-    return Markup(style + "\n" + "".join(form))
+    return Markup(style + "\n" + "".join(form) + SCRIPT)
+
+
+SCRIPT = (
+    "<script>(function () {"  # ES5, for the browsers that lack :has()
+    ' var form = document.getElementById("lx-filter"), fields = ["practice", "element", "stance"];'
+    " if (!form) return;"
+    " function apply() { for (var i = 0; i < fields.length; i++) {"
+    ' var value = form.elements[fields[i]].value, name = "data-lx-" + fields[i];'
+    " if (value) document.body.setAttribute(name, value); else document.body.removeAttribute(name); } }"
+    ' form.addEventListener("change", apply);'
+    ' form.addEventListener("reset", function () { setTimeout(apply, 0); });'  # after the boxes are reset
+    " apply(); })();</script>"
+)
+"""Sets ``data-lx-FIELD`` on ``<body>`` to each box's value (the rules of browsers without ``:has()``)."""

@@ -232,6 +232,8 @@ def navigation(pages: dict[str, str], handwritten: list[str]) -> list:
         nav.append({title: [index] + (rest if len(section) <= NAV_LIMIT else [])})
     nav.append({"Matrix": "matrix.md"})
     nav.append({"Gaps": "gaps.md"})
+    if "timeline.md" in pages:  # the case's time line (lexmap.site.pages.TIMELINE), when a statement is dated
+        nav.append({"Timeline": "timeline.md"})
     if "changes.md" in pages:
         nav.append({"Changes": "changes.md"})
     guide = [p for p in handwritten if not Path(p).name.startswith("_")]

@@ -35,6 +35,8 @@ from .pictures import test_picture
 from .timeline import events_by_practice, timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
+TIMELINE = "timeline.md"
+"""The case's time line (issue 30 item 2), made when a statement of the case has a ``when``."""
 
 
 class Relations:
@@ -225,6 +227,24 @@ def _label(corpus: Corpus, id_: str) -> str:
     return getattr(record, "label", None) or getattr(record, "title", None) or id_
 
 
+def _case_timeline(corpus: Corpus, events: list, total: int) -> dict[str, Any]:
+    """The context of the case's time line page: the dated ``events`` of every practice (each
+    statement once, under its own practice), drawn by :func:`lexmap.site.timeline.timeline`, each
+    bar marked with its practice's key (P1 for the practice with the most dated statements)."""
+    counts: dict[str, int] = {}
+    for event in events:
+        counts[event.practice] = counts.get(event.practice, 0) + 1
+    label = corpus.case.title if corpus.case else "the case"
+    practices = sorted(counts.items(), key=lambda kv: (-kv[1], _label(corpus, kv[0]).casefold()))
+    marks = {practice: f"P{number}" for number, (practice, _count) in enumerate(practices, 1)}
+    return {
+        "timeline": timeline(events, label, lambda i: _label(corpus, i), key=lambda e: marks[e.practice]),
+        "dated": events,
+        "total": total,
+        "practices": [(marks[p], p, count) for p, count in practices],
+    }
+
+
 def build_pages(
     corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
 ) -> dict[str, str]:
@@ -235,8 +255,11 @@ def build_pages(
     """
     env = environment(corpus)
     rel = Relations(corpus)
+    events = chronology(corpus)  # one computation: the practices' time lines and the case's
+    case_line = [e for e in events if e.lower is not None]
+    home = {"since": changes[0] if changes else None, "timeline": (TIMELINE, len(case_line)) if case_line else None}
     jobs: list[tuple[str, str, dict]] = [
-        ("index.md", "index.md.j2", {"since": changes[0] if changes else None}),
+        ("index.md", "index.md.j2", home),
         ("instruments/index.md", "instruments.md.j2", {}),
         ("tests/index.md", "tests.md.j2", {}),
         ("practices/index.md", "practices.md.j2", {}),
@@ -267,7 +290,7 @@ def build_pages(
         )
         for t in corpus.tests
     ]
-    dated = events_by_practice(chronology(corpus), lambda p: _wholes(corpus, p))
+    dated = events_by_practice(events, lambda p: _wholes(corpus, p))
     jobs += [
         (
             links.target(corpus, p.id),
@@ -278,6 +301,8 @@ def build_pages(
     ]
     jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
     jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
+    if case_line:  # the case's time line: every practice's dated statements, each once
+        jobs.append((TIMELINE, "timeline.md.j2", _case_timeline(corpus, case_line, len(events))))
 
     pages: dict[str, str] = {}
     for done, (path, template, context) in enumerate(jobs, 1):

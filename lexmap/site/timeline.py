@@ -37,15 +37,18 @@ def _day(text: str) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
-def timeline(events: list[Event], label: str, name: Callable[[str], str]) -> Markup:
+def timeline(events: list[Event], label: str, name: Callable[[str], str], key: Callable[[Event], str] | None = None) -> Markup:
     """The time line of ``events`` (dated, in order) as a ``<figure>``: the SVG and its table.
-    ``name(id)`` gives a record's name for the table."""
+    ``name(id)`` gives a record's name for the table; ``key(event)``, a short mark written before
+    each bar's date and in the table (the case's line: which practice), so the picture tells them apart."""
     if not events:
         return Markup("")
+    marks = [f"{key(e)} " if key else "" for e in events]
+    left = max(LEFT, 12 + 6.5 * max(len(m + (e.when or "")) for m, e in zip(marks, events, strict=True)))
     start = int(min(_day(e.lower) for e in events if e.lower))
     end = int(max(_day(e.upper) for e in events if e.upper)) + 1
     span = max(end - start, 1)
-    scale = (WIDTH - LEFT - RIGHT) / span
+    scale = (WIDTH - left - RIGHT) / span
     height = AXIS + ROW * len(events) + 4
     first, last = events[0].when, events[-1].when
     summary = f"Time line of {label}: {len(events)} dated statement{'s' if len(events) != 1 else ''}, from {first} to {last}."
@@ -57,28 +60,30 @@ def timeline(events: list[Event], label: str, name: Callable[[str], str]) -> Mar
     for year in range(start, end + 1):
         if (year - start) % step and year != end:
             continue
-        x = LEFT + (year - start) * scale
+        x = left + (year - start) * scale
         parts.append(
             f'<line x1="{x:.1f}" y1="{AXIS - 4}" x2="{x:.1f}" y2="{height}" stroke="#999" stroke-width="0.5"/>'
             f'<text x="{x:.1f}" y="{AXIS - 8}" font-size="11" text-anchor="middle" fill="currentColor">{year}</text>'
         )
-    for row, event in enumerate(events):
+    for row, (mark, event) in enumerate(zip(marks, events, strict=True)):
         y = AXIS + row * ROW
-        x1, x2 = LEFT + (_day(event.lower or "") - start) * scale, LEFT + (_day(event.upper or "") + 1 / 366 - start) * scale
+        x1, x2 = left + (_day(event.lower or "") - start) * scale, left + (_day(event.upper or "") + 1 / 366 - start) * scale
         swatch = palette.BY_NAME[KINDS.get(event.kind, "argued")]
-        tip = escape(f"{event.when} ({event.certainty}): {event.kind} {event.statement}, {event.document_title}")
+        tip = escape(
+            f"{event.when} ({event.certainty}): {event.kind} {event.statement} on {event.practice_label}, {event.document_title}"
+        )
         parts.append(
-            f'<g><title>{tip}</title><text x="{LEFT - 6}" y="{y + 12}" font-size="11" text-anchor="end" '
-            f'fill="currentColor">{escape(event.when or "")}</text>'
+            f'<g><title>{tip}</title><text x="{left - 6:.1f}" y="{y + 12}" font-size="11" text-anchor="end" '
+            f'fill="currentColor">{escape(mark + (event.when or ""))}</text>'
             f'<rect x="{x1:.1f}" y="{y + 3}" width="{max(x2 - x1, 3):.1f}" height="{ROW - 6}" rx="2" '
             f'fill="{swatch.fill}" stroke="{swatch.colour}"/></g>'
         )
     parts.append("</svg>")
     rows = "".join(
-        f"<tr><td>{escape(e.when or '')}</td><td>{escape(e.certainty)}</td><td>{escape(e.kind)}</td>"
-        f"<td>{escape(name(e.practice))}</td><td>{escape(name(e.document))}, {escape(e.pinpoint)}</td>"
-        f"<td>{escape(e.bound)}</td></tr>"
-        for e in events
+        f'<tr><td class="lx-nowrap">{escape(e.when or "")}</td><td>{escape(e.certainty)}</td>'
+        f'<td class="lx-nowrap">{escape(e.kind)}</td><td>{escape(mark)}{escape(name(e.practice))}</td>'
+        f"<td>{escape(name(e.document))}, {escape(e.pinpoint)}</td><td>{escape(e.bound)}</td></tr>"
+        for mark, e in zip(marks, events, strict=True)
     )
     table = (
         '<div class="lx-matrix-wrap"><table class="lx-table"><caption>The same statements in order of the date of the conduct '

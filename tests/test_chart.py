@@ -19,6 +19,7 @@ from lxml import etree
 
 import lexmap
 from lexmap.chart import EMPTY, build_chart
+from lexmap.chronology import chronology
 from lexmap.cli import main
 from lexmap.exports.punctuation import problems, tidy
 
@@ -134,7 +135,10 @@ def test_docx_elements_quotes_and_styles(docx_chart, bundled):
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote"} <= styles
     assert document.tables[0].style.name == "Table Grid"
     rows = [row.cells[0].text for row in document.tables[0].rows[1:]]
-    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    texts = [(p.style.name, p.text) for p in paragraphs]
+    evidence = texts[texts.index(("Heading 1", "Evidence by element")) + 1 :]
+    evidence = evidence[: [name for name, _ in evidence].index("Heading 1")]  # up to the chronology
+    headings = [text for name, text in evidence if name == "Heading 2"]
     elements = list(bundled.tests[TEST].walk())
     assert len(rows) == len(headings) == len(elements)
     for element, row, heading in zip(elements, rows, headings, strict=True):
@@ -159,7 +163,13 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
     claims = claims_on_test(bundled, TEST)
     # the figures that disagree, of the practices the claims are about, cite their attestations too
     figures = [bundled.attestations[f.attestation] for f in bundled.conflicts() if f.practice in {c.practice for c in claims}]
-    cited = [*claims, *figures]
+    # and the chronology its dated statements, of those practices and their parts (issue 30)
+    practices = {c.practice for c in claims}
+    practices |= {p for practice in list(practices) for p in bundled.parts_of(practice).ids}
+    records = {**bundled.claims, **bundled.attestations, **bundled.exhibits}
+    dated = [records[e.statement] for e in chronology(bundled) if e.when and e.practice in practices]
+    assert dated
+    cited = [*claims, *dated, *figures]
     pairs = list(dict.fromkeys((s.document, s.pinpoint) for s in cited))
     assert len(notes) == len(pairs)
     references = body.findall(f".//{W}footnoteReference")

@@ -13,8 +13,9 @@ from .chart_citations import Segments, linked
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_LINK = '<w:color w:val="1F4E9A"/><w:u w:val="single"/>'
-"""A link's look (Word's template has no Hyperlink style until one is used)."""
+_LINK = '<w:rStyle w:val="Hyperlink"/>'
+"""A link's run style: Word's built-in "Hyperlink" (added by :func:`footnote_styles`, python-docx's
+template has none). LibreOffice prints a link without it as text only, with no link in the PDF."""
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
@@ -94,7 +95,7 @@ class Footnotes:
 
 def _hyperlink_xml(relationship: str, text: str, italic: bool = False) -> str:
     return (
-        f'<w:hyperlink r:id="{relationship}"><w:r><w:rPr>{"<w:i/>" if italic else ""}{_LINK}</w:rPr>'
+        f'<w:hyperlink r:id="{relationship}" w:history="1"><w:r><w:rPr>{_LINK}{"<w:i/>" if italic else ""}</w:rPr>'
         f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:hyperlink>'
     )
 
@@ -126,5 +127,11 @@ def footnote_styles(document) -> None:
             # a superscript prints at 58 % of its size (LibreOffice; Word about 65 %): 14 pt, so that the
             # note's number prints at 8 pt or more, the least a printed text may be
             '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="28"/></w:rPr></w:style>'
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style xmlns:w="{W}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="1F4E9A"/><w:u w:val="single"/></w:rPr></w:style>'
         )
     )

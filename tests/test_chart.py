@@ -13,6 +13,7 @@ import uuid
 import zipfile
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from lxml import etree
@@ -764,5 +765,20 @@ def test_the_bundled_chart_s_chronology_reads_the_export_s_rows(bundled):
     assert others and all(
         e.shown == "Not given for Palermo Protocol: no instrument: the practice is argued under none" for e in others
     )
-    ids = {row[2] for row in __import__("lexmap.chart_lines", fromlist=["x"]).identifier_rows(chart)}
+    from lexmap.chart_lines import identifier_rows
+
+    ids = {row[2] for row in identifier_rows(chart)}
     assert {e.statement for e in chart.chronology} <= ids
+
+
+def test_html_fragment_of_the_chronology_is_one_line(paged, tmp_path):
+    """A quote with line breaks in a chronology row: the fragment the site embeds stays one line."""
+    from lexmap.exports.chart_html import fragment
+    from lexmap.exports.chart_md import chart_markdown
+
+    _, _, chart = paged
+    event = chart.chronology[0]
+    broken = attrs.evolve(chart, chronology=(attrs.evolve(event, quote="first line\nsecond <line>"), *chart.chronology[1:]))
+    html_fragment = fragment(broken)
+    assert "\n" not in html_fragment and "“first line<br>second &lt;line&gt;”" in html_fragment
+    assert "| “first line second &lt;line>”[^" in chart_markdown(broken)  # one table row in Markdown

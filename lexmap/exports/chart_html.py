@@ -174,8 +174,13 @@ def _practice(p: PracticeEvidence, h) -> str:
     return "".join(out)
 
 
+def _lines(text: str) -> str:
+    """``text`` escaped, its line breaks as ``<br>``: the fragment holds no literal line break."""
+    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br>")
+
+
 def _statement(s: ChartStatement) -> str:
-    quote = escape(s.quote.strip()).replace("\r\n", "\n").replace("\n", "<br>")
+    quote = _lines(s.quote)
     # issue 27: the translation, under the verbatim quote
     translation = f'<p class="lx-translation" lang="en">{escape(s.translation)}</p>' if s.translation else ""
     return (
@@ -193,7 +198,7 @@ def _chronology(chart: Chart, h) -> str:
     for label, events in by_practice(chart.chronology):
         rows = "".join(
             f"<tr><td><strong>{escape(e.when)}</strong><br><small>{escape(e.certainty)}</small></td>"
-            f'<td>“{escape(e.quote.strip())}”<sup><a href="#lx-note-{e.note}" aria-label="note {e.note}">{e.note}</a></sup>'
+            f'<td>“{_lines(e.quote)}”<sup><a href="#lx-note-{e.note}" aria-label="note {e.note}">{e.note}</a></sup>'
             f"<br>— {escape(e.speaker)}, in {_cite(e.document_title, e.link)} ({escape(e.document_date or 'undated document')})</td>"
             f"<td>{escape(e.shown)}</td></tr>"
             for e in events

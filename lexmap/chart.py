@@ -14,27 +14,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .chart_lines import QuoteCheck, Words, capital, party_statuses, quote_checks
+from .chart_chronology import ChartEvent, chart_events
+from .chart_lines import Note, Notes, QuoteCheck, independence_prose, party_statuses, quote_checks
 from .languages import translation_line
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .corpus import Corpus
-    from .explain import Explanation
     from .gaps import Gap
     from .model import Document
 
 EMPTY = "No statement argues this element."
-
-
-@attrs.frozen
-class Note:
-    """One note of the chart: a document and a pinpoint, cited by one or more statements."""
-
-    number: int
-    document: str
-    pinpoint: str
 
 
 @attrs.frozen
@@ -54,6 +45,10 @@ class ChartStatement:
     note: int
     translation: str | None = None
     """The quote's translation line (:func:`lexmap.languages.translation_line`), printed under it."""
+    pages: str | None = None
+    """The printed page(s) of the quote (``p. 21``) where known (:func:`lexmap.source_links.cited_pages`)."""
+    link: str | None = None
+    """Where the source opens at the quote: a web page's text fragment, or the PDF at its physical page."""
 
     @property
     def speaker(self) -> str:
@@ -172,6 +167,12 @@ class Chart:
     the conduct began, in words (:func:`lexmap.ratification.party_status`, read, not recomputed)."""
     quote_checks: tuple[QuoteCheck, ...] = ()
     """Per cited document, how its quotes in the chart were checked (:func:`checked_line`)."""
+    instrument_name: str = ""
+    """The instrument's short name (its title where it has none)."""
+    chronology: tuple[ChartEvent, ...] = ()
+    """The dated statements of the chart's practices in date order (:func:`lexmap.chronology.chronology`'s rows)."""
+    undated: int = 0
+    """How many statements of the chart's practices record no event date (not in the chronology)."""
     gaps_left_out: bool = False
     """True where the gaps are not shown (``--gaps none``): then the writers print no gaps
     section at all, never "No gap recorded"."""
@@ -209,12 +210,10 @@ def build_chart(
         parts = len(wanted) > 1
     coverage = corpus.coverage(test, practice=practice, independence=independence)
     sources = corpus.sources(independence)
-    notes: dict[tuple[str, str], Note] = {}
+    notes = Notes(corpus)
 
     def statement(claim) -> ChartStatement:
-        key = (claim.document, claim.pinpoint)
-        if key not in notes:
-            notes[key] = Note(len(notes) + 1, *key)
+        note, link = notes.cite(claim)
         names = tuple(getattr(corpus.actors.get(a), "name", a) for a in sources.speakers(claim))
         return ChartStatement(
             claim.id,
@@ -225,8 +224,10 @@ def build_chart(
             corpus.documents[claim.document].title,
             claim.pinpoint,
             claim.quote,
-            notes[key].number,
+            note.number,
             translation_line(claim, corpus.actors),  # issue 27
+            note.pages,
+            link,
         )
 
     elements = []
@@ -274,9 +275,14 @@ def build_chart(
             )
         )
 
-    figures = _figures(corpus, wanted or {s.practice for e in elements for s in e.statements}, sources, notes)
+    shown_practices = wanted or {s.practice for e in elements for s in e.statements}
+    instrument = corpus.instruments[corpus.owner(test)]
+    # the conduct of the practices shown is in their parts' statements too; notes in reading order
+    conduct = shown_practices | {p for s in shown_practices for p in corpus.parts_of(s).ids}
+    events, undated = chart_events(corpus, conduct, instrument, notes)
+    figures = _figures(corpus, shown_practices, sources, notes)
     ids = {e.id for e in elements}
-    cited = {n.document for n in notes.values()}
+    cited = {n.document for n in notes.all()}
     gaps = tuple(
         g
         for g in corpus.gaps(independence=independence)
@@ -284,7 +290,6 @@ def build_chart(
         or (g.element is None and g.document in cited)
         or (g.element is None and g.document is None and wanted is not None and g.practice in wanted)
     )
-    instrument = corpus.instruments[corpus.owner(test)]
     provision = corpus.provisions.get(f"{instrument.id}/{root.provision}") if root.provision else None
     if provision is None and root.provision:
         provision = corpus.provisions.get(root.provision)
@@ -304,16 +309,19 @@ def build_chart(
         level=coverage.level,
         status=coverage.elements[0].status,
         elements=tuple(elements),
-        notes=tuple(notes.values()),
+        notes=notes.all(),
         gaps=gaps,
-        documents={n.document: corpus.documents[n.document] for n in notes.values()},
+        documents={n.document: corpus.documents[n.document] for n in notes.all()},
         figures=figures,
         quote_checks=quote_checks(corpus, elements),
-        party_statuses=party_statuses(corpus, instrument, wanted or {s.practice for e in elements for s in e.statements}, on),
+        party_statuses=party_statuses(corpus, instrument, shown_practices, on, events),
+        instrument_name=instrument.short_name or instrument.title,
+        chronology=events,
+        undated=undated,
     )
 
 
-def _figures(corpus: Corpus, practices: set[str], sources, notes: dict) -> tuple[ChartFigure, ...]:
+def _figures(corpus: Corpus, practices: set[str], sources, notes: Notes) -> tuple[ChartFigure, ...]:
     """The chart's figures that disagree, each cited by a note numbered after the evidence's."""
     rows = [r for r in corpus.conflicts() if r.practice in practices]
     by_ref = {r.figure: r for r in rows}
@@ -321,9 +329,7 @@ def _figures(corpus: Corpus, practices: set[str], sources, notes: dict) -> tuple
     out = []
     for row in rows:
         attestation = corpus.attestations[row.attestation]
-        key = (attestation.document, attestation.pinpoint)
-        if key not in notes:
-            notes[key] = Note(len(notes) + 1, *key)
+        note, _ = notes.cite(attestation)
         names = tuple(getattr(corpus.actors.get(a), "name", a) for a in sources.speakers(attestation))
         out.append(
             ChartFigure(
@@ -336,7 +342,7 @@ def _figures(corpus: Corpus, practices: set[str], sources, notes: dict) -> tuple
                 row.words,
                 names,
                 title(row),
-                notes[key].number,
+                note.number,
                 tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.disagrees_with),
                 tuple(f"{by_ref[r].shown}, {title(by_ref[r])}" for r in row.agrees_with),
                 bool(row.disagrees_with or row.agrees_with),
@@ -352,50 +358,3 @@ def _outermost(corpus: Corpus, practice: str) -> str:
         seen.add(parent)
         practice = parent
     return practice
-
-
-def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -> str:
-    """Why the supporting statements count as so many independent sources, in sentences a reader
-    follows without the corpus: who says each statement and where, and the reasons of lexmap's
-    independence answer (:meth:`lexmap.independence.Sources.groups`, read, not recomputed) with
-    every id in them given as the name or title it stands for."""
-    n = len(explanation.supporting)
-    if not n:
-        return "No statement supports it."
-    sources = sources if sources is not None else corpus.sources(explanation.independence)
-    words = Words(corpus, sources)
-    groups = explanation.groups
-    counted = sum(g.attributed for g in groups)
-    if explanation.met_through:
-        sentences = [
-            f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
-            f"{_count(counted, 'independent source')}; not counted for its level, which its "
-            f"{explanation.met_through} set ({words.of(explanation.limiting or '')})."
-        ]
-    else:
-        sentences = [
-            f"{_count(n, 'supporting statement')} from {_count(counted, 'independent source')}"
-            f" (independence by {explanation.independence})."
-        ]
-    for group in groups:
-        who = words.group(group.statements)
-        if not group.attributed:
-            sentences.append(
-                f"{capital(who)}: no speaker, author or publisher is recorded, so "
-                f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
-            )
-        elif len(group.statements) > 1:
-            reasons = "; ".join(dict.fromkeys(words.of(link.because) for link in group.links))
-            sentences.append(f"{capital(who)} count as one source: {reasons}.")
-    if explanation.contesting:
-        sentences.append(f"Contested by {_count(len(explanation.contesting), 'statement')}.")
-    return " ".join(sentences)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _and(items) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,8 +1,9 @@
 """The evidence chart's sentences that name things for a reader (issue 28): which quotes were
-checked against which texts, the state's status towards the instrument, and the words of
-lexmap's independence reasons with every id given as the title or name it stands for. Each
-reads an answer lexmap computed elsewhere (lexmap.texts, lexmap.ratification,
-lexmap.independence) and only words it."""
+checked against which texts, the state's status towards the instrument, the words of lexmap's
+independence reasons with every id given as the title or name it stands for, and the notes
+with the printed page and the link into the source (issue 27). Each reads an answer lexmap
+computed elsewhere (lexmap.texts, lexmap.ratification, lexmap.independence,
+lexmap.source_links) and only words it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .chart_chronology import conduct_statuses
+from .source_links import cited_pages, page_link, quote_link, with_pages
 from .texts import REASONS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .explain import Explanation
 
 
 def _and(items) -> str:
@@ -33,6 +37,48 @@ class QuoteCheck:
     quotes: int
     checked: bool
     reason: str
+
+
+@attrs.frozen
+class Note:
+    """One note of the chart: a document at a pinpoint, cited by one or more statements; with
+    the printed ``pages`` the quotes are on where known (``p. 21``) and the ``link`` that opens
+    the document's PDF at the physical page (``...pdf#page=23``) where its text gives it."""
+
+    number: int
+    document: str
+    pinpoint: str
+    pages: str | None = None
+    link: str | None = None
+
+    @property
+    def cited(self) -> str:
+        """The pinpoint as the note prints it: the free text, then the printed pages it lacks."""
+        return with_pages(self.pinpoint, self.pages)
+
+
+class Notes:
+    """The chart's notes in reading order: one per document, pinpoint, printed pages and PDF page,
+    so that two quotes on different pages of one pinpoint are two notes."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.by_key: dict[tuple, Note] = {}
+
+    def cite(self, statement) -> tuple[Note, str | None]:
+        """The note citing ``statement`` (a claim, attestation or exhibit), and the link that opens
+        its source at the quote (a web page's text fragment, else the PDF's page), as the site's cards link it."""
+        document = self.corpus.documents[statement.document]
+        status = self.corpus.texts.get(statement.document)
+        place = status.pages.get(statement.id) if status is not None else None
+        pages, at_page = cited_pages(place, getattr(statement, "page", None)), page_link(document, place)
+        key = (statement.document, statement.pinpoint, pages, at_page)
+        if key not in self.by_key:
+            self.by_key[key] = Note(len(self.by_key) + 1, *key)
+        return self.by_key[key], quote_link(document, statement.quote) or at_page
+
+    def all(self) -> tuple[Note, ...]:
+        return tuple(self.by_key.values())
 
 
 TEXTS_NOT_GIVEN = ("not-included", "no-text-folder")
@@ -61,9 +107,10 @@ def checked_line(checks: tuple[QuoteCheck, ...]) -> str:
     return " ".join(parts)
 
 
-def party_statuses(corpus: Corpus, instrument, practices: set[str], on: str) -> tuple[str, ...]:
+def party_statuses(corpus: Corpus, instrument, practices: set[str], on: str, events=()) -> tuple[str, ...]:
     """ "Cuba towards Palermo Protocol on 2024-05-01: party (bound); ...", per state of
-    ``practices``, and on the earliest date their conduct began where the data gives one."""
+    ``practices``, on the earliest date their conduct began where the data gives one, and on the
+    dates of the conduct in the chart's chronology (``events``, :mod:`lexmap.chart_chronology`)."""
     states: dict[str, list[str]] = {}
     for practice_id in practices:
         practice = corpus.practices[practice_id]
@@ -85,6 +132,8 @@ def party_statuses(corpus: Corpus, instrument, practices: set[str], on: str) -> 
                 line += f" When the conduct began ({began}): {_sentence(then.summary)}"
             except ValueError:
                 pass
+        if conduct := conduct_statuses(events, state):
+            line += f" {conduct}"
         lines.append(line)
     return tuple(lines)
 
@@ -184,5 +233,51 @@ def identifier_rows(chart) -> list[tuple[str, str, str]]:
         if s.claim not in seen:
             seen.add(s.claim)
             rows.append(("Statement", f"note {s.note}: {s.speaker}, in {s.document_title}", s.claim))
+    for event in chart.chronology:  # the chronology's attestations and exhibits are statements too
+        if event.statement not in seen:
+            seen.add(event.statement)
+            rows.append(("Statement", f"note {event.note}: {event.speaker}, in {event.document_title}", event.statement))
     rows += [("Document", document.title, key) for key, document in chart.documents.items()]
     return rows
+
+
+def independence_prose(explanation: Explanation, corpus: Corpus, sources=None) -> str:
+    """Why the supporting statements count as so many independent sources, in sentences a reader
+    follows without the corpus: who says each statement and where, and the reasons of lexmap's
+    independence answer (:meth:`lexmap.independence.Sources.groups`, read, not recomputed) with
+    every id in them given as the name or title it stands for."""
+    n = len(explanation.supporting)
+    if not n:
+        return "No statement supports it."
+    sources = sources if sources is not None else corpus.sources(explanation.independence)
+    words = Words(corpus, sources)
+    groups = explanation.groups
+    counted = sum(g.attributed for g in groups)
+    if explanation.met_through:
+        sentences = [
+            f"{_count(n, 'statement')} assert{'s' if n == 1 else ''} it as a whole, naming no part, from "
+            f"{_count(counted, 'independent source')}; not counted for its level, which its "
+            f"{explanation.met_through} set ({words.of(explanation.limiting or '')})."
+        ]
+    else:
+        sentences = [
+            f"{_count(n, 'supporting statement')} from {_count(counted, 'independent source')}"
+            f" (independence by {explanation.independence})."
+        ]
+    for group in groups:
+        who = words.group(group.statements)
+        if not group.attributed:
+            sentences.append(
+                f"{capital(who)}: no speaker, author or publisher is recorded, so "
+                f"{'it argues but is' if len(group.statements) == 1 else 'they argue but are'} no source of its own."
+            )
+        elif len(group.statements) > 1:
+            reasons = "; ".join(dict.fromkeys(words.of(link.because) for link in group.links))
+            sentences.append(f"{capital(who)} count as one source: {reasons}.")
+    if explanation.contesting:
+        sentences.append(f"Contested by {_count(len(explanation.contesting), 'statement')}.")
+    return " ".join(sentences)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -13,12 +13,14 @@ import uuid
 import zipfile
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from lxml import etree
 
 import lexmap
 from lexmap.chart import EMPTY, build_chart
+from lexmap.chronology import chronology
 from lexmap.cli import main
 from lexmap.exports.punctuation import problems, tidy
 
@@ -134,7 +136,10 @@ def test_docx_elements_quotes_and_styles(docx_chart, bundled):
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote"} <= styles
     assert document.tables[0].style.name == "Table Grid"
     rows = [row.cells[0].text for row in document.tables[0].rows[1:]]
-    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    texts = [(p.style.name, p.text) for p in paragraphs]
+    evidence = texts[texts.index(("Heading 1", "Evidence by element")) + 1 :]
+    evidence = evidence[: [name for name, _ in evidence].index("Heading 1")]  # up to the chronology
+    headings = [text for name, text in evidence if name == "Heading 2"]
     elements = list(bundled.tests[TEST].walk())
     assert len(rows) == len(headings) == len(elements)
     for element, row, heading in zip(elements, rows, headings, strict=True):
@@ -159,7 +164,13 @@ def test_docx_one_footnote_per_document_and_pinpoint(docx_chart, bundled):
     claims = claims_on_test(bundled, TEST)
     # the figures that disagree, of the practices the claims are about, cite their attestations too
     figures = [bundled.attestations[f.attestation] for f in bundled.conflicts() if f.practice in {c.practice for c in claims}]
-    cited = [*claims, *figures]
+    # and the chronology its dated statements, of those practices and their parts (issue 30)
+    practices = {c.practice for c in claims}
+    practices |= {p for practice in list(practices) for p in bundled.parts_of(practice).ids}
+    records = {**bundled.claims, **bundled.attestations, **bundled.exhibits}
+    dated = [records[e.statement] for e in chronology(bundled) if e.when and e.practice in practices]
+    assert dated
+    cited = [*claims, *dated, *figures]
     pairs = list(dict.fromkeys((s.document, s.pinpoint) for s in cited))
     assert len(notes) == len(pairs)
     references = body.findall(f".//{W}footnoteReference")
@@ -542,3 +553,232 @@ def test_title_page_gives_the_states_status_towards_the_instrument(small, bundle
         f"Cuba towards Palermo Protocol on 2024-05-01: {bundled.party_status('palermo', 'cu', '2024-05-01').summary}"
     )
     assert f"When the conduct began ({began}): {bundled.party_status('palermo', 'cu', began).summary}" in line
+
+
+# -- pages and links (issue 27) and the chronology (issue 30) on a case with a PDF text ------------
+
+# Front matter numbered i-ii, then the body from 1: physical page 3 is printed "1", 4 is "2".
+FIELD_PAGES = [
+    ["Foreword", "This report was written in the field."],
+    ["Contents", "Summary of the findings on passports."],
+    ["1. Findings", "Supervisors take the workers' passports on arrival and hold them by force."],
+    ["Wages are withheld for months.", "The agency keeps the contracts."],
+]
+FIELD_LABELS = [(0, "r", 1), (2, "D", 1)]
+PDF_URL = "https://example.org/field-report.pdf"
+WEB_QUOTE = "Officials took the passports of the nurses on arrival at the airport"
+
+
+def paged_case(tmp_path):
+    """The small corpus with a report whose text is a PDF (two quotes at one pinpoint, on printed
+    pages 1 and 2), a web story (no text) and a printed book cited at a structured page; three of
+    the claims date the conduct (Atlantis ratified the Test Protocol on 2010-05-01)."""
+    import json
+
+    from pdfmake import write_pdf
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    documents = [
+        {"id": "d5", "title": "Field report", "kind": "report", "date": "2023", "text_file": "d5.pdf", "url": PDF_URL},
+        {"id": "d6", "title": "Web story", "kind": "news-article", "date": "2024-02", "url": "https://example.org/story.html"},
+        {"id": "d7", "title": "Printed book", "kind": "report", "date": "2019"},
+    ]
+    on = {"practice": "passports", "element": "tp/means-force", "stance": "supports"}
+    claims = [
+        {**on, "id": "c-force", "document": "d5", "pinpoint": "Findings", "quote": "hold them by force", "when": "2009"},
+        {
+            **on,
+            "id": "c-wages",
+            "document": "d5",
+            "pinpoint": "Findings",
+            "quote": "Wages are withheld for months",
+            "when": "2014-07",
+        },
+        {**on, "id": "c-web", "document": "d6", "pinpoint": "para. 3", "quote": WEB_QUOTE, "when": "2009/2011"},
+        {**on, "id": "c-book", "document": "d7", "pinpoint": "ch. 2", "page": "21", "quote": "passports were kept"},
+    ]
+    (case / "mappings" / "field.yaml").write_text(json.dumps({"documents": documents, "claims": claims}), encoding="utf-8")
+    write_pdf(case / "texts" / "d5.pdf", FIELD_PAGES, FIELD_LABELS)
+    return case
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory):
+    case = paged_case(tmp_path_factory.mktemp("paged"))
+    corpus = lexmap.load(case, cache=False)
+    return case, corpus, build_chart(corpus, "tp/exploitation", date="2024-01-31")
+
+
+FRAGMENT = "https://example.org/story.html#:~:text=Officials%20took%20the%20passports%20of,on%20arrival%20at%20the%20airport"
+
+
+def test_notes_give_the_printed_page_and_open_the_pdf_at_the_physical_one(paged):
+    _, corpus, chart = paged
+    by_claim = {s.claim: s for s in chart.statements}
+    force, wages, web, book = (by_claim[c] for c in ("c-force", "c-wages", "c-web", "c-book"))
+    # one pinpoint ("Findings"), two printed pages: two notes, each at its page
+    assert force.note != wages.note
+    assert (chart.note(force.note).cited, chart.note(force.note).link) == ("Findings, p. 1", f"{PDF_URL}#page=3")
+    assert (chart.note(wages.note).cited, chart.note(wages.note).link) == ("Findings, p. 2", f"{PDF_URL}#page=4")
+    assert (force.pages, force.link, wages.link) == ("p. 1", f"{PDF_URL}#page=3", f"{PDF_URL}#page=4")
+    # a web page opens at the quote (a text fragment), as the site links it; its note has no page
+    assert (web.link, web.pages, chart.note(web.note).link) == (FRAGMENT, None, None)
+    # no text: the structured page is cited, nothing is linked
+    assert (chart.note(book.note).cited, book.pages, book.link) == ("ch. 2, p. 21", "p. 21", None)
+    from lexmap.exports.chart_citations import chart_citations, plain
+
+    notes = {n: plain(s) for n, s in chart_citations(chart).items()}
+    assert notes[force.note] == f"*Field Report*, 2023, Findings, p. 1, {PDF_URL}#page=3.".replace("*", "")
+    assert notes[wages.note].endswith(f"Findings, p. 2, {PDF_URL}#page=4.")
+    assert notes[book.note] == "Printed Book, 2019, ch. 2, p. 21."
+
+
+def test_every_format_cites_the_printed_page_and_links_the_pdf_page(paged, tmp_path):
+    case, _, chart = paged
+    for name in ("chart.md", "chart.html", "chart.docx"):
+        result = run("tp/exploitation", case, "--no-cache", "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+    md = (tmp_path / "chart.md").read_text(encoding="utf-8")
+    assert f"*Field Report*, 2023, Findings, p. 1, <{PDF_URL}#page=3>." in md
+    assert f"as recorded in *[Field report](<{PDF_URL}#page=4>)*, p. 2" in md
+    assert f"as recorded in *[Web story](<{FRAGMENT}>)*\n" in md
+    assert "as recorded in *Printed book*, p. 21" in md and "*Printed Book*, 2019, ch. 2, p. 21." in md
+
+    page = (tmp_path / "chart.html").read_text(encoding="utf-8")
+    notes = re.findall(r'<li id="lx-note-\d+">(.*?)</li>', page)
+    assert f'Findings, p. 1, <a href="{PDF_URL}#page=3">{PDF_URL}#page=3</a>.' in " ".join(notes)
+    assert f'<cite><a href="{html.escape(FRAGMENT)}" rel="noopener">Web story</a></cite>' in page
+    assert f'<cite><a href="{PDF_URL}#page=4" rel="noopener">Field report</a></cite>, p. 2' in page
+
+    with zipfile.ZipFile(tmp_path / "chart.docx") as package:
+        footnotes = package.read("word/footnotes.xml").decode()
+        note_links = package.read("word/_rels/footnotes.xml.rels").decode()
+        body_links = package.read("word/_rels/document.xml.rels").decode()
+    assert "Findings, p. 1, " in footnotes and "Findings, p. 2, " in footnotes and "ch. 2, p. 21." in footnotes
+    assert f'Target="{PDF_URL}#page=3" TargetMode="External"' in note_links
+    assert f'Target="{PDF_URL}#page=4" TargetMode="External"' in note_links
+    assert f'Target="{html.escape(FRAGMENT)}" TargetMode="External"' in body_links
+
+
+def test_the_chart_pdf_cites_the_printed_page_and_links_the_pdf_page(paged, tmp_path):
+    """Through LibreOffice: the note prints the page, and the PDF keeps the links live."""
+    import pypdf
+
+    need("soffice", "pdftotext")
+    case, _, _ = paged
+    result = run("tp/exploitation", case, "--no-cache", "-o", tmp_path / "chart.pdf")
+    assert result.exit_code == 0, result.output
+    text = squeeze(subprocess.run(["pdftotext", str(tmp_path / "chart.pdf"), "-"], capture_output=True, text=True).stdout)
+    assert f"Field Report, 2023, Findings, p. 1, {PDF_URL}#page=3." in text
+    assert "Printed Book, 2019, ch. 2, p. 21." in text
+    links = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in pypdf.PdfReader(tmp_path / "chart.pdf").pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+    }
+    assert {f"{PDF_URL}#page=3", f"{PDF_URL}#page=4", FRAGMENT} <= links
+
+
+# Atlantis ratified the Test Protocol on 2010-05-01 (tests/corpora/small/instruments): conduct of
+# 2009 was before it, of July 2014 after it, and 2009-2011 holds the day (uncertain, never guessed).
+CHRONOLOGY = [
+    ("2009", "to the year", "Field report", "2023", "Atlantis: not-party (not bound)"),
+    ("2009/2011", "interval, 2009-01-01 to 2011-12-31", "Web story", "2024-02", "Atlantis: uncertain (binding not known)"),
+    ("2014-07", "to the month", "Field report", "2023", "Atlantis: party (binding not known)"),
+]
+
+
+def test_chronology_lists_the_dated_conduct_with_the_state_s_status_then(paged, tmp_path):
+    case, corpus, chart = paged
+    rows = [(e.when, e.certainty, e.document_title, e.document_date, e.shown) for e in chart.chronology]
+    assert rows == CHRONOLOGY
+    assert {e.practice_label for e in chart.chronology} == {"Retention of passports"}
+    # the same rows as `lexmap export chronology` writes: one computation, read twice
+    result = CliRunner().invoke(main, ["export", "chronology", str(case), "--no-cache", "-o", str(tmp_path / "c.csv")])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    exported = list(csv.DictReader((tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()[1:]))
+    dated = [r for r in exported if r["Event date"] and r["Practice id"] == "passports"]
+    assert [(r["Event date"], r["Certainty"], r["Document"], r["Document date"]) for r in dated] == [r[:4] for r in CHRONOLOGY]
+    assert [r["State bound then"] for r in dated] == [f"tp: {r[4].split(': ', 1)[1]}" for r in CHRONOLOGY]
+    shown = {s.practice for s in chart.statements} | {"ban-letter"}  # with the parts of those practices
+    assert shown == {"passports", "wages", "ban", "ban-letter"}
+    undated = [r for r in exported if not r["Event date"] and r["Practice id"] in shown]
+    assert chart.undated == len(undated) > 0
+    # on the title page, beside the status on the chart's date
+    (line,) = [line for line in chart.party_statuses if line.startswith("Atlantis")]
+    assert line.endswith(
+        "On the dates of the conduct in the chronology: 2009: not-party (not bound); "
+        "2009/2011: uncertain (binding not known); 2014-07: party (binding not known)."
+    )
+
+
+def test_chronology_in_every_format(paged, tmp_path):
+    import docx
+
+    case, _, chart = paged
+    for name in ("chart.md", "chart.html", "chart.docx"):
+        assert run("tp/exploitation", case, "--no-cache", "-o", tmp_path / name).exit_code == 0
+    document = docx.Document(str(tmp_path / "chart.docx"))
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    at = texts.index(("Heading 1", "Chronology"))
+    assert texts[at + 2] == ("Heading 2", "Practice: Retention of passports")
+    assert texts[at + 3][1] == "3 dated statements: 2009 to 2014-07."
+    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "Event date"]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == ["Event date", "What is reported", "Bound then"]
+    for (when, certainty, title, date, bound), row in zip(CHRONOLOGY, cells[1:], strict=True):
+        assert row[0] == f"{when}\n{certainty}" and row[2] == bound
+        assert f"in {title} ({date})" in row[1]
+    assert cells[1][1].startswith("“hold them by force”")
+    md = (tmp_path / "chart.md").read_text(encoding="utf-8")
+    assert "## Chronology" in md and "| **2009/2011** (interval, 2009-01-01 to 2011-12-31) |" in md
+    assert "| Atlantis: uncertain (binding not known) |" in md
+    page = parse((tmp_path / "chart.html").read_text(encoding="utf-8"))
+    assert "Chronology" in page.text and "Atlantis: party (binding not known)" in page.text
+    # a practice whose statements date nothing says so, in every format
+    wages = build_chart(lexmap.load(case, cache=False), "tp/exploitation", "wages")
+    assert wages.chronology == () and wages.undated == 4  # c4, c5, c6 and the exhibit e2: none has a when
+    from lexmap.chart_chronology import EMPTY_CHRONOLOGY, chronology_lead
+
+    assert (
+        chronology_lead(wages) == f"{EMPTY_CHRONOLOGY} 4 statements of these practices record no event date and are not listed."
+    )
+
+
+def test_the_bundled_chart_s_chronology_reads_the_export_s_rows(bundled):
+    """The palermo chart's chronology: the medical missions' conduct of 2000 and 2010, before
+    Cuba's accession (2013-06-20), and of July 2014, after it; a part of the missions argued under
+    no instrument says so, rather than being given the Protocol's status."""
+    chart = build_chart(bundled, TEST)
+    events = {e.statement: e for e in chronology(bundled)}
+    assert chart.chronology and all(events[e.statement].when == e.when for e in chart.chronology)
+    assert [(e.when, e.shown) for e in chart.chronology if e.under_instrument] == [
+        ("2000", "Cuba: not-party (not bound)"),
+        ("2010", "Cuba: not-party (not bound)"),
+        ("2014-07", "Cuba: party (bound)"),
+    ]
+    others = [e for e in chart.chronology if not e.under_instrument]
+    assert others and all(
+        e.shown == "Not given for Palermo Protocol: no instrument: the practice is argued under none" for e in others
+    )
+    from lexmap.chart_lines import identifier_rows
+
+    ids = {row[2] for row in identifier_rows(chart)}
+    assert {e.statement for e in chart.chronology} <= ids
+
+
+def test_html_fragment_of_the_chronology_is_one_line(paged, tmp_path):
+    """A quote with line breaks in a chronology row: the fragment the site embeds stays one line."""
+    from lexmap.exports.chart_html import fragment
+    from lexmap.exports.chart_md import chart_markdown
+
+    _, _, chart = paged
+    event = chart.chronology[0]
+    broken = attrs.evolve(chart, chronology=(attrs.evolve(event, quote="first line\nsecond <line>"), *chart.chronology[1:]))
+    html_fragment = fragment(broken)
+    assert "\n" not in html_fragment and "“first line<br>second &lt;line&gt;”" in html_fragment
+    assert "| “first line second &lt;line>”[^" in chart_markdown(broken)  # one table row in Markdown

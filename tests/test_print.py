@@ -119,26 +119,14 @@ def test_docx_no_table_row_splits_and_header_rows_repeat(printed_docx):
 
 def test_docx_no_heading_last_on_a_page(printed_docx):
     """Every heading keeps with the next paragraph (the XML), and on the printed pages the
-    paragraph after each heading starts on the heading's page."""
+    paragraph after each heading starts on the heading's page (:func:`headings_last`)."""
     import docx
 
     need("soffice", "pdfinfo", "pdftotext")
     source, pdf = printed_docx["a4"]
-    document = docx.Document(str(source))
-    paragraphs = [p for p in document.paragraphs if p.text.strip()]
-    headings = [p for p in paragraphs if p.style.name.startswith("Heading")]
+    headings = [p for p in docx.Document(str(source)).paragraphs if p.style.name.startswith("Heading")]
     assert headings and all(p.paragraph_format.keep_with_next for p in headings)
-    texts = [squeeze(page_text(pdf, n)) for n in range(1, pages(pdf) + 1)]
-    page = 0
-    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
-        if not paragraph.style.name.startswith(("Heading 2", "Heading 3")):
-            continue
-        heading = squeeze(paragraph.text)
-        while page < len(texts) and heading not in texts[page]:
-            page += 1
-        assert page < len(texts), f"heading not found in the PDF: {heading!r}"
-        after = texts[page][texts[page].index(heading) + len(heading) :]
-        assert squeeze(following.text)[:25] in after, f"{heading!r} is the last thing on page {page + 1}"
+    assert headings_last(source, pdf) == []
 
 
 def test_docx_body_has_no_claim_id(printed_docx, bundled, chart):
@@ -230,8 +218,8 @@ def test_pdf_chart_prints_the_title_page_lines_and_no_claim_id_in_the_body(print
     assert f"Status of the state: Cuba towards Palermo Protocol on {chart.date}: {status.value}" in first
     text = " ".join(squeeze(page_text(pdf, n)) for n in range(1, pages(pdf) + 1))
     body, appendix = text.split("Appendix A. Gaps", 1)
-    assert "Evidence by element" in body and "Appendix B. Identifiers" in appendix
-    ids = {c.id for c in bundled.claims.values()}
+    assert "Evidence by element" in body and "Chronology" in body and "Appendix B. Identifiers" in appendix
+    ids = {c.id for c in bundled.claims.values()} | {e.statement for e in chart.chronology}  # its attestations too
     words = set(re.findall(r"[\w-]+", body))
     assert not ids & words, sorted(ids & words)[:5]
     quotes = [squeeze(s.quote) for s in chart.statements if len(s.quote) < 200 and "-" not in s.quote]
@@ -297,3 +285,131 @@ def test_a_failing_or_hanging_libreoffice_writes_nothing_and_leaves_nothing(tmp_
         time.sleep(0.1)
     else:
         pytest.fail(f"LibreOffice's child process {child} outlived the timeout")
+
+
+# -- the PDF route checked as the DOCX route is (issue 28, done when): A4, no text under 8 pt, no
+# split table row, no heading last on a page, on the PDF `lexmap chart -o chart.pdf` writes ------
+
+
+def _flat(text: str) -> str:
+    """``text`` without white space and hyphens: pdftotext joins "state-|run" at a line's end as "staterun"."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+def split_rows(source, pdf) -> list[str]:
+    """The table rows of the DOCX ``source`` that ``pdf`` prints across two pages: a row whose
+    paragraphs (those long enough to be found once) are on no one page together. The pages' text
+    is read in the order it is drawn (pypdf), in which LibreOffice draws a cell's lines together."""
+    import docx
+    import pypdf
+
+    texts = [_flat(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    split = []
+    for table in docx.Document(str(source)).tables:
+        for row in table.rows[1:]:  # the header row repeats on every page
+            found = [
+                {n for n, text in enumerate(texts) if _flat(p.text) in text}
+                for cell in row.cells
+                for p in cell.paragraphs
+                if len(_flat(p.text)) >= 12
+            ]
+            if found and not set.intersection(*found):
+                split.append(" | ".join(cell.text[:40] for cell in row.cells))
+    return split
+
+
+def headings_last(source, pdf) -> list[str]:
+    """The headings (levels 2 and 3) of ``source`` that ``pdf`` prints with nothing of what
+    follows them on their page."""
+    import docx
+
+    paragraphs = [p for p in docx.Document(str(source)).paragraphs if p.text.strip()]
+    texts = [_flat(page_text(pdf, n)) for n in range(1, pages(pdf) + 1)]
+    page, last = 0, []
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        if not paragraph.style.name.startswith(("Heading 2", "Heading 3")):
+            continue
+        heading = _flat(paragraph.text)
+        while page < len(texts) and heading not in texts[page]:
+            page += 1
+        assert page < len(texts), f"heading not found in the PDF: {heading!r}"
+        after = texts[page][texts[page].index(heading) + len(heading) :]
+        if _flat(following.text)[:20] not in after:
+            last.append(f"{heading!r} (page {page + 1})")
+    return last
+
+
+@pytest.fixture(scope="module")
+def pdf_source(printed_pdf, chart, tmp_path_factory):
+    """The DOCX the PDF route prints (the same chart, made again), to know its tables and headings."""
+    source = tmp_path_factory.mktemp("pdf-source") / "chart.docx"
+    source.write_bytes(chart_docx(chart))
+    return source
+
+
+def test_docx_route_splits_no_table_row(printed_docx):
+    need("soffice", "pdfinfo")
+    source, pdf = printed_docx["a4"]
+    assert split_rows(source, pdf) == []
+
+
+def test_pdf_chart_prints_no_text_under_8_pt(printed_pdf):
+    need("soffice", "pdfinfo")
+    for paper in ("a4", "letter"):
+        runs = text_sizes(printed_pdf[paper])
+        assert runs and not [run for run in runs if run[1] < SMALLEST], paper
+
+
+def test_pdf_chart_splits_no_table_row_and_leaves_no_heading_last_on_a_page(printed_pdf, pdf_source):
+    need("soffice", "pdfinfo", "pdftotext")
+    import docx
+
+    rows = sum(len(t.rows) - 1 for t in docx.Document(str(pdf_source)).tables)
+    assert rows > 100  # the tree, the chronology's tables and the identifiers
+    for paper in ("a4", "letter"):
+        assert split_rows(pdf_source, printed_pdf[paper]) == [], paper
+        assert headings_last(pdf_source, printed_pdf[paper]) == [], paper
+
+
+def test_pdf_chart_title_page_gives_the_status_on_the_conduct_s_dates(printed_pdf, chart):
+    """Cuba acceded to the Palermo Protocol on 2013-06-20 (in force for it from 2013-07-20,
+    instruments/ratifications): conduct of 2000 and 2010 was before it, of July 2014 after."""
+    need("soffice", "pdfinfo", "pdftotext")
+    first = squeeze(page_text(printed_pdf["a4"], 1))
+    assert "On the dates of the conduct in the chronology: 2000 and 2010: not-party (not bound); 2014-07: party (bound)." in first
+
+
+def test_the_split_row_check_finds_a_row_printed_across_two_pages(tmp_path):
+    """The check above can fail: a row without w:cantSplit, too tall for what is left of its
+    page, is printed across two pages by LibreOffice, and split_rows names it."""
+    import docx
+
+    need("soffice", "pdfinfo")
+    document = docx.Document()
+    for n in range(20):  # most of the first page
+        document.add_paragraph(f"Filler paragraph number {n} before the table.")
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text = "Head"
+    cell = table.rows[1].cells[1]
+    cell.text = "The first line of a tall cell."
+    for n in range(20):  # taller than what is left of the page, shorter than a page
+        cell.add_paragraph(f"Line {n} of the tall cell.")
+    table.rows[1].cells[0].text = "A row that cannot stay on one page."
+    source = tmp_path / "split.docx"
+    document.save(str(source))
+    pdf = to_pdf(source, tmp_path)
+    assert pages(pdf) >= 2
+    split = split_rows(source, pdf)
+    assert len(split) == 1 and split[0].startswith("A row that cannot stay on one page. | The first line of a tall cell.")
+    _keep_rows(source)  # the same row with w:cantSplit, as chart_docx writes every row: not split
+    assert split_rows(source, to_pdf(source, tmp_path)) == []
+
+
+def _keep_rows(source) -> None:
+    import docx
+
+    from lexmap.exports.chart_docx import _keep_for_print
+
+    document = docx.Document(str(source))
+    _keep_for_print(document)
+    document.save(str(source))

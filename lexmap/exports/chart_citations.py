@@ -14,6 +14,7 @@ in its own markup (escaped there).
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -92,8 +93,47 @@ def _style_and_engine() -> tuple[str, str]:
 
 
 def chart_citations(chart) -> dict[int, Segments]:
-    """Every note of ``chart`` by number."""
-    return {note.number: citation(chart.documents[note.document], note.pinpoint) for note in chart.notes}
+    """Every note of ``chart`` by number: the pinpoint with the printed pages it lacks, and the
+    document's address opening its PDF at the quote's physical page where that is known."""
+    return {note.number: note_citation(chart.documents[note.document], note) for note in chart.notes}
+
+
+def note_citation(document, note) -> Segments:
+    """The note citing ``document`` at ``note``'s pinpoint and printed pages (issue 27: "p. 21"),
+    its address replaced by ``note.link`` (``...pdf#page=23``), or that link added where the style
+    prints no address."""
+    segments = citation(document, note.cited)
+    if not note.link:
+        return segments
+    address = (document.url or "").split("#", 1)[0]
+    if address and any(address in text for text, _ in segments):
+        done = False
+        out = []
+        for text, italic in segments:
+            if not done and address in text:
+                text, done = text.replace(address, note.link, 1), True
+            out.append((text, italic))
+        return tuple(out)
+    text, italic = segments[-1] if segments else ("", False)
+    return (*segments[:-1], (text.rstrip(".") + f", {note.link}.", italic))
+
+
+LINK = re.compile(r"https?://[^\s<>\u201d\u2019\"]+[^\s<>\u201d\u2019\".,;:)]")
+"""An address in a note's text (what the writers make a live link)."""
+
+
+def linked(text: str) -> list[tuple[str, str | None]]:
+    """``text`` as pieces, each with the address it links to (the piece itself) or None."""
+    out: list[tuple[str, str | None]] = []
+    last = 0
+    for match in LINK.finditer(text):
+        if match.start() > last:
+            out.append((text[last : match.start()], None))
+        out.append((match.group(0), match.group(0)))
+        last = match.end()
+    if last < len(text):
+        out.append((text[last:], None))
+    return out
 
 
 def plain(segments: Segments) -> str:

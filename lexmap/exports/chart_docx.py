@@ -2,27 +2,22 @@
 and file: Word's own styles (Title, Heading 1-3, Quote, List Bullet, Table Grid), a table
 of the element tree, and real footnotes.
 
-python-docx writes no footnotes, so this module adds the footnotes part through the OOXML
-package API: ``word/footnotes.xml`` with its two separators and one ``w:footnote`` per note,
-related to the document, and the "footnote text" / "footnote reference" styles. A note is
-one document at one pinpoint: the first statement citing it carries the footnote, later
-ones a NOTEREF cross-reference field to it (Word's own way to cite a note again).
+python-docx writes no footnotes: :mod:`.chart_footnotes` adds them. A document's title in the
+body links to where its source opens at the quote (a web page's text fragment, a PDF's page).
 """
 
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..chart_chronology import CHRONOLOGY_HEADS, by_practice, chronology_lead
 from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
+from .chart_footnotes import HYPERLINK, Footnotes, W, hyperlink
 from .formats import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_paper
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 
 PROPERTY_LIMIT = 255
 """python-docx refuses a core property (title, subject, keywords) past 255 characters with a
@@ -68,12 +63,9 @@ class _Writer:
         from docx.shared import Pt
 
         self.document = document
-        self.notes = notes
-        self.footnotes: dict[int, str] = {}
-        self.bookmark = 0
-        styles = document.styles
-        styles["Normal"].font.size = Pt(10.5)
-        _footnote_styles(document)
+        document.styles["Normal"].font.size = Pt(10.5)
+        self.footnotes = Footnotes(document, notes)
+        self.reference = self.footnotes.reference
 
     # -- the document ----------------------------------------------------------
 
@@ -107,6 +99,7 @@ class _Writer:
         d.add_heading("Evidence by element", level=1)
         for element in chart.elements:
             self.element(element)
+        self.chronology(chart)
         d.add_heading("Figures that disagree", level=1)
         if not chart.figures:
             d.add_paragraph("No two figures of the practices shown disagree.")
@@ -132,7 +125,7 @@ class _Writer:
         heading = d.add_heading(f"Appendix {'B' if gaps == 'appendix' else 'A'}. Identifiers", level=1)
         heading.paragraph_format.page_break_before = True
         self.identifiers(chart)
-        self.add_footnotes_part()
+        self.footnotes.add_part()
 
     def gaps(self, chart: Chart) -> None:
         d = self.document
@@ -203,13 +196,7 @@ class _Writer:
             cells[2].text = f"{e.own_supporting} / {e.own_contesting}"
             cells[3].text = f"{e.subtree_supporting} / {e.subtree_contesting}"
             cells[4].text = str(e.independent_sources)
-        widths = (Cm(6.0), Cm(3.4), Cm(2.0), Cm(2.4), Cm(2.7))
-        table.autofit = False
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
+        _widths(table, (Cm(6.0), Cm(3.4), Cm(2.0), Cm(2.4), Cm(2.7)))
         self.document.add_paragraph(
             f'{CONTESTED_MARK} contested. "all of": every part must be met; "any of": one part suffices. '
             "Indep. sources: the independent sources behind the level (a composite's: those of the part that sets it)."
@@ -240,64 +227,46 @@ class _Writer:
         if s.translation:  # issue 27: the translation, under the verbatim quote
             self.document.add_paragraph(s.translation, style="Quote")
         who = self.document.add_paragraph(f"— {s.speaker}, as recorded in ")
-        who.add_run(s.document_title).italic = True
+        self.title(who, s.document_title, s.link)
+        if s.pages:
+            who.add_run(f", {s.pages}")
 
-    # -- footnotes ---------------------------------------------------------------
+    def title(self, paragraph, title: str, link: str | None) -> None:
+        """A document's title in italics, a live link to where its source opens at the quote (issue 27)."""
+        if link is None:
+            paragraph.add_run(title).italic = True
+        else:
+            hyperlink(paragraph._p, paragraph.part.relate_to(link, HYPERLINK, is_external=True), title, italic=True)
 
-    def reference(self, paragraph, number: int) -> None:
-        """A footnote reference to note ``number``: the footnote itself the first time, a
-        NOTEREF field to it after that."""
-        from docx.oxml import parse_xml
+    def chronology(self, chart: Chart) -> None:
+        """The dated statements of the chart's practices, a table per practice (issue 30)."""
+        from docx.shared import Cm, Pt
 
-        p = paragraph._p
-        name = f"_RefLexmapNote{number}"
-        if number not in self.footnotes:
-            self.footnotes[number] = name
-            self.bookmark += 1
-            p.append(parse_xml(f'<w:bookmarkStart xmlns:w="{_W}" w:id="{self.bookmark}" w:name="{name}"/>'))
-            p.append(
-                parse_xml(
-                    f'<w:r xmlns:w="{_W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                    f'<w:footnoteReference w:id="{number}"/></w:r>'
-                )
-            )
-            p.append(parse_xml(f'<w:bookmarkEnd xmlns:w="{_W}" w:id="{self.bookmark}"/>'))
-            return
-        for xml in (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-            f'<w:r><w:instrText xml:space="preserve"> NOTEREF {name} \\f \\h </w:instrText></w:r>',
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
-            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{number}</w:t></w:r>',
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
-        ):
-            p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{_W}">', 1)))
-
-    def add_footnotes_part(self) -> None:
-        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-        from docx.opc.packuri import PackURI
-        from docx.opc.part import Part
-
-        body = [
-            '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            "<w:r><w:separator/></w:r></w:p></w:footnote>",
-            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>",
-        ]
-        for number in sorted(self.footnotes):
-            runs = "".join(
-                f'<w:r>{"<w:rPr><w:i/></w:rPr>" if italic else ""}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-                for text, italic in self.notes[number]
-            )
-            body.append(
-                f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
-                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
-            )
-        xml = (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{_W}">{"".join(body)}</w:footnotes>'
-        )
-        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"), self.document.part.package)
-        self.document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+        d = self.document
+        d.add_heading("Chronology", level=1)
+        d.add_paragraph(chronology_lead(chart))
+        for label, events in by_practice(chart.chronology):
+            d.add_heading(f"Practice: {label}", level=2)
+            span = events[0].when if len(events) == 1 else f"{events[0].when} to {events[-1].when}"
+            d.add_paragraph(f"{len(events)} dated statement{'' if len(events) == 1 else 's'}: {span}.")
+            d.paragraphs[-1].paragraph_format.keep_with_next = True
+            table = d.add_table(rows=1, cols=len(CHRONOLOGY_HEADS))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, CHRONOLOGY_HEADS, strict=True):
+                cell.paragraphs[0].add_run(text).bold = True
+            _repeat_header(table.rows[0])
+            for event in events:
+                when, what, bound = table.add_row().cells
+                when.paragraphs[0].add_run(event.when).bold = True
+                when.add_paragraph().add_run(event.certainty).font.size = Pt(9)
+                quote = what.paragraphs[0]
+                quote.add_run(f"\u201c{event.quote.strip()}\u201d")
+                self.reference(quote, event.note)
+                who = what.add_paragraph(f"— {event.speaker}, in ")
+                self.title(who, event.document_title, event.link)
+                who.add_run(f" ({event.document_date or 'undated document'})")
+                bound.paragraphs[0].add_run(event.shown)
+            _widths(table, (Cm(2.8), Cm(9.2), Cm(4.0)))
 
 
 def _page(document, paper: str) -> None:
@@ -320,8 +289,8 @@ def _keep_for_print(document) -> None:
     for table in document.tables:
         for row in table.rows:
             properties = row._tr.get_or_add_trPr()
-            if properties.find(f"{{{_W}}}cantSplit") is None:
-                properties.insert(0, parse_xml(f'<w:cantSplit xmlns:w="{_W}"/>'))
+            if properties.find(f"{{{W}}}cantSplit") is None:
+                properties.insert(0, parse_xml(f'<w:cantSplit xmlns:w="{W}"/>'))
     paragraphs = document.paragraphs
     for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
         name = paragraph.style.name
@@ -329,29 +298,6 @@ def _keep_for_print(document) -> None:
         if name.startswith(("Heading", "Title", "Subtitle")) or name == "Quote" or lead_in:
             paragraph.paragraph_format.keep_with_next = True
         del following
-
-
-def _footnote_styles(document) -> None:
-    """Word's built-in "footnote text" and "footnote reference" styles (not in python-docx's
-    template), under their built-in names so Word treats them as its own."""
-    from docx.oxml import parse_xml
-
-    styles = document.styles.element
-    styles.append(
-        parse_xml(
-            f'<w:style xmlns:w="{_W}" w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
-            '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-            '<w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>'
-        )
-    )
-    styles.append(
-        parse_xml(
-            f'<w:style xmlns:w="{_W}" w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
-            # a superscript prints at 58 % of its size (LibreOffice; Word about 65 %): 14 pt, so that the
-            # note's number prints at 8 pt or more, the least a printed text may be
-            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="28"/></w:rPr></w:style>'
-        )
-    )
 
 
 def _header_footer(document, text: str) -> None:
@@ -370,18 +316,28 @@ def _header_footer(document, text: str) -> None:
         "<w:r><w:t>1</w:t></w:r>",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     ):
-        footer._p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{_W}">', 1)))
+        footer._p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1)))
+
+
+def _widths(table, widths) -> None:
+    """Fixed column widths (the grid LibreOffice reads, and every cell Word reads)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 def _shade(cell, colour: str) -> None:
     from docx.oxml import parse_xml
 
     cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd xmlns:w="{_W}" w:val="clear" w:color="auto" w:fill="{colour.lstrip("#").upper()}"/>')
+        parse_xml(f'<w:shd xmlns:w="{W}" w:val="clear" w:color="auto" w:fill="{colour.lstrip("#").upper()}"/>')
     )
 
 
 def _repeat_header(row) -> None:
     from docx.oxml import parse_xml
 
-    row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+    row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W}"/>'))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from html import escape
 
 from ..chart import Chart, ChartElement, ChartStatement, PracticeEvidence
+from ..chart_chronology import CHRONOLOGY_HEADS, by_practice, chronology_lead
 from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..palette import BY_NAME, CONTESTED, CONTESTED_MARK, TEXT
-from .chart_citations import STYLE_NAME, Segments, chart_citations
+from .chart_citations import STYLE_NAME, Segments, chart_citations, linked
 
 CSS = (
     ".lexmap-chart{color:" + TEXT + ";background:#fff;line-height:1.45;max-width:60em}"
@@ -68,7 +69,7 @@ def fragment(chart: Chart, *, top: int = 1, citations: dict[int, Segments] | Non
         f"<section><{h(1)}>Evidence by element</{h(1)}>",
     ]
     parts += [_element(chart, element, h) for element in chart.elements]
-    parts.append(f"</section><section><{h(1)}>Figures that disagree</{h(1)}>{_figures(chart)}")
+    parts.append(f"</section>{_chronology(chart, h)}<section><{h(1)}>Figures that disagree</{h(1)}>{_figures(chart)}")
     parts.append("</section>" if chart.gaps_left_out else f"</section><section><{h(1)}>Gaps</{h(1)}>{_gaps(chart)}</section>")
     parts.append(f'<section class="lx-notes"><{h(1)}>Notes</{h(1)}>')
     if chart.notes:
@@ -93,7 +94,21 @@ def chart_page(chart: Chart) -> str:
 
 
 def segments_html(segments: Segments) -> str:
-    return "".join(f"<i>{escape(t)}</i>" if italic else escape(t) for t, italic in segments)
+    """A note's segments as HTML, each address in them a live link (issue 27: a PDF at the quote's page)."""
+    return "".join(f"<i>{_linked(t)}</i>" if italic else _linked(t) for t, italic in segments)
+
+
+def _linked(text: str) -> str:
+    return "".join(
+        escape(piece) if address is None else f'<a href="{escape(address)}">{escape(piece)}</a>'
+        for piece, address in linked(text)
+    )
+
+
+def _cite(title: str, link: str | None) -> str:
+    """A document's title, a link to where its source opens at the quote when there is one."""
+    shown = escape(title)
+    return f'<cite><a href="{escape(link)}" rel="noopener">{shown}</a></cite>' if link else f"<cite>{shown}</cite>"
 
 
 def _source(chart: Chart) -> str:
@@ -159,15 +174,41 @@ def _practice(p: PracticeEvidence, h) -> str:
     return "".join(out)
 
 
+def _lines(text: str) -> str:
+    """``text`` escaped, its line breaks as ``<br>``: the fragment holds no literal line break."""
+    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br>")
+
+
 def _statement(s: ChartStatement) -> str:
-    quote = escape(s.quote.strip()).replace("\r\n", "\n").replace("\n", "<br>")
+    quote = _lines(s.quote)
     # issue 27: the translation, under the verbatim quote
     translation = f'<p class="lx-translation" lang="en">{escape(s.translation)}</p>' if s.translation else ""
     return (
         f'<li><blockquote>{quote}<sup><a href="#lx-note-{s.note}" aria-label="note {s.note}">{s.note}</a></sup></blockquote>'
         f"{translation}"
-        f'<p class="lx-who">— {escape(s.speaker)}, as recorded in <cite>{escape(s.document_title)}</cite></p></li>'
+        f'<p class="lx-who">— {escape(s.speaker)}, as recorded in {_cite(s.document_title, s.link)}'
+        f"{', ' + escape(s.pages) if s.pages else ''}</p></li>"
     )
+
+
+def _chronology(chart: Chart, h) -> str:
+    """The dated statements of the chart's practices, a table per practice (issue 30)."""
+    out = [f'<section class="lx-chronology"><{h(1)}>Chronology</{h(1)}><p class="lx-meta">{escape(chronology_lead(chart))}</p>']
+    heads = "".join(f'<th scope="col">{escape(head)}</th>' for head in CHRONOLOGY_HEADS)
+    for label, events in by_practice(chart.chronology):
+        rows = "".join(
+            f"<tr><td><strong>{escape(e.when)}</strong><br><small>{escape(e.certainty)}</small></td>"
+            f'<td>“{_lines(e.quote)}”<sup><a href="#lx-note-{e.note}" aria-label="note {e.note}">{e.note}</a></sup>'
+            f"<br>— {escape(e.speaker)}, in {_cite(e.document_title, e.link)} ({escape(e.document_date or 'undated document')})</td>"
+            f"<td>{escape(e.shown)}</td></tr>"
+            for e in events
+        )
+        out.append(
+            f"<{h(2)}>Practice: {escape(label)}</{h(2)}>"
+            f'<table class="lx-figures"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
+        )
+    out.append("</section>")
+    return "".join(out)
 
 
 def _figures(chart: Chart) -> str:

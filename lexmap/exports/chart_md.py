@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from ..chart import Chart, ChartElement, ChartStatement
+from ..chart_chronology import CHRONOLOGY_HEADS, by_practice, chronology_lead
 from ..chart_lines import IDENTIFIERS_LEAD, checked_line, identifier_rows
 from ..palette import CONTESTED_MARK
-from .chart_citations import STYLE_NAME, Segments, chart_citations
+from .chart_citations import STYLE_NAME, Segments, chart_citations, linked
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
@@ -28,7 +29,22 @@ def escape_md(text: str, *, strip: bool = True) -> str:
 
 
 def segments_md(segments: Segments) -> str:
-    return "".join(f"*{escape_md(t)}*" if italic and t.strip() else escape_md(t, strip=False) for t, italic in segments)
+    """A note's segments as Markdown, each address in them an autolink (``<https://...>``)."""
+    return "".join(f"*{_linked(t)}*" if italic and t.strip() else _linked(t) for t, italic in segments)
+
+
+def _linked(text: str) -> str:
+    return "".join(escape_md(piece, strip=False) if address is None else _autolink(address) for piece, address in linked(text))
+
+
+def _autolink(address: str) -> str:
+    """``<address>``, with what would end an autolink or open markup percent-encoded."""
+    return "<" + "".join(f"%{ord(c):02X}" if c in "<> `\\|*_[]" else c for c in address) + ">"
+
+
+def _cite(title: str, link: str | None) -> str:
+    """A document's title in italics, a link to where its source opens at the quote when there is one."""
+    return f"*[{escape_md(title)}]({_autolink(link)})*" if link else f"*{escape_md(title)}*"
 
 
 def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -> str:
@@ -67,6 +83,7 @@ def chart_markdown(chart: Chart, citations: dict[int, Segments] | None = None) -
     ]
     for e in chart.elements:
         out += _element(e)
+    out += _chronology(chart)
     out += ["## Figures that disagree", ""]
     if chart.figures:
         out += [
@@ -142,6 +159,21 @@ def _statement(number: int, s: ChartStatement) -> list[str]:
         f"{number}. > {escape_md(s.quote)}[^{s.note}]",
         "",
         *([f"   {escape_md(s.translation)}", ""] if s.translation else []),  # issue 27
-        f"   — {escape_md(s.speaker)}, as recorded in *{escape_md(s.document_title)}*",
+        f"   — {escape_md(s.speaker)}, as recorded in {_cite(s.document_title, s.link)}"
+        + (f", {escape_md(s.pages)}" if s.pages else ""),
         "",
     ]
+
+
+def _chronology(chart: Chart) -> list[str]:
+    """The dated statements of the chart's practices, a table per practice (issue 30)."""
+    out = ["## Chronology", "", escape_md(chronology_lead(chart)), ""]
+    for label, events in by_practice(chart.chronology):
+        out += [f"### Practice: {escape_md(label)}", "", "| " + " | ".join(CHRONOLOGY_HEADS) + " |", "| --- | --- | --- |"]
+        out += [
+            f"| **{escape_md(e.when)}** ({escape_md(e.certainty)}) | “{escape_md(e.quote)}”[^{e.note}] — {escape_md(e.speaker)}, "
+            f"in {_cite(e.document_title, e.link)} ({escape_md(e.document_date or 'undated document')}) | {escape_md(e.shown)} |"
+            for e in events
+        ]
+        out.append("")
+    return out

@@ -204,6 +204,29 @@ def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_
     assert "Findings, pp. 1\u20132" in card
 
 
+def test_the_site_card_adds_the_printed_page_a_longer_page_number_only_seems_to_give(tmp_path):
+    # "p. 2" is inside "p. 21" as text but is not the same page: the card must still say where the
+    # quote is (the chart's rule, lexmap/source_links.with_pages)
+    from lexmap.site.cards import statement_card
+
+    wages = {"id": "c-wages", "pinpoint": "p. 21", "quote": "Wages are withheld."}
+    case = _case(tmp_path, "d5.pdf", [wages], url="https://example.org/field-report.pdf")
+    write_pdf(case / "texts" / "d5.pdf", PAGES, LABELS)
+    corpus = lexmap.load(case, cache=False)
+    card = statement_card(
+        corpus.claims["c-wages"],
+        "claim",
+        (),
+        3,
+        home=True,
+        corpus=corpus,
+        speakers=lambda s: (),
+        link=lambda id_, qualified=False: id_,
+        name=lambda id_, qualified=False: id_,
+    )
+    assert "p. 21, p. 2 " in card and 'href="https://example.org/field-report.pdf#page=4"' in card
+
+
 @pytest.mark.slow
 def test_the_built_site_links_the_pdf_at_the_quote_s_physical_page(tmp_path):
     from click.testing import CliRunner

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..conflicts import period_text
 from ..languages import translation_line
+from ..source_links import with_pages
 from .checked import card_mark
 from .filter import card_attributes
 from .links import page_link, printed_pages, quote_link
@@ -102,7 +103,7 @@ def statement_card(
         )
     out.append(f"{link(s.document)}, " if "document" in show or s.speaker else _hidden(f"{document.title}, "))
     printed = printed_pages(place)
-    pinpoint = s.pinpoint if printed is None or printed in s.pinpoint else f"{s.pinpoint}, {printed}"
+    pinpoint = with_pages(s.pinpoint, printed)  # the chart's rule: "p. 2" is not given by "p. 21"
     out.append(
         f'{escape(pinpoint)} <a class="lx-permalink" href="#{anchor}" title="{escape(kind)} {escape(s.id)}" data-search-exclude>#</a></p>\n'
     )

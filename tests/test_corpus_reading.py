@@ -610,6 +610,8 @@ def statement(corpus, statement_id):
         ("werlau-lagon-officials-revenue", "cu-government", "high-ranking Cuban government officials"),
         ("werlau-lagon-remittances", "experts-werlau-lagon", "According to experts"),
         ("werlau-lagon-triff-persecution", "soren-triff", "state of persecution"),
+        # second fresh reading (session 7): the RCMP's finding is the RCMP's, not the documentary's
+        ("werlau-lagon-rcmp-sex-tourism", "rcmp", "primary tourist destinations for sex tourism"),
     ],
 )
 def test_others_recall_records_exist_with_their_speakers(corpus, statement_id, speaker, words):
@@ -826,3 +828,11 @@ def test_hrf_recommendation_on_paho_records_the_trafficking_it_asserts_not_paho_
     assert claim.element == "palermo/trafficking" and claim.stance == "supports"
     assert "trafficking of Cuban doctors in Brazil" in claim.quote
     assert claim.practice == "medical-missions-labour-export"
+
+
+def test_the_documentary_s_findings_do_not_rest_on_the_rcmp_report(corpus):
+    # relies_on is a whole statement's: the 2008 documentary's facts were made to rest on the 2012
+    # RCMP report while one quote ran on into it (second fresh reading, session 7)
+    documentary = corpus.attestations["werlau-lagon-child-prostitution"]
+    assert "rcmp-2012-report" not in {r.document for r in documentary.relies_on}
+    assert "Royal Canadian Mounted Police" not in documentary.quote

@@ -836,3 +836,66 @@ def test_the_documentary_s_findings_do_not_rest_on_the_rcmp_report(corpus):
     documentary = corpus.attestations["werlau-lagon-child-prostitution"]
     assert "rcmp-2012-report" not in {r.document for r in documentary.relies_on}
     assert "Royal Canadian Mounted Police" not in documentary.quote
+
+
+# ---- session 7, list hrf-r2: the law texts the HRF host-country paragraph names -------------
+
+
+@pytest.mark.parametrize(
+    "claim, element, provision, right",
+    [
+        # held-out E36: "protects the rights to freedom of expression and association, liberty, and movement"
+        ("hrf-2022-res-168-iccpr-liberty", "iccpr/liberty-and-security-of-person", "iccpr/art-9-1", "liberty"),
+        # held-out E37: "the right to just and favorable conditions of work and to an adequate standard of living"
+        (
+            "hrf-2022-res-168-icescr-adequate-standard-of-living",
+            "icescr/adequate-standard-of-living",
+            "icescr/art-11-1",
+            "adequate standard of living",
+        ),
+    ],
+)
+def test_hrfs_host_country_rights_land_on_the_covenant_article_that_names_them(corpus, claim, element, provision, right):
+    record = corpus.claims[claim]
+    assert record.element == element and record.practice == "res-168-disciplinary-regime"
+    assert record.stance == "supports" and record.hedge == "we can argue"
+    assert right in " ".join(record.quote.split())
+    assert speakers(corpus, claim) == speakers(corpus, "hrf-2022-res-168-iccpr-movement")
+    # the element's words are in the provision's text, and that text has a recorded source
+    node = corpus.elements[element]
+    assert node.provision == provision
+    assert " ".join(node.words.split()) in " ".join(corpus.provisions[provision].text.split())
+
+
+def test_the_new_covenant_and_protocol_texts_keep_the_readings_their_copies_support(corpus):
+    # ICESCR 11(2)(b): the Dutch copy's "problem" is a variant; Lovdata (Norway) and a second copy read "problems"
+    assert "the problems of both food-importing" in " ".join(corpus.provisions["icescr/art-11-2-b"].text.split())
+    readings = {v.reading for v in corpus.provisions["icescr/art-11"].source.variants}
+    assert any("the problem of both" in r for r in readings)
+    # ICCPR 9(1): "such procedure", not the one secondary copy's "procedures"
+    assert "such procedure as are established by law" in " ".join(corpus.provisions["iccpr/art-9-1"].text.split())
+    # Palermo 14 (held-out A12): the saving clause HRF paraphrases; it rests on the Dutch copy alone
+    saving = " ".join(corpus.provisions["palermo/art-14-1"].text.split())
+    assert "international humanitarian law and international human rights law" in saving
+    assert not corpus.provisions["palermo/art-14"].source.checked_against
+
+
+def test_the_paho_lawsuit_caption_stays_a_fact_with_no_claim_by_the_plaintiff(corpus):
+    # held-out E27 (session 7, list hrf-r2): the caption reports only PAHO's "alleged role in human
+    # trafficking" (an organisation's responsibility, which the corpus records nowhere) and names no
+    # law the suit rests on, so no claim is put in Ramona Matos's mouth
+    assert "hrf-2022-paho-lawsuit-caption" in corpus.attestations
+    on_caption = [c for c in corpus.claims.values() if "Ramona Matos" in c.quote]
+    assert on_caption == []
+
+
+def test_the_1998_ilo_declaration_binds_members_without_ratification_and_is_not_a_treaty(corpus):
+    # held-out A24 (session 7, list hrf-r2): HRF says ILO members "must respect the principle of
+    # elimination of forced labor regardless of ratification"; paragraph 2 is the text that says so
+    declaration = corpus.instruments["ilo-declaration-1998"]
+    assert declaration.kind == "declaration" and declaration.binding is False
+    intro = " ".join(corpus.provisions["ilo-declaration-1998/para-2"].text.split())
+    assert "even if they have not ratified the Conventions in question" in intro
+    element = corpus.elements["ilo-declaration-1998/elimination-of-forced-labour"]
+    assert element.provision == "ilo-declaration-1998/para-2-b"
+    assert "forced or compulsory labour" in corpus.provisions[element.provision].text

@@ -763,7 +763,7 @@ def test_joiners_in_scripts_that_need_them_and_hidden_characters_in_quotes_are_k
 
 
 def test_the_closest_passage_is_searched_for_a_bounded_number_of_bad_quotes(tmp_path):
-    from lexmap.checks import CLOSEST_HINTS
+    from lexmap.text_checks import CLOSEST_HINTS
 
     case = case_with_text(tmp_path, b"Passports were retained by the mission's coordinators for the whole posting.\n")
     bad = "".join(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .coverage import Coverage, ElementCoverage, Row, _better, definition_order, evaluate_rows, rows_of
 from .gcpause import gc_paused
+from .levels import Levels, plain
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -36,6 +37,7 @@ class Assessor:
         self._by_practice: dict[tuple[str, str], Coverage] = {}
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
+        self._practice_order: dict[str, int] | None = None
         self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
         self._blanks: dict[str, Row] = {}
         self._blank_records: dict[str, ElementCoverage] = {}
@@ -44,6 +46,10 @@ class Assessor:
         self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
         self._rows: dict[tuple[str, str], dict[str, Row]] = {}
         self._moved: dict[str, set[str]] = {}
+        self._levels: dict[str, Levels | None] = {}
+        self._wholes: dict[str, list[str]] | None = None
+        self._first: dict[str, int] = {}
+        self._on_element: dict[str, list[Claim]] | None = None
         self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
         """The legal test each element is part of."""
         # what a claim on an element can move: the elements above it in its tree (its chain,
@@ -92,8 +98,79 @@ class Assessor:
             return self._by_practice[key]
         if test not in self._whole:
             with gc_paused():  # many rows made, none freed: the collector would only walk the heap
-                self._whole[test] = self._best_of(test)
+                levels = self.levels(test)
+                self._whole[test] = self._best_of(test) if levels is None else self._best_of_levels(test, levels)
         return self._whole[test]
+
+    def levels(self, test: str) -> Levels | None:
+        """Every practice's level on every element of ``test`` as integers (lexmap.levels), or
+        None for a test with a definition in it (its answers come from :meth:`rows`)."""
+        if test not in self._levels:
+            tests = self.corpus.tests
+            if not plain(tests[test], tests):
+                self._levels[test] = None
+            else:
+                if self._wholes is None or self._on_element is None:
+                    practices = self.corpus.practices
+                    order = self._order
+                    self._wholes, self._first = {}, {}
+                    for practice in practices.values():  # a practice and the practices it is part of
+                        chain: list[str] = [practice.id]
+                        while (parent := practices[chain[-1]].part_of) and parent not in chain:
+                            chain.append(parent)
+                        self._wholes[practice.id] = chain
+                        self._first[practice.id] = min(order[p] for p in chain)
+                    self._on_element = {}
+                    for claim in self.corpus.claims.values():
+                        self._on_element.setdefault(claim.element, []).append(claim)
+                self._levels[test] = Levels(tests[test], self._on_element, self._wholes, self._first, self.sources)
+        return self._levels[test]
+
+    @property
+    def _order(self) -> dict[str, int]:
+        if self._practice_order is None:
+            self._practice_order = {p: i for i, p in enumerate(self.corpus.practices)}
+        return self._practice_order
+
+    def _best_of_levels(self, test: str, levels: Levels) -> Coverage:
+        """:meth:`_best_of` from the levels: the best practice of each element found from
+        integers, and its row alone worked out; the claims and contests of every practice's rows
+        on the element, listed without them (see lexmap.levels)."""
+        blank = self._blank_test(test)
+        if levels.first is None:
+            return Coverage(test=self.corpus.tests[test], elements=blank)
+        first, order = self.rows(list(self.corpus.practices)[levels.first], test), self._order
+        elements = []
+        for i, empty in enumerate(blank):
+            supporting, contesting, subtree_supporting, contested_by = levels.whole(i)
+            if not contested_by and not subtree_supporting:  # no practice moves it: the row from no claims
+                elements.append(empty)
+                continue
+            practice = levels.best(i, order)
+            element_id = empty.element.id
+            if practice is None:  # nobody argues it: the first practice's row, else the one from no claims
+                best = first.get(element_id) or self._blanks[element_id]
+            else:
+                best = self.rows(practice, test)[element_id]
+            elements.append(
+                ElementCoverage(
+                    best.element,
+                    best.depth,
+                    best.level,
+                    bool(contested_by),
+                    supporting,
+                    contesting,
+                    best.independent_sources,
+                    subtree_supporting,
+                    contested_by,  # without definitions, what contests an element is what contests its subtree
+                    best.met_through,
+                    best.practice if best.level != "unargued" else None,
+                    best.asserted_by,
+                    contested_by,
+                    best.limiting,
+                )
+            )
+        return Coverage(test=self.corpus.tests[test], elements=tuple(elements))
 
     def _best_of(self, test: str) -> Coverage:
         """The whole corpus's coverage of ``test``: each element's row from the best single

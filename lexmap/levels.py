@@ -71,11 +71,9 @@ class Levels:
         self._wholes = wholes
         self._of_practice: dict[str, tuple[list[Claim], list[Claim]]] | None = None
         self._under: list[tuple[list[Claim], ...]] | None = None
-        self._argued: dict[str, list[tuple[int, Key]]] | None = None
+        self._argued: dict[str, tuple[list[int], list[Key]]] | None = None
         self.keys: list[dict[str, Key]] = [{} for _ in elements]
         """Each element's levels by practice, only those above unargued."""
-        self.first = min((first[c.practice] for on in self._on for c in on), default=None)
-        """The corpus position of the first practice with a claim in the test (or a part with one)."""
         for i in range(len(elements) - 1, -1, -1):  # the parts before the element they make up
             element = elements[i]
             keys = self.keys[i]
@@ -109,6 +107,10 @@ class Levels:
                 keys[practice] = leaf_rank(True, count) << 32 | count
         self._first = first
 
+    def first_practice(self) -> int | None:
+        """The corpus position of the first practice with a claim in the test (or a part with one)."""
+        return min([self._first[c.practice] for on in self._on for c in on], default=None)
+
     def best(self, i: int, order: Mapping[str, int]) -> str | None:
         """The practice with the strongest level on the ``i``-th element (the first of them in
         corpus order), or None when no practice argues it."""
@@ -118,14 +120,19 @@ class Levels:
         top = max(keys.values())
         return min([p for p, k in keys.items() if k == top], key=order.__getitem__)
 
-    def argued(self, practice: str) -> list[tuple[int, Key]]:
-        """The elements ``practice`` argues (level above unargued), as (position, level), in tree order."""
+    def argued(self, practice: str) -> tuple[list[int], list[Key]]:
+        """The elements ``practice`` argues (level above unargued) in tree order: their positions,
+        and their levels (two lists of integers: no tuple per pair for the collector to walk)."""
         if self._argued is None:
             self._argued = {}
             for i, keys in enumerate(self.keys):
-                for p, key in keys.items():
-                    self._argued.setdefault(p, []).append((i, key))
-        return self._argued.get(practice, [])
+                for p, found in keys.items():
+                    lists = self._argued.get(p)
+                    if lists is None:
+                        lists = self._argued[p] = ([], [])
+                    lists[0].append(i)
+                    lists[1].append(found)
+        return self._argued.get(practice, ([], []))
 
     def whole(self, i: int) -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]:
         """The ``i``-th element's claims over every practice, in the order the whole corpus's
@@ -150,6 +157,13 @@ class Levels:
         """The supporting and the contesting claims of ``practice`` (with its parts') in the test,
         in tree order, then corpus order: what its rows list, row after row (for a test without
         definitions, the contesting ones are what contests its root)."""
+        return self._by_practice().get(practice, ([], []))
+
+    def practices(self) -> list[str]:
+        """The practices with a claim in the test (or a part with one): every practice it has rows for."""
+        return list(self._by_practice())
+
+    def _by_practice(self) -> dict[str, tuple[list[Claim], list[Claim]]]:
         if self._of_practice is None:
             self._of_practice = {}
             for on in self._on:
@@ -159,4 +173,4 @@ class Levels:
                         if lists is None:
                             lists = self._of_practice[p] = ([], [])
                         lists[claim.stance != "supports"].append(claim)
-        return self._of_practice.get(practice, ([], []))
+        return self._of_practice

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import attrs
 
-from .coverage import _better
+from .coverage import _RANK, _better
 from .gcpause import gc_paused
+from .levels import Levels, key, level
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .model import Element
 
 RowKind = Literal["indicators", "practices"]
 ColKind = Literal["instruments", "tests", "provisions", "elements"]
@@ -160,6 +162,40 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
     return headers, of_element
 
 
+class _Best(NamedTuple):
+    """What a cell reads of a practice's best row for a column (a row itself on the rows path)."""
+
+    element: Element
+    level: str
+    independent_sources: int
+    practice: str
+
+
+def _from_levels(columns: dict[str, list], practice: str, levels: Levels, cols: tuple[str, ...]) -> None:
+    """Add a test to ``practice``'s columns as its rows would (every element of the test counting
+    for ``cols``), from the levels: the best row is the first in tree order of the strongest,
+    after the best of the columns' earlier tests; the claims are those the rows list, in order
+    (what contests the test's root is what contests any of its rows)."""
+    supporting, contesting = levels.claims_of(practice)
+    positions, keys = levels.argued(practice)
+    for col in cols:
+        found = columns.get(col)
+        if found is None:
+            root = levels.keys[0].get(practice, 0)
+            found = columns[col] = [_Best(levels.elements[0], *level(root), practice), list(supporting), list(contesting)]
+            best = root
+        else:
+            found[1] += supporting
+            found[2] += contesting
+            best = key(_RANK[found[0].level], found[0].independent_sources)
+        at = None
+        for i, found_key in zip(positions, keys):  # noqa: B905 (two lists of one length)
+            if found_key > best:
+                at, best = i, found_key
+        if at is not None:
+            found[0] = _Best(levels.elements[at], *level(best), practice)
+
+
 def build_matrix(
     corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None
 ) -> Matrix:
@@ -193,22 +229,35 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
     # every other answer reads (lexmap.assessment), computed once for all rows
     assessor = corpus.assessor()
     by_practice: dict[str, dict[str, list]] = defaultdict(dict)
-    tests_of: dict[str, list[str]] = defaultdict(list)
-    for test in corpus.tests:
-        for practice in assessor.practices_on(test):
-            tests_of[practice].append(test)
     # each test's elements in tree order with their columns; None where every element counts for
     # the test's own columns (instruments, tests): then the rows no claim moves add nothing, for
-    # the test itself, always moved, opened its columns first
+    # the test itself, always moved, opened its columns first; such a test without definitions
+    # is read from its levels (lexmap.levels)
     layouts: dict[str, list[tuple[str, tuple[str, ...]]] | None] = {}
     position: dict[str, int] = {}
+    of_levels: dict[str, Levels] = {}
+    tests_of: dict[str, list[str]] = defaultdict(list)
+    for test, root in corpus.tests.items():
+        layout = [(e.id, col_of_element.get(e.id, ())) for e in root.walk()]
+        position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
+        layouts[test] = None if all(cols == layout[0][1] for _, cols in layout) else layout
+        levels = assessor.levels(test) if layouts[test] is None else None
+        if levels is not None:
+            of_levels[test] = levels
+        for practice in assessor.practices_on(test) if levels is None else levels.practices():
+            tests_of[practice].append(test)
+    needed = None  # with indicator rows, only the practices that exhibit an indicator are in a cell
+    if rows == "indicators":
+        needed = {p for members in row_members.values() for p, ex in members.items() if any(e.stance == "supports" for e in ex)}
     for practice, tests in tests_of.items():
+        if needed is not None and practice not in needed:
+            continue
         columns = by_practice[practice]
         for test in tests:
-            if test not in layouts:
-                layout = [(e.id, col_of_element.get(e.id, ())) for e in corpus.tests[test].walk()]
-                position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
-                layouts[test] = None if all(cols == layout[0][1] for _, cols in layout) else layout
+            levels = of_levels.get(test)
+            if levels is not None:
+                _from_levels(columns, practice, levels, col_of_element.get(test, ()))
+                continue
             moved = assessor.rows(practice, test)  # the rows its claims move
             walk = layouts[test]
             if walk is None:
@@ -258,14 +307,13 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
         for col_id, (members, claims, exhibits, contesting, best) in open_cells.items():
             if not members and not contesting:
                 continue
-            statements = tuple(dict.fromkeys((*claims, *exhibits)))
             cells[header.id, col_id] = Cell(
                 row=header.id,
                 col=col_id,
                 practices=tuple(members),
                 claims=tuple(dict.fromkeys(c.id for c in claims)),
                 exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
-                documents=tuple(dict.fromkeys(s.document for s in statements)),
+                documents=tuple(dict.fromkeys([s.document for s in claims] + [s.document for s in exhibits])),
                 independent_sources=best.independent_sources if best else 0,
                 level=best.level if best else "unargued",
                 contesting=tuple(dict.fromkeys(contesting)),

@@ -137,21 +137,19 @@ class Assessor:
         integers, and its row alone worked out; the claims and contests of every practice's rows
         on the element, listed without them (see lexmap.levels)."""
         blank = self._blank_test(test)
-        if levels.first is None:
+        first_practice = levels.first_practice()
+        if first_practice is None:
             return Coverage(test=self.corpus.tests[test], elements=blank)
-        first, order = self.rows(list(self.corpus.practices)[levels.first], test), self._order
+        first, order = list(self.corpus.practices)[first_practice], self._order
         elements = []
         for i, empty in enumerate(blank):
             supporting, contesting, subtree_supporting, contested_by = levels.whole(i)
             if not contested_by and not subtree_supporting:  # no practice moves it: the row from no claims
                 elements.append(empty)
                 continue
-            practice = levels.best(i, order)
-            element_id = empty.element.id
-            if practice is None:  # nobody argues it: the first practice's row, else the one from no claims
-                best = first.get(element_id) or self._blanks[element_id]
-            else:
-                best = self.rows(practice, test)[element_id]
+            # the best practice's row; when nobody argues it, the first practice's (which is the
+            # row from no claims where that practice has no claim on it or below)
+            best = levels.row(i, levels.best(i, order) or first, empty.depth, self.sources)
             elements.append(
                 ElementCoverage(
                     best.element,

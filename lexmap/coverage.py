@@ -303,6 +303,20 @@ def limiting_part(element: Element, keys: Sequence[tuple[int, int]]) -> int:
     return keys.index(roll_up(element)(keys))
 
 
+def row_from_levels(
+    element: Element, depth: int, parts: Sequence[tuple[int, int]], own: Sequence[Claim], sources: Sources, practice: str | None
+) -> Row:
+    """The row of ``element`` (in a tree without definitions) from its own claims and its parts'
+    (rank, independent sources) alone, by :func:`make_row`: its level, sources, assertion of the
+    whole and limiting part; what it lists below itself (its parts' claims and contests) is left
+    empty, for a caller that lists those from elsewhere (lexmap.levels)."""
+    children = [
+        _new_row(Row, (child, depth + 1, LEVELS[rank], False, (), (), count, (), (), None, practice, 0, (), None))
+        for child, (rank, count) in zip(element.children, parts, strict=True)
+    ]
+    return make_row(element, depth, children, own, None, sources, practice)
+
+
 def make_row(
     element: Element,
     depth: int,

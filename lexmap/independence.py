@@ -241,6 +241,10 @@ class Sources:
             return int(any(s.speaker or self._document_voiced(s.document) for s in statements))
         return sum(g.attributed for g in self.groups(statements))
 
+    def attributed(self, statement) -> bool:
+        """Whether ``statement`` has a voice (:meth:`voices`): whether it counts as a source."""
+        return bool(statement.speaker) or self._document_voiced(statement.document)
+
     def _document_voiced(self, document: str) -> bool:
         """Whether ``document`` has a voice of its own (:meth:`document_voices`), asked once."""
         found = self._voiced.get(document)

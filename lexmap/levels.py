@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from .coverage import LEVELS, leaf_rank, roll_up
+from .coverage import LEVELS, Row, leaf_rank, roll_up, row_from_levels
 
 if TYPE_CHECKING:
     from .independence import Sources
@@ -61,7 +61,7 @@ class Levels:
         sources: Sources,
     ):
         self.elements = elements = list(test.walk())  # tree order: an element, then each part's subtree
-        position = {e.id: i for i, e in enumerate(elements)}
+        self._position = position = {e.id: i for i, e in enumerate(elements)}
         self.above: list[tuple[int, ...]] = [(0,)] * len(elements)
         """Each element's position with those of the elements above it, up to the test."""
         for i, element in enumerate(elements):
@@ -71,9 +71,11 @@ class Levels:
         self._wholes = wholes
         self._of_practice: dict[str, tuple[list[Claim], list[Claim]]] | None = None
         self._under: list[tuple[list[Claim], ...]] | None = None
+        self._first_practice: int | None = None
         self._argued: dict[str, tuple[list[int], list[Key]]] | None = None
         self.keys: list[dict[str, Key]] = [{} for _ in elements]
         """Each element's levels by practice, only those above unargued."""
+        attributed = sources.attributed
         for i in range(len(elements) - 1, -1, -1):  # the parts before the element they make up
             element = elements[i]
             keys = self.keys[i]
@@ -103,13 +105,22 @@ class Levels:
                         else:
                             group.append(claim)
             for practice, group in groups.items():
-                count = sources.count(group)
+                count = (1 if attributed(group[0]) else 0) if len(group) == 1 else sources.count(group)
                 keys[practice] = leaf_rank(True, count) << 32 | count
         self._first = first
 
+    def row(self, i: int, practice: str, depth: int, sources: Sources) -> Row:
+        """The ``i``-th element's row for ``practice`` without the claims below it (see
+        :func:`~lexmap.coverage.row_from_levels`)."""
+        element, wholes = self.elements[i], self._wholes
+        own = [c for c in self._on[i] if c.stance == "supports" and practice in wholes[c.practice]]
+        parts = [divmod(self.keys[self._position[c.id]].get(practice, 0), 1 << 32) for c in element.children]
+        return row_from_levels(element, depth, parts, own, sources, practice)
+
     def first_practice(self) -> int | None:
         """The corpus position of the first practice with a claim in the test (or a part with one)."""
-        return min([self._first[c.practice] for on in self._on for c in on], default=None)
+        self.whole(0)
+        return self._first_practice
 
     def best(self, i: int, order: Mapping[str, int]) -> str | None:
         """The practice with the strongest level on the ``i``-th element (the first of them in
@@ -143,6 +154,7 @@ class Levels:
             first = self._first
             pairs = [(first[c.practice], at, c) for at, on in enumerate(self._on) for c in on]
             pairs.sort(key=itemgetter(0))  # stable: tree order, then corpus order, within each
+            self._first_practice = pairs[0][0] if pairs else None
             self._under = [([], [], [], []) for _ in self.elements]
             under, above = self._under, self.above
             for _, at, claim in pairs:

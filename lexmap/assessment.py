@@ -137,13 +137,13 @@ class Assessor:
         integers, and its row alone worked out; the claims and contests of every practice's rows
         on the element, listed without them (see lexmap.levels)."""
         blank = self._blank_test(test)
-        first_practice = levels.first_practice()
+        first_practice, claims = levels.whole()
         if first_practice is None:
             return Coverage(test=self.corpus.tests[test], elements=blank)
         first, order = list(self.corpus.practices)[first_practice], self._order
         elements = []
         for i, empty in enumerate(blank):
-            supporting, contesting, subtree_supporting, contested_by = levels.whole(i)
+            supporting, contesting, subtree_supporting, contested_by = map(tuple, claims[i])
             if not contested_by and not subtree_supporting:  # no practice moves it: the row from no claims
                 elements.append(empty)
                 continue

@@ -15,7 +15,7 @@ and contests of two trees, and such tests are answered from the rows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -69,10 +69,6 @@ class Levels:
                 self.above[position[child.id]] = (position[child.id], *self.above[i])
         self._on = [claims.get(e.id, ()) for e in elements]
         self._wholes = wholes
-        self._of_practice: dict[str, tuple[list[Claim], list[Claim]]] | None = None
-        self._under: list[tuple[list[Claim], ...]] | None = None
-        self._first_practice: int | None = None
-        self._argued: dict[str, tuple[list[int], list[Key]]] | None = None
         self.keys: list[dict[str, Key]] = [{} for _ in elements]
         """Each element's levels by practice, only those above unargued."""
         attributed = sources.attributed
@@ -117,11 +113,6 @@ class Levels:
         parts = [divmod(self.keys[self._position[c.id]].get(practice, 0), 1 << 32) for c in element.children]
         return row_from_levels(element, depth, parts, own, sources, practice)
 
-    def first_practice(self) -> int | None:
-        """The corpus position of the first practice with a claim in the test (or a part with one)."""
-        self.whole(0)
-        return self._first_practice
-
     def best(self, i: int, order: Mapping[str, int]) -> str | None:
         """The practice with the strongest level on the ``i``-th element (the first of them in
         corpus order), or None when no practice argues it."""
@@ -131,58 +122,50 @@ class Levels:
         top = max(keys.values())
         return min([p for p, k in keys.items() if k == top], key=order.__getitem__)
 
-    def argued(self, practice: str) -> tuple[list[int], list[Key]]:
-        """The elements ``practice`` argues (level above unargued) in tree order: their positions,
-        and their levels (two lists of integers: no tuple per pair for the collector to walk)."""
-        if self._argued is None:
-            self._argued = {}
-            for i, keys in enumerate(self.keys):
-                for p, found in keys.items():
-                    lists = self._argued.get(p)
-                    if lists is None:
-                        lists = self._argued[p] = ([], [])
-                    lists[0].append(i)
-                    lists[1].append(found)
-        return self._argued.get(practice, ([], []))
+    def argued(self, wanted: Container[str] | None = None) -> dict[str, list[tuple[int, Key]]]:
+        """The elements each practice (of ``wanted``, else every one) argues, above unargued, as
+        (position, level) in tree order; made afresh at each call (a caller keeps what it needs)."""
+        out: dict[str, list[tuple[int, Key]]] = {}
+        for i, keys in enumerate(self.keys):
+            for p, found in keys.items():
+                if wanted is None or p in wanted:
+                    pairs = out.get(p)
+                    if pairs is None:
+                        out[p] = [(i, found)]
+                    else:
+                        pairs.append((i, found))
+        return out
 
-    def whole(self, i: int) -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]:
-        """The ``i``-th element's claims over every practice, in the order the whole corpus's
-        rows list them (by the first practice, in corpus order, whose rows hold the claim, then
-        tree order, then corpus order): supporting on it, contesting on it, supporting on it or
-        below, contesting on it or below."""
-        if self._under is None:
-            first = self._first
-            pairs = [(first[c.practice], at, c) for at, on in enumerate(self._on) for c in on]
-            pairs.sort(key=itemgetter(0))  # stable: tree order, then corpus order, within each
-            self._first_practice = pairs[0][0] if pairs else None
-            self._under = [([], [], [], []) for _ in self.elements]
-            under, above = self._under, self.above
-            for _, at, claim in pairs:
-                contests = claim.stance != "supports"
-                under[at][contests].append(claim)
-                for i_above in above[at]:
-                    under[i_above][2 + contests].append(claim)
-        own_supporting, own_contesting, supporting, contesting = self._under[i]
-        return tuple(own_supporting), tuple(own_contesting), tuple(supporting), tuple(contesting)
+    def whole(self) -> tuple[int | None, list[tuple[list[Claim], list[Claim], list[Claim], list[Claim]]]]:
+        """The corpus position of the first practice with a claim in the test (or a part with
+        one; None when none has), and each element's claims over every practice, in the order the
+        whole corpus's rows list them (by the first practice, in corpus order, whose rows hold
+        the claim, then tree order, then corpus order): supporting on it, contesting on it,
+        supporting on it or below, contesting on it or below. Made afresh at each call."""
+        first = self._first
+        pairs = [(first[c.practice], at, c) for at, on in enumerate(self._on) for c in on]
+        pairs.sort(key=itemgetter(0))  # stable: tree order, then corpus order, within each
+        under: list[tuple[list[Claim], list[Claim], list[Claim], list[Claim]]] = [([], [], [], []) for _ in self.elements]
+        above = self.above
+        for _, at, claim in pairs:
+            contests = claim.stance != "supports"
+            under[at][contests].append(claim)
+            for i in above[at]:
+                under[i][2 + contests].append(claim)
+        return (pairs[0][0] if pairs else None), under
 
-    def claims_of(self, practice: str) -> tuple[list[Claim], list[Claim]]:
-        """The supporting and the contesting claims of ``practice`` (with its parts') in the test,
-        in tree order, then corpus order: what its rows list, row after row (for a test without
-        definitions, the contesting ones are what contests its root)."""
-        return self._by_practice().get(practice, ([], []))
-
-    def practices(self) -> list[str]:
-        """The practices with a claim in the test (or a part with one): every practice it has rows for."""
-        return list(self._by_practice())
-
-    def _by_practice(self) -> dict[str, tuple[list[Claim], list[Claim]]]:
-        if self._of_practice is None:
-            self._of_practice = {}
-            for on in self._on:
-                for claim in on:
-                    for p in self._wholes[claim.practice]:
-                        lists = self._of_practice.get(p)
+    def claims_of(self, wanted: Container[str] | None = None) -> dict[str, tuple[list[Claim], list[Claim]]]:
+        """The supporting and the contesting claims of each practice with a claim in the test (or
+        a part with one; of ``wanted``, else every one), in tree order, then corpus order: what
+        its rows list, row after row (for a test without definitions, the contesting ones are
+        what contests its root). Made afresh at each call."""
+        out: dict[str, tuple[list[Claim], list[Claim]]] = {}
+        for on in self._on:
+            for claim in on:
+                for p in self._wholes[claim.practice]:
+                    if wanted is None or p in wanted:
+                        lists = out.get(p)
                         if lists is None:
-                            lists = self._of_practice[p] = ([], [])
+                            lists = out[p] = ([], [])
                         lists[claim.stance != "supports"].append(claim)
-        return self._of_practice
+        return out

@@ -14,6 +14,7 @@ is argued to satisfy the column), columns ``instruments``, ``tests``,
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -25,7 +26,7 @@ from .levels import Levels, key, level
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Element
+    from .model import Claim, Element
 
 RowKind = Literal["indicators", "practices"]
 ColKind = Literal["instruments", "tests", "provisions", "elements"]
@@ -171,13 +172,19 @@ class _Best(NamedTuple):
     practice: str
 
 
-def _from_levels(columns: dict[str, list], practice: str, levels: Levels, cols: tuple[str, ...]) -> None:
+def _from_levels(
+    columns: dict[str, list],
+    practice: str,
+    levels: Levels,
+    cols: tuple[str, ...],
+    supporting: list[Claim],
+    contesting: list[Claim],
+    argued: Sequence[tuple[int, int]],
+) -> None:
     """Add a test to ``practice``'s columns as its rows would (every element of the test counting
     for ``cols``), from the levels: the best row is the first in tree order of the strongest,
     after the best of the columns' earlier tests; the claims are those the rows list, in order
     (what contests the test's root is what contests any of its rows)."""
-    supporting, contesting = levels.claims_of(practice)
-    positions, keys = levels.argued(practice)
     for col in cols:
         found = columns.get(col)
         if found is None:
@@ -189,11 +196,36 @@ def _from_levels(columns: dict[str, list], practice: str, levels: Levels, cols: 
             found[2] += contesting
             best = key(_RANK[found[0].level], found[0].independent_sources)
         at = None
-        for i, found_key in zip(positions, keys):  # noqa: B905 (two lists of one length)
+        for i, found_key in argued:
             if found_key > best:
                 at, best = i, found_key
         if at is not None:
             found[0] = _Best(levels.elements[at], *level(best), practice)
+
+
+def _from_rows(columns, practice, test, assessor, layout, position, col_of_element) -> None:
+    """Add a test to ``practice``'s columns from its rows (the elements in tree order with their
+    columns in ``layout``, or None when they all count for the test's own columns)."""
+    moved = assessor.rows(practice, test)  # the rows its claims move
+    walk = layout
+    if walk is None:
+        walk = [(e, col_of_element.get(e, ())) for e in sorted(moved, key=position.__getitem__)]
+    for element_id, element_columns in walk:
+        row = moved.get(element_id)
+        if row is None:  # the row from no claims: it only opens a column, in tree order
+            for col in element_columns:
+                if col not in columns:
+                    columns[col] = [assessor.row(practice, element_id), [], []]
+            continue
+        for col in element_columns:
+            found = columns.get(col)
+            if found is None:
+                columns[col] = [row, list(row.supporting), list(row.contested_by)]
+                continue
+            if _better(row, found[0]):
+                found[0] = row
+            found[1] += row.supporting
+            found[2] += row.contested_by  # on the element, a part of it or its definition
 
 
 def build_matrix(
@@ -226,58 +258,32 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
         raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
 
     # practice -> column -> [best row, supporting claims, contesting claims], from the assessments
-    # every other answer reads (lexmap.assessment), computed once for all rows
+    # every other answer reads (lexmap.assessment), computed once for all rows, test after test
     assessor = corpus.assessor()
     by_practice: dict[str, dict[str, list]] = defaultdict(dict)
-    # each test's elements in tree order with their columns; None where every element counts for
-    # the test's own columns (instruments, tests): then the rows no claim moves add nothing, for
-    # the test itself, always moved, opened its columns first; such a test without definitions
-    # is read from its levels (lexmap.levels)
-    layouts: dict[str, list[tuple[str, tuple[str, ...]]] | None] = {}
-    position: dict[str, int] = {}
-    of_levels: dict[str, Levels] = {}
-    tests_of: dict[str, list[str]] = defaultdict(list)
-    for test, root in corpus.tests.items():
-        layout = [(e.id, col_of_element.get(e.id, ())) for e in root.walk()]
-        position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
-        layouts[test] = None if all(cols == layout[0][1] for _, cols in layout) else layout
-        levels = assessor.levels(test) if layouts[test] is None else None
-        if levels is not None:
-            of_levels[test] = levels
-        for practice in assessor.practices_on(test) if levels is None else levels.practices():
-            tests_of[practice].append(test)
     needed = None  # with indicator rows, only the practices that exhibit an indicator are in a cell
     if rows == "indicators":
         needed = {p for members in row_members.values() for p, ex in members.items() if any(e.stance == "supports" for e in ex)}
-    for practice, tests in tests_of.items():
-        if needed is not None and practice not in needed:
+    position: dict[str, int] = {}
+    for test, root in corpus.tests.items():
+        # the test's elements in tree order with their columns; when every element counts for
+        # the test's own columns (instruments, tests), the rows no claim moves add nothing, for
+        # the test itself, always moved, opened its columns first: then a test without
+        # definitions is read from its levels (lexmap.levels)
+        layout = [(e.id, col_of_element.get(e.id, ())) for e in root.walk()]
+        position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
+        same = all(cols == layout[0][1] for _, cols in layout)
+        levels = assessor.levels(test) if same else None
+        if levels is not None:
+            argued = levels.argued(needed)
+            for practice, (supporting, contesting) in levels.claims_of(needed).items():
+                _from_levels(
+                    by_practice[practice], practice, levels, layout[0][1], supporting, contesting, argued.get(practice, ())
+                )
             continue
-        columns = by_practice[practice]
-        for test in tests:
-            levels = of_levels.get(test)
-            if levels is not None:
-                _from_levels(columns, practice, levels, col_of_element.get(test, ()))
-                continue
-            moved = assessor.rows(practice, test)  # the rows its claims move
-            walk = layouts[test]
-            if walk is None:
-                walk = [(e, col_of_element.get(e, ())) for e in sorted(moved, key=position.__getitem__)]
-            for element_id, element_columns in walk:
-                row = moved.get(element_id)
-                if row is None:  # the row from no claims: it only opens a column, in tree order
-                    for col in element_columns:
-                        if col not in columns:
-                            columns[col] = [assessor.row(practice, element_id), [], []]
-                    continue
-                for col in element_columns:
-                    found = columns.get(col)
-                    if found is None:
-                        columns[col] = [row, list(row.supporting), list(row.contested_by)]
-                        continue
-                    if _better(row, found[0]):
-                        found[0] = row
-                    found[1] += row.supporting
-                    found[2] += row.contested_by  # on the element, a part of it or its definition
+        for practice in assessor.practices_on(test):
+            if needed is None or practice in needed:
+                _from_rows(by_practice[practice], practice, test, assessor, None if same else layout, position, col_of_element)
 
     cells: dict[tuple[str, str], Cell] = {}
     for header in row_headers:
@@ -311,7 +317,7 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
                 row=header.id,
                 col=col_id,
                 practices=tuple(members),
-                claims=tuple(dict.fromkeys(c.id for c in claims)),
+                claims=tuple(dict.fromkeys([c.id for c in claims])),
                 exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
                 documents=tuple(dict.fromkeys([s.document for s in claims] + [s.document for s in exhibits])),
                 independent_sources=best.independent_sources if best else 0,

@@ -149,7 +149,7 @@ class Assessor:
                 continue
             # the best practice's row; when nobody argues it, the first practice's (which is the
             # row from no claims where that practice has no claim on it or below)
-            best = levels.row(i, levels.best(i, order) or first, empty.depth, self.sources)
+            best = levels.row(i, levels.best(i, order) or first, self.sources)
             elements.append(
                 ElementCoverage(
                     best.element,
@@ -243,6 +243,17 @@ class Assessor:
             self._blank_test(self.test_of[element].id)
             found = self._blanks[element]
         return found
+
+    def own_row(self, practice: str, element: str) -> Row:
+        """The row of (``practice``, ``element``) as far as its own fields go (level, sources,
+        its own claims, how it is met, its limiting part, the assertion of the whole), without
+        what it lists from below it (its parts' claims and contests: left empty): from the
+        levels where its test has no definition (lexmap.levels), else :meth:`row`."""
+        test = self.test_of[element].id
+        levels = self.levels(test)
+        if levels is None:
+            return self.row(practice, element)
+        return levels.row(levels.position(element), practice, self.sources, self._family_claims(practice).get(element, ()))
 
     def assess(self, practice: str, element: str) -> ElementCoverage:
         """The row of (``practice``, ``element``): its level, sources, contests, in its test."""

@@ -105,13 +105,19 @@ class Levels:
                 keys[practice] = leaf_rank(True, count) << 32 | count
         self._first = first
 
-    def row(self, i: int, practice: str, depth: int, sources: Sources) -> Row:
-        """The ``i``-th element's row for ``practice`` without the claims below it (see
-        :func:`~lexmap.coverage.row_from_levels`)."""
+    def row(self, i: int, practice: str, sources: Sources, own: Sequence[Claim] | None = None) -> Row:
+        """The ``i``-th element's row for ``practice`` without what it lists from below it (see
+        :func:`~lexmap.coverage.row_from_levels`); ``own``: the practice's claims on the element
+        (with its parts'), when the caller has them."""
         element, wholes = self.elements[i], self._wholes
-        own = [c for c in self._on[i] if c.stance == "supports" and practice in wholes[c.practice]]
+        if own is None:
+            own = [c for c in self._on[i] if practice in wholes[c.practice]]
         parts = [divmod(self.keys[self._position[c.id]].get(practice, 0), 1 << 32) for c in element.children]
-        return row_from_levels(element, depth, parts, own, sources, practice)
+        return row_from_levels(element, len(self.above[i]) - 1, parts, own, sources, practice)
+
+    def position(self, element: str) -> int:
+        """Where ``element`` is in the test's tree order."""
+        return self._position[element]
 
     def best(self, i: int, order: Mapping[str, int]) -> str | None:
         """The practice with the strongest level on the ``i``-th element (the first of them in

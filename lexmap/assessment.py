@@ -6,7 +6,7 @@ The rules are in :mod:`lexmap.coverage` and :mod:`lexmap.independence`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -102,29 +102,42 @@ class Assessor:
                 self._whole[test] = self._best_of(test) if levels is None else self._best_of_levels(test, levels)
         return self._whole[test]
 
-    def levels(self, test: str) -> Levels | None:
+    def levels(self, test: str, wanted: Container[str] | None = None) -> Levels | None:
         """Every practice's level on every element of ``test`` as integers (lexmap.levels), or
-        None for a test with a definition in it (its answers come from :meth:`rows`)."""
+        None for a test with a definition in it (its answers come from :meth:`rows`). With
+        ``wanted``, and no levels of every practice kept yet, only those practices' levels,
+        worked out for the caller and not kept (the matrix of indicators needs no others)."""
+        if wanted is not None and test not in self._levels:
+            tests = self.corpus.tests
+            if not plain(tests[test], tests):
+                return None
+            self._index_wholes()
+            return Levels(tests[test], self._on_element or {}, self._wholes or {}, self._first, self.sources, wanted)
         if test not in self._levels:
             tests = self.corpus.tests
             if not plain(tests[test], tests):
                 self._levels[test] = None
             else:
-                if self._wholes is None or self._on_element is None:
-                    practices = self.corpus.practices
-                    order = self._order
-                    self._wholes, self._first = {}, {}
-                    for practice in practices.values():  # a practice and the practices it is part of
-                        chain: list[str] = [practice.id]
-                        while (parent := practices[chain[-1]].part_of) and parent not in chain:
-                            chain.append(parent)
-                        self._wholes[practice.id] = chain
-                        self._first[practice.id] = min(order[p] for p in chain)
-                    self._on_element = {}
-                    for claim in self.corpus.claims.values():
-                        self._on_element.setdefault(claim.element, []).append(claim)
+                self._index_wholes()
+                assert self._wholes is not None and self._on_element is not None
                 self._levels[test] = Levels(tests[test], self._on_element, self._wholes, self._first, self.sources)
         return self._levels[test]
+
+    def _index_wholes(self) -> None:
+        """Each practice with the practices it is part of, and the claims by element, once."""
+        if self._wholes is not None and self._on_element is not None:
+            return
+        practices, order = self.corpus.practices, self._order
+        self._wholes, self._first = {}, {}
+        for practice in practices.values():  # a practice and the practices it is part of
+            chain: list[str] = [practice.id]
+            while (parent := practices[chain[-1]].part_of) and parent not in chain:
+                chain.append(parent)
+            self._wholes[practice.id] = chain
+            self._first[practice.id] = min(order[p] for p in chain)
+        self._on_element = {}
+        for claim in self.corpus.claims.values():
+            self._on_element.setdefault(claim.element, []).append(claim)
 
     @property
     def _order(self) -> dict[str, int]:

@@ -1,13 +1,14 @@
-"""Every practice's level on every element of a test, as (rank, independent sources) pairs, for
+"""Every practice's level on every element of a test, as (rank, independent sources) in one integer, for
 the answers that compare practices: the whole corpus's coverage (each element's best practice)
 and the matrix (each practice's best element of a column).
 
 Comparing practices needs only their levels, which the rules of :mod:`lexmap.coverage` give from
-the parts' levels (:func:`~lexmap.coverage.leaf_rank`, :func:`~lexmap.coverage.limiting_part`):
-worked out as pairs of integers, and only above unargued, they cost a fraction of the rows
-:class:`lexmap.assessment.Assessor` builds (at 10x, 27,000 pairs against 54,000 rows, each with
+the parts' levels (:func:`~lexmap.coverage.leaf_rank`, :func:`~lexmap.coverage.roll_up`):
+worked out as integers, and only above unargued, they cost a fraction of the rows
+:class:`lexmap.assessment.Assessor` builds (at 10x, 27,000 levels against 54,000 rows, each with
 its claims, contests and counts), which these answers read only for the best practice. The
-claims an answer lists over several practices are kept per test in the orders the rows give.
+claims an answer lists over several practices are listed from the test's claims, in the orders
+the rows give them, made for the answer and dropped with it.
 
 Only for a test none of whose elements is ``defined_by`` a test: a definition joins the claims
 and contests of two trees, and such tests are answered from the rows.
@@ -50,7 +51,8 @@ class Levels:
     ``claims`` holds the claims by element id (every practice, corpus order); ``wholes`` each
     practice with the practices it is part of (a claim counts for all of them: their evidence
     takes in their parts'); ``first`` the corpus position of the first of those (the first
-    practice whose rows hold the claim)."""
+    practice whose rows hold the claim); ``wanted``: the practices whose levels are worked out
+    (by default every one; :meth:`best` compares only those)."""
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class Levels:
         wholes: Mapping[str, Sequence[str]],
         first: Mapping[str, int],
         sources: Sources,
+        wanted: Container[str] | None = None,
     ):
         self.elements = elements = list(test.walk())  # tree order: an element, then each part's subtree
         self._position = position = {e.id: i for i, e in enumerate(elements)}
@@ -87,14 +90,16 @@ class Levels:
                 else:  # where any part is: the others are unargued, below it
                     keys.update(parts[0])
                     for part in parts[1:]:
-                        for practice, key in part.items():
+                        for practice, part_key in part.items():
                             found = keys.get(practice)
-                            keys[practice] = key if found is None else combine(found, key)
+                            keys[practice] = part_key if found is None else combine(found, part_key)
                 continue
             groups: dict[str, list[Claim]] = {}
             for claim in self._on[i]:
                 if claim.stance == "supports":
                     for practice in wholes[claim.practice]:
+                        if wanted is not None and practice not in wanted:
+                            continue
                         group = groups.get(practice)
                         if group is None:
                             groups[practice] = [claim]
@@ -102,7 +107,7 @@ class Levels:
                             group.append(claim)
             for practice, group in groups.items():
                 count = (1 if attributed(group[0]) else 0) if len(group) == 1 else sources.count(group)
-                keys[practice] = leaf_rank(True, count) << 32 | count
+                keys[practice] = key(leaf_rank(True, count), count)
         self._first = first
 
     def row(self, i: int, practice: str, sources: Sources, own: Sequence[Claim] | None = None) -> Row:

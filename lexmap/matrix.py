@@ -273,7 +273,7 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
         layout = [(e.id, col_of_element.get(e.id, ())) for e in root.walk()]
         position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
         same = all(cols == layout[0][1] for _, cols in layout)
-        levels = assessor.levels(test) if same else None
+        levels = assessor.levels(test, needed) if same else None
         if levels is not None:
             argued = levels.argued(needed)
             for practice, (supporting, contesting) in levels.claims_of(needed).items():

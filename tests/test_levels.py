@@ -32,7 +32,7 @@ def _roots(generated):
 
 def _rows_only(monkeypatch):
     """Every answer from the rows: no test is read from its levels."""
-    monkeypatch.setattr(Assessor, "levels", lambda self, test: None)
+    monkeypatch.setattr(Assessor, "levels", lambda self, test, wanted=None: None)
 
 
 @pytest.mark.parametrize("mode", ["speaker", "publisher"])

@@ -6,12 +6,13 @@ The rules are in :mod:`lexmap.coverage` and :mod:`lexmap.independence`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from .coverage import Coverage, ElementCoverage, Row, _better, definition_order, evaluate_rows, rows_of
 from .gcpause import gc_paused
+from .levels import Levels, plain
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -36,6 +37,7 @@ class Assessor:
         self._by_practice: dict[tuple[str, str], Coverage] = {}
         self._whole: dict[str, Coverage] = {}
         self._test_practices: dict[str, list[str]] | None = None
+        self._practice_order: dict[str, int] | None = None
         self._claims_of: dict[str, list[tuple[int, Claim]]] | None = None
         self._blanks: dict[str, Row] = {}
         self._blank_records: dict[str, ElementCoverage] = {}
@@ -44,6 +46,10 @@ class Assessor:
         self._family_claims_of: dict[str, dict[str, list[Claim]]] = {}
         self._rows: dict[tuple[str, str], dict[str, Row]] = {}
         self._moved: dict[str, set[str]] = {}
+        self._levels: dict[str, Levels | None] = {}
+        self._wholes: dict[str, list[str]] | None = None
+        self._first: dict[str, int] = {}
+        self._on_element: dict[str, list[Claim]] | None = None
         self.test_of: dict[str, Element] = {e.id: test for test in corpus.tests.values() for e in test.walk()}
         """The legal test each element is part of."""
         # what a claim on an element can move: the elements above it in its tree (its chain,
@@ -92,8 +98,90 @@ class Assessor:
             return self._by_practice[key]
         if test not in self._whole:
             with gc_paused():  # many rows made, none freed: the collector would only walk the heap
-                self._whole[test] = self._best_of(test)
+                levels = self.levels(test)
+                self._whole[test] = self._best_of(test) if levels is None else self._best_of_levels(test, levels)
         return self._whole[test]
+
+    def levels(self, test: str, wanted: Container[str] | None = None) -> Levels | None:
+        """Every practice's level on every element of ``test`` as integers (lexmap.levels), or
+        None for a test with a definition in it (its answers come from :meth:`rows`). With
+        ``wanted``, and no levels of every practice kept yet, only those practices' levels,
+        worked out for the caller and not kept (the matrix of indicators needs no others)."""
+        if wanted is not None and test not in self._levels:
+            tests = self.corpus.tests
+            if not plain(tests[test], tests):
+                return None
+            self._index_wholes()
+            return Levels(tests[test], self._on_element or {}, self._wholes or {}, self._first, self.sources, wanted)
+        if test not in self._levels:
+            tests = self.corpus.tests
+            if not plain(tests[test], tests):
+                self._levels[test] = None
+            else:
+                self._index_wholes()
+                assert self._wholes is not None and self._on_element is not None
+                self._levels[test] = Levels(tests[test], self._on_element, self._wholes, self._first, self.sources)
+        return self._levels[test]
+
+    def _index_wholes(self) -> None:
+        """Each practice with the practices it is part of, and the claims by element, once."""
+        if self._wholes is not None and self._on_element is not None:
+            return
+        practices, order = self.corpus.practices, self._order
+        self._wholes, self._first = {}, {}
+        for practice in practices.values():  # a practice and the practices it is part of
+            chain: list[str] = [practice.id]
+            while (parent := practices[chain[-1]].part_of) and parent not in chain:
+                chain.append(parent)
+            self._wholes[practice.id] = chain
+            self._first[practice.id] = min(order[p] for p in chain)
+        self._on_element = {}
+        for claim in self.corpus.claims.values():
+            self._on_element.setdefault(claim.element, []).append(claim)
+
+    @property
+    def _order(self) -> dict[str, int]:
+        if self._practice_order is None:
+            self._practice_order = {p: i for i, p in enumerate(self.corpus.practices)}
+        return self._practice_order
+
+    def _best_of_levels(self, test: str, levels: Levels) -> Coverage:
+        """:meth:`_best_of` from the levels: the best practice of each element found from
+        integers, and its row alone worked out; the claims and contests of every practice's rows
+        on the element, listed without them (see lexmap.levels)."""
+        blank = self._blank_test(test)
+        first_practice, claims = levels.whole()
+        if first_practice is None:
+            return Coverage(test=self.corpus.tests[test], elements=blank)
+        first, order = list(self.corpus.practices)[first_practice], self._order
+        elements = []
+        for i, empty in enumerate(blank):
+            supporting, contesting, subtree_supporting, contested_by = map(tuple, claims[i])
+            if not contested_by and not subtree_supporting:  # no practice moves it: the row from no claims
+                elements.append(empty)
+                continue
+            # the best practice's row; when nobody argues it, the first practice's (which is the
+            # row from no claims where that practice has no claim on it or below)
+            best = levels.row(i, levels.best(i, order) or first, self.sources)
+            elements.append(
+                ElementCoverage(
+                    best.element,
+                    best.depth,
+                    best.level,
+                    bool(contested_by),
+                    supporting,
+                    contesting,
+                    best.independent_sources,
+                    subtree_supporting,
+                    contested_by,  # without definitions, what contests an element is what contests its subtree
+                    best.met_through,
+                    best.practice if best.level != "unargued" else None,
+                    best.asserted_by,
+                    contested_by,
+                    best.limiting,
+                )
+            )
+        return Coverage(test=self.corpus.tests[test], elements=tuple(elements))
 
     def _best_of(self, test: str) -> Coverage:
         """The whole corpus's coverage of ``test``: each element's row from the best single
@@ -168,6 +256,17 @@ class Assessor:
             self._blank_test(self.test_of[element].id)
             found = self._blanks[element]
         return found
+
+    def own_row(self, practice: str, element: str) -> Row:
+        """The row of (``practice``, ``element``) as far as its own fields go (level, sources,
+        its own claims, how it is met, its limiting part, the assertion of the whole), without
+        what it lists from below it (its parts' claims and contests: left empty): from the
+        levels where its test has no definition (lexmap.levels), else :meth:`row`."""
+        test = self.test_of[element].id
+        levels = self.levels(test)
+        if levels is None:
+            return self.row(practice, element)
+        return levels.row(levels.position(element), practice, self.sources, self._family_claims(practice).get(element, ()))
 
     def assess(self, practice: str, element: str) -> ElementCoverage:
         """The row of (``practice``, ``element``): its level, sources, contests, in its test."""

@@ -285,6 +285,38 @@ def _visit(element: Element, depth: int, claims, sources, defined, practice, mov
     return row
 
 
+def leaf_rank(supported: bool, sources: int) -> int:
+    """The level of a leaf (as its rank in :data:`LEVELS`): corroborated from two independent
+    sources, argued from any supporting claim (an unattributed one too), else unargued."""
+    return 2 if sources >= 2 else 1 if supported else 0
+
+
+def roll_up(element: Element):
+    """How a composite's level comes from its parts' (rank, independent sources): all of, the
+    weakest part's (``min``); any of, the strongest part's (``max``)."""
+    return min if element.combinator == "all" else max
+
+
+def limiting_part(element: Element, keys: Sequence[tuple[int, int]]) -> int:
+    """Which part sets a composite's level (:func:`roll_up`), from its parts' (rank, independent
+    sources) in order: the first of the weakest (all of) or of the strongest (any of)."""
+    return keys.index(roll_up(element)(keys))
+
+
+def row_from_levels(
+    element: Element, depth: int, parts: Sequence[tuple[int, int]], own: Sequence[Claim], sources: Sources, practice: str | None
+) -> Row:
+    """The row of ``element`` (in a tree without definitions) from its own claims and its parts'
+    (rank, independent sources) alone, by :func:`make_row`: its level, sources, assertion of the
+    whole and limiting part; what it lists below itself (its parts' claims and contests) is left
+    empty, for a caller that lists those from elsewhere (lexmap.levels)."""
+    children = [
+        _new_row(Row, (child, depth + 1, LEVELS[rank], False, (), (), count, (), (), None, practice, 0, (), None))
+        for child, (rank, count) in zip(element.children, parts, strict=True)
+    ]
+    return make_row(element, depth, children, own, None, sources, practice)
+
+
 def make_row(
     element: Element,
     depth: int,
@@ -319,18 +351,13 @@ def make_row(
             supporting += tuple(c for c in definition.supporting if c not in supporting)
             definition = None
     own_sources = sources.count(supporting) if supporting else 0
-    level = "corroborated" if own_sources >= 2 else "argued" if supporting else "unargued"
+    level = LEVELS[leaf_rank(bool(supporting), own_sources)]
     count, met_through, limiting, asserted = own_sources, None, None, 0
     if children or definition is not None:
         asserted = own_sources
         best: Row | None = None
-        if children:  # all of: the first weakest part; any of: the first strongest
-            weakest = element.combinator == "all"
-            best, key = children[0], (_RANK[children[0].level], children[0].independent_sources)
-            for child in children[1:]:
-                found = (_RANK[child.level], child.independent_sources)
-                if (found < key) if weakest else (found > key):
-                    best, key = child, found
+        if children:
+            best = children[limiting_part(element, [(_RANK[c.level], c.independent_sources) for c in children])]
             met_through = "parts"
         if definition is not None and (
             best is None

@@ -61,7 +61,7 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
                 )
             )
     for practice, element in assessor.pairs():  # one look at each pair; the gaps are sorted by kind below
-        row = assessor.row(practice, element)  # a tuple: records are made for answers handed out
+        row = assessor.own_row(practice, element)  # its own fields, as a tuple: all that a gap reads
         if row.contesting:  # contested here, by a claim on this element itself
             gaps.append(
                 _gap(
@@ -78,7 +78,7 @@ def find_gaps(corpus: Corpus, independence: str = "speaker") -> Records:
             continue
         basis = row  # the leaf whose statements set the level: a composite's limiting part, down the tree
         while basis.composite and basis.limiting:
-            basis = assessor.row(practice, basis.limiting)
+            basis = assessor.own_row(practice, basis.limiting)
         claims = basis.supporting
         documents = ", ".join(dict.fromkeys(c.document for c in claims))
         if row.independent_sources == 0:

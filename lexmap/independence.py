@@ -151,6 +151,27 @@ class Sources:
 
     def groups(self, statements: Sequence) -> tuple[Group, ...]:
         """The statements grouped into independent sources, largest group first."""
+        root, links = self._join(statements, reasons=True)
+        members: dict[int, list[int]] = {}
+        for i in range(len(statements)):
+            members.setdefault(root[i], []).append(i)
+        groups = []
+        for indices in members.values():
+            group_root = root[indices[0]]
+            groups.append(
+                Group(
+                    statements=tuple(statements[i].id for i in indices),
+                    documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
+                    links=tuple(lk for i, j, lk in links if root[i] == group_root),
+                    attributed=any(self.voices(statements[i]) for i in indices),
+                )
+            )
+        return tuple(sorted(groups, key=lambda g: (not g.attributed, -len(g.statements))))
+
+    def _join(self, statements: Sequence, reasons: bool) -> tuple[list[int], list[tuple[int, int, Link]]]:
+        """The rules of dependence (the module docstring) applied to ``statements``: each one's
+        group (a representative's index) and, with ``reasons``, the links that joined them with
+        their reasons in words (without, for a count, no reason is put in words)."""
         parent = list(range(len(statements)))
         links: list[tuple[int, int, Link]] = []
 
@@ -163,41 +184,45 @@ class Sources:
         def link(i: int, j: int, reason: str, because: str) -> None:
             if find(i) != find(j):
                 parent[find(i)] = find(j)
-                links.append((i, j, Link(statements[i].id, statements[j].id, reason, because)))
+                if reasons:
+                    links.append((i, j, Link(statements[i].id, statements[j].id, reason, because)))
 
         by_document: dict[str, int] = {}
         for i, statement in enumerate(statements):
             first = by_document.setdefault(statement.document, i)
             if first != i:
-                link(first, i, "same-document", f"both are recorded in {statement.document}")
+                link(first, i, "same-document", f"both are recorded in {statement.document}" if reasons else "")
         recorded = set(by_document)
         for document, i in by_document.items():
             reach = self._reach(document, stop=recorded)
             for other in recorded & reach.keys():
-                link(i, by_document[other], "citation", self._path(document, other, reach))
+                link(i, by_document[other], "citation", self._path(document, other, reach) if reasons else "")
         rests_on: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
-                basis = {
-                    reliance.document: f"{statement.id} relies on {reliance.document}"
-                    + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
-                }
                 reach = self.rests_on(reliance.document)
-                basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
+                if reasons:
+                    basis = {
+                        reliance.document: f"{statement.id} relies on {reliance.document}"
+                        + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
+                    }
+                    basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
+                else:
+                    basis = dict.fromkeys((reliance.document, *reach), "")
                 for source, how in basis.items():
                     if source in rests_on:
                         j, other_how = rests_on[source]
-                        link(j, i, "same-source", f"both rest on {source}: {other_how}; {how}")
+                        link(j, i, "same-source", f"both rest on {source}: {other_how}; {how}" if reasons else "")
                     else:
                         rests_on[source] = (i, how)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
-            for actor, how in self._voices_with_reasons(statement):
+            for actor, how in self._voices_with_reasons(statement, reasons):
                 for depth, organisation in enumerate(self.chain(actor)):
-                    said = how + ("" if depth == 0 else f" (part of {self._name(organisation)})")
+                    said = how + ("" if depth == 0 else f" (part of {self._name(organisation)})") if reasons else ""
                     if organisation in speaking:
                         j, other_how = speaking[organisation]
-                        link(j, i, "same-speaker", f"{other_how}, and {said}")
+                        link(j, i, "same-speaker", f"{other_how}, and {said}" if reasons else "")
                     else:
                         speaking[organisation] = (i, said)
         if self.mode == "publisher":
@@ -211,25 +236,13 @@ class Sources:
                             publishing[top],
                             i,
                             "same-publisher",
-                            f"{statements[publishing[top]].document} and {statement.document} are published by {self._name(top)}",
+                            f"{statements[publishing[top]].document} and {statement.document} are published by {self._name(top)}"
+                            if reasons
+                            else "",
                         )
                     else:
                         publishing[top] = i
-        members: dict[int, list[int]] = {}
-        for i in range(len(statements)):
-            members.setdefault(find(i), []).append(i)
-        groups = []
-        for indices in members.values():
-            root = find(indices[0])
-            groups.append(
-                Group(
-                    statements=tuple(statements[i].id for i in indices),
-                    documents=tuple(dict.fromkeys(statements[i].document for i in indices)),
-                    links=tuple(lk for i, j, lk in links if find(i) == root),
-                    attributed=any(self.voices(statements[i]) for i in indices),
-                )
-            )
-        return tuple(sorted(groups, key=lambda g: (not g.attributed, -len(g.statements))))
+        return [find(i) for i in range(len(statements))], links
 
     def count(self, statements: Sequence) -> int:
         """How many independent sources ``statements`` rest on: groups with a known voice."""
@@ -239,7 +252,12 @@ class Sources:
         if len(statements) == 1 or all(s.document == first for s in statements):
             # one document: one group (the common case, kept cheap)
             return int(any(s.speaker or self._document_voiced(s.document) for s in statements))
-        return sum(g.attributed for g in self.groups(statements))
+        root, _ = self._join(statements, reasons=False)
+        return len({root[i] for i, s in enumerate(statements) if s.speaker or self._document_voiced(s.document)})
+
+    def attributed(self, statement) -> bool:
+        """Whether ``statement`` has a voice (:meth:`voices`): whether it counts as a source."""
+        return bool(statement.speaker) or self._document_voiced(statement.document)
 
     def _document_voiced(self, document: str) -> bool:
         """Whether ``document`` has a voice of its own (:meth:`document_voices`), asked once."""
@@ -248,14 +266,15 @@ class Sources:
             found = self._voiced[document] = bool(self.document_voices(document))
         return found
 
-    def _voices_with_reasons(self, statement) -> list[tuple[str, str]]:
-        """Each voice ``statement`` carries, with how it carries it in words: its own voices,
-        and the authors (else publisher) of every document it rests on, through any chain."""
-        out = [(actor, f"{statement.id} is spoken by {self._name(actor)}") for actor in self.voices(statement)]
+    def _voices_with_reasons(self, statement, reasons: bool = True) -> list[tuple[str, str]]:
+        """Each voice ``statement`` carries, with how it carries it in words (with ``reasons``):
+        its own voices, and the authors (else publisher) of every document it rests on, through
+        any chain."""
+        out = [(actor, f"{statement.id} is spoken by {self._name(actor)}" if reasons else "") for actor in self.voices(statement)]
         for reliance in statement.relies_on:
             for document in (reliance.document, *self.rests_on(reliance.document)):
                 out += [
-                    (actor, f"{statement.id} rests on {document}, by {self._name(actor)}")
+                    (actor, f"{statement.id} rests on {document}, by {self._name(actor)}" if reasons else "")
                     for actor in self.document_voices(document)
                 ]
         return out

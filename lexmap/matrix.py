@@ -14,16 +14,19 @@ is argued to satisfy the column), columns ``instruments``, ``tests``,
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import attrs
 
-from .coverage import _better
+from .coverage import _RANK, _better
 from .gcpause import gc_paused
+from .levels import Levels, key, level
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .model import Claim, Element
 
 RowKind = Literal["indicators", "practices"]
 ColKind = Literal["instruments", "tests", "provisions", "elements"]
@@ -160,6 +163,71 @@ def _columns(corpus: Corpus, col_kind: str) -> tuple[list[Header], dict[str, tup
     return headers, of_element
 
 
+class _Best(NamedTuple):
+    """What a cell reads of a practice's best row for a column (a row itself on the rows path)."""
+
+    element: Element
+    level: str
+    independent_sources: int
+    practice: str
+
+
+def _from_levels(
+    columns: dict[str, list],
+    practice: str,
+    levels: Levels,
+    cols: tuple[str, ...],
+    supporting: list[Claim],
+    contesting: list[Claim],
+    argued: Sequence[tuple[int, int]],
+) -> None:
+    """Add a test to ``practice``'s columns as its rows would (every element of the test counting
+    for ``cols``), from the levels: the best row is the first in tree order of the strongest,
+    after the best of the columns' earlier tests; the claims are those the rows list, in order
+    (what contests the test's root is what contests any of its rows)."""
+    for col in cols:
+        found = columns.get(col)
+        if found is None:
+            root = levels.keys[0].get(practice, 0)
+            found = columns[col] = [_Best(levels.elements[0], *level(root), practice), list(supporting), list(contesting)]
+            best = root
+        else:
+            found[1] += supporting
+            found[2] += contesting
+            best = key(_RANK[found[0].level], found[0].independent_sources)
+        at = None
+        for i, found_key in argued:
+            if found_key > best:
+                at, best = i, found_key
+        if at is not None:
+            found[0] = _Best(levels.elements[at], *level(best), practice)
+
+
+def _from_rows(columns, practice, test, assessor, layout, position, col_of_element) -> None:
+    """Add a test to ``practice``'s columns from its rows (the elements in tree order with their
+    columns in ``layout``, or None when they all count for the test's own columns)."""
+    moved = assessor.rows(practice, test)  # the rows its claims move
+    walk = layout
+    if walk is None:
+        walk = [(e, col_of_element.get(e, ())) for e in sorted(moved, key=position.__getitem__)]
+    for element_id, element_columns in walk:
+        row = moved.get(element_id)
+        if row is None:  # the row from no claims: it only opens a column, in tree order
+            for col in element_columns:
+                if col not in columns:
+                    columns[col] = [assessor.row(practice, element_id), [], []]
+            continue
+        for col in element_columns:
+            found = columns.get(col)
+            if found is None:
+                columns[col] = [row, list(row.supporting), list(row.contested_by)]
+                continue
+            if _better(row, found[0]):
+                found[0] = row
+            found[1] += row.supporting
+            found[2] += row.contested_by  # on the element, a part of it or its definition
+
+
 def build_matrix(
     corpus: Corpus, rows: RowKind = "indicators", cols: ColKind = "instruments", *, framework: str | None = None
 ) -> Matrix:
@@ -190,45 +258,32 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
         raise ValueError(f"unknown rows {rows!r}; use indicators or practices")
 
     # practice -> column -> [best row, supporting claims, contesting claims], from the assessments
-    # every other answer reads (lexmap.assessment), computed once for all rows
+    # every other answer reads (lexmap.assessment), computed once for all rows, test after test
     assessor = corpus.assessor()
     by_practice: dict[str, dict[str, list]] = defaultdict(dict)
-    tests_of: dict[str, list[str]] = defaultdict(list)
-    for test in corpus.tests:
-        for practice in assessor.practices_on(test):
-            tests_of[practice].append(test)
-    # each test's elements in tree order with their columns; None where every element counts for
-    # the test's own columns (instruments, tests): then the rows no claim moves add nothing, for
-    # the test itself, always moved, opened its columns first
-    layouts: dict[str, list[tuple[str, tuple[str, ...]]] | None] = {}
+    needed = None  # with indicator rows, only the practices that exhibit an indicator are in a cell
+    if rows == "indicators":
+        needed = {p for members in row_members.values() for p, ex in members.items() if any(e.stance == "supports" for e in ex)}
     position: dict[str, int] = {}
-    for practice, tests in tests_of.items():
-        columns = by_practice[practice]
-        for test in tests:
-            if test not in layouts:
-                layout = [(e.id, col_of_element.get(e.id, ())) for e in corpus.tests[test].walk()]
-                position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
-                layouts[test] = None if all(cols == layout[0][1] for _, cols in layout) else layout
-            moved = assessor.rows(practice, test)  # the rows its claims move
-            walk = layouts[test]
-            if walk is None:
-                walk = [(e, col_of_element.get(e, ())) for e in sorted(moved, key=position.__getitem__)]
-            for element_id, element_columns in walk:
-                row = moved.get(element_id)
-                if row is None:  # the row from no claims: it only opens a column, in tree order
-                    for col in element_columns:
-                        if col not in columns:
-                            columns[col] = [assessor.row(practice, element_id), [], []]
-                    continue
-                for col in element_columns:
-                    found = columns.get(col)
-                    if found is None:
-                        columns[col] = [row, list(row.supporting), list(row.contested_by)]
-                        continue
-                    if _better(row, found[0]):
-                        found[0] = row
-                    found[1] += row.supporting
-                    found[2] += row.contested_by  # on the element, a part of it or its definition
+    for test, root in corpus.tests.items():
+        # the test's elements in tree order with their columns; when every element counts for
+        # the test's own columns (instruments, tests), the rows no claim moves add nothing, for
+        # the test itself, always moved, opened its columns first: then a test without
+        # definitions is read from its levels (lexmap.levels)
+        layout = [(e.id, col_of_element.get(e.id, ())) for e in root.walk()]
+        position.update((element_id, i) for i, (element_id, _) in enumerate(layout))
+        same = all(cols == layout[0][1] for _, cols in layout)
+        levels = assessor.levels(test, needed) if same else None
+        if levels is not None:
+            argued = levels.argued(needed)
+            for practice, (supporting, contesting) in levels.claims_of(needed).items():
+                _from_levels(
+                    by_practice[practice], practice, levels, layout[0][1], supporting, contesting, argued.get(practice, ())
+                )
+            continue
+        for practice in assessor.practices_on(test):
+            if needed is None or practice in needed:
+                _from_rows(by_practice[practice], practice, test, assessor, None if same else layout, position, col_of_element)
 
     cells: dict[tuple[str, str], Cell] = {}
     for header in row_headers:
@@ -258,14 +313,13 @@ def _build_matrix(corpus: Corpus, rows: str, cols: str, framework: str | None) -
         for col_id, (members, claims, exhibits, contesting, best) in open_cells.items():
             if not members and not contesting:
                 continue
-            statements = tuple(dict.fromkeys((*claims, *exhibits)))
             cells[header.id, col_id] = Cell(
                 row=header.id,
                 col=col_id,
                 practices=tuple(members),
-                claims=tuple(dict.fromkeys(c.id for c in claims)),
+                claims=tuple(dict.fromkeys([c.id for c in claims])),
                 exhibits=tuple(dict.fromkeys(e.id for e in exhibits)),
-                documents=tuple(dict.fromkeys(s.document for s in statements)),
+                documents=tuple(dict.fromkeys([s.document for s in claims] + [s.document for s in exhibits])),
                 independent_sources=best.independent_sources if best else 0,
                 level=best.level if best else "unargued",
                 contesting=tuple(dict.fromkeys(contesting)),

@@ -886,3 +886,34 @@ def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tm
     assert time.monotonic() - started < 4
     assert problem.id == "report-a-retained" and "the closest passage reads 'force force" in problem.hint
     assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before
+
+
+# -- attack round 5 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when, words",
+    [
+        ("Y1E999999999", "past 9999"),  # the edtf package computed 10**999999999: validate hung
+        ("Y17E400", "past 9999"),
+        ("[" + ",".join(["2001-01-01"] * 2000) + "]", "22001 characters"),  # 20 s in the parser
+        ("{2001-01-01,2002-02-02}", "a set of dates"),
+    ],
+    ids=["exponent", "long year", "huge set", "set"],
+)
+def test_a_hostile_when_is_refused_at_once(tmp_path, when, words):
+    case = case_with_text(tmp_path, None)
+    text = CLAIMS.replace("    text_file: report-a.txt\n", "")
+    (case / "mappings" / "claims.yaml").write_text(text.format(quote="x") + f"    when: '{when}'\n", encoding="utf-8")
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 5
+    assert problem.id == "report-a-retained" and problem.line == 14 and words in problem.message
+
+
+def test_an_open_edtf_end_prints_nothing_on_standard_output(capsys):
+    from lexmap.dates import parse_date
+
+    with pytest.raises(ValueError, match="not a date lexmap can read"):
+        parse_date("/..")
+    assert capsys.readouterr().out == ""  # the edtf package printed "trying to Level1Interval..."

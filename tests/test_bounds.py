@@ -917,3 +917,21 @@ def test_an_open_edtf_end_prints_nothing_on_standard_output(capsys):
     with pytest.raises(ValueError, match="not a date lexmap can read"):
         parse_date("/..")
     assert capsys.readouterr().out == ""  # the edtf package printed "trying to Level1Interval..."
+
+
+def test_a_passage_of_many_hyphens_is_found_back_in_linear_time(tmp_path):
+    hyphens = "-" * 40  # each hyphen could be matched two ways: 2**40 tries when not found back (validate hung)
+    text = f"Passports were retained {hyphens} \ufb05 after.\n".encode()
+    case = case_with_text(tmp_path, text, quote=f"Passports were retained {hyphens} st afterwards")
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 5
+    assert f"the closest passage reads 'Passports were retained {hyphens} st'" in problem.hint
+
+    from lexmap.pages import Page, PagedText
+    from lexmap.passages import find_passages
+
+    paged = PagedText([Page(index=0, label=None, text=f"Before. {hyphens} \u202e after-\nwards.")])
+    started = time.monotonic()
+    (found,) = find_passages(paged, f"{hyphens} <U+202E> afterwards", 1)
+    assert time.monotonic() - started < 1 and found.words == f"{hyphens} <U+202E> after-wards"

@@ -935,3 +935,50 @@ def test_a_passage_of_many_hyphens_is_found_back_in_linear_time(tmp_path):
     started = time.monotonic()
     (found,) = find_passages(paged, f"{hyphens} <U+202E> afterwards", 1)
     assert time.monotonic() - started < 1 and found.words == f"{hyphens} <U+202E> after-wards"
+
+
+def _pdf_sharing_one_stream(path: Path, pages: int, lines: int) -> Path:
+    """A PDF of ``pages`` pages that all show one compressed content stream of ``lines`` lines."""
+    import zlib
+
+    line = b"(Passports were retained by the employer in every case we saw.) Tj T* "
+    stream = zlib.compress(b"BT /F1 11 Tf 14 TL 72 760 Td " + line * lines + b" ET", 9)
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ] + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    ] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+@pytest.mark.parametrize(
+    "pages, lines, words",
+    [
+        (40, 20_000, "more than 100,000 characters on a page, at PDF page 1"),
+        (400, 1_500, "more than 8,000,000 characters in all"),
+    ],
+    ids=["a page of 1.2 million characters", "pages that add up"],
+)
+def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, pages, lines, words):
+    pytest.importorskip("pypdf")
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    bomb = _pdf_sharing_one_stream(tmp_path / "bomb.pdf", pages, lines)
+    assert bomb.stat().st_size < 100_000  # 200 such pages (36 kB) ran validate for minutes
+    started = time.monotonic()
+    with pytest.raises(TextRefused, match="holds more than lexmap extracts from a PDF") as refused:
+        read_pages(bomb, cache=False)
+    assert time.monotonic() - started < 30 and words in str(refused.value) and "pdftotext" in refused.value.hint

@@ -225,6 +225,49 @@ class _Visible(HTMLParser):
             self.parts.append(data)
 
 
+_COMMENT_END = re.compile(r"--\s*>")
+
+
+def _defused(text: str) -> str:
+    """``text`` with every ``<`` that begins no complete construct written ``&lt;``, as the parser
+    would show it, and ``<![...]>`` (no visible text) left out: html.parser searches to the end of
+    the page for the close of each construct that has none (a page of 1 MiB of ``<!`` took 114 s,
+    quadratic). Here each close is sought once, from where the last search ended."""
+    found: dict[str, int] = {}
+
+    def close(token: str, start: int) -> int:
+        at = found.get(token, -2)
+        if at != -1 and at < start:
+            match = _COMMENT_END.search(text, start) if token == "--" else None
+            at = (match.start() if match else -1) if token == "--" else text.find(token, start)
+            found[token] = at
+        return at
+
+    out: list[str] = []
+    i = 0
+    while (j := text.find("<", i)) >= 0:
+        out.append(text[i:j])
+        i = j + 1
+        after = text[j + 1 : j + 2]
+        if text.startswith("<!--", j):
+            if (end := close("--", j + 4)) < 0:
+                out.append("&lt;")
+            else:
+                i = _COMMENT_END.match(text, end).end()  # type: ignore[union-attr]
+                out.append(text[j:i])
+        elif text.startswith("<![", j):
+            if (end := close(">", j + 3)) < 0:
+                out.append("&lt;")
+            else:
+                i = end + 1
+        elif after and ((after.isascii() and after.isalpha()) or after in "/!?") and close(">", j + 1) >= 0:
+            out.append("<")
+        else:
+            out.append("&lt;")
+    out.append(text[i:])
+    return "".join(out)
+
+
 def _html(path: Path, raw: bytes) -> list[Page]:
     declared = _CHARSET.search(raw[:4096])
     charset = declared[1].decode("ascii").lower() if declared else "utf-8"
@@ -239,7 +282,7 @@ def _html(path: Path, raw: bytes) -> list[Page]:
                 "save the page again as UTF-8, or correct its <meta charset>",
             ) from None
     parser = _Visible()
-    parser.feed(text)
+    parser.feed(_defused(text))
     parser.close()
     return [Page(1, None, "".join(parser.parts))]
 

@@ -982,3 +982,18 @@ def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, pages, lines, words):
     with pytest.raises(TextRefused, match="holds more than lexmap extracts from a PDF") as refused:
         read_pages(bomb, cache=False)
     assert time.monotonic() - started < 30 and words in str(refused.value) and "pdftotext" in refused.value.hint
+
+
+@pytest.mark.parametrize("junk", ["<!", "<![>", "<!--x>", "<"], ids=["bogus comments", "marked sections", "comments", "lone <"])
+def test_an_html_text_of_unclosed_markup_is_read_in_linear_time(tmp_path, junk):
+    from lexmap.extract import read_pages
+
+    page = tmp_path / "page.html"
+    body = junk * (1_000_000 // len(junk))  # html.parser sought each one's close to the end: 2 MB of '<!' took 114 s
+    page.write_text(f"<p>Passports were <b>retained</b>.</p><!-- hidden -->{body}<p>After.</p>", encoding="utf-8")
+    started = time.monotonic()
+    text = read_pages(page, cache=False)
+    assert time.monotonic() - started < 5
+    assert "Passports were retained." in text.normalised and "hidden" not in text.normalised
+    if junk == "<":
+        assert text.pages[0].text.count("<") == len(body) and "After." in text.normalised  # text, as before

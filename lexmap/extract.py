@@ -282,8 +282,14 @@ def _html(path: Path, raw: bytes) -> list[Page]:
                 "save the page again as UTF-8, or correct its <meta charset>",
             ) from None
     parser = _Visible()
-    parser.feed(_defused(text))
-    parser.close()
+    try:
+        parser.feed(_defused(text))
+        parser.close()
+    except Exception as error:  # html.parser's own AssertionError on a marked section ("<![>")
+        raise TextRefused(
+            f"{path} cannot be read as HTML ({type(error).__name__}: {str(error)[:200]})",
+            "save the page again from a browser, or give a text copy in text_file",
+        ) from None
     return [Page(1, None, "".join(parser.parts))]
 
 

@@ -997,3 +997,13 @@ def test_an_html_text_of_unclosed_markup_is_read_in_linear_time(tmp_path, junk):
     assert "Passports were retained." in text.normalised and "hidden" not in text.normalised
     if junk == "<":
         assert text.pages[0].text.count("<") == len(body) and "After." in text.normalised  # text, as before
+
+
+def test_an_html_text_with_a_broken_marked_section_is_read_not_a_traceback(tmp_path):
+    case = case_with_text(tmp_path, None)
+    (case / "mappings" / "claims.yaml").write_text(
+        CLAIMS.replace("report-a.txt", "report-a.html").format(quote="Passports were retained")
+    )
+    (case / "texts" / "report-a.html").write_text("<p>Passports were retained</p><![>\n<![ x>", encoding="utf-8")
+    corpus = lexmap.load(case, cache=False)  # html.parser raised AssertionError: expected name token at '<![>'
+    assert corpus.texts["report-a"].status == "checked"

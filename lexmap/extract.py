@@ -123,6 +123,8 @@ def _read_bounded(path: Path) -> bytes:
 
 def _pdf(path: Path, raw: bytes) -> list[Page]:
     pypdf = require("pypdf", "reading a PDF text")
+    quiet, level = logging.getLogger("pypdf"), logging.getLogger("pypdf").level
+    quiet.setLevel(logging.CRITICAL)  # its warnings quote the file: a 1 MB PDF wrote 200 MB to stderr
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -140,13 +142,14 @@ def _pdf(path: Path, raw: bytes) -> list[Page]:
             f"{path} cannot be read as a PDF ({type(error).__name__}: {str(error)[:200]})",
             "check that the file is a whole PDF (download it again), or give a text copy in text_file",
         ) from None
+    finally:
+        quiet.setLevel(level)
 
 
 MAX_PAGE_CHARACTERS = 100_000
 """The most text lexmap extracts from one PDF page (a dense page holds about 5,000 characters):
 pypdf's extraction is quadratic in a page's text (480,000 characters: 1.2 s, 1.2 million: 9 s)."""
-MAX_PDF_CHARACTERS = 8_000_000
-"""The most text extracted from one PDF (about 1,600 dense pages, 20 s to extract on a busy machine; a plain text may hold 64 MiB)."""
+MAX_PDF_CHARACTERS = 8_000_000  # in all: about 1,600 dense pages, 20 s on a busy machine
 MAX_PDF_OPERATIONS = 10_000_000
 """The most content operators lexmap lets pypdf interpret in one PDF, forms included."""
 

@@ -1007,3 +1007,20 @@ def test_an_html_text_with_a_broken_marked_section_is_read_not_a_traceback(tmp_p
     (case / "texts" / "report-a.html").write_text("<p>Passports were retained</p><![>\n<![ x>", encoding="utf-8")
     corpus = lexmap.load(case, cache=False)  # html.parser raised AssertionError: expected name token at '<![>'
     assert corpus.texts["report-a"].status == "checked"
+
+
+def test_a_pdf_whose_page_labels_are_too_long_writes_nothing_to_stderr(tmp_path):
+    pytest.importorskip("pypdf")
+    import subprocess
+    import sys
+
+    prefix = b"P" * 100_000  # pypdf warned once a page, quoting the label: 1 MB x 200 pages wrote 200 MB to stderr
+    path = _pdf_sharing_one_stream(tmp_path / "labels.pdf", 50, 1)
+    path.write_bytes(
+        path.read_bytes().replace(
+            b"/Pages 2 0 R >>", b"/Pages 2 0 R /PageLabels << /Nums [0 << /S /D /P (" + prefix + b") >>] >> >>", 1
+        )
+    )
+    read = "import sys; from pathlib import Path; from lexmap.extract import read_pages; print(len(read_pages(Path(sys.argv[1]), cache=False).pages))"
+    done = subprocess.run([sys.executable, "-c", read, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "50" and len(done.stderr) < 1000, done.stderr[:300]

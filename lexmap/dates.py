@@ -10,7 +10,9 @@ EDTF level 1 through the ``edtf`` package (https://github.com/ixc/python-edtf).
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
+import io
 import re
 
 import attrs
@@ -20,6 +22,12 @@ EXPECTED = (
     "(2013-06~, 2013?, 2013-06-20/2013-07-20)"
 )
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+MAX_EDTF = 100
+"""The longest EDTF text read: an interval of two qualified days is 25 characters; a set of
+2,000 dates took the parser 20 s, and a set of nine 0.5 s (sets are refused: not a period)."""
+_LONG_YEAR = re.compile(r"[YE]")
+"""EDTF's long years and exponents (``Y17E7``) name years past 9999, which no date here holds;
+``Y1E999999999`` made the edtf package compute a number of a billion digits (a hang)."""
 
 
 @attrs.frozen
@@ -71,12 +79,19 @@ def parse_date(text: object) -> DateRange:
 
 
 def _edtf(text: str) -> DateRange:
+    if len(text) > MAX_EDTF:
+        raise ValueError(f"a date of {len(text)} characters is not a date lexmap can read (at most {MAX_EDTF}): give {EXPECTED}")
+    if "[" in text or "{" in text:
+        raise ValueError(f"{text!r} is a set of dates (EDTF level 2), not a period: give the interval from its first to its last")
+    if _LONG_YEAR.search(text):
+        raise ValueError(f"{text!r} names a year past 9999 (EDTF's Y or E), which lexmap cannot hold: give {EXPECTED}")
     try:
         import edtf
     except ImportError:  # pragma: no cover - edtf is a dependency
         raise ValueError(f"{text!r} is not an ISO date, and the edtf package that reads other forms is missing") from None
     try:
-        parsed = edtf.parse_edtf(text)
+        with contextlib.redirect_stdout(io.StringIO()):  # the parser prints its retries of "../2013"
+            parsed = edtf.parse_edtf(text)
         lower, upper = parsed.lower_fuzzy(), parsed.upper_fuzzy()
         return DateRange(text, datetime.date(*lower[:3]), datetime.date(*upper[:3]))
     except Exception:  # edtf raises its own errors, and TypeError for open ends ("../2013")

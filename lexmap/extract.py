@@ -123,13 +123,16 @@ def _read_bounded(path: Path) -> bytes:
 
 def _pdf(path: Path, raw: bytes) -> list[Page]:
     pypdf = require("pypdf", "reading a PDF text")
+    quiet, level = logging.getLogger("pypdf"), logging.getLogger("pypdf").level
+    quiet.setLevel(logging.CRITICAL)  # its warnings quote the file: a 1 MB PDF wrote 200 MB to stderr
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise TextRefused(f"{path} is an encrypted PDF", "save a copy without a password and name it in text_file")
         labels = reader.page_labels
+        budget = _PdfBudget(path)
         return [
-            Page(n + 1, labels[n] if n < len(labels) else str(n + 1), page.extract_text() or "")
+            Page(n + 1, labels[n] if n < len(labels) else str(n + 1), budget.text(n + 1, page))
             for n, page in enumerate(reader.pages)
         ]
     except TextRefused:
@@ -139,6 +142,53 @@ def _pdf(path: Path, raw: bytes) -> list[Page]:
             f"{path} cannot be read as a PDF ({type(error).__name__}: {str(error)[:200]})",
             "check that the file is a whole PDF (download it again), or give a text copy in text_file",
         ) from None
+    finally:
+        quiet.setLevel(level)
+
+
+MAX_PAGE_CHARACTERS = 100_000
+"""The most text lexmap extracts from one PDF page (a dense page holds about 5,000 characters):
+pypdf's extraction is quadratic in a page's text (480,000 characters: 1.2 s, 1.2 million: 9 s)."""
+MAX_PDF_CHARACTERS = 8_000_000  # in all: about 1,600 dense pages, 20 s on a busy machine
+MAX_PDF_OPERATIONS = 10_000_000
+"""The most content operators lexmap lets pypdf interpret in one PDF, forms included."""
+
+
+class _PdfBudget:
+    """The work a PDF may cost, counted as pages are extracted: its pages' content (decompressed:
+    a 36 kB PDF of 200 pages sharing one stream of 1.4 MB ran for minutes) up to MAX_TEXT_BYTES
+    in all, MAX_PAGE_CHARACTERS of text a page and MAX_PDF_CHARACTERS in all, MAX_PDF_OPERATIONS."""
+
+    def __init__(self, path: Path):
+        self.path, self.content, self.characters, self.operations, self.on_page = path, 0, 0, 0, 0
+
+    def _refuse(self, what: str, page: int) -> TextRefused:
+        return TextRefused(
+            f"{self.path} holds more than lexmap extracts from a PDF ({what}, at PDF page {page})",
+            "give a text copy of the document in text_file (pdftotext FILE.pdf), or the pages that are quoted",
+        )
+
+    def text(self, number: int, page) -> str:
+        contents = page.get_contents()
+        self.content += len(contents.get_data()) if contents is not None else 0
+        if self.content > MAX_TEXT_BYTES:
+            raise self._refuse(f"content streams of more than {MAX_TEXT_BYTES >> 20} MiB in all", number)
+        self.on_page = 0
+
+        def count_operation(_operator, _operands, _cm, _tm) -> None:
+            self.operations += 1
+            if self.operations > MAX_PDF_OPERATIONS:
+                raise self._refuse(f"more than {MAX_PDF_OPERATIONS:,} operations", number)
+
+        def count_text(text, _cm, _tm, _font, _size) -> None:
+            self.on_page += len(text)
+            self.characters += len(text)
+            if self.on_page > MAX_PAGE_CHARACTERS:
+                raise self._refuse(f"more than {MAX_PAGE_CHARACTERS:,} characters on a page", number)
+            if self.characters > MAX_PDF_CHARACTERS:
+                raise self._refuse(f"more than {MAX_PDF_CHARACTERS:,} characters in all", number)
+
+        return page.extract_text(visitor_operand_before=count_operation, visitor_text=count_text) or ""
 
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "button", "select"})
@@ -178,6 +228,49 @@ class _Visible(HTMLParser):
             self.parts.append(data)
 
 
+_COMMENT_END = re.compile(r"--\s*>")
+
+
+def _defused(text: str) -> str:
+    """``text`` with every ``<`` that begins no complete construct written ``&lt;``, as the parser
+    would show it, and ``<![...]>`` (no visible text) left out: html.parser searches to the end of
+    the page for the close of each construct that has none (a page of 1 MiB of ``<!`` took 114 s,
+    quadratic). Here each close is sought once, from where the last search ended."""
+    found: dict[str, int] = {}
+
+    def close(token: str, start: int) -> int:
+        at = found.get(token, -2)
+        if at != -1 and at < start:
+            match = _COMMENT_END.search(text, start) if token == "--" else None
+            at = (match.start() if match else -1) if token == "--" else text.find(token, start)
+            found[token] = at
+        return at
+
+    out: list[str] = []
+    i = 0
+    while (j := text.find("<", i)) >= 0:
+        out.append(text[i:j])
+        i = j + 1
+        after = text[j + 1 : j + 2]
+        if text.startswith("<!--", j):
+            if (end := close("--", j + 4)) < 0:
+                out.append("&lt;")
+            else:
+                i = _COMMENT_END.match(text, end).end()  # type: ignore[union-attr]
+                out.append(text[j:i])
+        elif text.startswith("<![", j):
+            if (end := close(">", j + 3)) < 0:
+                out.append("&lt;")
+            else:
+                i = end + 1
+        elif after and ((after.isascii() and after.isalpha()) or after in "/!?") and close(">", j + 1) >= 0:
+            out.append("<")
+        else:
+            out.append("&lt;")
+    out.append(text[i:])
+    return "".join(out)
+
+
 def _html(path: Path, raw: bytes) -> list[Page]:
     declared = _CHARSET.search(raw[:4096])
     charset = declared[1].decode("ascii").lower() if declared else "utf-8"
@@ -192,8 +285,14 @@ def _html(path: Path, raw: bytes) -> list[Page]:
                 "save the page again as UTF-8, or correct its <meta charset>",
             ) from None
     parser = _Visible()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(_defused(text))
+        parser.close()
+    except Exception as error:  # html.parser's own AssertionError on a marked section ("<![>")
+        raise TextRefused(
+            f"{path} cannot be read as HTML ({type(error).__name__}: {str(error)[:200]})",
+            "save the page again from a browser, or give a text copy in text_file",
+        ) from None
     return [Page(1, None, "".join(parser.parts))]
 
 

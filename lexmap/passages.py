@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from .pages import PagedText, Place
-from .quotes import nfc, normalise
+from .quotes import nfc, normalise, visible
 
 RAREST, MAX_PLACES = 3, 200
 """Windows are tried around the places of the 3 rarest words the text shares with what is
@@ -25,9 +25,29 @@ sought, at most 200 places each: enough for a passage that shares most of its wo
 _EDGE = ".,;:!?()\"'"
 CUTOFF = 0.6
 """The least difflib ratio of a close passage: below it a passage shares words, not wording."""
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\u00a0": " "})
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00a0": " ",
+    }
+)
 _ALTERNATIVES = {"'": "['\u2018\u2019\u201a]", '"': '["\u201c\u201d\u201e]', "-": "[-\u2010\u2011]"}
-_BETWEEN = r"(?:\u00ad|-[^\S\n]*\n?\s*)?"  # a soft hyphen, or a hyphen (a line break after it) the normal form drops
+_BETWEEN_LETTERS = r"\u00ad*(?:[-\u2010\u2011](?:[^\S\n]*\n\s*)?\u00ad*)?"
+"""Soft hyphens, or a hyphen (and the line break after it) that the normal form drops between two
+letters; between other characters only soft hyphens (:data:`_SOFT`). A hyphen allowed between
+any two characters made the pattern ambiguous where the text has hyphens: 2**k ways to match k
+of them, tried one by one when the words are not found back (40 hyphens hung validate)."""
+_SOFT = "\u00ad*"
+_LETTER = re.compile(r"[^\W\d_]")
+MAX_VERBATIM = 4000
+"""The longest passage (characters of the normal form) looked for again as the text writes it;
+a longer one is shown in the normal form."""
 _LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\n\s*(?=[^\W\d_])")
 
 
@@ -137,8 +157,10 @@ def _verbatim(text: PagedText, begin: int, end: int) -> str:
     they cannot be found back, as with a text's bidirectional controls)."""
     wanted = text.normalised[begin:end]
     first, last = text.pages.index(text.page_at(begin)), text.pages.index(text.page_at(max(end - 1, begin)))
-    original = "\n".join(nfc(page.text).translate(_LIGATURES) for page in text.pages[first : last + 1])
-    pattern = r"\s+".join(_BETWEEN.join(_ALTERNATIVES.get(c, re.escape(c)) for c in token) for token in wanted.split(" "))
+    if len(wanted) > MAX_VERBATIM:
+        return wanted
+    original = "\n".join(visible(nfc(page.text).translate(_LIGATURES)) for page in text.pages[first : last + 1])
+    pattern = r"\s+".join(_token_pattern(token) for token in wanted.split(" "))
     try:
         match = re.search(pattern, original)
     except re.error:
@@ -146,6 +168,16 @@ def _verbatim(text: PagedText, begin: int, end: int) -> str:
     if match is None:
         return wanted
     return re.sub(r"\s+", " ", _LINE_HYPHEN.sub("-", match[0])).strip()
+
+
+def _token_pattern(token: str) -> str:
+    """A word of the normal form as a pattern of the ways the text may write it: each character
+    unambiguous, so that a failed search costs time linear in the word."""
+    parts = [_ALTERNATIVES.get(token[0], re.escape(token[0]))] if token else []
+    for before, char in zip(token, token[1:], strict=False):
+        letters = _LETTER.match(before) and _LETTER.match(char)
+        parts.append((_BETWEEN_LETTERS if letters else _SOFT) + _ALTERNATIVES.get(char, re.escape(char)))
+    return "".join(parts)
 
 
 def document_text(folders: list[Path], text_file: str) -> Path | None:

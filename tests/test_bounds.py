@@ -886,3 +886,141 @@ def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tm
     assert time.monotonic() - started < 4
     assert problem.id == "report-a-retained" and "the closest passage reads 'force force" in problem.hint
     assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before
+
+
+# -- attack round 5 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when, words",
+    [
+        ("Y1E999999999", "past 9999"),  # the edtf package computed 10**999999999: validate hung
+        ("Y17E400", "past 9999"),
+        ("[" + ",".join(["2001-01-01"] * 2000) + "]", "22001 characters"),  # 20 s in the parser
+        ("{2001-01-01,2002-02-02}", "a set of dates"),
+    ],
+    ids=["exponent", "long year", "huge set", "set"],
+)
+def test_a_hostile_when_is_refused_at_once(tmp_path, when, words):
+    case = case_with_text(tmp_path, None)
+    text = CLAIMS.replace("    text_file: report-a.txt\n", "")
+    (case / "mappings" / "claims.yaml").write_text(text.format(quote="x") + f"    when: '{when}'\n", encoding="utf-8")
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 5
+    assert problem.id == "report-a-retained" and problem.line == 14 and words in problem.message
+
+
+def test_an_open_edtf_end_prints_nothing_on_standard_output(capsys):
+    from lexmap.dates import parse_date
+
+    with pytest.raises(ValueError, match="not a date lexmap can read"):
+        parse_date("/..")
+    assert capsys.readouterr().out == ""  # the edtf package printed "trying to Level1Interval..."
+
+
+def test_a_passage_of_many_hyphens_is_found_back_in_linear_time(tmp_path):
+    hyphens = "-" * 40  # each hyphen could be matched two ways: 2**40 tries when not found back (validate hung)
+    text = f"Passports were retained {hyphens} \ufb05 after.\n".encode()
+    case = case_with_text(tmp_path, text, quote=f"Passports were retained {hyphens} st afterwards")
+    started = time.monotonic()
+    problem = only_problem(case, cache=False)
+    assert time.monotonic() - started < 5
+    assert f"the closest passage reads 'Passports were retained {hyphens} st'" in problem.hint
+
+    from lexmap.pages import Page, PagedText
+    from lexmap.passages import find_passages
+
+    paged = PagedText([Page(index=0, label=None, text=f"Before. {hyphens} \u202e after-\nwards.")])
+    started = time.monotonic()
+    (found,) = find_passages(paged, f"{hyphens} <U+202E> afterwards", 1)
+    assert time.monotonic() - started < 1 and found.words == f"{hyphens} <U+202E> after-wards"
+
+
+def _pdf_sharing_one_stream(path: Path, pages: int, lines: int) -> Path:
+    """A PDF of ``pages`` pages that all show one compressed content stream of ``lines`` lines."""
+    import zlib
+
+    line = b"(Passports were retained by the employer in every case we saw.) Tj T* "
+    stream = zlib.compress(b"BT /F1 11 Tf 14 TL 72 760 Td " + line * lines + b" ET", 9)
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ] + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    ] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+@pytest.mark.parametrize(
+    "pages, lines, words",
+    [
+        (40, 20_000, "more than 100,000 characters on a page, at PDF page 1"),
+        (400, 1_500, "more than 8,000,000 characters in all"),
+    ],
+    ids=["a page of 1.2 million characters", "pages that add up"],
+)
+def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, pages, lines, words):
+    pytest.importorskip("pypdf")
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    bomb = _pdf_sharing_one_stream(tmp_path / "bomb.pdf", pages, lines)
+    assert bomb.stat().st_size < 100_000  # 200 such pages (36 kB) ran validate for minutes
+    started = time.monotonic()
+    with pytest.raises(TextRefused, match="holds more than lexmap extracts from a PDF") as refused:
+        read_pages(bomb, cache=False)
+    assert time.monotonic() - started < 30 and words in str(refused.value) and "pdftotext" in refused.value.hint
+
+
+@pytest.mark.parametrize("junk", ["<!", "<![>", "<!--x>", "<"], ids=["bogus comments", "marked sections", "comments", "lone <"])
+def test_an_html_text_of_unclosed_markup_is_read_in_linear_time(tmp_path, junk):
+    from lexmap.extract import read_pages
+
+    page = tmp_path / "page.html"
+    body = junk * (1_000_000 // len(junk))  # html.parser sought each one's close to the end: 2 MB of '<!' took 114 s
+    page.write_text(f"<p>Passports were <b>retained</b>.</p><!-- hidden -->{body}<p>After.</p>", encoding="utf-8")
+    started = time.monotonic()
+    text = read_pages(page, cache=False)
+    assert time.monotonic() - started < 5
+    assert "Passports were retained." in text.normalised and "hidden" not in text.normalised
+    if junk == "<":
+        assert text.pages[0].text.count("<") == len(body) and "After." in text.normalised  # text, as before
+
+
+def test_an_html_text_with_a_broken_marked_section_is_read_not_a_traceback(tmp_path):
+    case = case_with_text(tmp_path, None)
+    (case / "mappings" / "claims.yaml").write_text(
+        CLAIMS.replace("report-a.txt", "report-a.html").format(quote="Passports were retained")
+    )
+    (case / "texts" / "report-a.html").write_text("<p>Passports were retained</p><![>\n<![ x>", encoding="utf-8")
+    corpus = lexmap.load(case, cache=False)  # html.parser raised AssertionError: expected name token at '<![>'
+    assert corpus.texts["report-a"].status == "checked"
+
+
+def test_a_pdf_whose_page_labels_are_too_long_writes_nothing_to_stderr(tmp_path):
+    pytest.importorskip("pypdf")
+    import subprocess
+    import sys
+
+    prefix = b"P" * 100_000  # pypdf warned once a page, quoting the label: 1 MB x 200 pages wrote 200 MB to stderr
+    path = _pdf_sharing_one_stream(tmp_path / "labels.pdf", 50, 1)
+    path.write_bytes(
+        path.read_bytes().replace(
+            b"/Pages 2 0 R >>", b"/Pages 2 0 R /PageLabels << /Nums [0 << /S /D /P (" + prefix + b") >>] >> >>", 1
+        )
+    )
+    read = "import sys; from pathlib import Path; from lexmap.extract import read_pages; print(len(read_pages(Path(sys.argv[1]), cache=False).pages))"
+    done = subprocess.run([sys.executable, "-c", read, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "50" and len(done.stderr) < 1000, done.stderr[:300]

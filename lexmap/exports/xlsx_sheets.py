@@ -147,18 +147,18 @@ def cells_fed(groups: list[tuple[str, list[str]]]) -> str:
 
 def detail_sheet(sheet, matrix: Matrix, corpus, base_url, formats: Formats) -> list[float]:
     """One row per statement behind a cell, once however many cells it feeds (listed, by
-    label: a line per matrix row, "row × column; column"), in the matrix's order; labels, not
-    ids, in the printed columns; the source a field a column and the ids trail, outside the print area. With ``base_url`` a
+    label: :func:`cells_fed`), in the matrix's order; labels, not ids, in the printed columns;
+    the source a field a column and the ids trail, outside the print area. With ``base_url`` a
     column links to the statement on the site (its own column: LibreOffice does not wrap a
     linked cell's text). Returns the printed columns' widths."""
-    columns = DETAIL_COLUMNS
+    columns: list[tuple[str, int]] = list(DETAIL_COLUMNS)
     if base_url:
-        (quote, width), columns = DETAIL_COLUMNS[-1], DETAIL_COLUMNS[:-1]
-        columns += ((quote, width - LINK_COLUMN[1]), LINK_COLUMN)
+        quote, quote_width = columns.pop()
+        columns += [(quote, quote_width - LINK_COLUMN[1]), LINK_COLUMN]
     printed = [float(w) for _, w in columns]
     trailing = DETAIL_FIELDS + DETAIL_IDS
-    for index, width in enumerate(printed + [float(TRAILING_WIDTH)] * len(trailing)):
-        set_width(sheet, index, width)
+    for index, each in enumerate(printed + [float(TRAILING_WIDTH)] * len(trailing)):
+        set_width(sheet, index, each)
     for index, heading in enumerate([h for h, _ in columns] + list(trailing)):
         write(sheet, 0, index, heading, formats.corner)
     fed = _statements(matrix)

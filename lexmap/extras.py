@@ -25,6 +25,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "docx": ("docx", "python-docx"),
     "pyarrow": ("parquet", "pyarrow"),
     "pypdf": ("pdf", "pypdf"),
+    "tqdm": ("progress", "tqdm"),
 }
 
 

@@ -375,3 +375,20 @@ def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundl
     assert png.stat().st_size > 1000
     if SCREENSHOTS:
         shutil.copy(png, Path(SCREENSHOTS) / "matrix-xlsx.png")
+
+
+def test_past_excels_links_per_sheet_no_cell_links_and_the_sheet_says_so(small, monkeypatch):
+    """Excel keeps 65,530 links on a sheet (XlsxWriter drops the rest with a warning): past it,
+    lexmap links none of the cells rather than some, says so, and the detail has no link column."""
+    from lexmap.exports import xlsx_sheets, xlsxfile
+
+    matrix = build_matrix(small)
+    url = "https://example.org/site"
+    linked = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small, base_url=url)))
+    assert any(c.hyperlink for row in linked["matrix"].iter_rows() for c in row)
+    for module in (xlsxfile, xlsx_sheets):
+        monkeypatch.setattr(module, "LINK_LIMIT", 1)
+    workbook = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small, base_url=url)))
+    assert not [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.hyperlink]
+    assert "link to no site page: they would need more than Excel's 1 links" in workbook["matrix"]["A2"].value
+    assert "Site page" not in [c.value for c in workbook["detail"][1]]

@@ -13,7 +13,7 @@ from ..matrix import Matrix
 from ..palette import CONTESTED, CONTESTED_MARK, LEVELS
 from ..site.links import page_url
 from . import MEASURES
-from .xlsx_cells import BOLD_WIDTH, MAX_ROWS, Formats, SheetTooLarge, cell_text, height, row_lines, set_width, write
+from .xlsx_cells import BOLD_WIDTH, LINK_LIMIT, MAX_ROWS, Formats, SheetTooLarge, cell_text, height, row_lines, set_width, write
 
 DETAIL_COLUMNS = (
     # heading, width: one landscape page wide at about 89 % on A4, 83 % on Letter (122 units); the
@@ -150,7 +150,15 @@ def detail_sheet(sheet, matrix: Matrix, corpus, base_url, formats: Formats) -> l
     label: :func:`cells_fed`), in the matrix's order; labels, not ids, in the printed columns;
     the source a field a column and the ids trail, outside the print area. With ``base_url`` a
     column links to the statement on the site (its own column: LibreOffice does not wrap a
-    linked cell's text). Returns the printed columns' widths."""
+    linked cell's text), unless there are more statements than Excel's links on a sheet.
+    Returns the printed columns' widths."""
+    fed = _statements(matrix)
+    if len(fed) + 1 > MAX_ROWS:
+        raise SheetTooLarge(
+            f"the detail sheet needs more than the {MAX_ROWS:,} rows Excel and LibreOffice keep: "
+            "lexmap writes no such XLSX (write the matrix as CSV, or a smaller one)"
+        )
+    base_url = base_url if len(fed) <= LINK_LIMIT else None  # Excel's links per sheet: all or none
     columns: list[tuple[str, int]] = list(DETAIL_COLUMNS)
     if base_url:
         quote, quote_width = columns.pop()
@@ -161,12 +169,6 @@ def detail_sheet(sheet, matrix: Matrix, corpus, base_url, formats: Formats) -> l
         set_width(sheet, index, each)
     for index, heading in enumerate([h for h, _ in columns] + list(trailing)):
         write(sheet, 0, index, heading, formats.corner)
-    fed = _statements(matrix)
-    if len(fed) + 1 > MAX_ROWS:
-        raise SheetTooLarge(
-            f"the detail sheet needs more than the {MAX_ROWS:,} rows Excel and LibreOffice keep: "
-            "lexmap writes no such XLSX (write the matrix as CSV, or a smaller one)"
-        )
     speakers = corpus.sources().speakers if fed else (lambda _statement: ())  # no statement: maybe no corpus
     for r, (statement_id, (kind, groups, cell_ids)) in enumerate(fed.items(), start=1):
         statement = corpus[statement_id]

@@ -392,3 +392,15 @@ def test_past_excels_links_per_sheet_no_cell_links_and_the_sheet_says_so(small, 
     assert not [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.hyperlink]
     assert "link to no site page: they would need more than Excel's 1 links" in workbook["matrix"]["A2"].value
     assert "Site page" not in [c.value for c in workbook["detail"][1]]
+
+
+@pytest.mark.parametrize("rows, cols, value", [("practices", "elements", "count"), ("indicators", "instruments", "independent")])
+def test_the_fast_number_rows_write_what_xlsxwriter_itself_writes(bundled, monkeypatch, rows, cols, value):
+    """The matrix's plain numbers take a shorter way through XlsxWriter (lexmap.exports.xlsx_fast):
+    the workbook is the very one XlsxWriter's own write_number per cell gives, links and notes included."""
+    from lexmap.exports import xlsx_fast
+
+    matrix = bundled.matrix(rows, cols)
+    fast = matrix_xlsx(matrix, bundled, value, base_url="https://example.org/site", title="T", date="2024-05-01")
+    monkeypatch.setattr(xlsx_fast, "FAST", False)
+    assert fast == matrix_xlsx(matrix, bundled, value, base_url="https://example.org/site", title="T", date="2024-05-01")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import Any
 
 from ..extras import require
 from ..matrix import Cell, Matrix
@@ -103,7 +104,11 @@ def matrix_xlsx(
     workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"title": title, "author": "lexmap", "created": _EPOCH})
     formats = Formats(workbook)
-    widths = _matrix_sheet(workbook.add_worksheet("matrix"), matrix, corpus, value, base_url, (title, date), formats)
+    from .xlsx_fast import MatrixWorksheet
+
+    widths = _matrix_sheet(
+        workbook.add_worksheet("matrix", worksheet_class=MatrixWorksheet), matrix, corpus, value, base_url, (title, date), formats
+    )
     print_setup(workbook.get_worksheet_by_name("matrix"), widths, title, date, paper)
     sheet = workbook.add_worksheet("legend")
     print_setup(sheet, legend_sheet(sheet, matrix, value, title, date, formats), title, date, paper)
@@ -175,7 +180,12 @@ def _matrix_sheet(
     label_width = widths[0] * BOLD_WIDTH
     cells, cols, empty = matrix.cells, matrix.cols, Cell(row="", col="")
     plain = formats.cell(empty.level, False, value)
-    number = sheet.write_number if numbers else None
+    extra = (links, corpus, formats, value)
+    filled: dict[str, list[tuple[int, Cell]]] = {}  # row id -> its stored cells, by column
+    if numbers:
+        column = {c.id: i for i, c in enumerate(cols, start=1)}
+        for (row_id, col_id), stored in cells.items():
+            filled.setdefault(row_id, []).append((column[col_id], stored))
     for r_index, (row, values) in enumerate(zip(matrix.rows, table, strict=True), start=top + 1):
         lines = wrapped_lines(row.label, label_width)
         if not numbers:
@@ -183,27 +193,52 @@ def _matrix_sheet(
         if lines > 1:
             sheet.set_row(r_index, height(lines))
         write(sheet, r_index, 0, cell_text(row.label, row.id), formats.label)
+        if numbers:
+            _number_row(sheet, r_index, filled.get(row.id, []), len(cols), (empty.value(value), plain), value, formats, extra)
+            continue
         row_id = row.id
         for c_index, (col, v) in enumerate(zip(cols, values, strict=True), start=1):
             cell = cells.get((row_id, col.id))
             if cell is None or (not cell.practices and not cell.contested):
-                if number is not None:
-                    number(r_index, c_index, v, plain if cell is None else formats.cell(cell.level, False, value))
-                else:
-                    write(sheet, r_index, c_index, cell_text(v if v != "" else EMPTY_MARK, row_id), plain)
+                write(sheet, r_index, c_index, cell_text(v if v != "" else EMPTY_MARK, row_id), plain)
                 continue
-            fmt = formats.cell(cell.level, cell.contested, value)
-            url = links.get((row_id, col.id)) if links else None
-            if url:  # the link first: write_url writes text, which the value then replaces
-                sheet.write_url(r_index, c_index, url, fmt, str(v))
-            write(sheet, r_index, c_index, cell_text(v if v != "" else EMPTY_MARK, row_id), fmt)
-            sheet.write_comment(r_index, c_index, cell_text(note(cell, corpus), row_id), formats.comment)
+            _filled(sheet, r_index, c_index, cell, v, extra)
     last_row, last_col = top + len(matrix.rows), len(matrix.cols)
     sheet.freeze_panes(top + 1, 1)
     sheet.autofilter(top, 0, last_row, last_col)
     sheet.repeat_columns(0)
     sheet.repeat_rows(top)
     return widths
+
+
+def _filled(sheet, r: int, c: int, cell: Cell, v, extra) -> None:
+    """A cell with practices or contested: its level's format, its link, its note."""
+    links, corpus, formats, value = extra
+    fmt = formats.cell(cell.level, cell.contested, value)
+    url = links.get((cell.row, cell.col)) if links else None
+    if url:  # the link first: write_url writes text, which the value then replaces
+        sheet.write_url(r, c, url, fmt, str(v))
+    write(sheet, r, c, cell_text(v if v != "" else EMPTY_MARK, cell.row), fmt)
+    sheet.write_comment(r, c, cell_text(note(cell, corpus), cell.row), formats.comment)
+
+
+def _number_row(sheet, r: int, stored: list[tuple[int, Cell]], columns: int, plain, value: str, formats, extra) -> None:
+    """A row of numbers: the runs of plain cells between its stored ones in one go
+    (:mod:`.xlsx_fast`), the cells with practices or contested one by one."""
+    runs: list[tuple[int, int, Any, Any]] = []
+    at = 1
+    for c, cell in sorted(stored, key=lambda item: item[0]):
+        if c > at:
+            runs.append((at, c - 1, *plain))
+        v = cell.value(value)
+        if not cell.practices and not cell.contested:
+            runs.append((c, c, v, formats.cell(cell.level, False, value)))
+        else:
+            _filled(sheet, r, c, cell, v, extra)
+        at = c + 1
+    if at <= columns:
+        runs.append((at, columns, *plain))
+    sheet.numbers(r, runs)
 
 
 def _links(matrix: Matrix, corpus, base_url, site_anchor: bool, table, widths) -> dict | None:

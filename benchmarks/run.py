@@ -27,6 +27,10 @@ Steps, each against its floor where there is one:
 - the corpus cache (``LEXMAP_CACHE_DIR`` in the work folder): the first load, which
   writes it, against the full load; a reload of the unchanged corpus against the
   CSafeLoader floor; a reload after one document file changed against the full load.
+- matrix, five more runs (issue 29): each a first call in its own child, per claim, to see
+  whether it is linear;
+- XLSX (``--xlsx-scale``, 20 by default: 4,000 practices x 1,032 elements): ``lexmap matrix -o
+  m.csv`` and ``-o m.xlsx`` in new processes, in turn, three rounds, and the two writers alone;
 - databases (unless ``--no-databases``): the SQLite and Parquet exports and reading
   them back, the RDF graph (rdflib), its N-Triples, the bulk load into an on-disk
   Oxigraph store and the reuse of that store, and one SPARQL query (claims per
@@ -350,6 +354,8 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     results["citations"] = measure(lambda: corpus.sources())
     results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
     results["matrix"] = isolated(corpus.matrix)
+    # issue 29: is the matrix linear in claims? five more runs, each a first call in its own child
+    results["matrix_runs"] = [isolated(corpus.matrix) for _ in range(MATRIX_RUNS)]
     results["json"] = isolated(lambda: corpus_json(corpus))
     if with_databases:
         from databases import database_steps
@@ -426,6 +432,70 @@ def cache_steps(root: Path, corpus) -> dict:
     return results
 
 
+# -- a big XLSX against the same matrix as CSV (issue 29) ------------------------------------
+
+MATRIX_RUNS = 5
+XLSX_ROUNDS = 3
+
+
+def xlsx_steps(root: Path, rounds: int = XLSX_ROUNDS) -> dict:
+    """The practices x elements matrix of ``root`` (4,000 x 1,032 at scale 20) written by
+    ``lexmap matrix`` as CSV and as XLSX, each in a new process as a user runs it, in turn for
+    ``rounds`` rounds (the cache of validated corpora written first, as after ``lexmap
+    validate``); then the two writers alone (the matrix computed once, each writer in a forked
+    child), in turn too. ``ratio``: each round's XLSX time over the CSV time of the same round."""
+    import lexmap
+    from lexmap.exports.csvfile import matrix_csv
+    from lexmap.exports.xlsxfile import matrix_xlsx
+
+    results: dict = {"commands": [], "writers": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, LEXMAP_CACHE_DIR=str(Path(tmp) / "cache"))
+        in_new_process(["validate", str(root)], env)
+        matrix = ["matrix", str(root), "--rows", "practices", "--cols", "elements", "--max-cells", "10000000"]
+        for _ in range(rounds):
+            csv = in_new_process([*matrix, "-o", str(Path(tmp) / "m.csv")], env)
+            xlsx = in_new_process([*matrix, "-o", str(Path(tmp) / "m.xlsx")], env)
+            results["commands"].append({"csv": csv, "xlsx": xlsx, "ratio": xlsx["s"] / csv["s"]})
+        results["xlsx_mb"] = (Path(tmp) / "m.xlsx").stat().st_size / 2**20
+        os.environ["LEXMAP_CACHE_DIR"] = env["LEXMAP_CACHE_DIR"]
+        corpus = lexmap.load(root, texts=[])
+        built = corpus.matrix("practices", "elements")
+        results["shape"] = [len(built.rows), len(built.cols)]
+        for _ in range(rounds):
+            csv = isolated(lambda: matrix_csv(built))
+            xlsx = isolated(lambda: matrix_xlsx(built, corpus))
+            results["writers"].append({"csv": csv, "xlsx": xlsx, "ratio": xlsx["s"] / csv["s"]})
+    return results
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    """``median (min-max)``."""
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+def xlsx_table(found: dict) -> str:
+    rows, cols = found["shape"]
+    lines = [
+        f"XLSX against CSV, {rows:,} x {cols:,} practices x elements ({len(found['commands'])} rounds; median (min-max)):",
+        "",
+        "| step | CSV s | XLSX s | XLSX / CSV, same round | CSV peak MB | XLSX peak MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, key in (
+        ("`lexmap matrix -o` (new process: load from the cache, matrix, write)", "commands"),
+        ("the writer alone", "writers"),
+    ):
+        runs = found[key]
+        lines.append(
+            f"| {name} | {spread([r['csv']['s'] for r in runs])} | {spread([r['xlsx']['s'] for r in runs])} | "
+            f"{spread([r['ratio'] for r in runs])} | {spread([r['csv']['mb'] for r in runs], 0)} | "
+            f"{spread([r['xlsx']['mb'] for r in runs], 0)} |"
+        )
+    lines.append(f"\nthe XLSX file: {found['xlsx_mb']:.1f} MB")
+    return "\n".join(lines)
+
+
 # -- the table ------------------------------------------------------------------------------
 
 ROWS = [
@@ -460,6 +530,12 @@ ROWS = [
 ]
 
 
+def runs(f: dict, c: dict) -> str:
+    """The matrix's extra runs, per claim: median (min-max)."""
+    found = [r["s"] / c["claims"] * 1e6 for r in f.get("matrix_runs", []) if "s" in r]
+    return spread(found, 1) if found else "-"
+
+
 def table(figures: dict[str, dict]) -> str:
     scales = list(figures)
     head = ["step", "floor"] + [f"{s}x {part}" for s in scales for part in ("CPU s", "floor", "ratio", "peak MB")]
@@ -483,15 +559,16 @@ def table(figures: dict[str, dict]) -> str:
     lines.append("")
     lines.append(
         "| scale | files | MB of YAML | instruments | elements | documents | practices | claims | "
-        "load µs/claim | matrix µs/claim | coverage µs/claim |"
+        f"load µs/claim | matrix µs/claim | matrix µs/claim, {MATRIX_RUNS} more runs | coverage µs/claim |"
     )
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in scales:
         f, c = figures[s], figures[s]["counts"]
         per = lambda k, f=f, c=c: f"{f[k]['s'] / c['claims'] * 1e6:.1f}" if "s" in f.get(k, {}) else "-"  # noqa: E731
         lines.append(
             f"| {s}x | {f['files']} | {f['mb_of_yaml']:.1f} | {c['instruments']} | {c['elements']} | "
-            f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | {per('coverage')} |"
+            f"{c['documents']} | {c['practices']} | {c['claims']} | {per('load')} | {per('matrix')} | "
+            f"{runs(f, c)} | {per('coverage')} |"
         )
     return "\n".join(lines)
 
@@ -524,6 +601,13 @@ def main() -> None:
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-databases", action="store_true", help="skip the SQLite, Parquet, RDF and SPARQL steps")
+    parser.add_argument(
+        "--xlsx-scale",
+        type=float,
+        default=20,
+        help="the scale whose practices x elements matrix is written as XLSX and CSV (0: none)",
+    )
+    parser.add_argument("--xlsx", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.fresh:
         print(json.dumps(fresh(args.fresh, not args.no_cache)))
@@ -533,6 +617,9 @@ def main() -> None:
         return
     if args.worker:
         print(json.dumps(worker(args.worker, args.with_site, not args.no_databases)))
+        return
+    if args.xlsx:
+        print(json.dumps(xlsx_steps(args.xlsx)))
         return
 
     started = time.perf_counter()
@@ -553,7 +640,17 @@ def main() -> None:
             done = subprocess.run(command, check=True, capture_output=True, text=True)
             figures[name] = json.loads(done.stdout.splitlines()[-1])
             print(f"  done in {time.perf_counter() - t:.1f}s", file=sys.stderr, flush=True)
+        big = None
+        if args.xlsx_scale:
+            root = workdir / f"scale-{args.xlsx_scale:g}"
+            if not root.exists():
+                generate(root, args.xlsx_scale, args.seed)
+            print(f"scale {args.xlsx_scale:g}x: XLSX against CSV...", file=sys.stderr, flush=True)
+            done = subprocess.run([sys.executable, __file__, "--xlsx", str(root)], check=True, capture_output=True, text=True)
+            big = json.loads(done.stdout.splitlines()[-1])
     print(table(figures))
+    if big:
+        print("\n" + xlsx_table(big))
     for name, f in figures.items():
         if "site_warm" in f:
             print(
@@ -580,7 +677,7 @@ def main() -> None:
             )
     print(f"\ntotal: {time.perf_counter() - started:.0f}s")
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({**figures, **({"xlsx": big} if big else {})}, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

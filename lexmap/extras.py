@@ -16,6 +16,7 @@ from types import ModuleType
 EXTRAS: dict[str, tuple[str, str]] = {
     "pandas": ("pandas", "pandas"),
     "openpyxl": ("xlsx", "openpyxl"),
+    "xlsxwriter": ("xlsx", "XlsxWriter"),
     "mkdocs": ("site", "mkdocs"),
     "material": ("site", "mkdocs-material"),
     "rdflib": ("rdf", "rdflib"),
@@ -24,6 +25,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "docx": ("docx", "python-docx"),
     "pyarrow": ("parquet", "pyarrow"),
     "pypdf": ("pdf", "pypdf"),
+    "tqdm": ("progress", "tqdm"),
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from . import progress
 from .checks import References
 from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
@@ -142,7 +143,8 @@ class _CorpusReader:
         """Read every file (or, with a :class:`~lexmap.cache.CorpusCache`, take unchanged files'
         records from it), then run every cross-record check."""
         listed = store.listed if store is not None else None  # the cache listed them already
-        for file_path in corpus_files(self.layout, self.problems) if listed is None else listed:
+        files = corpus_files(self.layout, self.problems) if listed is None else listed
+        for file_path in progress.each(files, "lexmap: reading the corpus"):
             if store is None:
                 self.read_file(file_path)
             elif store.reuse(self, file_path):

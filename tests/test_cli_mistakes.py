@@ -110,7 +110,7 @@ def _hide(monkeypatch, *modules):
 @pytest.mark.parametrize(
     ("args", "modules", "extra"),
     [
-        (["matrix", SMALL, "-o", "m.xlsx"], ["openpyxl"], "xlsx"),
+        (["matrix", SMALL, "-o", "m.xlsx"], ["xlsxwriter"], "xlsx"),  # the matrix XLSX is written by XlsxWriter
         (["export", "jsonld", SMALL], ["rdflib"], "rdf"),
         (["site", "build", SMALL, "-o", "site"], ["mkdocs", "material"], "site"),
         (["site", "serve", SMALL], ["mkdocs", "material"], "site"),

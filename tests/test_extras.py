@@ -54,7 +54,7 @@ def _entry_points():
 
     return [
         ("pandas", "pandas", lambda: results.Records(()).to_frame()),
-        ("openpyxl", "xlsx", xlsxfile._require_openpyxl),
+        ("xlsxwriter", "xlsx", xlsxfile._require_xlsxwriter),
         ("rdflib", "rdf", rdf._rdflib),
         ("pyoxigraph", "rdf", sparql._pyoxigraph),
         ("docx", "docx", chart_docx.require_docx),

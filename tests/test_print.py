@@ -91,6 +91,23 @@ def test_xlsx_detail_prints_labels_and_no_ids(printed_xlsx, bundled):
     assert claims and not [i for i in claims if i in detail]
 
 
+def test_xlsx_detail_prints_on_few_pages_and_every_statement_whole(printed_xlsx, bundled):
+    """The detail sheet is laid out for paper: at least five statements a page on average (it
+    printed 227 on 71 A4 pages; 38 now), each whole: every quote's last word is printed (the
+    columns of a page are interleaved in pdftotext's layout, a line of each at a time)."""
+    need("soffice", "pdfinfo", "pdftotext")
+    matrix = bundled.matrix()
+    statements = {s for cell in matrix.cells.values() for s in (*cell.claims, *cell.exhibits)}
+    for paper, pdf in printed_xlsx.items():
+        texts = [page_text(pdf, n, layout=True) for n in range(1, pages(pdf) + 1)]
+        detail = [t for t in texts if re.search(r"^\s*detail\s+Page \d+ of \d+", t, re.M)]
+        assert detail and len(statements) / len(detail) >= 5, (paper, len(statements), len(detail))
+        printed = set(squeeze(" ".join(detail)).split())
+        for statement in statements:
+            last = bundled[statement].quote.split()[-1]  # the quote's last line printed: no row too short clips it
+            assert last in printed, (paper, statement)
+
+
 def test_docx_is_a4_by_default_and_letter_on_request(printed_docx):
     need("soffice", "pdfinfo")
     assert _size(printed_docx["a4"][1]) == A4 and page_size(printed_docx["a4"][1])[1] > page_size(printed_docx["a4"][1])[0]

@@ -19,7 +19,17 @@ import lexmap
 from lexmap import palette
 from lexmap.exports import render_matrix
 from lexmap.exports.htmlfile import matrix_page
-from lexmap.exports.xlsxfile import CELL_LIMIT, DETAIL_IDS, HEADER_ROW, cell_text, matrix_xlsx, wrapped_lines
+from lexmap.exports.xlsxfile import (
+    CELL_LIMIT,
+    DETAIL_COLUMNS,
+    DETAIL_IDS,
+    HEADER_ROW,
+    MIN_PRINTED,
+    PT_PER_UNIT,
+    cell_text,
+    matrix_xlsx,
+    wrapped_lines,
+)
 from lexmap.matrix import build_matrix
 
 from conftest import need
@@ -135,7 +145,8 @@ def test_xlsx_prints_landscape_one_page_wide_with_title_and_date(report_xlsx):
     assert workbook.sheetnames == ["matrix", "legend", "detail"]
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
-        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0), sheet.title
+        # fitToWidth left out is 1 (ECMA-376's default): XlsxWriter writes only fitToHeight="0"
+        assert (setup.orientation, setup.fitToWidth or 1, setup.fitToHeight) == ("landscape", 1, 0), sheet.title
         assert setup.paperSize == 9, "A4 by default"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.oddHeader.left.text == "Forced labour && the bundled corpus"  # & doubled: it starts a code
@@ -176,13 +187,21 @@ def test_detail_sheet_is_readable(small):
         sheet.cell(row=1, column=i).value: sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width
         for i in range(1, sheet.max_column + 1)
     }
-    assert widths["Quote"] >= 30 and widths["Document"] >= 15 and widths["Pinpoint"] >= 12
+    assert widths["Quote"] >= 40 and widths["Speaker, document, pinpoint"] >= 30
+    assert sum(w for _, w in DETAIL_COLUMNS) * PT_PER_UNIT * MIN_PRINTED / 10 <= (279.4 - 2 * 10.16) / 25.4 * 72, (
+        "one page wide at 8 pt on Letter, the narrower paper"
+    )
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
     quote = sheet.cell(row=2, column=list(widths).index("Quote") + 1)
     assert quote.alignment.wrap_text and quote.alignment.vertical == "top"
     assert "Site page" not in widths  # no base URL, no link column
     assert list(widths)[-len(DETAIL_IDS) :] == list(DETAIL_IDS)  # the ids trail, for machines
-    assert sheet.print_area == f"'detail'!$A$1:$G${sheet.max_row}"  # and are not printed
+    assert sheet.print_area == f"'detail'!$A$1:$E${sheet.max_row}"  # and are not printed
+    # a row is as tall as its printed cells need, not as the ids beside them
+    for row in sheet.iter_rows(min_row=2):
+        printed = [(c.value, widths[sheet.cell(row=1, column=c.column).value]) for c in row[: len(DETAIL_COLUMNS)]]
+        lines = max(wrapped_lines(str(v), w) for v, w in printed if v)
+        assert sheet.row_dimensions[row[0].row].height in (None, pytest.approx(lines * 12.75 + 3)), row[0].row
 
 
 def test_detail_sheet_has_one_row_per_statement_listing_its_cells(small):
@@ -191,16 +210,22 @@ def test_detail_sheet_has_one_row_per_statement_listing_its_cells(small):
     rows = list(sheet.iter_rows(values_only=True))
     heads = rows[0]
     ids = [r[heads.index("Statement id")] for r in rows[1:]]
-    feeding: dict[str, list[str]] = {}
+    feeding: dict[str, dict[str, list[str]]] = {}  # statement -> row label -> its column labels, in order
     for row in matrix.rows:
         for col in matrix.cols:
             cell = matrix.cell(row.id, col.id)
             for statement in (*cell.claims, *cell.exhibits):
-                feeding.setdefault(statement, []).append(f"{row.label} \u00d7 {col.label}")
+                feeding.setdefault(statement, {}).setdefault(row.label, []).append(col.label)
     assert sorted(ids) == sorted(feeding) and len(ids) == len(set(ids))
-    assert any(len(cells) > 1 for cells in feeding.values()), "the fixture should have a statement feeding two cells"
+    assert any(sum(map(len, cells.values())) > 1 for cells in feeding.values()), (
+        "the fixture should have a statement feeding two cells"
+    )
     for r in rows[1:]:
-        assert r[heads.index("Cells it feeds")].split("\n") == feeding[r[heads.index("Statement id")]]
+        # a line per group of rows feeding the same columns: "row; row × column; column"
+        listed = [line.split(" \u00d7 ") for line in r[heads.index("Cells it feeds")].split("\n")]
+        pairs = [(row, col) for rows_, cols in listed for row in rows_.split("; ") for col in cols.split("; ")]
+        expected = feeding[r[heads.index("Statement id")]]
+        assert sorted(pairs) == sorted((row, col) for row, cols in expected.items() for col in cols)
         assert r[heads.index("Practice")] == small[r[heads.index("Practice id")]].label  # a label, not an id
 
 
@@ -312,7 +337,7 @@ def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundl
     alone = openpyxl.load_workbook(io.BytesIO(data))
     for name in ("legend", "detail"):
         del alone[name]
-    assert alone["matrix"].page_setup.fitToWidth == 1  # the copy kept the print setup
+    assert alone["matrix"].sheet_properties.pageSetUpPr.fitToPage  # the copy kept the print setup
     only = tmp_path / "matrix-only.xlsx"
     alone.save(only)
     pdf = _to_pdf(only, tmp_path)
@@ -350,3 +375,37 @@ def test_matrix_sheet_prints_on_one_landscape_page_in_libreoffice(bundled, bundl
     assert png.stat().st_size > 1000
     if SCREENSHOTS:
         shutil.copy(png, Path(SCREENSHOTS) / "matrix-xlsx.png")
+
+
+def test_past_excels_links_per_sheet_no_cell_links_and_the_sheet_says_so(small, monkeypatch):
+    """Excel keeps 65,530 links on a sheet (XlsxWriter drops the rest with a warning): past it,
+    lexmap links none of the cells rather than some, says so, and the detail has no link column."""
+    from lexmap.exports import xlsx_sheets, xlsxfile
+
+    matrix = build_matrix(small)
+    url = "https://example.org/site"
+    linked = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small, base_url=url)))
+    assert any(c.hyperlink for row in linked["matrix"].iter_rows() for c in row)
+    for module in (xlsxfile, xlsx_sheets):
+        monkeypatch.setattr(module, "LINK_LIMIT", 1)
+    workbook = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix, small, base_url=url)))
+    assert not [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.hyperlink]
+    assert "link to no site page: they would need more than Excel's 1 links" in workbook["matrix"]["A2"].value
+    assert "Site page" not in [c.value for c in workbook["detail"][1]]
+
+
+@pytest.mark.parametrize("rows, cols, value", [("practices", "elements", "count"), ("indicators", "instruments", "independent")])
+def test_the_fast_number_rows_write_what_xlsxwriter_itself_writes(bundled, monkeypatch, rows, cols, value):
+    """The matrix's plain numbers take a shorter way through XlsxWriter (lexmap.exports.xlsx_fast):
+    the workbook is the very one XlsxWriter's own write_number per cell gives, links and notes included."""
+    import xlsxwriter
+
+    from lexmap.exports import xlsx_fast
+
+    # the fast path is taken only on the releases it was checked against; any other takes XlsxWriter's own
+    assert xlsx_fast.FAST == xlsxwriter.__version__.startswith(xlsx_fast.TESTED)
+    monkeypatch.setattr(xlsx_fast, "FAST", True)  # what a tested release does, checked here on this one
+    matrix = bundled.matrix(rows, cols)
+    fast = matrix_xlsx(matrix, bundled, value, base_url="https://example.org/site", title="T", date="2024-05-01")
+    monkeypatch.setattr(xlsx_fast, "FAST", False)
+    assert fast == matrix_xlsx(matrix, bundled, value, base_url="https://example.org/site", title="T", date="2024-05-01")

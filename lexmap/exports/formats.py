@@ -338,7 +338,9 @@ def _parquet(corpus, destination: Destination, _case: OutputCase) -> None:
 
 FORMATS: tuple[Format, ...] = (
     Format("matrix", "csv", (".csv",), _text(_matrix_csv), "a '#' line naming the case and the measure, then the table"),
-    Format("matrix", "xlsx", (".xlsx",), _bytes(_matrix_xlsx), "a spreadsheet with a legend", ("openpyxl", "XLSX export"), True),
+    Format(
+        "matrix", "xlsx", (".xlsx",), _bytes(_matrix_xlsx), "a spreadsheet with a legend", ("xlsxwriter", "XLSX export"), True
+    ),
     Format("matrix", "md", (".md", ".markdown"), _text(_matrix_md), "a Markdown table under a caption"),
     Format("matrix", "html", (".html", ".htm"), _text(_matrix_html), "a web page"),
     Format("matrix", "json", (".json",), _text(_matrix_json), "the cells as JSON"),

@@ -93,6 +93,8 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .progress_plugin import SiteProgress
+
     if docs is not None:
         check_docs_folder(Path(docs))
     inputs = corpus_inputs(corpus) + [Path(t) for t in texts] + ([Path(docs)] if docs else [])
@@ -102,6 +104,7 @@ def build_site(
             if loaded is not None:
                 config.extra["lexmap"]["loaded"] = loaded
             config.extra["lexmap"]["changes"] = changes
+            config.plugins["lexmap-progress"] = SiteProgress()  # progress in a terminal or notebook (lexmap.progress)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

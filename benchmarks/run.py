@@ -322,6 +322,87 @@ def build_plain_pages(page_paths: list[str]) -> None:
             config.plugins.on_shutdown()
 
 
+def serve_steps(root: Path, edits: int = 3, timeout: float = 900) -> dict:
+    """``lexmap site serve`` on the corpus: the first build, then ``edits`` saves of one document
+    file each (a claim's pinpoint changed, each time in another file, put back after): the
+    wall-clock seconds from the save to the changed practice page being served (``first``), and
+    to the server's log saying that every page was checked (``all``), as lexmap.site.incremental
+    works in those two steps. Wall-clock time, as a reader waits it."""
+    import re
+    import select
+    import signal
+    import socket
+    import urllib.request
+
+    import yaml
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    results: dict = {"first": [], "all": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, LEXMAP_CACHE_DIR=str(Path(tmp) / "cache"), PYTHONUNBUFFERED="1")
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "lexmap", "site", "serve", str(root), "-a", f"127.0.0.1:{port}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        lines: list[str] = []
+
+        def read_until(pattern: str, seconds: float) -> str:
+            deadline = time.perf_counter() + seconds
+            while time.perf_counter() < deadline:
+                ready, _, _ = select.select([server.stderr], [], [], 0.05)
+                if ready:
+                    line = server.stderr.readline()  # type: ignore[union-attr]
+                    lines.append(line)
+                    if re.search(pattern, line):
+                        return line
+            raise RuntimeError(f"site serve said no {pattern!r} in {seconds} s: {''.join(lines[-20:])}")
+
+        def get(url: str) -> str:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.read().decode("utf-8")
+
+        try:
+            url = re.search(r"serving on (http://\S+/)", read_until("serving on", timeout)).group(1)  # type: ignore[union-attr]
+            read_until("Serving on", timeout)  # mkdocs' server: the first build is done
+            results["first_build_wall"] = time.perf_counter() - started
+            files = sorted((root / "mappings" / "documents").glob("*.yaml"))
+            for n in range(edits):
+                path = files[(n + 1) * len(files) // (edits + 1)]
+                text = path.read_text(encoding="utf-8")
+                claim = yaml.safe_load(text)["claims"][0]
+                marker = f"page {n} of the edit"
+                edited = text.replace(f"pinpoint: {claim['pinpoint']}", f"pinpoint: {marker}", 1)
+                page = url + f"practices/{claim['practice']}.html"
+                assert marker not in get(page)
+                try:
+                    saved = time.perf_counter()
+                    path.write_text(edited, encoding="utf-8")
+                    while marker not in get(page):
+                        if time.perf_counter() - saved > timeout:
+                            raise RuntimeError(f"{page} did not change in {timeout} s")
+                        time.sleep(0.02)
+                    results["first"].append(time.perf_counter() - saved)
+                    read_until("pages updated in all", timeout)
+                    results["all"].append(time.perf_counter() - saved)
+                finally:
+                    path.write_text(text, encoding="utf-8")
+                read_until("pages updated in all", timeout)  # the file put back: the site back too
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+    for key in ("first", "all"):
+        values = results[key]
+        results[key + "_median"] = statistics.median(values)
+        results[key + "_spread"] = [min(values), max(values)]
+    return results
+
+
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ quietly changing the site. (The documented plugin API: events, ``File.generated`
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
@@ -28,9 +29,15 @@ __all__ = [
     "add_theme_dir",
     "material_index",
     "material_search",
+    "private_server",
+    "rebuild_wanted",
+    "refresh_search",
+    "render_page",
     "nest_toc_tokens",
     "release_source",
     "set_rendered",
+    "show_site",
+    "site_changing",
     "slugify",
     "unique",
 ]
@@ -79,13 +86,54 @@ def add_search_entries(index: Any, sections: list[Section], page: Page) -> None:
             index.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def serve_privately(config_file: str, dev_addr: str, mount: str) -> None:
-    """mkdocs' development server, serving the site only under the path ``mount``: a request
-    outside it (``/`` included, which mkdocs redirects to the mount path, and its 404 page,
-    which carries the site's navigation) gets a bare 404, so the path is not given away.
-    ``mkdocs.commands.serve`` builds its LiveReloadServer itself: it is swapped for the time of
-    the call (mkdocs 1.6; pinned by tests/test_security.py)."""
-    from mkdocs.commands import serve as command
+def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav: Any, env: Any) -> None:
+    """Render ``page`` again from ``markdown`` and write it, as a build does each page (mkdocs'
+    private ``_populate_page`` and ``_build_page``: every plugin event of a page, the theme),
+    replacing its entries in the search index first (:func:`refresh_search` writes the index)."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    index = material_index(config)
+    if index is not None:
+        index.entries = [e for e in index.entries if e["location"].partition("#")[0] != page.url]
+    page.file.content_string = markdown
+    _populate_page(page, config, files)
+    _build_page(page, config, files.documentation_pages(), nav, env)
+
+
+def refresh_search(config: MkDocsConfig) -> None:
+    """Write the search index again (Material's search and offline plugins do it after a build)."""
+    for name in ("material/search", "material/offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.enabled:
+            plugin.on_post_build(config=config)
+
+
+def show_site(server: Any) -> None:
+    """Let ``server`` (mkdocs' LiveReloadServer, in its builder) serve the pages written so far and
+    tell the browsers to reload, before the builder returns (its ``_visible_epoch``)."""
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
+
+
+def site_changing(server: Any) -> None:
+    """Hold requests until the builder returns: pages are being written again (a new ``_wanted_epoch``)."""
+    from mkdocs.livereload import _timestamp
+
+    with server._epoch_cond:
+        server._wanted_epoch = _timestamp()
+
+
+def rebuild_wanted(server: Any) -> bool:
+    """Whether a file changed since ``server``'s builder started (its ``_want_rebuild``)."""
+    return bool(server._want_rebuild)
+
+
+def private_server(builder: Any, dev_addr: str, root: str, mount: str) -> Any:
+    """mkdocs' development server (LiveReloadServer), serving the site only under the path
+    ``mount``: a request outside it (``/`` included, which mkdocs redirects to the mount path,
+    and its 404 page, which carries the site's navigation) gets a bare 404, so the path is not
+    given away. Its 404 for a missing page under the mount is the site's own, as mkdocs serve's."""
     from mkdocs.livereload import LiveReloadServer
 
     class Private(LiveReloadServer):
@@ -96,10 +144,12 @@ def serve_privately(config_file: str, dev_addr: str, mount: str) -> None:
                 return [b"404 Not Found"]
             return super().serve_request(environ, start_response)
 
-    original = command.LiveReloadServer
-    command.LiveReloadServer = Private  # type: ignore[misc]
-    try:
-        host, _, port = dev_addr.rpartition(":")
-        command.serve(config_file=config_file, dev_addr=dev_addr, livereload=True, site_url=f"http://{host}:{port}/{mount}/")
-    finally:
-        command.LiveReloadServer = original  # type: ignore[misc]
+    host, _, port = dev_addr.rpartition(":")
+    server = Private(builder=builder, host=host.strip("[]"), port=int(port), root=root, mount_path=f"/{mount}/")
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(root) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    return server

@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import mkdocs_api, problem_page, raw_html, search
+from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import build_pages
 
@@ -132,6 +132,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages = build_pages(corpus, progress=progress, changes=(config.extra.get("lexmap") or {}).get("changes"))
         if (config.extra.get("lexmap") or {}).get("serve"):
             problem_page.remember(pages)
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.built(corpus, pages, config, files)  # what lexmap site serve updates
     gc.freeze()  # and so do the pages
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
     clashes = sorted(set(pages) & set(handwritten))
@@ -180,7 +182,15 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.rendering(nav=nav)
+    return nav
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.rendering(env=env)
     gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
     return env
 

@@ -11,7 +11,8 @@ escaped by Jinja (and by ``markupsafe.escape`` in the statement cards of
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -226,64 +227,84 @@ def _label(corpus: Corpus, id_: str) -> str:
 
 
 def build_pages(
-    corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
+    corpus: Corpus,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    changes: tuple[str, str] | None = None,
+    only: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Every reference page of ``corpus`` as ``{path relative to the site root: markdown}``.
 
     ``progress(done, total)`` is called after each page, for long builds. ``changes``: (revision,
-    Markdown) of the "Changes since" page, linked from the home page.
+    Markdown) of the "Changes since" page, linked from the home page. ``only``: just these paths
+    (``lexmap site serve`` after an edit, :mod:`lexmap.site.incremental`); what only other pages
+    need (other tests' charts, the chronology) is then not computed.
     """
     env = environment(corpus)
     rel = Relations(corpus)
-    jobs: list[tuple[str, str, dict]] = [
-        ("index.md", "index.md.j2", {"since": changes[0] if changes else None}),
-        ("instruments/index.md", "instruments.md.j2", {}),
-        ("tests/index.md", "tests.md.j2", {}),
-        ("practices/index.md", "practices.md.j2", {}),
-        ("documents/index.md", "documents.md.j2", {}),
-        ("indicators/index.md", "indicators.md.j2", {}),
-        ("matrix.md", "matrix.md.j2", {}),
-        ("gaps.md", "gaps.md.j2", {}),
+    dated_once: dict[str, Any] = {}
+
+    def dated() -> dict[str, Any]:
+        if not dated_once:
+            dated_once["by practice"] = events_by_practice(chronology(corpus), lambda p: _wholes(corpus, p))
+        return dated_once["by practice"]
+
+    def chart_context(t: str) -> dict:
+        chart = build_chart(corpus, t)
+        return {
+            "test": corpus.tests[t],
+            "chart_css": Markup(chart_html.CSS),
+            "chart_fragment": Markup(chart_html.fragment(chart)),
+            "unchecked": chart_warning(corpus, chart),
+        }
+
+    def test_context(t: str) -> dict:
+        return {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}
+
+    def practice_context(p: Any) -> dict:
+        return {"practice": p, "timeline": timeline(dated().get(p.id, []), p.label, lambda i: _label(corpus, i))}
+
+    Job = tuple[str, str, Callable[[], dict]]
+    jobs: list[Job] = [
+        ("index.md", "index.md.j2", lambda: {"since": changes[0] if changes else None}),
+        ("instruments/index.md", "instruments.md.j2", dict),
+        ("tests/index.md", "tests.md.j2", dict),
+        ("practices/index.md", "practices.md.j2", dict),
+        ("documents/index.md", "documents.md.j2", dict),
+        ("indicators/index.md", "indicators.md.j2", dict),
+        ("matrix.md", "matrix.md.j2", dict),
+        ("gaps.md", "gaps.md.j2", dict),
     ]
-    jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
+    jobs += [(links.target(corpus, i.id), "instrument.md.j2", partial(dict, instrument=i)) for i in corpus.instruments.values()]
     jobs += [
         (
             links.target(corpus, t),
             "test.md.j2",
-            {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)},
+            partial(test_context, t),
         )
         for t in corpus.tests
     ]
-    jobs += [
-        (
-            links.chart(corpus, t),
-            "chart.md.j2",
-            {
-                "test": corpus.tests[t],
-                "chart_css": Markup(chart_html.CSS),
-                "chart_fragment": Markup(chart_html.fragment(chart := build_chart(corpus, t))),
-                "unchecked": chart_warning(corpus, chart),
-            },
-        )
-        for t in corpus.tests
-    ]
-    dated = events_by_practice(chronology(corpus), lambda p: _wholes(corpus, p))
+    jobs += [(links.chart(corpus, t), "chart.md.j2", partial(chart_context, t)) for t in corpus.tests]
     jobs += [
         (
             links.target(corpus, p.id),
             "practice.md.j2",
-            {"practice": p, "timeline": timeline(dated.get(p.id, []), p.label, lambda i: _label(corpus, i))},
+            partial(practice_context, p),
         )
         for p in corpus.practices.values()
     ]
-    jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
-    jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
+    jobs += [(links.target(corpus, d.id), "document.md.j2", partial(dict, document=d)) for d in corpus.documents.values()]
+    jobs += [
+        (links.target(corpus, i), "indicator.md.j2", partial(dict, indicator=corpus.indicators[i])) for i in corpus.indicators
+    ]
+    if only is not None:
+        jobs = [job for job in jobs if job[0] in only]
 
     pages: dict[str, str] = {}
     for done, (path, template, context) in enumerate(jobs, 1):
-        pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context)
+        pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context())
         if progress:
             progress(done, len(jobs))
-    if changes:
+    if changes and (only is None or "changes.md" in only):
         pages["changes.md"] = changes[1]
     return pages

@@ -93,11 +93,18 @@ def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav
     from mkdocs.commands.build import _build_page, _populate_page
 
     index = material_index(config)
-    if index is not None:
-        index.entries = [e for e in index.entries if e["location"].partition("#")[0] != page.url]
+    entries: list = index.entries if index is not None else []
+    at = [i for i, e in enumerate(entries) if e["location"].partition("#")[0] == page.url]
+    if at:  # the page's entries are contiguous (one page indexed at a time): replaced in place
+        del entries[at[0] : at[-1] + 1]
     page.file.content_string = markdown
     _populate_page(page, config, files)
+    length = len(entries)
     _build_page(page, config, files.documentation_pages(), nav, env)
+    if at:
+        added = entries[length:]
+        del entries[length:]
+        entries[at[0] : at[0]] = added
 
 
 def refresh_search(config: MkDocsConfig) -> None:

@@ -6,6 +6,7 @@ lexmap.independence) and only words it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -169,12 +170,16 @@ def _id_patterns(corpus: Corpus) -> tuple[dict[str, str], re.Pattern[str] | None
             names[document.id] = f"\u201c{document.title}\u201d"
         for element in corpus.elements.values():
             names[element.id] = element.label
-        ids = sorted(names, key=len, reverse=True)
-        statement_ids = r"|".join(re.escape(i) for i in sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True))
-        statements = re.compile(rf"(?<![\w-])(?:{statement_ids})(?![\w-])") if statement_ids else None
-        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
-        corpus._asked[key] = (names, statements, pattern)
+        statements = _any_of(tuple(sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True)))
+        corpus._asked[key] = (names, statements, _any_of(tuple(sorted(names, key=len, reverse=True))))
     return corpus._asked[key]
+
+
+@functools.lru_cache(maxsize=4)
+def _any_of(ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern finding any of ``ids`` (longest first) as a whole word; kept for the same ids
+    (``lexmap site serve`` loads the corpus again after each save, most often with the same ids)."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
 
 
 def capital(text: str) -> str:

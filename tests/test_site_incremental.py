@@ -109,7 +109,8 @@ def test_the_first_pages_of_an_edit_are_rendered_as_a_full_build_renders_them(tm
     first = incremental.first_pages(old, new, changed)
     practice, document = new.claims[claim].practice, new.claims[claim].document
     assert f"practices/{practice}.md" in first and f"documents/{document}.md" in first
-    assert any(p.endswith("/chart.md") for p in first)
+    test_page = f"tests/{new.test_of(new.claims[claim].element).id}.md"  # owner/test
+    assert test_page in first and not any(p.endswith("/chart.md") for p in first)  # charts come with the rest
     every, some = build_pages(new), build_pages(new, only=set(first))
     assert some == {p: every[p] for p in first}
     before = build_pages(old)

@@ -6,11 +6,11 @@ hash of each page's Markdown. On a save (:meth:`Session.update`) it loads the co
 cache re-reads only the changed files) and works in two steps:
 
 1. **First the pages that show the edited records** (:func:`first_pages`: a statement's practice
-   and the practices it is part of, its document, its element's test and evidence chart, its
-   indicator), rendered from the new corpus, written, and the browsers told to reload.
+   and the practices it is part of, its document, its element's test, its indicator), rendered
+   from the new corpus, written, and the browsers told to reload.
 2. **Then every page, checked**: all the Markdown is rendered again and compared page by page
    with what was written; each page that differs (the home page, the matrix, the gaps, the
-   indexes, a cited document...) goes through mkdocs, and the browsers reload again. So the
+   indexes, the evidence charts, a cited document...) goes through mkdocs, and the browsers reload again. So the
    served site is, page for page, what a full build of the edited corpus gives
    (``tests/test_site_incremental.py``); step 1 is only what comes first.
 
@@ -86,9 +86,9 @@ def first_pages(old: Corpus, new: Corpus, changed: dict[str, set[str]]) -> list[
                     practice = corpus.practices[practice].part_of
                 add(corpus, statement.document)
                 element = getattr(statement, "element", None)
-                if isinstance(element, str) and element in corpus.elements:
-                    add(corpus, element)
-                    found.setdefault(links.chart(corpus, corpus.test_of(element).id))
+                add(
+                    corpus, element
+                )  # its test's page (its evidence chart, which needs the gaps of the whole corpus, comes after)
                 add(corpus, getattr(statement, "indicator", None))
         for id_ in changed.get("documents", ()):
             add(corpus, id_)

@@ -11,8 +11,8 @@ escaped by Jinja (and by ``markupsafe.escape`` in the statement cards of
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
-from functools import partial
+from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -79,20 +79,57 @@ class Relations:
         self.ratifications_of = group()
         for ratification in corpus.ratifications.values():
             self.ratifications_of[ratification.instrument].append(ratification)
-        self.gaps = corpus.gaps()
+        self.corpus = corpus
+
+    # What only some pages show is computed when one first asks (after an edit, ``lexmap site
+    # serve`` renders a practice's or a document's page first, which show none of it).
+
+    @cached_property
+    def gaps(self) -> Any:
+        return self.corpus.gaps()
+
+    @cached_property
+    def gaps_by_kind(self) -> list[tuple[str, list[Any]]]:
+        """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
         by_kind = defaultdict(list)
         for gap in self.gaps:
             by_kind[gap.kind].append(gap)
-        self.gaps_by_kind = [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
-        """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
-        self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
-        self.tests_by_evidence = by_evidence(self.coverage)
-        self.matrices = {
-            fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks
-        }
+        return [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
+
+    @cached_property
+    def coverage(self) -> Mapping[str, Any]:
+        return TestCoverage(self.corpus)
+
+    @cached_property
+    def tests_by_evidence(self) -> list[str]:
+        return by_evidence(self.coverage)
+
+    @cached_property
+    def matrices(self) -> dict[str, Any]:
+        corpus = self.corpus
+        return {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
 
 
-def by_evidence(coverage: dict[str, Any]) -> list[str]:
+class TestCoverage(Mapping[str, Any]):
+    """Each test's coverage (``corpus.coverage``, which keeps it), by test id in corpus order,
+    computed for a test when a page first asks for it."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+
+    def __getitem__(self, test: str) -> Any:
+        if test not in self.corpus.tests:
+            raise KeyError(test)
+        return self.corpus.coverage(test)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.corpus.tests)
+
+    def __len__(self) -> int:
+        return len(self.corpus.tests)
+
+
+def by_evidence(coverage: Mapping[str, Any]) -> list[str]:
     """Test ids, the one carrying the most evidence first (issue 28 item 4): by the supporting
     claims on the test and its elements, then the documents they are in, then the level the
     assessment gave the whole test and its independent sources (all read from the coverage

@@ -116,3 +116,20 @@ def test_the_first_pages_of_an_edit_are_rendered_as_a_full_build_renders_them(tm
     before = build_pages(old)
     assert all(some[p] != before[p] for p in (f"practices/{practice}.md", f"documents/{document}.md"))
     assert incremental.page_paths(new) == set(every)
+
+
+def test_what_the_session_reads_of_mkdocs_server_is_there():
+    """lexmap.site.mkdocs_api reaches into mkdocs' LiveReloadServer (its epochs and its wish to
+    rebuild): pinned here against the installed mkdocs, on a server that is never started."""
+    from lexmap.site import mkdocs_api
+
+    server = mkdocs_api.private_server(lambda: None, "127.0.0.1:0", str(CORPORA), "key")
+    try:
+        assert isinstance(server._visible_epoch, int) and isinstance(server._wanted_epoch, int)
+        assert mkdocs_api.rebuild_wanted(server) is False
+        mkdocs_api.site_changing(server)
+        assert server._wanted_epoch != server._visible_epoch  # requests now wait for the builder
+        mkdocs_api.show_site(server)
+        assert server._wanted_epoch == server._visible_epoch  # and the browsers reload
+    finally:
+        server.server_close()

@@ -131,9 +131,10 @@ class Session:
 
     # -- from the hook, during a full build -------------------------------------------------------
 
-    def built(self, corpus: Corpus | CorpusError, pages: dict[str, str], config: Any, files: Any) -> None:
+    def built(self, corpus: Corpus | CorpusError, config: Any, files: Any) -> None:
+        """A full build starts: the hook fills :attr:`hashes` as mkdocs reads each page."""
         self.corpus = None if isinstance(corpus, CorpusError) else corpus
-        self.hashes = {path: digest(markdown) for path, markdown in pages.items()}
+        self.hashes = {}
         self.mkdocs = {"config": config, "files": files}
         self.docs = self._docs_state()
 

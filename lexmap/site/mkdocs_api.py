@@ -27,6 +27,7 @@ __all__ = [
     "Section",
     "add_search_entries",
     "add_theme_dir",
+    "generated_file",
     "material_index",
     "material_search",
     "private_server",
@@ -53,6 +54,41 @@ def set_rendered(page: Page, content: str, toc_tokens: list[Any], title: str | N
     page._title_from_render = title
     page.present_anchor_ids = anchor_ids
     page.links_to_anchors = {}
+
+
+class _MadeWhenRead(File):
+    """A generated file whose content is made when mkdocs first reads it (``File.generated``
+    wants the content at once; mkdocs reads pages one by one)."""
+
+    _make: Any = None
+
+    @property
+    def content_string(self) -> str:
+        if self._make is not None:
+            self._content, self._make = self._make(), None
+        return File.content_string.fget(self)  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._make = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._make = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, make: Any) -> File:
+    """A generated page whose Markdown is ``make()``, called when mkdocs reads the page."""
+    file = _MadeWhenRead.generated(config, src_uri, content="")
+    assert isinstance(file, _MadeWhenRead)
+    file._make = make
+    return file
 
 
 def release_source(file: File) -> None:
@@ -128,7 +164,7 @@ def site_changing(server: Any) -> None:
     from mkdocs.livereload import _timestamp
 
     with server._epoch_cond:
-        server._wanted_epoch = _timestamp()
+        server._wanted_epoch = max(_timestamp(), server._visible_epoch + 1)  # milliseconds: never the same
 
 
 def rebuild_wanted(server: Any) -> bool:

@@ -277,6 +277,21 @@ def build_pages(
     (``lexmap site serve`` after an edit, :mod:`lexmap.site.incremental`); what only other pages
     need (other tests' charts, the chronology) is then not computed.
     """
+    makers = page_makers(corpus, changes=changes)
+    if only is not None:
+        makers = {path: make for path, make in makers.items() if path in only}
+    pages: dict[str, str] = {}
+    for done, (path, make) in enumerate(makers.items(), 1):
+        pages[path] = make()
+        if progress:
+            progress(done, len(makers))
+    return pages
+
+
+def page_makers(corpus: Corpus, *, changes: tuple[str, str] | None = None) -> dict[str, Callable[[], str]]:
+    """``{path: make}``: what :func:`build_pages` gives, each page's Markdown made when ``make()``
+    is called (the mkdocs hook makes each page as mkdocs reads it, so the site's Markdown is never
+    in memory at once; what a page needs is computed for the first page that needs it)."""
     env = environment(corpus)
     rel = Relations(corpus)
     dated_once: dict[str, Any] = {}
@@ -334,14 +349,15 @@ def build_pages(
     jobs += [
         (links.target(corpus, i), "indicator.md.j2", partial(dict, indicator=corpus.indicators[i])) for i in corpus.indicators
     ]
-    if only is not None:
-        jobs = [job for job in jobs if job[0] in only]
+    makers: dict[str, Callable[[], str]] = {
+        path: partial(_render, env, template, path, corpus, rel, context) for path, template, context in jobs
+    }
+    if changes:
+        makers["changes.md"] = partial(str, changes[1])
+    return makers
 
-    pages: dict[str, str] = {}
-    for done, (path, template, context) in enumerate(jobs, 1):
-        pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context())
-        if progress:
-            progress(done, len(jobs))
-    if changes and (only is None or "changes.md" in only):
-        pages["changes.md"] = changes[1]
-    return pages
+
+def _render(
+    env: jinja2.Environment, template: str, path: str, corpus: Corpus, rel: Relations, context: Callable[[], dict]
+) -> str:
+    return env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context())

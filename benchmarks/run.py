@@ -24,6 +24,9 @@ Steps, each against its floor where there is one:
 - site (at scale 10 only): ``lexmap site build`` in a new process, cold (``--no-cache``), first
   (writing the caches) and warm, against mkdocs building as many plain pages with the same
   settings and navigation, also in a new process; each three times, the fastest counts;
+- site serve (at the site's scale): ``lexmap site serve`` in a new process, then three saves of
+  one document file each, timed until the changed practice page is served and until every page
+  was checked (wall-clock and the server's CPU; :func:`serve_steps`);
 - the corpus cache (``LEXMAP_CACHE_DIR`` in the work folder): the first load, which
   writes it, against the full load; a reload of the unchanged corpus against the
   CSafeLoader floor; a reload after one document file changed against the full load.
@@ -326,6 +329,96 @@ def build_plain_pages(page_paths: list[str]) -> None:
             config.plugins.on_shutdown()
 
 
+def serve_steps(root: Path, edits: int = 3, timeout: float = 900) -> dict:
+    """``lexmap site serve`` on the corpus: the first build, then ``edits`` saves of one document
+    file each (a claim's pinpoint changed, each time in another file, put back after): the
+    wall-clock seconds from the save to the changed practice page being served (``first``), and
+    to the server's log saying that every page was checked (``all``), as lexmap.site.incremental
+    works in those two steps: wall-clock time, as a reader waits it, and the server's CPU time
+    over the same span (``first_cpu``, ``all_cpu``: what neighbours on a shared machine change
+    least)."""
+    import re
+    import select
+    import signal
+    import socket
+    import urllib.request
+
+    import yaml
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    results: dict = {"first": [], "all": [], "first_cpu": [], "all_cpu": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, LEXMAP_CACHE_DIR=str(Path(tmp) / "cache"), PYTHONUNBUFFERED="1")
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "lexmap", "site", "serve", str(root), "-a", f"127.0.0.1:{port}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        lines: list[str] = []
+
+        def read_until(pattern: str, seconds: float) -> str:
+            deadline = time.perf_counter() + seconds
+            while time.perf_counter() < deadline:
+                ready, _, _ = select.select([server.stderr], [], [], 0.05)
+                if ready:
+                    line = server.stderr.readline()  # type: ignore[union-attr]
+                    lines.append(line)
+                    if re.search(pattern, line):
+                        return line
+            raise RuntimeError(f"site serve said no {pattern!r} in {seconds} s: {''.join(lines[-20:])}")
+
+        def server_cpu() -> float:
+            """The server's CPU seconds so far (user and system, /proc/PID/stat)."""
+            fields = Path(f"/proc/{server.pid}/stat").read_text().rpartition(")")[2].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+        def get(url: str) -> str:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.read().decode("utf-8")
+
+        try:
+            url = re.search(r"serving on (http://\S+/)", read_until("serving on", timeout)).group(1)  # type: ignore[union-attr]
+            read_until("Serving on", timeout)  # mkdocs' server: the first build is done
+            results["first_build_wall"] = time.perf_counter() - started
+            files = sorted((root / "mappings" / "documents").glob("*.yaml"))
+            for n in range(edits):
+                path = files[(n + 1) * len(files) // (edits + 1)]
+                text = path.read_text(encoding="utf-8")
+                claim = yaml.safe_load(text)["claims"][0]
+                marker = f"page {n} of the edit"
+                edited = text.replace(f"pinpoint: {claim['pinpoint']}", f"pinpoint: {marker}", 1)
+                page = url + f"practices/{claim['practice']}.html"
+                assert marker not in get(page)
+                try:
+                    saved, cpu = time.perf_counter(), server_cpu()
+                    path.write_text(edited, encoding="utf-8")
+                    while marker not in get(page):
+                        if time.perf_counter() - saved > timeout:
+                            raise RuntimeError(f"{page} did not change in {timeout} s")
+                        time.sleep(0.02)
+                    results["first"].append(time.perf_counter() - saved)
+                    results["first_cpu"].append(server_cpu() - cpu)
+                    read_until("pages updated in all", timeout)
+                    results["all"].append(time.perf_counter() - saved)
+                    results["all_cpu"].append(server_cpu() - cpu)
+                finally:
+                    path.write_text(text, encoding="utf-8")
+                read_until("pages updated in all", timeout)  # the file put back: the site back too
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+    for key in ("first", "all", "first_cpu", "all_cpu"):
+        values = results[key]
+        results[key + "_median"] = statistics.median(values)
+        results[key + "_spread"] = [min(values), max(values)]
+    return results
+
+
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 
@@ -369,6 +462,7 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
         pages = forked(lambda: {"pages": list(build_pages(corpus))})["pages"]
         results["site_pages"] = len(pages)
         results.update(site_steps(root, pages))
+        results["serve"] = serve_steps(root)
     results.update(cache_steps(root, corpus))
     return results
 
@@ -657,6 +751,16 @@ def main() -> None:
                 f"\nat {name}x, the site against the floor built in the same round (median of "
                 f"{len(f['site_warm']['runs'])}): cold {f['site']['round_ratio']:.2f}x, first "
                 f"{f['site_first']['round_ratio']:.2f}x, warm {f['site_warm']['round_ratio']:.2f}x"
+            )
+    for name, f in figures.items():
+        if "serve" in f:
+            v = f["serve"]
+            print(
+                f"\nat {name}x, site serve after saving one document file (median of {len(v['first'])}, spread): the "
+                f"changed page served in {v['first_median']:.1f} s ({v['first_spread'][0]:.1f}-{v['first_spread'][1]:.1f}; "
+                f"server CPU {v['first_cpu_median']:.1f} s), every page checked in {v['all_median']:.1f} s "
+                f"({v['all_spread'][0]:.1f}-{v['all_spread'][1]:.1f}; CPU {v['all_cpu_median']:.1f} s); first build "
+                f"{v['first_build_wall']:.0f} s"
             )
     for name, f in figures.items():
         if "same_graph" in f:

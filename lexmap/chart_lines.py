@@ -7,6 +7,7 @@ lexmap.source_links) and only words it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -197,22 +198,37 @@ class Words:
         in it replaced by what it stands for."""
         if not self._ready:
             self._ready = True
-            corpus = self.corpus
-            for actor in corpus.actors.values():
-                self.names[actor.id] = actor.name
-            for document in corpus.documents.values():
-                self.names[document.id] = self.title(document.id)
-            for element in corpus.elements.values():
-                self.names[element.id] = element.label
-            ids = sorted(self.names, key=len, reverse=True)
-            statement_ids = r"|".join(re.escape(i) for i in sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True))
-            self._statements = re.compile(rf"(?<![\w-])(?:{statement_ids})(?![\w-])") if statement_ids else None
-            self._pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
+            self.names, self._statements, self._pattern = _id_patterns(self.corpus)
         if self._statements is not None:
             text = self._statements.sub(lambda m: self.statement(m.group(0)), text)
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: self.names[m.group(0)], text)
         return text
+
+
+def _id_patterns(corpus: Corpus) -> tuple[dict[str, str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The names of the corpus's actors, documents and elements by id, and the patterns that find
+    statement ids and those ids in a text: made once per corpus (kept with its other answers), not
+    once per explanation (a pattern of 22,000 ids at 10x takes most of a second to compile)."""
+    key = ("chart words",)
+    if key not in corpus._asked:
+        names: dict[str, str] = {}
+        for actor in corpus.actors.values():
+            names[actor.id] = actor.name
+        for document in corpus.documents.values():
+            names[document.id] = f"\u201c{document.title}\u201d"
+        for element in corpus.elements.values():
+            names[element.id] = element.label
+        statements = _any_of(tuple(sorted((*corpus.claims, *corpus.attestations), key=len, reverse=True)))
+        corpus._asked[key] = (names, statements, _any_of(tuple(sorted(names, key=len, reverse=True))))
+    return corpus._asked[key]
+
+
+@functools.lru_cache(maxsize=4)
+def _any_of(ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern finding any of ``ids`` (longest first) as a whole word; kept for the same ids
+    (``lexmap site serve`` loads the corpus again after each save, most often with the same ids)."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(i) for i in ids)})(?![\w-])") if ids else None
 
 
 def capital(text: str) -> str:

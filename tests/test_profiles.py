@@ -511,23 +511,44 @@ def test_the_changes_since_page_reads_the_old_edition_under_the_same_profile(rep
     assert "kova-passports-safe" in whole and "the witness repeated it twice" in whole  # the full edition shows it
 
 
-def test_site_serve_serves_the_edition_of_its_profile(monkeypatch):
-    """``site serve --profile public``: the mkdocs configuration the server builds from names the
-    profile, which the hook loads the case under (lexmap/site/mkdocs_hook.py)."""
+def test_site_serve_serves_the_edition_of_its_profile(monkeypatch, tmp_path):
+    """``site serve --profile public``: the first build's configuration names the profile, which
+    the hook loads the case under (lexmap/site/mkdocs_hook.py), and every reload after an edit
+    (lexmap/site/incremental.py) reads the same edition: no withheld string reaches a page served
+    after a save."""
+    from pathlib import Path
+
     import yaml
 
-    from lexmap.site import mkdocs_api
+    from lexmap.site import incremental, mkdocs_api
 
-    seen = {}
+    seen: dict = {}
 
-    def serve(config_file, dev_addr, mount):
-        seen.update(yaml.safe_load(open(config_file, encoding="utf-8"))["extra"]["lexmap"])
+    class Server:  # stands for mkdocs' server: serving is one reload, as after a save
+        def __init__(self, builder, dev_addr, root, mount):
+            self.root = root
 
-    monkeypatch.setattr(mkdocs_api, "serve_privately", serve)
+        def watch(self, path):
+            if path.endswith(".yml"):
+                seen.update(yaml.safe_load(open(path, encoding="utf-8"))["extra"]["lexmap"])
+
+        def serve(self):
+            assert incremental.SESSION is not None
+            seen["reloaded"] = incremental.SESSION.load()
+            seen["pages"] = "".join(p.read_text(encoding="utf-8") for p in Path(self.root).rglob("*.html"))
+
+        def shutdown(self):
+            pass
+
+    monkeypatch.setattr(mkdocs_api, "private_server", Server)
     result = CliRunner().invoke(main, ["site", "serve", str(CASE), "--no-cache", "--profile", "public"])
     assert result.exit_code == 0, result.output
     assert seen["profile"] == "public" and seen["serve"] is True
     assert "profile public: 4 statement(s) withheld" in result.output
+    reloaded = seen["reloaded"]
+    assert reloaded.case.profile == "public"
+    quotes = " ".join(s.quote for s in (*reloaded.claims.values(), *reloaded.attestations.values()))
+    assert seen["pages"] and not [w for w in WITHHELD if w in quotes or w in seen["pages"]]
 
 
 @pytest.mark.slow  # builds the site

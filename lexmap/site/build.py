@@ -21,6 +21,7 @@ import yaml
 from ..corpus import Corpus
 from ..filekind import kind_of_file
 from ..outputs import OutputError, corpus_inputs, replaced_folder
+from ..problems import CorpusError
 
 HERE = Path(__file__).parent
 
@@ -154,27 +155,74 @@ def serve_site(
     mount: str | None = None,
     profile: str = "full",
 ) -> None:
-    """Serve the site of ``corpus`` with mkdocs' development server, rebuilt when a corpus file,
-    a text or a hand-written page changes, under the path ``mount`` only (a random one when not
-    given): a local port is open to every user of the machine, the path is the key. A corpus an
-    edit broke is served as a page of its problems (:mod:`lexmap.site.problem_page`) until it is
-    fixed. Stopped by Ctrl-C or SIGTERM, it removes its temporary folders (mkdocs' site and
+    """Serve the site of ``corpus`` with mkdocs' development server under the path ``mount``
+    only (a random one when not given): a local port is open to every user of the machine, the
+    path is the key. After a save of a corpus file, a text or a hand-written page, only the
+    pages whose content changed are rendered again (:mod:`lexmap.site.incremental`); a corpus
+    an edit broke is served as a page of its problems (:mod:`lexmap.site.problem_page`) until it
+    is fixed. Stopped by Ctrl-C or SIGTERM, it removes its temporary folders (the site and
     lexmap's configuration)."""
+    import shutil
     import signal
 
-    from .mkdocs_api import serve_privately
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from ..loading import load as load_corpus
+    from . import incremental
+    from .mkdocs_api import private_server
 
     if docs is not None:
         check_docs_folder(Path(docs))
 
-    def stop(signum, frame):  # SIGTERM as Ctrl-C: mkdocs then shuts down and removes its folder
+    def stop(signum, frame):  # SIGTERM as Ctrl-C: the server shuts down, the folders are removed
         raise KeyboardInterrupt
 
+    mount = mount or secrets.token_urlsafe(16)
+    host, _, port = dev_addr.rpartition(":")
     previous = signal.signal(signal.SIGTERM, stop)
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
     try:
         with site_config(corpus, docs=docs, texts=texts, profile=profile, serve=True) as config_file:
-            serve_privately(str(config_file), dev_addr, mount or secrets.token_urlsafe(16))
+
+            def full_build(loaded=None) -> None:
+                config = load_config(str(config_file), site_dir=site_dir)
+                config.site_url = f"http://{host}:{port}/{mount}/"
+                if loaded is not None:
+                    config.extra["lexmap"]["loaded"] = loaded
+                build(config, serve_url=config.site_url)
+
+            def load() -> Corpus:
+                # the edition being served: a reload under --profile public withholds what the first build did
+                return load_corpus(corpus, texts=[Path(t).resolve() for t in texts] or None, profile=profile)
+
+            session = incremental.Session(load, Path(docs).resolve() if docs else None)
+
+            def builder() -> None:
+                loaded = session.update(server)
+                if loaded is not None:
+                    full_build(None if isinstance(loaded, CorpusError) else loaded)
+
+            server = private_server(builder, dev_addr, site_dir, mount)
+            incremental.SESSION = session
+            try:
+                full_build()
+                for path in [str(config_file), str(Path(config_file).parent / "docs"), *site_watch(corpus, docs, texts)]:
+                    if Path(path).exists():
+                        server.watch(path)
+                try:
+                    server.serve()
+                finally:
+                    server.shutdown()
+            finally:
+                incremental.SESSION = None
     except KeyboardInterrupt:
-        pass  # mkdocs' serve has shut down; the folders are gone with the with-blocks
+        pass  # the server has shut down; the folders are gone with the with-block and below
     finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
         signal.signal(signal.SIGTERM, previous)
+
+
+def site_watch(corpus: Path | None, docs: Path | None, texts: Sequence[Path]) -> list[str]:
+    """What ``site serve`` watches: every file the corpus reads, the texts and the hand-written pages."""
+    return [str(p) for p in (*corpus_inputs(corpus), *texts, *([docs] if docs else [])) if Path(p).exists()]

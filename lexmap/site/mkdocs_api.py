@@ -11,6 +11,7 @@ quietly changing the site. (The documented plugin API: events, ``File.generated`
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
@@ -26,11 +27,18 @@ __all__ = [
     "Section",
     "add_search_entries",
     "add_theme_dir",
+    "generated_file",
     "material_index",
     "material_search",
+    "private_server",
+    "rebuild_wanted",
+    "refresh_search",
+    "render_page",
     "nest_toc_tokens",
     "release_source",
     "set_rendered",
+    "show_site",
+    "site_changing",
     "slugify",
     "unique",
 ]
@@ -46,6 +54,41 @@ def set_rendered(page: Page, content: str, toc_tokens: list[Any], title: str | N
     page._title_from_render = title
     page.present_anchor_ids = anchor_ids
     page.links_to_anchors = {}
+
+
+class _MadeWhenRead(File):
+    """A generated file whose content is made when mkdocs first reads it (``File.generated``
+    wants the content at once; mkdocs reads pages one by one)."""
+
+    _make: Any = None
+
+    @property
+    def content_string(self) -> str:
+        if self._make is not None:
+            self._content, self._make = self._make(), None
+        return File.content_string.fget(self)  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._make = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._make = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, make: Any) -> File:
+    """A generated page whose Markdown is ``make()``, called when mkdocs reads the page."""
+    file = _MadeWhenRead.generated(config, src_uri, content="")
+    assert isinstance(file, _MadeWhenRead)
+    file._make = make
+    return file
 
 
 def release_source(file: File) -> None:
@@ -79,13 +122,61 @@ def add_search_entries(index: Any, sections: list[Section], page: Page) -> None:
             index.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def serve_privately(config_file: str, dev_addr: str, mount: str) -> None:
-    """mkdocs' development server, serving the site only under the path ``mount``: a request
-    outside it (``/`` included, which mkdocs redirects to the mount path, and its 404 page,
-    which carries the site's navigation) gets a bare 404, so the path is not given away.
-    ``mkdocs.commands.serve`` builds its LiveReloadServer itself: it is swapped for the time of
-    the call (mkdocs 1.6; pinned by tests/test_security.py)."""
-    from mkdocs.commands import serve as command
+def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav: Any, env: Any) -> None:
+    """Render ``page`` again from ``markdown`` and write it, as a build does each page (mkdocs'
+    private ``_populate_page`` and ``_build_page``: every plugin event of a page, the theme),
+    replacing its entries in the search index first (:func:`refresh_search` writes the index)."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    index = material_index(config)
+    entries: list = index.entries if index is not None else []
+    at = [i for i, e in enumerate(entries) if e["location"].partition("#")[0] == page.url]
+    if at:  # the page's entries are contiguous (one page indexed at a time): replaced in place
+        del entries[at[0] : at[-1] + 1]
+    page.file.content_string = markdown
+    _populate_page(page, config, files)
+    length = len(entries)
+    _build_page(page, config, files.documentation_pages(), nav, env)
+    if at:
+        added = entries[length:]
+        del entries[length:]
+        entries[at[0] : at[0]] = added
+
+
+def refresh_search(config: MkDocsConfig) -> None:
+    """Write the search index again (Material's search and offline plugins do it after a build)."""
+    for name in ("material/search", "material/offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.enabled:
+            plugin.on_post_build(config=config)
+
+
+def show_site(server: Any) -> None:
+    """Let ``server`` (mkdocs' LiveReloadServer, in its builder) serve the pages written so far and
+    tell the browsers to reload, before the builder returns (its ``_visible_epoch``)."""
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
+
+
+def site_changing(server: Any) -> None:
+    """Hold requests until the builder returns: pages are being written again (a new ``_wanted_epoch``)."""
+    from mkdocs.livereload import _timestamp
+
+    with server._epoch_cond:
+        server._wanted_epoch = max(_timestamp(), server._visible_epoch + 1)  # milliseconds: never the same
+
+
+def rebuild_wanted(server: Any) -> bool:
+    """Whether a file changed since ``server``'s builder started (its ``_want_rebuild``)."""
+    return bool(server._want_rebuild)
+
+
+def private_server(builder: Any, dev_addr: str, root: str, mount: str) -> Any:
+    """mkdocs' development server (LiveReloadServer), serving the site only under the path
+    ``mount``: a request outside it (``/`` included, which mkdocs redirects to the mount path,
+    and its 404 page, which carries the site's navigation) gets a bare 404, so the path is not
+    given away. Its 404 for a missing page under the mount is the site's own, as mkdocs serve's."""
     from mkdocs.livereload import LiveReloadServer
 
     class Private(LiveReloadServer):
@@ -96,10 +187,14 @@ def serve_privately(config_file: str, dev_addr: str, mount: str) -> None:
                 return [b"404 Not Found"]
             return super().serve_request(environ, start_response)
 
-    original = command.LiveReloadServer
-    command.LiveReloadServer = Private  # type: ignore[misc]
-    try:
-        host, _, port = dev_addr.rpartition(":")
-        command.serve(config_file=config_file, dev_addr=dev_addr, livereload=True, site_url=f"http://{host}:{port}/{mount}/")
-    finally:
-        command.LiveReloadServer = original  # type: ignore[misc]
+    host, _, port = dev_addr.rpartition(":")
+    server = Private(
+        builder=builder, host=host.strip("[]"), port=int(port), root=root, mount_path=f"/{mount}/", polling_interval=0.2
+    )  # the files are looked at every 0.2 s (mkdocs: 0.5): a save is seen sooner
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(root) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    return server

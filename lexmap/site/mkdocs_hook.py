@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import marshal
 import time
+import zlib
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -32,9 +35,9 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import mkdocs_api, problem_page, raw_html, search
+from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search
 from lexmap.site.headings import GeneratedPage
-from lexmap.site.pages import build_pages
+from lexmap.site.pages import page_makers as build_page_makers
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
 
@@ -122,43 +125,50 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     corpus = _state.pop("corpus", None) or _load(config)
     started = time.monotonic() - _state.get("loaded_in", 0.0)
 
-    def progress(done: int, total: int) -> None:
-        if total >= 1000 and (done % 500 == 0 or done == total):
-            log.info("lexmap: %d/%d pages generated", done, total)
-
     if isinstance(corpus, CorpusError):
-        pages = problem_page.problem_pages(corpus, str((config.extra.get("lexmap") or {}).get("corpus") or "the bundled path"))
+        problems = problem_page.problem_pages(corpus, str((config.extra.get("lexmap") or {}).get("corpus") or "the bundled path"))
+        makers: dict = {path: partial(str, markdown) for path, markdown in problems.items()}
     else:
-        pages = build_pages(corpus, progress=progress, changes=(config.extra.get("lexmap") or {}).get("changes"))
+        makers = build_page_makers(corpus, changes=(config.extra.get("lexmap") or {}).get("changes"))
         if (config.extra.get("lexmap") or {}).get("serve"):
-            problem_page.remember(pages)
-    gc.freeze()  # and so do the pages
+            problem_page.remember(makers)
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.built(corpus, config, files)  # what lexmap site serve updates
     handwritten = sorted(f.src_uri for f in files.documentation_pages())
-    clashes = sorted(set(pages) & set(handwritten))
+    clashes = sorted(set(makers) & set(handwritten))
     if clashes:
         raise PluginError(f"lexmap: these pages of {config.docs_dir} clash with generated ones: {', '.join(clashes)}")
     invalid = isinstance(corpus, CorpusError)
-    config.nav = [{"The corpus has problems": "index.md"}] if invalid else navigation(pages, handwritten)
+    config.nav = [{"The corpus has problems": "index.md"}] if invalid else navigation(makers, handwritten)
     titles = {path: title for entry in config.nav for title, path in entry.items() if isinstance(path, str)}
-    for src_uri, content in pages.items():
-        file = File.generated(config, src_uri, content=content)
+    total = len(makers)
+
+    def made(make, done=[0]):  # noqa: B006 -- the count of pages made, shared by every page's maker
+        markdown = make()
+        done[0] += 1
+        if total >= 1000 and (done[0] % 500 == 0 or done[0] == total):
+            log.info("lexmap: %d/%d pages generated", done[0], total)
+        return markdown
+
+    for src_uri, make in makers.items():  # each page's Markdown made when mkdocs reads the page
+        file = mkdocs_api.generated_file(config, src_uri, partial(made, make))
         GeneratedPage(titles.get(src_uri), file, config)  # mkdocs uses a page a plugin made (file.page)
         files.append(file)
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
     index = search.material_index(config)  # None: Material indexes pages itself, or search is off
     _state.update(
-        total=len(pages),
+        total=total,
         rendered=0,
-        generated=set(pages),
+        generated=set(makers),
         raw={},
         indexed=set(),
         index=index,
         late_html=index is not None or search.material_search(config) is None,
     )
     log.info(
-        "lexmap: %d reference pages generated from %s in %.1fs",
-        len(pages),
+        "lexmap: %d reference pages generated from %s in %.1fs (each made as mkdocs reads it)",
+        total,
         getattr(corpus, "root", "an invalid corpus"),
         time.monotonic() - started,
     )
@@ -172,7 +182,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if _state.get("total", 0) >= 1000 and _state["rendered"] % 500 == 0:
         log.info("lexmap: %d pages rendered", _state["rendered"])
     if page.file.src_uri in _state.get("generated", ()):
-        markdown, _state["raw"][page.file.src_uri] = raw_html.set_aside(markdown)
+        if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+            incremental.SESSION.hashes[page.file.src_uri] = incremental.digest(markdown)
+        markdown, blocks = raw_html.set_aside(markdown)
+        _state["raw"][page.file.src_uri] = Kept(blocks)
         wanted = page.meta.get("search") or {}
         if not wanted.get("exclude") and _state["index"] is not None:
             page.meta["search"] = {**wanted, "exclude": True}  # Material leaves it to on_page_context
@@ -180,7 +193,30 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+class Kept:
+    """A page's set-aside HTML from the moment mkdocs reads the page until it writes it, compressed:
+    mkdocs reads every page before it writes any, so the HTML of the whole site waits in memory
+    (issue 29: a site's peak memory; zlib's fastest level keeps about a sixth of it)."""
+
+    __slots__ = ("_data", "has_h1")
+
+    def __init__(self, blocks: list[str]):
+        self.has_h1 = any("<h1" in block for block in blocks)
+        self._data = zlib.compress(marshal.dumps(blocks), 1)  # our own strings: marshal is enough
+
+    def blocks(self) -> list[str]:
+        return marshal.loads(zlib.decompress(self._data))
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.rendering(nav=nav)
+    return nav
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
+    if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
+        incremental.SESSION.rendering(env=env)
     gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
     return env
 
@@ -191,8 +227,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         return html
     html = raw_html.spaced(html)
     if not _state["late_html"]:  # Material's search, indexing pages itself, would read the placeholders
-        return raw_html.put_back(html, raw.pop(page.file.src_uri))
-    if "<h1" not in html and any("<h1" in block for block in raw[page.file.src_uri]):
+        return raw_html.put_back(html, raw.pop(page.file.src_uri).blocks())
+    if "<h1" not in html and raw[page.file.src_uri].has_h1:
         html += raw_html.H1_ASIDE  # Material's template looks for an <h1>
     return html
 
@@ -202,7 +238,8 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     """Index a generated page in Material's search index without Material's HTML parser
     (:mod:`lexmap.site.search`): the same entries, in a fraction of the build time."""
     if page.file.src_uri in _state.get("indexed", ()):
-        blocks = _state["raw"].get(page.file.src_uri)
+        kept = _state["raw"].get(page.file.src_uri)
+        blocks = kept.blocks() if kept is not None else None
         content = raw_html.put_back(page.content, blocks) if blocks else page.content
         search.index_page(_state["index"], page, content)
     return context
@@ -210,8 +247,8 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`)."""
-    blocks = _state.get("raw", {}).pop(page.file.src_uri, None)
-    return output if blocks is None else raw_html.put_back(output, blocks)
+    kept = _state.get("raw", {}).pop(page.file.src_uri, None)
+    return output if kept is None else raw_html.put_back(output, kept.blocks())
 
 
 def on_post_build(config: MkDocsConfig) -> None:

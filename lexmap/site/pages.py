@@ -11,7 +11,8 @@ escaped by Jinja (and by ``markupsafe.escape`` in the statement cards of
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -80,20 +81,57 @@ class Relations:
         self.ratifications_of = group()
         for ratification in corpus.ratifications.values():
             self.ratifications_of[ratification.instrument].append(ratification)
-        self.gaps = corpus.gaps()
+        self.corpus = corpus
+
+    # What only some pages show is computed when one first asks (after an edit, ``lexmap site
+    # serve`` renders a practice's or a document's page first, which show none of it).
+
+    @cached_property
+    def gaps(self) -> Any:
+        return self.corpus.gaps()
+
+    @cached_property
+    def gaps_by_kind(self) -> list[tuple[str, list[Any]]]:
+        """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
         by_kind = defaultdict(list)
         for gap in self.gaps:
             by_kind[gap.kind].append(gap)
-        self.gaps_by_kind = [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
-        """The gaps grouped by kind, in the order of :data:`lexmap.gaps.KINDS` (most pressing first)."""
-        self.coverage = {test: corpus.coverage(test) for test in corpus.tests}
-        self.tests_by_evidence = by_evidence(self.coverage)
-        self.matrices = {
-            fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks
-        }
+        return [(kind, by_kind[kind]) for kind in GAP_KINDS if by_kind[kind]]
+
+    @cached_property
+    def coverage(self) -> Mapping[str, Any]:
+        return TestCoverage(self.corpus)
+
+    @cached_property
+    def tests_by_evidence(self) -> list[str]:
+        return by_evidence(self.coverage)
+
+    @cached_property
+    def matrices(self) -> dict[str, Any]:
+        corpus = self.corpus
+        return {fw: build_matrix(corpus, "indicators", "instruments", framework=fw) for fw in corpus.indicator_frameworks}
 
 
-def by_evidence(coverage: dict[str, Any]) -> list[str]:
+class TestCoverage(Mapping[str, Any]):
+    """Each test's coverage (``corpus.coverage``, which keeps it), by test id in corpus order,
+    computed for a test when a page first asks for it."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+
+    def __getitem__(self, test: str) -> Any:
+        if test not in self.corpus.tests:
+            raise KeyError(test)
+        return self.corpus.coverage(test)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.corpus.tests)
+
+    def __len__(self) -> int:
+        return len(self.corpus.tests)
+
+
+def by_evidence(coverage: Mapping[str, Any]) -> list[str]:
     """Test ids, the one carrying the most evidence first (issue 28 item 4): by the supporting
     claims on the test and its elements, then the documents they are in, then the level the
     assessment gave the whole test and its independent sources (all read from the coverage
@@ -246,69 +284,118 @@ def _case_timeline(corpus: Corpus, events: list, total: int) -> dict[str, Any]:
 
 
 def build_pages(
-    corpus: Corpus, *, progress: Callable[[int, int], None] | None = None, changes: tuple[str, str] | None = None
+    corpus: Corpus,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    changes: tuple[str, str] | None = None,
+    only: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Every reference page of ``corpus`` as ``{path relative to the site root: markdown}``.
 
     ``progress(done, total)`` is called after each page, for long builds. ``changes``: (revision,
-    Markdown) of the "Changes since" page, linked from the home page.
+    Markdown) of the "Changes since" page, linked from the home page. ``only``: just these paths
+    (``lexmap site serve`` after an edit, :mod:`lexmap.site.incremental`); what only other pages
+    need (other tests' charts, the chronology) is then not computed.
     """
+    makers = page_makers(corpus, changes=changes)
+    if only is not None:
+        makers = {path: make for path, make in makers.items() if path in only}
+    pages: dict[str, str] = {}
+    for done, (path, make) in enumerate(makers.items(), 1):
+        pages[path] = make()
+        if progress:
+            progress(done, len(makers))
+    return pages
+
+
+def page_makers(corpus: Corpus, *, changes: tuple[str, str] | None = None) -> dict[str, Callable[[], str]]:
+    """``{path: make}``: what :func:`build_pages` gives, each page's Markdown made when ``make()``
+    is called (the mkdocs hook makes each page as mkdocs reads it, so the site's Markdown is never
+    in memory at once; what a page needs is computed for the first page that needs it)."""
     env = environment(corpus)
     rel = Relations(corpus)
-    events = chronology(corpus)  # one computation: the practices' time lines and the case's
-    case_line = [e for e in events if e.lower is not None]
-    home = {"since": changes[0] if changes else None, "timeline": (TIMELINE, len(case_line)) if case_line else None}
-    jobs: list[tuple[str, str, dict]] = [
+    memo: dict[str, Any] = {}  # what several pages read, computed for the first that asks
+
+    def events() -> list:
+        if "events" not in memo:  # one computation: the practices' time lines and the case's
+            memo["events"] = chronology(corpus)
+        return memo["events"]
+
+    def dated() -> dict[str, Any]:
+        if "by practice" not in memo:
+            memo["by practice"] = events_by_practice(events(), lambda p: _wholes(corpus, p))
+        return memo["by practice"]
+
+    def case_line() -> list:
+        return [e for e in events() if e.lower is not None]
+
+    # a statement is on the time line when it has a `when:` (chronology parses every one): known
+    # without computing the chronology, which only the pages that draw it need
+    statements: list[Any] = [*corpus.claims.values(), *corpus.attestations.values(), *corpus.exhibits.values()]
+    timed = any(s.when for s in statements)
+
+    def home() -> dict:
+        return {"since": changes[0] if changes else None, "timeline": (TIMELINE, len(case_line())) if timed else None}
+
+    def chart_context(t: str) -> dict:
+        chart = build_chart(corpus, t)
+        return {
+            "test": corpus.tests[t],
+            "chart_css": Markup(chart_html.CSS),
+            "chart_fragment": Markup(chart_html.fragment(chart)),
+            "unchecked": chart_warning(corpus, chart),
+        }
+
+    def test_context(t: str) -> dict:
+        return {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)}
+
+    def practice_context(p: Any) -> dict:
+        return {"practice": p, "timeline": timeline(dated().get(p.id, []), p.label, lambda i: _label(corpus, i))}
+
+    Job = tuple[str, str, Callable[[], dict]]
+    jobs: list[Job] = [
         ("index.md", "index.md.j2", home),
-        ("instruments/index.md", "instruments.md.j2", {}),
-        ("tests/index.md", "tests.md.j2", {}),
-        ("practices/index.md", "practices.md.j2", {}),
-        ("documents/index.md", "documents.md.j2", {}),
-        ("indicators/index.md", "indicators.md.j2", {}),
-        ("matrix.md", "matrix.md.j2", {}),
-        ("gaps.md", "gaps.md.j2", {}),
+        ("instruments/index.md", "instruments.md.j2", dict),
+        ("tests/index.md", "tests.md.j2", dict),
+        ("practices/index.md", "practices.md.j2", dict),
+        ("documents/index.md", "documents.md.j2", dict),
+        ("indicators/index.md", "indicators.md.j2", dict),
+        ("matrix.md", "matrix.md.j2", dict),
+        ("gaps.md", "gaps.md.j2", dict),
     ]
-    jobs += [(links.target(corpus, i.id), "instrument.md.j2", {"instrument": i}) for i in corpus.instruments.values()]
+    jobs += [(links.target(corpus, i.id), "instrument.md.j2", partial(dict, instrument=i)) for i in corpus.instruments.values()]
     jobs += [
         (
             links.target(corpus, t),
             "test.md.j2",
-            {"test": corpus.tests[t], "cov": rel.coverage[t], "chart_page": links.chart(corpus, t)},
+            partial(test_context, t),
         )
         for t in corpus.tests
     ]
-    jobs += [
-        (
-            links.chart(corpus, t),
-            "chart.md.j2",
-            {
-                "test": corpus.tests[t],
-                "chart_css": Markup(chart_html.CSS),
-                "chart_fragment": Markup(chart_html.fragment(chart := build_chart(corpus, t))),
-                "unchecked": chart_warning(corpus, chart),
-            },
-        )
-        for t in corpus.tests
-    ]
-    dated = events_by_practice(events, lambda p: _wholes(corpus, p))
+    jobs += [(links.chart(corpus, t), "chart.md.j2", partial(chart_context, t)) for t in corpus.tests]
     jobs += [
         (
             links.target(corpus, p.id),
             "practice.md.j2",
-            {"practice": p, "timeline": timeline(dated.get(p.id, []), p.label, lambda i: _label(corpus, i))},
+            partial(practice_context, p),
         )
         for p in corpus.practices.values()
     ]
-    jobs += [(links.target(corpus, d.id), "document.md.j2", {"document": d}) for d in corpus.documents.values()]
-    jobs += [(links.target(corpus, i), "indicator.md.j2", {"indicator": corpus.indicators[i]}) for i in corpus.indicators]
-    if case_line:  # the case's time line: every practice's dated statements, each once
-        jobs.append((TIMELINE, "timeline.md.j2", _case_timeline(corpus, case_line, len(events))))
-
-    pages: dict[str, str] = {}
-    for done, (path, template, context) in enumerate(jobs, 1):
-        pages[path] = env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context)
-        if progress:
-            progress(done, len(jobs))
+    jobs += [(links.target(corpus, d.id), "document.md.j2", partial(dict, document=d)) for d in corpus.documents.values()]
+    jobs += [
+        (links.target(corpus, i), "indicator.md.j2", partial(dict, indicator=corpus.indicators[i])) for i in corpus.indicators
+    ]
+    if timed:  # the case's time line: every practice's dated statements, each once
+        jobs.append((TIMELINE, "timeline.md.j2", lambda: _case_timeline(corpus, case_line(), len(events()))))
+    makers: dict[str, Callable[[], str]] = {
+        path: partial(_render, env, template, path, corpus, rel, context) for path, template, context in jobs
+    }
     if changes:
-        pages["changes.md"] = changes[1]
-    return pages
+        makers["changes.md"] = partial(str, changes[1])
+    return makers
+
+
+def _render(
+    env: jinja2.Environment, template: str, path: str, corpus: Corpus, rel: Relations, context: Callable[[], dict]
+) -> str:
+    return env.get_template(template).render(here=path, corpus=corpus, rel=rel, **context())

@@ -347,12 +347,17 @@ def headings_last(source, pdf) -> list[str]:
         if not paragraph.style.name.startswith(("Heading 2", "Heading 3")):
             continue
         heading = _flat(paragraph.text)
-        while page < len(texts) and heading not in texts[page]:
-            page += 1
-        assert page < len(texts), f"heading not found in the PDF: {heading!r}"
-        after = texts[page][texts[page].index(heading) + len(heading) :]
-        if _flat(following.text)[:20] not in after:
-            last.append(f"{heading!r} (page {page + 1})")
+        # the heading and the start of what follows it, together on one page; the heading's words
+        # alone may also stand inside an earlier paragraph ("... which its parts set (Exploitation
+        # of ...)"), which is not where the heading is printed
+        together = heading + _flat(following.text)[:20]
+        at = next((n for n in range(page, len(texts)) if together in texts[n]), None)
+        if at is None:
+            first = next((n for n in range(page, len(texts)) if heading in texts[n]), None)
+            assert first is not None, f"heading not found in the PDF: {heading!r}"
+            last.append(f"{heading!r} (page {first + 1})")
+        else:
+            page = at
     return last
 
 

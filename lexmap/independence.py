@@ -147,6 +147,11 @@ class Sources:
             current = parent
         return "; ".join(reversed(steps))
 
+    def _relies(self, statement, reliance, source: str, reach: dict) -> str:
+        """How ``statement`` rests on ``source`` through ``reliance``, in words."""
+        said = f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
+        return said if source == reliance.document else f"{said}; {self._path(reliance.document, source, reach)}"
+
     # -- groups ----------------------------------------------------------------
 
     def groups(self, statements: Sequence) -> tuple[Group, ...]:
@@ -197,24 +202,26 @@ class Sources:
             reach = self._reach(document, stop=recorded)
             for other in recorded & reach.keys():
                 link(i, by_document[other], "citation", self._path(document, other, reach) if reasons else "")
-        rests_on: dict[str, tuple[int, str]] = {}
+        # what each source is first reached from: (statement, reliance, reach); the words of a path
+        # are put together only for a link that joins two groups (every path of a long citation
+        # chain in words is quadratic in its length)
+        rests_on: dict[str, tuple[int, object, dict]] = {}
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
                 reach = self.rests_on(reliance.document)
-                if reasons:
-                    basis = {
-                        reliance.document: f"{statement.id} relies on {reliance.document}"
-                        + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
-                    }
-                    basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
-                else:
-                    basis = dict.fromkeys((reliance.document, *reach), "")
-                for source, how in basis.items():
-                    if source in rests_on:
-                        j, other_how = rests_on[source]
-                        link(j, i, "same-source", f"both rest on {source}: {other_how}; {how}" if reasons else "")
+                for source in (reliance.document, *reach):
+                    if source not in rests_on:
+                        rests_on[source] = (i, reliance, reach)
+                        continue
+                    j, reliance_j, reach_j = rests_on[source]
+                    if reasons and find(i) != find(j):
+                        because = (
+                            f"both rest on {source}: {self._relies(statements[j], reliance_j, source, reach_j)}; "
+                            f"{self._relies(statement, reliance, source, reach)}"
+                        )
                     else:
-                        rests_on[source] = (i, how)
+                        because = ""
+                    link(j, i, "same-source", because)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
             for actor, how in self._voices_with_reasons(statement, reasons):

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -202,29 +203,38 @@ class Sources:
             reach = self._reach(document, stop=recorded)
             for other in recorded & reach.keys():
                 link(i, by_document[other], "citation", self._path(document, other, reach) if reasons else "")
-        # what each source is first reached from: (statement, reliance, reach); the words of a path
-        # are put together only for a link that joins two groups (every path of a long citation
-        # chain in words is quadratic in its length)
-        rests_on: dict[str, tuple[int, object, dict]] = {}
+        # the same-source rule: each statement walks what it rests on, and stops at a source an
+        # earlier walk went through (what lies beyond is that walk's, joined to it already): every
+        # source is walked from once, however many statements rest on a long citation chain; the
+        # words of a path are put together only for a link that joins two groups
+        claimed: dict[str, tuple[int, Any, dict]] = {}  # source -> (statement, reliance, its walk)
+        owned: list[list[str]] = [[] for _ in statements]  # the sources each statement's walks went through
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
-                reach = self.rests_on(reliance.document)
-                for source in (reliance.document, *reach):
-                    if source not in rests_on:
-                        rests_on[source] = (i, reliance, reach)
+                walk: dict[str, tuple[str, str | None]] = {}
+                queue = deque([reliance.document])
+                while queue:
+                    source = queue.popleft()
+                    if source in claimed:
+                        j, reliance_j, reach_j = claimed[source]
+                        if reasons and find(i) != find(j):
+                            because = (
+                                f"both rest on {source}: {self._relies(statements[j], reliance_j, source, reach_j)}; "
+                                f"{self._relies(statement, reliance, source, walk)}"
+                            )
+                        else:
+                            because = ""
+                        link(j, i, "same-source", because)
                         continue
-                    j, reliance_j, reach_j = rests_on[source]
-                    if reasons and find(i) != find(j):
-                        because = (
-                            f"both rest on {source}: {self._relies(statements[j], reliance_j, source, reach_j)}; "
-                            f"{self._relies(statement, reliance, source, reach)}"
-                        )
-                    else:
-                        because = ""
-                    link(j, i, "same-source", because)
+                    claimed[source] = (i, reliance, walk)
+                    owned[i].append(source)
+                    for cited, pinpoint in self.cites.get(source, ()):
+                        if cited != reliance.document and cited not in walk:
+                            walk[cited] = (source, pinpoint)
+                            queue.append(cited)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
-            for actor, how in self._voices_with_reasons(statement, reasons):
+            for actor, how in self._voices_with_reasons(statement, owned[i], reasons):
                 for depth, organisation in enumerate(self.chain(actor)):
                     said = how + ("" if depth == 0 else f" (part of {self._name(organisation)})") if reasons else ""
                     if organisation in speaking:
@@ -273,15 +283,14 @@ class Sources:
             found = self._voiced[document] = bool(self.document_voices(document))
         return found
 
-    def _voices_with_reasons(self, statement, reasons: bool = True) -> list[tuple[str, str]]:
+    def _voices_with_reasons(self, statement, rests_on: Sequence[str], reasons: bool = True) -> list[tuple[str, str]]:
         """Each voice ``statement`` carries, with how it carries it in words (with ``reasons``):
-        its own voices, and the authors (else publisher) of every document it rests on, through
-        any chain."""
+        its own voices, and the authors (else publisher) of every document in ``rests_on`` (what
+        it rests on, through any chain, less what another statement's walk went through first)."""
         out = [(actor, f"{statement.id} is spoken by {self._name(actor)}" if reasons else "") for actor in self.voices(statement)]
-        for reliance in statement.relies_on:
-            for document in (reliance.document, *self.rests_on(reliance.document)):
-                out += [
-                    (actor, f"{statement.id} rests on {document}, by {self._name(actor)}" if reasons else "")
-                    for actor in self.document_voices(document)
-                ]
+        for document in rests_on:
+            out += [
+                (actor, f"{statement.id} rests on {document}, by {self._name(actor)}" if reasons else "")
+                for actor in self.document_voices(document)
+            ]
         return out

@@ -35,3 +35,35 @@ def test_why_sources_prose_on_a_long_citation_chain_is_not_quadratic() -> None:
     (link,) = groups[0].links
     assert link.reason == "same-source" and "both rest on d0" in link.because
     assert peak < 30 * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB for the groups of two statements"
+
+
+class _CountingCites(dict):
+    """A document's citations, counting how often any is looked up (the work of every walk)."""
+
+    lookups = 0
+
+    def get(self, key, default=None):  # type: ignore[override]
+        type(self).lookups += 1
+        return super().get(key, default)
+
+
+def test_statements_relying_on_a_long_chain_walk_it_once_not_once_each() -> None:
+    """200 statements, each in a document of a chain of 2,000 citing documents and relying on the next:
+    each walked the rest of the chain for its sources and again for their authors (200 x 2,000 walks;
+    a chart of 400 statements on a 3,200-document chain took 19.5 s). A source an earlier walk went
+    through is not walked again: what lies beyond it is joined already."""
+    n, k = 2000, 200
+    documents = {d.id: d for d in (_document(i, n) for i in range(n))}
+    statements = [
+        SimpleNamespace(
+            id=f"c{j}", document=f"d{j}", speaker=None, relies_on=[SimpleNamespace(document=f"d{j + 1}", pinpoint=None)]
+        )
+        for j in range(k)
+    ]
+    sources = Sources(documents, {}, statements)
+    sources.cites = _CountingCites(sources.cites)
+    _CountingCites.lookups = 0
+    groups = sources.groups(statements)
+    assert [len(g.statements) for g in groups] == [k]  # each cites the next: one source
+    assert sources.count(statements) == 1
+    assert _CountingCites.lookups < 10 * (n + k), f"{_CountingCites.lookups} lookups of citations for {n} documents"

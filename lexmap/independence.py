@@ -35,6 +35,8 @@ from typing import Any
 import attrs
 
 MODES = ("speaker", "publisher")
+PATH_WORDS = 6
+"""The longest path of citations a reason gives in full."""
 
 
 @attrs.frozen
@@ -140,13 +142,26 @@ class Sources:
 
     @staticmethod
     def _path(start: str, end: str, reach: dict) -> str:
+        """The citations from ``start`` to ``end`` in words; of a path of more than
+        :data:`PATH_WORDS` citations only the first two and the last two, with how many are
+        between (every step of every link's path made the prose quadratic in a chain's length)."""
         steps = []
         current = end
         while current != start:
             parent, pinpoint = reach[current]
-            steps.append(f"{parent} cites {current}" + (f" at {pinpoint}" if pinpoint else ""))
+            steps.append((parent, current, pinpoint))
             current = parent
-        return "; ".join(reversed(steps))
+        steps.reverse()
+        if len(steps) > PATH_WORDS:
+            shown = [*steps[:2], None, *steps[-2:]]
+        else:
+            shown = list(steps)
+        return "; ".join(
+            f"{len(steps) - 4} more citations"
+            if step is None
+            else f"{step[0]} cites {step[1]}" + (f" at {step[2]}" if step[2] else "")
+            for step in shown
+        )
 
     def _relies(self, statement, reliance, source: str, reach: dict) -> str:
         """How ``statement`` rests on ``source`` through ``reliance``, in words."""

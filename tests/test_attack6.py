@@ -67,3 +67,29 @@ def test_statements_relying_on_a_long_chain_walk_it_once_not_once_each() -> None
     assert [len(g.statements) for g in groups] == [k]  # each cites the next: one source
     assert sources.count(statements) == 1
     assert _CountingCites.lookups < 10 * (n + k), f"{_CountingCites.lookups} lookups of citations for {n} documents"
+
+
+def test_a_reason_gives_a_long_citation_path_in_short() -> None:
+    """300 statements, statement j in its own document relying on document j of a chain of 1,000: each
+    is joined to the first through a path of j citations, and every step was put in words (a chart of
+    400 such claims: 3.8 MB, one paragraph of 3.6 MB, quadratic). A long path keeps its first two and
+    last two citations and says how many are between."""
+    n, k = 1000, 300
+    documents = {d.id: d for d in (_document(i, n) for i in range(n))}
+    for j in range(k):
+        documents[f"x{j}"] = SimpleNamespace(
+            id=f"x{j}", cites=[], authored_by=(), published_by=None, authors=(f"X{j}",), publisher=None
+        )
+    statements = [
+        SimpleNamespace(id=f"c{j}", document=f"x{j}", speaker=None, relies_on=[SimpleNamespace(document=f"d{j}", pinpoint=None)])
+        for j in range(k)
+    ]
+    (group,) = Sources(documents, {}, statements).groups(statements)
+    assert len(group.statements) == k and len(group.links) == k - 1
+    last = group.links[-1].because
+    assert last.startswith(f"both rest on d{k - 1}: c0 relies on d0; d0 cites d1 at fn. 0; d1 cites d2 at fn. 1; ")
+    assert (
+        f"; {k - 1 - 4} more citations; d{k - 3} cites d{k - 2} at fn. {k - 3}; d{k - 2} cites d{k - 1} at fn. {k - 2}; " in last
+    )
+    assert last.endswith(f"c{k - 1} relies on d{k - 1}")
+    assert sum(len(link.because) for link in group.links) < 300 * k

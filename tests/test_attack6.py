@@ -93,3 +93,30 @@ def test_a_reason_gives_a_long_citation_path_in_short() -> None:
     )
     assert last.endswith(f"c{k - 1} relies on d{k - 1}")
     assert sum(len(link.because) for link in group.links) < 300 * k
+
+
+def test_a_deep_part_of_chain_is_indexed_in_quadratic_time_not_cubic(tmp_path) -> None:
+    """2,000 practices each part of the one before: every practice's chain of wholes was built with a
+    test of membership in the list itself (cubic: a 4,000-deep chain ran past 100 s in `matrix`)."""
+    import time
+
+    import lexmap
+
+    n = 2000
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "lexmap.yaml").write_text("title: Deep\nlaw: [bundled]\n", encoding="utf-8")
+    practices = "practices:\n  - id: p0\n    label: P0\n" + "".join(
+        f"  - id: p{i}\n    label: P{i}\n    part_of: p{i - 1}\n" for i in range(1, n)
+    )
+    documents = "documents:\n  - id: x\n    title: X\n    kind: report\n    authors: [X]\n"
+    claims = f"claims:\n  - id: c\n    document: x\n    practice: p{n - 1}\n    element: palermo/act-recruitment\n    stance: supports\n    pinpoint: p. 1\n    quote: q\n"
+    (tmp_path / "mappings" / "case.yaml").write_text(practices + documents + claims, encoding="utf-8")
+    corpus = lexmap.load(tmp_path, cache=False)
+    started = time.perf_counter()
+    rows = corpus.coverage("palermo/trafficking").elements
+    took = time.perf_counter() - started
+    recruitment = next(r for r in rows if r.element.id == "palermo/act-recruitment")
+    assert recruitment.practice == "p0" and [c.id for c in recruitment.subtree_supporting] == [
+        "c"
+    ]  # the deepest part reaches the top
+    assert took < 5, f"{took:.1f} s for the coverage of a {n}-deep chain of practices"

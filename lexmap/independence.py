@@ -109,9 +109,10 @@ class Sources:
 
     def chain(self, actor: str) -> list[str]:
         """``actor`` and the organisations it is part of, innermost first."""
-        out = [actor]
-        while (parent := getattr(self.actors.get(out[-1]), "part_of", None)) and parent not in out:
+        out, seen = [actor], {actor}  # a set beside the list: a test of the list made a deep chain cubic
+        while (parent := getattr(self.actors.get(out[-1]), "part_of", None)) and parent not in seen:
             out.append(parent)
+            seen.add(parent)
         return out
 
     def _name(self, actor: str) -> str:

@@ -120,3 +120,18 @@ def test_a_deep_part_of_chain_is_indexed_in_quadratic_time_not_cubic(tmp_path) -
         "c"
     ]  # the deepest part reaches the top
     assert took < 5, f"{took:.1f} s for the coverage of a {n}-deep chain of practices"
+
+
+def test_a_deep_part_of_chain_of_actors_is_followed_in_linear_time() -> None:
+    """An actor 3,000 organisations deep: its chain was built with a test of membership in the list
+    itself, quadratic for each speaker (100 speakers of a 2,000-deep chain: chart 14.1 s)."""
+    import time
+
+    n = 3000
+    actors = {f"a{i}": SimpleNamespace(id=f"a{i}", name=f"A{i}", part_of=f"a{i - 1}" if i else None) for i in range(n)}
+    sources = Sources({}, actors, [])
+    started = time.perf_counter()
+    chains = [sources.chain(f"a{n - 1 - j}") for j in range(60)]
+    took = time.perf_counter() - started
+    assert chains[0][0] == f"a{n - 1}" and chains[0][-1] == "a0" and len(chains[0]) == n and len(chains[-1]) == n - 59
+    assert took < 1, f"{took:.1f} s for 60 chains of a {n}-deep organisation"

@@ -135,3 +135,20 @@ def test_a_deep_part_of_chain_of_actors_is_followed_in_linear_time() -> None:
     took = time.perf_counter() - started
     assert chains[0][0] == f"a{n - 1}" and chains[0][-1] == "a0" and len(chains[0]) == n and len(chains[-1]) == n - 59
     assert took < 1, f"{took:.1f} s for 60 chains of a {n}-deep organisation"
+
+
+def test_the_site_follows_a_deep_part_of_chain_of_practices_in_linear_time() -> None:
+    """The site's time lines give a part's events to every whole it is part of, once an event:
+    each practice's wholes were gathered with a test of membership in the list itself."""
+    import time
+
+    from lexmap.site.pages import _wholes
+
+    n = 3000
+    practices = {f"p{i}": SimpleNamespace(id=f"p{i}", part_of=f"p{i - 1}" if i else None) for i in range(n)}
+    corpus = SimpleNamespace(practices=practices)
+    started = time.perf_counter()
+    chains = [_wholes(corpus, f"p{n - 1 - j}") for j in range(60)]  # type: ignore[arg-type]
+    took = time.perf_counter() - started
+    assert chains[0] == [f"p{i}" for i in reversed(range(n))] and len(chains[-1]) == n - 59
+    assert took < 1, f"{took:.1f} s for 60 chains of a {n}-deep practice"

@@ -131,8 +131,10 @@ class Assessor:
         self._wholes, self._first = {}, {}
         for practice in practices.values():  # a practice and the practices it is part of
             chain: list[str] = [practice.id]
-            while (parent := practices[chain[-1]].part_of) and parent not in chain:
+            seen = {practice.id}  # a set beside the list: a test of the list made a deep chain cubic
+            while (parent := practices[chain[-1]].part_of) and parent not in seen:
                 chain.append(parent)
+                seen.add(parent)
             self._wholes[practice.id] = chain
             self._first[practice.id] = min(order[p] for p in chain)
         self._on_element = {}

@@ -30,10 +30,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 MODES = ("speaker", "publisher")
+PATH_WORDS = 6
+"""The longest path of citations a reason gives in full."""
 
 
 @attrs.frozen
@@ -106,9 +109,10 @@ class Sources:
 
     def chain(self, actor: str) -> list[str]:
         """``actor`` and the organisations it is part of, innermost first."""
-        out = [actor]
-        while (parent := getattr(self.actors.get(out[-1]), "part_of", None)) and parent not in out:
+        out, seen = [actor], {actor}  # a set beside the list: a test of the list made a deep chain cubic
+        while (parent := getattr(self.actors.get(out[-1]), "part_of", None)) and parent not in seen:
             out.append(parent)
+            seen.add(parent)
         return out
 
     def _name(self, actor: str) -> str:
@@ -139,13 +143,31 @@ class Sources:
 
     @staticmethod
     def _path(start: str, end: str, reach: dict) -> str:
+        """The citations from ``start`` to ``end`` in words; of a path of more than
+        :data:`PATH_WORDS` citations only the first two and the last two, with how many are
+        between (every step of every link's path made the prose quadratic in a chain's length)."""
         steps = []
         current = end
         while current != start:
             parent, pinpoint = reach[current]
-            steps.append(f"{parent} cites {current}" + (f" at {pinpoint}" if pinpoint else ""))
+            steps.append((parent, current, pinpoint))
             current = parent
-        return "; ".join(reversed(steps))
+        steps.reverse()
+        if len(steps) > PATH_WORDS:
+            shown = [*steps[:2], None, *steps[-2:]]
+        else:
+            shown = list(steps)
+        return "; ".join(
+            f"{len(steps) - 4} more citations"
+            if step is None
+            else f"{step[0]} cites {step[1]}" + (f" at {step[2]}" if step[2] else "")
+            for step in shown
+        )
+
+    def _relies(self, statement, reliance, source: str, reach: dict) -> str:
+        """How ``statement`` rests on ``source`` through ``reliance``, in words."""
+        said = f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
+        return said if source == reliance.document else f"{said}; {self._path(reliance.document, source, reach)}"
 
     # -- groups ----------------------------------------------------------------
 
@@ -197,27 +219,38 @@ class Sources:
             reach = self._reach(document, stop=recorded)
             for other in recorded & reach.keys():
                 link(i, by_document[other], "citation", self._path(document, other, reach) if reasons else "")
-        rests_on: dict[str, tuple[int, str]] = {}
+        # the same-source rule: each statement walks what it rests on, and stops at a source an
+        # earlier walk went through (what lies beyond is that walk's, joined to it already): every
+        # source is walked from once, however many statements rest on a long citation chain; the
+        # words of a path are put together only for a link that joins two groups
+        claimed: dict[str, tuple[int, Any, dict]] = {}  # source -> (statement, reliance, its walk)
+        owned: list[list[str]] = [[] for _ in statements]  # the sources each statement's walks went through
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
-                reach = self.rests_on(reliance.document)
-                if reasons:
-                    basis = {
-                        reliance.document: f"{statement.id} relies on {reliance.document}"
-                        + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
-                    }
-                    basis.update((d, basis[reliance.document] + "; " + self._path(reliance.document, d, reach)) for d in reach)
-                else:
-                    basis = dict.fromkeys((reliance.document, *reach), "")
-                for source, how in basis.items():
-                    if source in rests_on:
-                        j, other_how = rests_on[source]
-                        link(j, i, "same-source", f"both rest on {source}: {other_how}; {how}" if reasons else "")
-                    else:
-                        rests_on[source] = (i, how)
+                walk: dict[str, tuple[str, str | None]] = {}
+                queue = deque([reliance.document])
+                while queue:
+                    source = queue.popleft()
+                    if source in claimed:
+                        j, reliance_j, reach_j = claimed[source]
+                        if reasons and find(i) != find(j):
+                            because = (
+                                f"both rest on {source}: {self._relies(statements[j], reliance_j, source, reach_j)}; "
+                                f"{self._relies(statement, reliance, source, walk)}"
+                            )
+                        else:
+                            because = ""
+                        link(j, i, "same-source", because)
+                        continue
+                    claimed[source] = (i, reliance, walk)
+                    owned[i].append(source)
+                    for cited, pinpoint in self.cites.get(source, ()):
+                        if cited != reliance.document and cited not in walk:
+                            walk[cited] = (source, pinpoint)
+                            queue.append(cited)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):
-            for actor, how in self._voices_with_reasons(statement, reasons):
+            for actor, how in self._voices_with_reasons(statement, owned[i], reasons):
                 for depth, organisation in enumerate(self.chain(actor)):
                     said = how + ("" if depth == 0 else f" (part of {self._name(organisation)})") if reasons else ""
                     if organisation in speaking:
@@ -266,15 +299,14 @@ class Sources:
             found = self._voiced[document] = bool(self.document_voices(document))
         return found
 
-    def _voices_with_reasons(self, statement, reasons: bool = True) -> list[tuple[str, str]]:
+    def _voices_with_reasons(self, statement, rests_on: Sequence[str], reasons: bool = True) -> list[tuple[str, str]]:
         """Each voice ``statement`` carries, with how it carries it in words (with ``reasons``):
-        its own voices, and the authors (else publisher) of every document it rests on, through
-        any chain."""
+        its own voices, and the authors (else publisher) of every document in ``rests_on`` (what
+        it rests on, through any chain, less what another statement's walk went through first)."""
         out = [(actor, f"{statement.id} is spoken by {self._name(actor)}" if reasons else "") for actor in self.voices(statement)]
-        for reliance in statement.relies_on:
-            for document in (reliance.document, *self.rests_on(reliance.document)):
-                out += [
-                    (actor, f"{statement.id} rests on {document}, by {self._name(actor)}" if reasons else "")
-                    for actor in self.document_voices(document)
-                ]
+        for document in rests_on:
+            out += [
+                (actor, f"{statement.id} rests on {document}, by {self._name(actor)}" if reasons else "")
+                for actor in self.document_voices(document)
+            ]
         return out

@@ -254,9 +254,10 @@ def environment(corpus: Corpus) -> jinja2.Environment:
 
 def _wholes(corpus: Corpus, practice: str) -> list[str]:
     """``practice`` and the practices it is part of, up the chain (a part's events are the whole's too)."""
-    found = [practice]
-    while corpus.practices[found[-1]].part_of and corpus.practices[found[-1]].part_of not in found:
-        found.append(corpus.practices[found[-1]].part_of)  # type: ignore[arg-type]
+    found, seen = [practice], {practice}  # a set beside the list: a test of the list made a deep chain cubic
+    while (parent := corpus.practices[found[-1]].part_of) and parent not in seen:
+        found.append(parent)
+        seen.add(parent)
     return found
 
 

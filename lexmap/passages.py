@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from .pages import PagedText, Place
-from .quotes import nfc, normalise, visible
+from .quotes import LIGATURES, nfc, normalise, visible
 
 RAREST, MAX_PLACES = 3, 200
 """Windows are tried around the places of the 3 rarest words the text shares with what is
@@ -25,18 +25,7 @@ sought, at most 200 places each: enough for a passage that shares most of its wo
 _EDGE = ".,;:!?()\"'"
 CUTOFF = 0.6
 """The least difflib ratio of a close passage: below it a passage shares words, not wording."""
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\u00a0": " ",
-    }
-)
+_LIGATURES = str.maketrans({**LIGATURES, "\u00a0": " "})
 _ALTERNATIVES = {"'": "['\u2018\u2019\u201a]", '"': '["\u201c\u201d\u201e]', "-": "[-\u2010\u2011]"}
 _BETWEEN_LETTERS = r"\u00ad*(?:[-\u2010\u2011](?:[^\S\n]*\n\s*)?\u00ad*)?"
 """Soft hyphens, or a hyphen (and the line break after it) that the normal form drops between two

@@ -37,6 +37,9 @@ INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 """Bidirectional embeddings, overrides and isolates, and tag characters: they reorder or hide
 what a reader sees."""
 
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+"""The Latin ligatures a PDF's text may hold, spelt out (NFC keeps them; NFKC would change more)."""
+
 _TRANSLATE = str.maketrans(
     {
         "‘": "'",
@@ -49,13 +52,7 @@ _TRANSLATE = str.maketrans(
         "\u00ad": None,
         "\u2010": "-",
         "\u2011": "-",
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
+        **LIGATURES,
     }
 )
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:[^\S\n]*\n\s*)?(?=[^\W\d_])")

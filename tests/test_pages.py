@@ -183,14 +183,12 @@ def test_an_extracted_text_is_kept_by_its_hash_and_read_back_from_the_cache(tmp_
     assert not entry.exists()
 
 
-def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_one(tmp_path):
+def _card(corpus, claim_id: str) -> str:
+    """The site's card of one claim, with ids for links and names."""
     from lexmap.site.cards import statement_card
 
-    case = _case(tmp_path, "d5.pdf", [_claim("c-across", ACROSS)], url="https://example.org/field-report.pdf")
-    write_pdf(case / "texts" / "d5.pdf", PAGES, LABELS)
-    corpus = lexmap.load(case, cache=False)
-    card = statement_card(
-        corpus.claims["c-across"],
+    return statement_card(
+        corpus.claims[claim_id],
         "claim",
         (),
         3,
@@ -200,6 +198,13 @@ def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_
         link=lambda id_, qualified=False: id_,
         name=lambda id_, qualified=False: id_,
     )
+
+
+def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_one(tmp_path):
+    case = _case(tmp_path, "d5.pdf", [_claim("c-across", ACROSS)], url="https://example.org/field-report.pdf")
+    write_pdf(case / "texts" / "d5.pdf", PAGES, LABELS)
+    corpus = lexmap.load(case, cache=False)
+    card = _card(corpus, "c-across")
     assert 'href="https://example.org/field-report.pdf#page=3"' in card
     assert "Findings, pp. 1\u20132" in card
 
@@ -207,23 +212,11 @@ def test_the_site_card_links_the_pdf_at_the_physical_page_and_cites_the_printed_
 def test_the_site_card_adds_the_printed_page_a_longer_page_number_only_seems_to_give(tmp_path):
     # "p. 2" is inside "p. 21" as text but is not the same page: the card must still say where the
     # quote is (the chart's rule, lexmap/source_links.with_pages)
-    from lexmap.site.cards import statement_card
-
     wages = {"id": "c-wages", "pinpoint": "p. 21", "quote": "Wages are withheld."}
     case = _case(tmp_path, "d5.pdf", [wages], url="https://example.org/field-report.pdf")
     write_pdf(case / "texts" / "d5.pdf", PAGES, LABELS)
     corpus = lexmap.load(case, cache=False)
-    card = statement_card(
-        corpus.claims["c-wages"],
-        "claim",
-        (),
-        3,
-        home=True,
-        corpus=corpus,
-        speakers=lambda s: (),
-        link=lambda id_, qualified=False: id_,
-        name=lambda id_, qualified=False: id_,
-    )
+    card = _card(corpus, "c-wages")
     assert "p. 21, p. 2 " in card and 'href="https://example.org/field-report.pdf#page=4"' in card
 
 

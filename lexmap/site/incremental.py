@@ -29,22 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus import Corpus
+from ..model import COLLECTIONS  # the case's collections of records, in the order they are read
 from ..problems import CorpusError
 from . import links, mkdocs_api
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
 
 STATEMENTS = ("claims", "attestations", "exhibits")
-COLLECTIONS = (
-    "states",
-    "ratifications",
-    "actors",
-    "instruments",
-    "indicator_frameworks",
-    "documents",
-    "practices",
-    *STATEMENTS,
-)
 
 
 def digest(markdown: str) -> bytes:

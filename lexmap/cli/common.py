@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..discover import describe, find_case
+from ..case_line import describe
+from ..discover import find_case
 from ..exports.formats import DEFAULT_PAPER, PAPERS, Destination, Format, OutputCase, names, unknown
 from ..loading import load
 from ..outputs import check_file_output, corpus_inputs, write_file
@@ -100,7 +101,7 @@ output_option = click.option(
 
 def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "full"):
     """Load the corpus for a command, saying first on stderr which one and which law folders
-    (:func:`lexmap.discover.describe`); on problems, list them all on stderr and exit 1.
+    (:func:`lexmap.case_line.describe`); on problems, list them all on stderr and exit 1.
     ``profile``: the edition the outputs show (:mod:`lexmap.profiles`), said on stderr too."""
     try:
         corpus = load(path, texts=list(texts) or None, require_texts=require_texts, profile=profile)

@@ -43,7 +43,7 @@ from .cache_folder import sign as _sign
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .discover import Layout, bundled_case, corpus_files
 from .loader import CaseRecords
-from .model import Case
+from .model import STATEMENTS, Case
 from .texts import MAX_TEXT_BYTES, TextStatus
 
 log = logging.getLogger("lexmap.cache")
@@ -341,9 +341,7 @@ class CorpusCache:
                 "corpus": str(layout.root),
                 "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "files": len(lines),
-                "records": sum(
-                    len(found.records.get(k, ())) for k in ("claims", "attestations", "exhibits", "practices", "documents")
-                ),
+                "records": sum(len(found.records.get(k, ())) for k in (*STATEMENTS, "practices", "documents")),
             }
             body = b"\n".join([json.dumps(header).encode(), json.dumps(meta, ensure_ascii=False).encode("utf-8"), *lines, b""])
             folder = private_dir(create=True)

@@ -21,6 +21,9 @@ SCHEDULED = frozenset({"entry-into-force", "denunciation-effective"})
 """Events an official record lists ahead of their date (a treaty enters into force for a state,
 a denunciation takes effect, months after the act): they may lie in the future."""
 
+LAW = ("instrument", "provision", "element")
+"""What a reading may be about: the law library's instruments, provisions and elements."""
+
 if TYPE_CHECKING:
     from .loader import _CorpusReader
 
@@ -33,26 +36,32 @@ class References(TextChecks):
         self.suggestions = Suggestions()
         self._tail_index: dict[tuple[str, str], list[str]] | None = None
 
-    def expect(self, owner, field: tuple, ref: str | None, kind: str) -> bool:
-        """Check that ``ref`` names a record of ``kind``; report it otherwise, with the closest ids."""
+    def expect(self, owner, field: tuple, ref: str | None, kind: str | tuple[str, ...]) -> bool:
+        """Check that ``ref`` names a record of ``kind`` (or of one of several kinds: a reading is
+        about an instrument, a provision or an element); report it otherwise, with the closest ids."""
         if ref is None:
             return False
         found = self.kinds.get(ref)
-        if found == kind:
+        kinds = (kind,) if isinstance(kind, str) else kind
+        if found in kinds:
             return True
+        wanted = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
         if found is None:
-            self.report_at(owner, field, f"unknown {kind} {ref!r}", self.suggest(ref, kind))
+            self.report_at(owner, field, f"unknown {wanted} {ref!r}", self.suggest(ref, kinds))
         else:
-            self.report_at(owner, field, f"{ref!r} is {_a(found)}, not {_a(kind)}", f"refer to {_a(kind)}")
+            self.report_at(owner, field, f"{ref!r} is {_a(found)}, not {_a(wanted)}", f"refer to {_a(wanted)}")
         return False
 
-    def suggest(self, ref: str, kind: str) -> str:
-        """ "did you mean ...?" for an unknown ``ref`` of ``kind``; past the first
+    def suggest(self, ref: str, kind: str | tuple[str, ...]) -> str:
+        """ "did you mean ...?" for an unknown ``ref`` of ``kind`` (or kinds); past the first
         Suggestions.FIRST of a kind, what to do without a search (its cost is bounded)."""
-        if "/" not in ref and (qualified := self._tails().get((kind, ref))):
+        kinds = (kind,) if isinstance(kind, str) else kind
+        kind = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+        tails = self._tails()
+        if "/" not in ref and (qualified := [q for k in kinds for q in tails.get((k, ref), ())]):
             close: list[str] | None = qualified[:3]
         else:
-            close = self.suggestions.close(ref, kind, (i for i, k in self.kinds.items() if k == kind))
+            close = self.suggestions.close(ref, kind, (i for i, k in self.kinds.items() if k in kinds))
             if close is None:
                 return (
                     f"define {_a(kind)} with this id or correct the reference (no suggestions past the first {Suggestions.FIRST})"
@@ -114,10 +123,15 @@ class References(TextChecks):
             ("claims", "element", "element"),
             ("attestations", None, None),
             ("exhibits", "indicator", "indicator"),
+            ("readings", None, None),  # about the law: no practice, see check_reading
         ):
             for statement in self.records[collection]:
                 self.expect(statement, ("document",), statement.document, "document")
-                self.expect(statement, ("practice",), statement.practice, "practice")
+                if collection == "readings":
+                    for index, ref in enumerate(statement.about):
+                        self.expect(statement, ("about", index), ref, LAW)
+                else:
+                    self.expect(statement, ("practice",), statement.practice, "practice")
                 self.expect(statement, ("speaker",), statement.speaker, "actor")
                 languages.check_translation(statement, self.expect, self.report_at)  # issue 27
                 if target_field and target_kind:

@@ -23,6 +23,7 @@ from .model import (
     Practice,
     Provision,
     Ratification,
+    Reading,
     State,
 )
 from .problems import UnknownId
@@ -57,6 +58,7 @@ class Corpus:
         claims: Iterable[Claim] = (),
         attestations: Iterable[Attestation] = (),
         exhibits: Iterable[Exhibit] = (),
+        readings: Iterable[Reading] = (),
         root: Path | None = None,
         case: Case | None = None,
         texts: Mapping[str, TextStatus] | None = None,
@@ -77,6 +79,8 @@ class Corpus:
         self.claims: Mapping[str, Claim] = _index(claims)
         self.attestations: Mapping[str, Attestation] = _index(attestations)
         self.exhibits: Mapping[str, Exhibit] = _index(exhibits)
+        self.readings: Mapping[str, Reading] = _index(readings)
+        """Statements about the law (what an instrument, provision or element means), tied to no practice."""
 
         provisions, tests, elements, indicators, parents = _index_law(
             self.instruments.values(), self.indicator_frameworks.values()
@@ -99,6 +103,7 @@ class Corpus:
             self.claims,
             self.attestations,
             self.exhibits,
+            self.readings,
             self.provisions,
             self.elements,
             self.indicators,
@@ -160,6 +165,7 @@ class Corpus:
             "claims",
             "attestations",
             "exhibits",
+            "readings",
         )
         return {
             kind: sum(len(d.cites) for d in self.documents.values()) if kind == "citations" else len(getattr(self, kind))
@@ -174,12 +180,13 @@ class Corpus:
         from .independence import Sources
 
         if ("sources", independence) not in self._asked:
+            # readings support no practice: what they rely on ties no practice's statements together
             statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
             self._asked["sources", independence] = Sources(self.documents, self.actors, statements, independence)
         return self._asked["sources", independence]
 
     def speakers(self, statement: str) -> Records:
-        """The actors who make a claim, attestation or exhibit (its ``speaker``, else its
+        """The actors who make a claim, attestation, exhibit or reading (its ``speaker``, else its
         document's authors or publisher)."""
         return Records(self.actors[a] for a in self.sources().speakers(self[statement]))
 
@@ -257,6 +264,24 @@ class Corpus:
     def exhibits_of(self, practice: str) -> Records:
         """Which indicators ``practice`` is said to exhibit, by whom."""
         return self._statements(self.exhibits, "practice", practice, self.practices)
+
+    def readings_by(self, document: str) -> Records:
+        """What ``document`` says about the law (its readings)."""
+        return self._statements(self.readings, "document", document, self.documents)
+
+    def readings_of(self, target: str, *, direct: bool = False) -> Records:
+        """The readings about ``target`` (an instrument, a provision or an element) and, unless
+        ``direct``, about what it contains: an instrument's provisions and elements, a
+        provision's subparagraphs, an element's parts."""
+        if not any(target in known for known in (self.instruments, self.provisions, self.elements)):
+            raise UnknownId(target, "instrument, provision or element", {**self.instruments, **self.provisions, **self.elements})
+        if direct:
+            wanted = {target}
+        elif target in self.instruments:
+            wanted = {target, *(i for i in (*self.provisions, *self.elements) if self.owner(i) == target)}
+        else:
+            wanted = {r.id for r in (self.provisions.get(target) or self.elements[target]).walk()}
+        return self._said(r for r in self.readings.values() if wanted.intersection(r.about))
 
     @staticmethod
     def _known(value: str, known: Mapping, kind: str) -> None:
@@ -402,12 +427,12 @@ class Corpus:
         )
 
     def statements_by(self, actor: str) -> Records:
-        """Every claim, attestation and exhibit ``actor`` makes (as speaker, or as the author or
+        """Every claim, attestation, exhibit and reading ``actor`` makes (as speaker, or as the author or
         publisher of a document that records it without another speaker), or that one of its
         members makes (``part_of``)."""
         self._known(actor, self.actors, "actor")
         sources = self.sources()
-        statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values())
+        statements = (*self.claims.values(), *self.attestations.values(), *self.exhibits.values(), *self.readings.values())
         return self._said(s for s in statements if any(actor in sources.chain(a) for a in sources.speakers(s)))
 
     def _with(self, **statements) -> Corpus:

@@ -21,7 +21,7 @@ from .gaps import KINDS
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-STATEMENTS = (("claims", "claim"), ("attestations", "attestation"), ("exhibits", "exhibit"))
+STATEMENTS = (("claims", "claim"), ("attestations", "attestation"), ("exhibits", "exhibit"), ("readings", "reading"))
 RECORDS = (("documents", "document"), ("practices", "practice"), ("actors", "actor"), ("states", "state"))
 MATRICES = (("indicators", "instruments"), ("practices", "instruments"))
 CELL_FIELDS = ("level", "independent_sources", "practices", "documents", "contesting")
@@ -140,8 +140,11 @@ def _plain(value: Any) -> Any:
 
 
 def about(record: Any) -> str:
-    """A statement in ids: "document: practice -> element (or indicator), stance"; else ""."""
+    """A statement in ids: "document: practice -> element (or indicator), stance", a reading
+    "document: about instrument, provision..."; else ""."""
     target = getattr(record, "element", None) or getattr(record, "indicator", None)
+    if hasattr(record, "document") and hasattr(record, "about"):
+        return f"{record.document}: about {', '.join(record.about)}"
     if not hasattr(record, "document") or not hasattr(record, "practice"):
         return ""
     stance = getattr(record, "stance", None)
@@ -243,13 +246,14 @@ def _gaps(old: Corpus, new: Corpus, independence: str) -> list[GapChange]:
 
 def _law(old: Corpus, new: Corpus) -> list[RecordChange]:
     """The law that touches the case: instruments (and their provisions and elements) with an
-    element some statement argues, in either version; frameworks of exhibited indicators; the
+    element some statement argues or that a reading is about, in either version; frameworks of exhibited indicators; the
     ratification histories of the states of the case's practices."""
     used = set()
     states = set()
     frameworks = set()
     for corpus in (old, new):
         used |= {corpus.owner(c.element) for c in corpus.claims.values() if c.element in corpus.elements}
+        used |= {corpus.owner(a) for r in corpus.readings.values() for a in r.about if a in corpus}
         states |= {p.state for p in corpus.practices.values() if p.state}
         frameworks |= {corpus.owner(e.indicator) for e in corpus.exhibits.values() if e.indicator in corpus.indicators}
 

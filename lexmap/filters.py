@@ -42,7 +42,7 @@ def filter_statements(
     ``party_status``: claims whose practice's state had this status towards the claimed
     element's instrument at the practice's ``start`` date (today's when it has none); claims
     whose status cannot be decided are left out with a warning saying how many
-    (``keep_undecided=True`` keeps them); attestations and exhibits are kept. Unknown values
+    (``keep_undecided=True`` keeps them); attestations, exhibits and readings are kept. Unknown values
     raise ``ValueError`` (or ``UnknownId``) naming the allowed ones.
     """
     wanted = None
@@ -103,4 +103,5 @@ def filter_statements(
         claims=claims,
         attestations=filter(keep, corpus.attestations.values()),
         exhibits=filter(keep, corpus.exhibits.values()),
+        readings=filter(keep, corpus.readings.values()),
     )

@@ -39,6 +39,7 @@ KINDS = {
     "claims": "claim",
     "attestations": "attestation",
     "exhibits": "exhibit",
+    "readings": "reading",
 }
 
 

@@ -23,6 +23,7 @@ KINDS = (
     "claims",
     "attestations",
     "exhibits",
+    "readings",
 )
 
 
@@ -84,6 +85,7 @@ def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
         lines += [f"  attested by {a.document} ({a.id})" for a in corpus.attestations_of(id_)]
     elif id_ in corpus.documents:
         lines += [f"  argues {c.id}: {c.practice} -> {c.element} ({c.stance})" for c in corpus.argued_by(id_)]
+        lines += [f"  reads {r.id}: {', '.join(r.about)}" for r in corpus.readings_by(id_)]
         lines += [f"  cited by {d.id}" for d in corpus.cited_by(id_)]
     elif id_ in corpus.states:
         records = [r for r in corpus.ratifications.values() if r.state == id_]
@@ -92,8 +94,13 @@ def describe(corpus: Corpus, id_: str, on: str | None = None) -> str:
         lines += [f"  {r.instrument}: {corpus.party_status(r.instrument, id_, on=on).summary}" for r in records]
     elif id_ in corpus.actors:
         lines += [
-            f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> {getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
+            f"  reading {s.id}: about {', '.join(s.about)} ({s.document})"
+            if hasattr(s, "about")
+            else f"  {type(s).__name__.lower()} {s.id}: {s.practice} -> "
+            f"{getattr(s, 'element', None) or getattr(s, 'indicator', None) or 'happens'}"
             f" ({getattr(s, 'stance', 'reports')}, {s.document})"
             for s in corpus.statements_by(id_)
         ]
+    if id_ in corpus.instruments or id_ in corpus.provisions or id_ in corpus.elements:
+        lines += [f"  read by {r.document} ({r.id})" for r in corpus.readings_of(id_, direct=True)]
     return "\n".join(lines)

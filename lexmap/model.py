@@ -42,6 +42,8 @@ MAX_LENGTH = "max_length"
 """A text field's metadata key: the most characters its value (each item, for a list) may hold.
 The manifest's fields have one: they are copied onto every page of a site (a 2 MB title made a
 395 MB site of 28 pages) and into the first line of every command."""
+MIN_ITEMS = "min_items"
+"""A list field's metadata key: the fewest items its value may hold (a reading is about something)."""
 RESERVED_IDS = frozenset({"index"})
 """Ids no top-level record may take: each site section's list page is ``<section>/index.md``."""
 
@@ -512,6 +514,32 @@ class Exhibit(_Record):
 
 
 @attrs.frozen
+class Reading(_Record):
+    """``document`` (through ``speaker``) states how the law reads, tied to no practice.
+
+    What an instrument, provision or element means, its status, or how it relates to another: a
+    statement about the law. ``about`` names the instruments, provisions or elements it reads (at
+    least one); it counts towards no practice's evidence."""
+
+    id: Id
+    document: Id
+    about: tuple[Id, ...] = attrs.field(metadata={MIN_ITEMS: 1})
+    pinpoint: str
+    quote: str
+    speaker: Id | None = None
+    relies_on: tuple[Citation, ...] = ()
+    note: str | None = None
+    translation: str | None = None
+    """The quote in English, when the document's ``language`` is another: the quote stays verbatim
+    in the original and is checked there."""
+    translation_by: str | None = None
+    """Who translated: an actor id, or ``machine: NAME, DATE`` (``machine: DeepL, 2024-05-02``)."""
+    page: str | None = None
+    when: EventDate | None = None
+    visibility: Visibility = "public"
+
+
+@attrs.frozen
 class Case(_Record):
     """A case's manifest (``lexmap.yaml``): what the case is, which law it uses, which document
     texts it does not ship (their quotes can only be checked with ``--texts``)."""
@@ -540,5 +568,12 @@ COLLECTIONS: dict[str, type] = {
     "claims": Claim,
     "attestations": Attestation,
     "exhibits": Exhibit,
+    "readings": Reading,
 }
 """Top-level YAML keys and the record class of each."""
+
+STATEMENTS = ("claims", "attestations", "exhibits", "readings")
+"""The collections of statements: what a document says, with pinpoint and verbatim quote. Readings
+are about the law and tied to no practice: they never count towards a practice's evidence."""
+PRACTICE_STATEMENTS = ("claims", "attestations", "exhibits")
+"""The statements about a practice: what coverage, levels and independence count."""

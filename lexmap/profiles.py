@@ -1,6 +1,6 @@
 """Publication profiles: what an edition of a case may show, applied once to the records.
 
-A document, a statement (claim, attestation, exhibit) or an actor may be ``restricted`` or
+A document, a statement (claim, attestation, exhibit, reading) or an actor may be ``restricted`` or
 ``confidential`` (default ``public``). ``--profile public`` withholds both, ``internal`` the
 confidential ones only, ``full`` (the default) nothing. :func:`apply_profile` runs between
 reading (every quote already checked on the full records) and indexing: each withheld string
@@ -24,13 +24,14 @@ from typing import Any
 import attrs
 
 from .loader import CaseRecords
+from .model import STATEMENTS as MODEL_STATEMENTS
 from .model import Case, Citation, Document, LegalBasis, Practice
 
 PROFILES = ("full", "internal", "public")
 """The profiles, from the one that shows everything to the one that shows only public records."""
 WITHHOLDS = {"full": frozenset(), "internal": frozenset({"confidential"}), "public": frozenset({"restricted", "confidential"})}
 """The visibilities each profile withholds."""
-STATEMENTS = ("claims", "attestations", "exhibits")
+STATEMENTS = MODEL_STATEMENTS
 WITHHELD_QUOTE = "withheld quote"
 WITHHELD_PINPOINT = "withheld"
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, SLUG, Case, Element, EventDate, Id, IsoDate
+from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, MIN_ITEMS, SLUG, Case, Element, EventDate, Id, IsoDate
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
@@ -102,6 +102,8 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             schema = _nullable_like(schema, _SLUG)
         if MAX_LENGTH in field.metadata:
             schema = _bounded(schema, field.metadata[MAX_LENGTH])
+        if MIN_ITEMS in field.metadata:
+            schema = {**schema, "minItems": field.metadata[MIN_ITEMS]}
         properties[field.name] = schema
     required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
     schema = {"type": "object", "properties": properties, "additionalProperties": False}

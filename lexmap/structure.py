@@ -20,7 +20,20 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from .dates import parse_date
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, RESERVED_IDS, SLUG, EventDate, Id, IsoDate, is_iso_date
+from .model import (
+    COLLECTIONS,
+    ID,
+    ISO_DATE,
+    MAX_ID_LENGTH,
+    MAX_LENGTH,
+    MIN_ITEMS,
+    RESERVED_IDS,
+    SLUG,
+    EventDate,
+    Id,
+    IsoDate,
+    is_iso_date,
+)
 from .quotes import INVISIBLE, visible
 
 Path_ = tuple[str | int, ...]
@@ -306,11 +319,23 @@ def _own_id_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | No
 
 def _length_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | None]]:
     """Every text of a record's fields that carry a :data:`~lexmap.model.MAX_LENGTH` (each item
-    of a list) longer than it, refused before anything copies it."""
+    of a list) longer than it, refused before anything copies it; every list shorter than its
+    :data:`~lexmap.model.MIN_ITEMS`."""
     if not isinstance(value, dict) or not attrs.has(type_):
         return []
     problems: list[tuple[Path_, str, str | None]] = []
     for field in attrs.fields(type_):
+        fewest = field.metadata.get(MIN_ITEMS)
+        if fewest is not None and isinstance(value.get(field.name), list) and len(value[field.name]) < fewest:
+            problems.append(
+                (
+                    (field.name,),
+                    f"{field.name} needs at least {fewest} item{'s' if fewest != 1 else ''}",
+                    "name an instrument, provision or element the reading is about"
+                    if field.name == "about"
+                    else "add the missing items",
+                )
+            )
         limit = field.metadata.get(MAX_LENGTH)
         given = value.get(field.name)
         if limit is None or given is None:

@@ -14,7 +14,7 @@ from .cache_folder import file_sha256
 from .discover import foreign_text, shown_name
 from .extract import read_pages
 from .extras import MissingExtra
-from .model import date_before
+from .model import STATEMENTS, date_before
 from .pages import PagedText, Place
 from .passages import closest_hint
 from .problems import Problem
@@ -81,11 +81,11 @@ class TextChecks:
                     )
                 )
         statements: dict[str, list] = {}
-        for collection in ("claims", "attestations", "exhibits"):
+        for collection in STATEMENTS:
             for statement in self.records[collection]:
                 statements.setdefault(statement.document, []).append(statement)
         relying: dict[str, list[str]] = {}  # document -> statements of other documents resting on it
-        for collection in ("claims", "attestations", "exhibits"):
+        for collection in STATEMENTS:
             for statement in self.records[collection]:
                 for reliance in statement.relies_on:
                     relying.setdefault(reliance.document, []).append(statement.id)

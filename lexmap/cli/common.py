@@ -12,6 +12,7 @@ from ..case_line import describe
 from ..discover import find_case
 from ..exports.formats import DEFAULT_PAPER, PAPERS, Destination, Format, OutputCase, names, unknown
 from ..loading import load
+from ..model import STATEMENTS
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
 from ..profiles import ProfileError
@@ -129,7 +130,7 @@ def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "ful
 
 def _not_public(corpus) -> int:
     """How many documents, statements and actors are not public (what ``--profile`` would withhold)."""
-    kinds = (corpus.documents, corpus.actors, corpus.claims, corpus.attestations, corpus.exhibits)
+    kinds = (corpus.documents, corpus.actors, *(getattr(corpus, name) for name in STATEMENTS))
     return sum(1 for records in kinds for record in records.values() if record.visibility != "public")
 
 

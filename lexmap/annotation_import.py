@@ -1,7 +1,7 @@
 """Draft statements from annotations: Hypothesis's search JSON, W3C Web Annotations, CSV rows.
 
-Each annotation becomes one draft claim (tagged ``element:``), exhibit (``indicator:``) or
-attestation (neither), written into a NEW YAML file of the case: the quote is the annotation's
+Each annotation becomes one draft claim (tagged ``element:``), exhibit (``indicator:``), reading
+(``about:``, a statement about the law) or attestation (none of them), written into a NEW YAML file of the case: the quote is the annotation's
 exact text, the pinpoint its page label ("p. 21"), the ids come from the tag convention of
 :mod:`lexmap.annotations`. What an annotation does not say is left out with a ``# TODO`` line
 beside the record, so that ``lexmap validate`` names the missing field and the comment says how
@@ -181,6 +181,7 @@ CSV_COLUMNS = (
     "indicator",
     "stance",
     "speaker",
+    "about",
     "pinpoint",
     "page",
     "quote",
@@ -194,7 +195,7 @@ CSV_COLUMNS = (
 
 def read_csv(text: str) -> list[Note]:
     """Rows with a header of :data:`CSV_COLUMNS` (``quote`` required; ``tags``: the convention's
-    tags separated by spaces or semicolons)."""
+    tags separated by spaces or semicolons; ``about``: the ids a reading reads, separated so)."""
     import difflib
 
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -215,6 +216,8 @@ def read_csv(text: str) -> list[Note]:
         tags.update(
             (k, row[k]) for k in ("id", "document", "practice", "element", "indicator", "stance", "speaker") if row.get(k)
         )
+        if about := [a for a in re.split(r"[;\s]+", row.get("about", "")) if a]:  # a reading: the ids it reads
+            tags["about"] = " ".join(about)
         extra = (
             {"translation": {"value": row["translation"], "by": row.get("translation_by") or None}}
             if row.get("translation")
@@ -296,13 +299,21 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
     complete starts with TODO); made-up ids unique in the corpus and among the drafts."""
     taken: set[str] = set()
     if corpus is not None:
-        for name in ("claims", "attestations", "exhibits", "documents", "practices", "actors"):
+        for name in ("claims", "attestations", "exhibits", "readings", "documents", "practices", "actors"):
             taken |= set(getattr(corpus, name, {}))
     given: set[str] = set()
     out = []
     for number, note in enumerate(notes, 1):
         tags, todo = note.tags, []
-        kind = "claim" if tags.get("element") else "exhibit" if tags.get("indicator") else "attestation"
+        kind = (
+            "claim"
+            if tags.get("element")
+            else "exhibit"
+            if tags.get("indicator")
+            else "reading"
+            if tags.get("about")
+            else "attestation"
+        )
         record: dict = {}
         document = _document_for(note, corpus)
         wanted = tags.get("id") or (m[1] if (m := re.fullmatch(r"urn:lexmap:\w+:(.+)", note.annotation_id or "")) else None)
@@ -319,14 +330,18 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
             todo.append(
                 f"TODO document: the id of the document annotated at {note.uri or 'an unknown address'} (or tag it document:ID)"
             )
-        if tags.get("practice"):
+        if kind == "reading":  # about the law: what it reads, and no practice
+            record["about"] = tags["about"].split()
+            if tags.get("practice"):
+                todo.append(f"a reading is tied to no practice: practice:{tags['practice']} not read")
+        elif tags.get("practice"):
             record["practice"] = tags["practice"]
         else:
             todo.append("TODO practice: the practice's id (tag the annotation practice:ID)")
         for key in ("element", "indicator"):
             if tags.get(key):
                 record[key] = tags[key]
-        if kind != "attestation":
+        if kind in ("claim", "exhibit"):
             if tags.get("stance"):
                 record["stance"] = tags["stance"]
             elif kind == "claim":
@@ -367,7 +382,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
 def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
     """The drafts as a YAML data file: each value a JSON scalar or flow collection (JSON is YAML)."""
     lines = [f"# Statements drafted by `lexmap import` from {yaml_comment(source)}: complete each TODO, then lexmap validate."]
-    for collection in ("claims", "attestations", "exhibits"):
+    for collection in ("claims", "attestations", "exhibits", "readings"):
         chosen = [(r, t) for c, r, t in drafts if c == collection]
         if not chosen:
             continue

@@ -6,7 +6,8 @@ text, where the text is at hand) and the page a ``PageSelector`` (``label``: the
 the selector Hypothesis's client writes for PDFs (https://h.readthedocs.io/en/latest/api-reference/).
 What the statement says of the corpus is in tags (``TextualBody`` bodies with purpose
 ``tagging``), one convention for every import: ``practice:ID``, ``element:ID``,
-``indicator:ID``, ``stance:supports``, ``speaker:ACTOR``, ``document:ID``, ``id:ID``. What
+``indicator:ID``, ``stance:supports``, ``speaker:ACTOR``, ``document:ID``, ``id:ID``, and for a
+reading (a statement about the law, tied to no practice) ``about:ID``, one tag per id it reads. What
 neither has a place for (the free-text pinpoint, reliance, figures, a translation) goes in
 ``lexmap:`` properties (``urn:lexmap:vocab#``), so that importing the export gives back every
 statement, field for field.
@@ -21,13 +22,13 @@ from pathlib import Path
 
 import attrs
 
-from .model import Attestation, Claim, Exhibit
+from .model import Attestation, Claim, Exhibit, Reading
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:lexmap:vocab#"
-KINDS = {Claim: "claim", Attestation: "attestation", Exhibit: "exhibit"}
-COLLECTION_OF = {"claim": "claims", "attestation": "attestations", "exhibit": "exhibits"}
-TAGS = ("id", "document", "practice", "element", "indicator", "stance", "speaker")
+KINDS = {Claim: "claim", Attestation: "attestation", Exhibit: "exhibit", Reading: "reading"}
+COLLECTION_OF = {"claim": "claims", "attestation": "attestations", "exhibit": "exhibits", "reading": "readings"}
+TAGS = ("id", "document", "practice", "element", "indicator", "stance", "speaker", "about")
 """The tag prefixes of the convention (``practice:passport-retention``), in the order written."""
 AFFIX = 32
 """Characters of prefix and suffix around the quote (Hypothesis's client keeps 32)."""
@@ -45,23 +46,28 @@ def tags_of(statement) -> list[str]:
     values = {
         "id": statement.id,
         "document": statement.document,
-        "practice": statement.practice,
+        "practice": getattr(statement, "practice", None),  # a reading has none
         "element": getattr(statement, "element", None),
         "indicator": getattr(statement, "indicator", None),
         "stance": getattr(statement, "stance", None),
         "speaker": statement.speaker,
     }
-    return [f"{key}:{values[key]}" for key in TAGS if values[key]]
+    tags = [f"{key}:{values[key]}" for key in TAGS if values.get(key)]
+    return tags + [f"about:{about}" for about in getattr(statement, "about", ())]
 
 
 def parse_tags(tags: Iterable[str]) -> tuple[dict[str, str], list[str]]:
-    """The convention's values in ``tags`` (the last of a repeated prefix wins), and the other tags."""
+    """The convention's values in ``tags`` (the last of a repeated prefix wins, but ``about``:
+    each of its values, in order, separated by spaces), and the other tags."""
     found: dict[str, str] = {}
     others: list[str] = []
     for tag in tags:
         key, colon, value = tag.strip().partition(":")
-        if colon and key.strip().lower() in TAGS and value.strip():
-            found[key.strip().lower()] = value.strip()
+        key, value = key.strip().lower(), value.strip()
+        if colon and key == "about" and value and " " not in value:
+            found["about"] = f"{found['about']} {value}" if "about" in found else value
+        elif colon and key in TAGS and value:
+            found[key] = value
         elif tag.strip():
             others.append(tag.strip())
     return found, others
@@ -145,7 +151,7 @@ def annotation(statement, document, text: str | None) -> dict:
     out: dict = {
         "id": f"urn:lexmap:{kind}:{statement.id}",
         "type": "Annotation",
-        "motivation": "describing" if kind == "attestation" else "classifying",
+        "motivation": {"attestation": "describing", "reading": "commenting"}.get(kind, "classifying"),
         "body": body,
         "target": {"source": document.url or f"urn:lexmap:document:{document.id}", "selector": selectors},
         "lexmap:pinpoint": statement.pinpoint,
@@ -173,6 +179,7 @@ def statements(corpus) -> Iterator:
     yield from corpus.claims.values()
     yield from corpus.attestations.values()
     yield from corpus.exhibits.values()
+    yield from corpus.readings.values()
 
 
 def corpus_annotations(corpus, texts: dict[str, str]) -> str:

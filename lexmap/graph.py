@@ -14,6 +14,8 @@ set_out_in         element -> provision
 claim              practice -> element          document, speaker, pinpoint, quote, stance
 attests            document -> practice         speaker, pinpoint, quote
 exhibits           practice -> indicator        document, speaker, pinpoint, quote, stance
+reads              document -> instrument,      speaker, pinpoint, quote; one edge per id the
+                   provision or element         reading is about, keyed ``id``, ``id#2``...
 cites              document -> document         pinpoint
 relies_on          document -> document         statement, pinpoint
 authored           actor -> document
@@ -142,9 +144,14 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
             quote=exhibit.quote,
             stance=exhibit.stance,
         )
-    for collection in (corpus.claims, corpus.attestations, corpus.exhibits):
+    for reading in corpus.readings.values():
+        for n, about in enumerate(reading.about, 1):
+            attributes = {"speaker": reading.speaker, "pinpoint": reading.pinpoint, "quote": reading.quote}
+            key = reading.id if n == 1 else f"{reading.id}#{n}"
+            graph.add_edge(reading.document, about, key=key, kind="reads", **{k: v for k, v in attributes.items() if v})
+    for collection in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings):
         for statement in collection.values():
-            if statement.speaker:
+            if statement.speaker and not hasattr(statement, "about"):
                 graph.edges[(*_ends(statement), statement.id)]["speaker"] = statement.speaker
             for reliance in statement.relies_on:
                 attributes = {"statement": statement.id, "pinpoint": reliance.pinpoint}

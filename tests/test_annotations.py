@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -16,7 +17,7 @@ from lexmap.yamlread import read_yaml
 
 from conftest import CORPORA
 
-STATEMENTS = ("claims", "attestations", "exhibits")
+STATEMENTS = ("claims", "attestations", "exhibits", "readings")
 
 
 def _run(*args):
@@ -71,7 +72,7 @@ def test_export_has_the_quote_selector_with_the_texts_prefix_and_suffix_and_the_
     assert _run("export", "annotations", case, "-o", exported).exit_code == 0
     collection = json.loads(exported.read_text(encoding="utf-8"))
     assert collection["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
-    assert collection["type"] == "AnnotationCollection" and collection["total"] == 7
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == 8
     item = next(i for i in collection["first"]["items"] if i["id"] == "urn:lexmap:claim:report-passports-force")
     quote, page = item["target"]["selector"]
     text = (case / "texts" / "report.txt").read_text(encoding="utf-8")
@@ -279,3 +280,38 @@ def test_an_existing_annotations_export_is_never_replaced(case, tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "never replaces an annotations export" in result.output and "hint:" in result.output
     assert exported.read_text(encoding="utf-8") == "edited in an annotation tool\n"
+
+
+def test_a_reading_round_trips_through_w3c_annotations_and_csv_rows_become_readings(case, tmp_path):
+    """A reading's about ids travel as about:ID tags, one per id, in order; a CSV row with an
+    about column becomes a draft reading, with no practice asked for."""
+    full = lexmap.load(case)
+    exported = tmp_path / "a.jsonld"
+    assert _run("export", "annotations", case, "-o", exported).exit_code == 0
+    items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
+    item = next(i for i in items if i["id"] == "urn:lexmap:reading:report-reads-exploitation")
+    assert item["motivation"] == "commenting"
+    tags = [b["value"] for b in item["body"] if b["purpose"] == "tagging"]
+    assert [t for t in tags if t.startswith("about:")] == [
+        "about:charter",
+        "about:charter/art-1-a",
+        "about:charter/exploitation",
+    ]
+    assert not any(t.startswith("practice:") for t in tags)
+    _without_statements(case / "mappings")
+    result = _run("import", "w3c", exported, case, "-o", case / "mappings" / "imported.yaml")
+    assert result.exit_code == 0, result.output
+    (back,) = lexmap.load(case).readings.values()  # field for field (visibility is no statement's to carry)
+    assert back == attrs.evolve(full.readings["report-reads-exploitation"], visibility="public")
+    source = tmp_path / "rows.csv"
+    source.write_text(
+        "id,document,about,page,quote\n"
+        "csv-reading,report,charter/art-1-a; charter/exploitation,7,"
+        '"does not require that the person be moved across a border"\n',
+        encoding="utf-8",
+    )
+    assert _run("import", "csv", source, case).exit_code == 0
+    drafted = (case / "imported-rows.yaml").read_text(encoding="utf-8")
+    assert "readings:" in drafted and "TODO practice" not in drafted
+    reading = lexmap.load(case).readings["csv-reading"]
+    assert (reading.about, reading.pinpoint) == (("charter/art-1-a", "charter/exploitation"), "p. 7")

@@ -107,7 +107,7 @@ def test_sqlite_counts_equal_the_corpus_and_every_foreign_key_holds(name, reques
     for collection, count in corpus.counts().items():
         assert db.execute(f'SELECT count(*) FROM "{collection}"').fetchone()[0] == count, collection
     assert db.execute("SELECT count(*) FROM statement_speakers").fetchone()[0] == sum(
-        len(corpus.speakers(s)) for s in (*corpus.claims, *corpus.attestations, *corpus.exhibits)
+        len(corpus.speakers(s)) for s in (*corpus.claims, *corpus.attestations, *corpus.exhibits, *corpus.readings)
     )
 
 

@@ -3,7 +3,8 @@ every practice), explanation, gap, support and matrix cell, under both independe
 the generated 1x corpus and on the fixture corpora, is what the code before the speed-up gave
 (stored in tests/golden/evidence-answers.json.gz by tests/evidence_answers.py, run on that code:
 e8f0e54, and again at ce0a80f once the full fixture gained the new fields of issues 25, 27 and 30;
-the other corpora's answers were the same at both)."""
+the other corpora's answers were the same at both; the hostile fixture's gained one unchecked quote, its
+reading's, when readings came)."""
 
 import gzip
 import json

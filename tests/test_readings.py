@@ -28,12 +28,12 @@ documents:
     date: 2023
     text_file: d5.txt
 readings:
-  - id: r1
+  - id: reading-border
     document: d5
     about: [tp/art-1-a, tp/act]
     pinpoint: p. 1
     quote: The definition does not require that the victim be moved across a border.
-  - id: r2
+  - id: reading-consent
     document: d5
     about: [tp/art-1-b]
     pinpoint: p. 1
@@ -61,15 +61,18 @@ def problems_of(root):
 
 def test_readings_load_and_are_found_by_what_they_read(tmp_path):
     corpus = lexmap.load(case_with(tmp_path), cache=False)
-    assert list(corpus.readings) == ["r1", "r2"]
-    assert corpus.readings["r1"].about == ("tp/art-1-a", "tp/act")
-    assert corpus["r2"].relies_on[0].document == "d1"
-    assert [r.id for r in corpus.readings_of("tp")] == ["r1", "r2"]  # the instrument: everything in it
-    assert [r.id for r in corpus.readings_of("tp/art-1")] == ["r1", "r2"]  # a provision: its subparagraphs
+    assert list(corpus.readings) == ["reading-border", "reading-consent"]
+    assert corpus.readings["reading-border"].about == ("tp/art-1-a", "tp/act")
+    assert corpus["reading-consent"].relies_on[0].document == "d1"
+    assert [r.id for r in corpus.readings_of("tp")] == ["reading-border", "reading-consent"]  # the instrument: everything in it
+    assert [r.id for r in corpus.readings_of("tp/art-1")] == [
+        "reading-border",
+        "reading-consent",
+    ]  # a provision: its subparagraphs
     assert [r.id for r in corpus.readings_of("tp/art-1", direct=True)] == []
-    assert [r.id for r in corpus.readings_of("tp/exploitation")] == ["r1"]  # an element: its parts
+    assert [r.id for r in corpus.readings_of("tp/exploitation")] == ["reading-border"]  # an element: its parts
     assert [r.id for r in corpus.readings_of("tp/means")] == []
-    assert [r.id for r in corpus.readings_by("d5")] == ["r1", "r2"]
+    assert [r.id for r in corpus.readings_by("d5")] == ["reading-border", "reading-consent"]
     assert corpus.counts()["readings"] == 2
 
 
@@ -84,7 +87,7 @@ def test_readings_of_an_unknown_id_is_a_key_error_with_a_hint(tmp_path):
 def test_an_unknown_about_id_is_refused_with_file_line_and_a_suggestion(tmp_path):
     root = case_with(tmp_path, READINGS.replace("about: [tp/art-1-b]", "about: [tp/art-1-c]"))
     (problem,) = problems_of(root)
-    assert (problem.file, problem.line, problem.id) == ("mappings/readings.yaml", 16, "r2")
+    assert (problem.file, problem.line, problem.id) == ("mappings/readings.yaml", 16, "reading-consent")
     assert problem.message == "unknown instrument, provision or element 'tp/art-1-c'"
     assert "did you mean 'tp/art-1-" in problem.hint
 
@@ -92,7 +95,7 @@ def test_an_unknown_about_id_is_refused_with_file_line_and_a_suggestion(tmp_path
 def test_an_about_id_of_the_wrong_kind_is_refused(tmp_path):
     root = case_with(tmp_path, READINGS.replace("about: [tp/art-1-b]", "about: [passports]"))
     (problem,) = problems_of(root)
-    assert (problem.line, problem.id) == (16, "r2")
+    assert (problem.line, problem.id) == (16, "reading-consent")
     assert problem.message == "'passports' is a practice, not an instrument, provision or element"
 
 
@@ -105,7 +108,7 @@ def test_a_local_about_id_is_suggested_its_qualified_form(tmp_path):
 def test_a_reading_about_nothing_is_refused(tmp_path):
     root = case_with(tmp_path, READINGS.replace("about: [tp/art-1-b]", "about: []"))
     (problem,) = problems_of(root)
-    assert (problem.line, problem.id) == (16, "r2")
+    assert (problem.line, problem.id) == (16, "reading-consent")
     assert problem.message == "about needs at least 1 item"
     assert "instrument, provision or element" in problem.hint
 
@@ -113,13 +116,13 @@ def test_a_reading_about_nothing_is_refused(tmp_path):
 def test_a_reading_without_about_is_refused(tmp_path):
     root = case_with(tmp_path, READINGS.replace("    about: [tp/art-1-b]\n", ""))
     (problem,) = problems_of(root)
-    assert problem.id == "r2" and problem.message == "missing required field 'about'"
+    assert problem.id == "reading-consent" and problem.message == "missing required field 'about'"
 
 
 def test_a_reading_quote_not_in_its_document_is_refused(tmp_path):
     root = case_with(tmp_path, READINGS.replace("counts for nothing", "counts for little"))
     (problem,) = problems_of(root)
-    assert (problem.file, problem.id) == ("mappings/readings.yaml", "r2")
+    assert (problem.file, problem.id) == ("mappings/readings.yaml", "reading-consent")
     assert problem.message == "quote not found verbatim in the text of 'd5'"
 
 
@@ -178,14 +181,91 @@ def test_readings_change_no_practice_evidence(tmp_path):
 def test_show_a_reading_and_the_law_it_reads(tmp_path):
     root = case_with(tmp_path)
     runner = CliRunner()
-    result = runner.invoke(main, ["show", "r1", str(root)])
+    result = runner.invoke(main, ["show", "reading-border", str(root)])
     assert result.exit_code == 0, result.output
-    assert "reading r1" in result.stdout
+    assert "reading reading-border" in result.stdout
     assert "about: tp/art-1-a; tp/act" in result.stdout
     assert "quote: The definition does not require that the victim be moved across a border." in result.stdout
     result = runner.invoke(main, ["show", "tp/art-1-b", str(root)])
-    assert "read by d5 (r2)" in result.stdout
+    assert "read by d5 (reading-consent)" in result.stdout
     result = runner.invoke(main, ["show", "d5", str(root)])
-    assert "reads r1: tp/art-1-a, tp/act" in result.stdout
+    assert "reads reading-border: tp/art-1-a, tp/act" in result.stdout
     result = runner.invoke(main, ["list", "readings", str(root)])
-    assert result.exit_code == 0 and "r1" in result.stdout and "r2" in result.stdout
+    assert result.exit_code == 0 and "reading-border" in result.stdout and "reading-consent" in result.stdout
+
+
+def test_the_site_shows_readings_on_the_instrument_element_and_document_pages(tmp_path):
+    from lexmap.site.pages import build_pages
+
+    pages = build_pages(lexmap.load(case_with(tmp_path), cache=False))
+    instrument = pages["instruments/tp.md"]
+    section = instrument[instrument.index("## Readings { #readings }") :]
+    assert section.count('class="lx-statement lx-reads"') == 2
+    assert 'id="read-reading-border"' in section and 'id="s-read-reading-border"' in section  # at home here: a search entry
+    assert "does not require that the victim be moved across a border" in section
+    assert '<a href="../documents/d5.html">A commentary</a>, p. 1' in section
+    assert "Rests on: <a" in section  # reading-consent's reliance
+    art_1_b = instrument[instrument.index('id="prov-art-1-b"') : instrument.index("## Readings")]
+    assert '<p class="lx-read-by">Read by: <a href="#read-reading-consent">A commentary, p. 1</a></p>' in art_1_b
+    test = pages["tests/tp/exploitation.md"]
+    act = test[test.index("{ #el-act }") : test.index("{ #el-means }")]
+    assert 'id="read-reading-border"' in act and 'id="s-read-reading-border"' not in act  # shown, not a second search entry
+    document = pages["documents/d5.md"]
+    reads = document[document.index("## Reads the law { #reads }") :]
+    assert 'id="read-reading-border"' in reads and 'id="read-reading-consent"' in reads
+    assert "This document states no reading of the law." in pages["documents/d1.md"]
+    assert "No reading of this instrument is recorded." in pages["instruments/wc.md"]
+    assert "2 readings of the law" in pages["index.md"]
+
+
+def test_readings_travel_through_json_and_sqlite(tmp_path):
+    import json
+    import sqlite3
+
+    from lexmap.exports import export_bytes
+    from lexmap.exports.sqlite import corpus_sqlite
+
+    root = case_with(tmp_path)
+    corpus = lexmap.load(root, cache=False)
+    data = json.loads(export_bytes(corpus, "json"))
+    assert [r["about"] for r in data["readings"]] == [["tp/art-1-a", "tp/act"], ["tp/art-1-b"]]
+    path = tmp_path / "corpus.json"
+    path.write_bytes(export_bytes(corpus, "json"))
+    back = lexmap.load(path, texts=[root / "texts"], cache=False)
+    assert back.readings == corpus.readings
+    db = sqlite3.connect(":memory:")
+    db.deserialize(corpus_sqlite(corpus))
+    assert db.execute("SELECT id, document, pinpoint FROM readings").fetchall() == [
+        ("reading-border", "d5", "p. 1"),
+        ("reading-consent", "d5", "p. 1"),
+    ]
+    assert db.execute("SELECT * FROM reading_about ORDER BY reading, position").fetchall() == [
+        ("reading-border", 1, "tp/art-1-a", None, "tp/art-1-a", None),
+        ("reading-border", 2, "tp/act", None, None, "tp/act"),
+        ("reading-consent", 1, "tp/art-1-b", None, "tp/art-1-b", None),
+    ]
+    assert db.execute("SELECT reading, document FROM relies_on WHERE reading IS NOT NULL").fetchall() == [
+        ("reading-consent", "d1")
+    ]
+    assert db.execute("SELECT about, document_title FROM readings_view WHERE id = 'reading-border'").fetchone() == (
+        "tp/art-1-a; tp/act",
+        "A commentary",
+    )
+    found = db.execute("SELECT rowid FROM readings_fts WHERE readings_fts MATCH 'border'").fetchall()
+    assert [db.execute("SELECT id FROM readings_view WHERE rowid = ?", r).fetchone()[0] for r in found] == ["reading-border"]
+
+
+def test_a_withheld_reading_reaches_no_public_output(tmp_path):
+    from lexmap.leaks import leak_check
+
+    root = case_with(
+        tmp_path, READINGS.replace("    about: [tp/art-1-b]\n", "    about: [tp/art-1-b]\n    visibility: confidential\n")
+    )
+    public = lexmap.load(root, profile="public", cache=False)
+    (withheld,) = [r for r in public.readings.values() if r.quote == "withheld quote"]
+    assert withheld.id.startswith("withheld-reading-") and withheld.about == ("tp/art-1-b",)
+    assert public.case.withheld == 1
+    report = leak_check(root, tmp_path / "out", profile="public", texts=[root / "texts"])
+    assert "Consent given under force counts for nothing" in report.strings
+    assert report.withheld == 1 and report.leaks == () and report.level_changes == ()
+    assert any(f.startswith("site/") for f in report.files)

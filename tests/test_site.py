@@ -182,6 +182,9 @@ def test_hostile_text_is_escaped(hostile_site):
     practice = (hostile_site / "practices/evil-practice.html").read_text()
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in practice
     assert "<strong>bold</strong>" not in practice and "<em>em</em>" not in practice
+    instrument = (hostile_site / "instruments/evil.html").read_text()  # its readings, on the instrument's page
+    assert 'id="read-evil-reading"' in instrument
+    assert "&lt;/div&gt;&lt;/section&gt;&lt;script&gt;alert(&#39;reading&#39;)&lt;/script&gt;" in instrument
 
 
 # -- in a real browser ----------------------------------------------------------------
@@ -319,6 +322,11 @@ def test_hostile_pages_run_no_script(page, hostile_site):
         fresh.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         fresh.goto(server.url + "practices/evil-practice.html")
         assert "<script>alert('xss')</script>" in fresh.locator("#claim-evil-claim blockquote .lx-quote-text").inner_text()
+        fresh.goto(server.url + "instruments/evil.html")  # a reading's card: its quote, speaker and note are text
+        card = fresh.locator("#read-evil-reading")
+        assert "<script>alert('reading')</script>" in card.locator("blockquote .lx-quote-text").inner_text()
+        assert "<script>alert('actor')</script>" in card.locator(".lx-speaker").inner_text()
+        assert "<img src=x onerror=alert(1)>" in card.locator(".lx-editorial").inner_text()
         _search(fresh, "practice", ".md-search-result__item")  # results show hostile titles
         assert page.dialogs == []
     finally:

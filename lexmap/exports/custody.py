@@ -17,7 +17,7 @@ def custody(corpus) -> dict:
     """The custody manifest of ``corpus`` as a JSON-ready dict."""
     recorded: dict[str, list[str]] = {}
     relying: dict[str, list[str]] = {}
-    for collection in (corpus.claims, corpus.attestations, corpus.exhibits):
+    for collection in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings):
         for statement in collection.values():
             recorded.setdefault(statement.document, []).append(statement.id)
             for reliance in statement.relies_on:

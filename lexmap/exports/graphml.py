@@ -4,7 +4,8 @@ Both formats hold only typed scalar attributes, so the graph is made plain
 first: an attribute whose value is None is left out (GraphML and GEXF have no
 null; a reader sees the attribute as absent), a list or tuple becomes its items
 joined by "; ", and every edge gets a unique string id: the statement's id for
-claims, attestations and exhibits, ``kind:source->target`` otherwise (with
+claims, attestations and exhibits (a reading's first edge; its others ``id#2``...),
+``kind:source->target`` otherwise (with
 ``#2``, ``#3``... for parallel edges of one kind). Text that XML 1.0 cannot hold
 (control characters, which the loader refuses but a corpus built in Python may
 carry) raises ValueError: networkx would write a file no XML parser reads.

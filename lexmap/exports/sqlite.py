@@ -48,22 +48,34 @@ VIEWS = {
     FROM exhibits AS s JOIN practices AS p ON p.id = s.practice JOIN indicators AS n ON n.id = s.indicator
     JOIN documents AS d ON d.id = s.document""",
     ),
+    "readings_view": (
+        "reading",
+        "readings",
+        """
+    SELECT s.rowid AS rowid, s.id, (SELECT group_concat(about, '; ') FROM (SELECT x.about FROM reading_about AS x
+           WHERE x.reading = s.id ORDER BY x.position)) AS about, s.document, d.title AS document_title,
+           d.date AS document_date, s."when", s.when_from, s.when_to, {speakers} AS speakers, s.pinpoint, s.quote, s.note
+    FROM readings AS s JOIN documents AS d ON d.id = s.document""",
+    ),
 }
-TABLE_TITLES = {"claims": "Claims", "attestations": "Attestations", "exhibits": "Exhibits"}
+TABLE_TITLES = {"claims": "Claims", "attestations": "Attestations", "exhibits": "Exhibits", "readings": "Readings"}
 SEARCHED = ("quote", "pinpoint", "document_title", "speakers")
 """The columns of each view that its full-text index ``<kind>s_fts`` covers."""
 FACETS = {
     "claims_view": ["stance", "element", "document", "speakers"],
     "attestations_view": ["practice", "document", "speakers"],
     "exhibits_view": ["stance", "indicator", "document", "speakers"],
+    "readings_view": ["document", "speakers"],
     "claims": ["stance", "element", "document", "speaker"],
 }
 INDEXES = {
     "claims": ("document", "practice", "element", "speaker"),
     "attestations": ("document", "practice"),
     "exhibits": ("document", "practice", "indicator"),
-    "relies_on": ("claim", "attestation", "exhibit", "document"),
-    "statement_speakers": ("claim", "attestation", "exhibit", "actor"),
+    "readings": ("document", "speaker"),
+    "reading_about": ("about", "instrument", "provision", "element"),
+    "relies_on": ("claim", "attestation", "exhibit", "reading", "document"),
+    "statement_speakers": ("claim", "attestation", "exhibit", "reading", "actor"),
     "citations": ("cited",),
     "elements": ("parent", "test"),
     "provisions": ("parent",),

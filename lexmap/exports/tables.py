@@ -55,7 +55,7 @@ def _table(name: str, description: str, columns: str, key: tuple[str, ...] = ("i
     return Table(name, description, tuple(_c(s) for s in columns.split()), key, label)
 
 
-_STATEMENT = "claim>claims attestation>attestations exhibit>exhibits"
+_STATEMENT = "claim>claims attestation>attestations exhibit>exhibits reading>readings"
 TABLES: tuple[Table, ...] = (
     _table(
         "case",
@@ -192,15 +192,28 @@ TABLES: tuple[Table, ...] = (
         "translation translation_by page when when_from when_to visibility!",  # issue 27, issue 30
     ),
     _table(
+        "readings",
+        "Document states how the law reads (what an instrument, provision or element means, its status, how it "
+        "relates to another): a statement about the law, tied to no practice; what it reads is in reading_about.",
+        "id! document>documents! pinpoint! quote! speaker>actors note translation translation_by page when when_from when_to "
+        "visibility!",
+    ),
+    _table(
+        "reading_about",
+        "What each reading is about: about is the id as recorded, and one of instrument, provision, element is set.",
+        "reading>readings! position:INTEGER! about! instrument>instruments provision>provisions element>elements",
+        key=("reading", "position"),
+    ),
+    _table(
         "relies_on",
-        "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit is set.",
+        "What a statement's passage rests on (its footnote): one of claim, attestation, exhibit, reading is set.",
         f"{_STATEMENT} position:INTEGER! document>documents! pinpoint note",
         key=(),
     ),
     _table(
         "statement_speakers",
         "Who makes each statement, resolved: its speaker, else its document's authors, "
-        "else its publisher. One of claim, attestation, exhibit is set.",
+        "else its publisher. One of claim, attestation, exhibit, reading is set.",
         f"{_STATEMENT} position:INTEGER! actor>actors!",
         key=(),
     ),
@@ -221,7 +234,7 @@ TABLE = {table.name: table for table in TABLES}
 
 
 def _statement(kind: str, id_: str) -> tuple:
-    return tuple(id_ if k == kind else None for k in ("claim", "attestation", "exhibit"))
+    return tuple(id_ if k == kind else None for k in ("claim", "attestation", "exhibit", "reading"))
 
 
 def table_rows(corpus, name: str) -> Iterator[tuple]:
@@ -283,6 +296,7 @@ def _all_statements(corpus):
     yield from _statements(corpus, "claim", "claims")
     yield from _statements(corpus, "attestation", "attestations")
     yield from _statements(corpus, "exhibit", "exhibits")
+    yield from _statements(corpus, "reading", "readings")
 
 
 def _speakers(corpus):
@@ -423,6 +437,12 @@ _ROWS = {
         for n, f in enumerate(s.figures, 1)
     ),
     "exhibits": lambda c: _fields(c.exhibits, "exhibits"),
+    "readings": lambda c: _fields(c.readings, "readings"),
+    "reading_about": lambda c: (
+        (r.id, n, a, *(a if a in known else None for known in (c.instruments, c.provisions, c.elements)))
+        for r in c.readings.values()
+        for n, a in enumerate(r.about, 1)
+    ),
     "relies_on": lambda c: (
         (*_statement(k, s.id), n, r.document, r.pinpoint, r.note)
         for k, s in _all_statements(c)

@@ -5,7 +5,7 @@ output (N-Triples and Turtle in :mod:`lexmap.exports.rdf_text`, rdflib's graph a
 The vocabulary is documented in docs/rdf.md. It reuses existing ones where
 they fit: ELI and schema.org ``Legislation`` for instruments and provisions,
 the W3C Web Annotation model (``oa:TextQuoteSelector``) and PROV-O for the
-source and quote of every claim, attestation and exhibit, SKOS for indicator
+source and quote of every claim, attestation, exhibit and reading, SKOS for indicator
 frameworks, Dublin Core for documents. What none of them has (legal elements,
 practices, stances) is in lexmap's own namespace ``lm:``. Every resource also
 carries its lexmap id as ``dcterms:identifier``, so queries need not know the
@@ -252,7 +252,7 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
         yield from drain()
 
     def statement(st, type_, motivation) -> IRI:
-        """A claim, attestation or exhibit: a Web Annotation whose target is the quote in the document."""
+        """A claim, attestation, exhibit or reading: a Web Annotation whose target is the quote in the document."""
         s = record(st.id, type_, oa.Annotation, prov.Entity)
         add(s, oa.motivatedBy, motivation)
         add(s, dcterms.source, iri(st.document))
@@ -264,7 +264,7 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
             add(r, lm.cited, iri(reliance.document))
             add(r, lm.pinpoint, reliance.pinpoint)
             add(r, skos.note, reliance.note)
-        add(s, lm.practice, iri(st.practice))
+        add(s, lm.practice, getattr(st, "practice", None) and iri(st.practice))  # a reading has none
         if st.when is not None:  # the date of the conduct (issue 30), never the document's
             bounds = parse_date(st.when)
             add(s, lm.eventDate, Typed(st.when, EDTF))
@@ -293,4 +293,10 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
 
     for exhibit in corpus.exhibits.values():
         add(statement(exhibit, lm.Exhibit, oa.classifying), lm.indicator, iri(exhibit.indicator))
+        yield from drain()
+
+    for reading in corpus.readings.values():
+        s = statement(reading, lm.Reading, oa.commenting)
+        for about in reading.about:
+            add(s, lm.about, iri(about))
         yield from drain()

@@ -1,4 +1,4 @@
-"""A statement (claim, attestation or exhibit) as a card: who says what, where, in which words.
+"""A statement (claim, attestation, exhibit or reading) as a card: who says what, where, in which words.
 
 Written in Python rather than as a Jinja macro: the site shows every statement on three pages
 (its practice's, its document's, and its element's or indicator's), and at 20,000 claims the
@@ -26,7 +26,7 @@ from .filter import card_attributes
 from .links import page_link, printed_pages, quote_link
 from .markup import multiline
 
-ANCHORS = {"claim": "claim-", "attestation": "att-", "exhibit": "exh-"}
+ANCHORS = {"claim": "claim-", "attestation": "att-", "exhibit": "exh-", "reading": "read-"}
 PARTS = {"claim": ("element", "satisfies"), "exhibit": ("indicator", "exhibits")}
 """What a claim or an exhibit links its practice to, and the verb that says so."""
 
@@ -53,12 +53,12 @@ def statement_card(
     name: Callable[..., str],
 ) -> Markup:
     """The card of statement ``s`` of ``kind`` under a heading of level ``h``; ``show`` names
-    the parts to link (of practice, element, indicator, document: the page is about the
-    others); ``home``: on the statement's own page; ``link(id, qualified=False)`` links a
+    the parts to link (of practice, element, indicator, document, and a reading's about: the
+    page is about the others); ``home``: on the statement's own page; ``link(id, qualified=False)`` links a
     record from the page being written."""
     anchor = escape(ANCHORS[kind] + s.id)
     document = corpus.documents[s.document]
-    stance = escape(getattr(s, "stance", "attests"))
+    stance = escape(getattr(s, "stance", "reads" if kind == "reading" else "attests"))
     heading_id = f' id="s-{anchor}"' if home else ""
     out = [
         f'<div class="lx-statement lx-{stance}" id="{anchor}"{card_attributes(s)}>\n<h{h} class="lx-says"{heading_id}>\n',
@@ -67,8 +67,14 @@ def statement_card(
         f' <span class="lx-hedge">hedged: &ldquo;{escape(s.hedge)}&rdquo;</span>' if getattr(s, "hedge", None) else "",
         _hidden("):"),
         "\n",
-        f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice)),
     ]
+    if kind == "reading":  # about the law, tied to no practice: what it reads
+        if "about" in show:
+            out.append(" " + ", ".join(link(i, qualified=True) for i in s.about))
+        else:
+            out.append(_hidden(" " + ", ".join(name(i, qualified=True) for i in s.about)))
+    else:
+        out.append(f" {link(s.practice)}" if "practice" in show else _hidden(" " + name(s.practice)))
     if kind in PARTS:
         part, verb = PARTS[kind]
         qualified = part == "element"

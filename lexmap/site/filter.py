@@ -32,8 +32,10 @@ def css_string(value: str) -> str:
 
 def card_attributes(statement) -> str:
     """The data attributes of a statement's card that the filter matches on."""
-    element = getattr(statement, "element", None)
-    return f' data-practice="{escape(statement.practice)}"' + (f' data-element="{escape(element)}"' if element else "")
+    element, practice = getattr(statement, "element", None), getattr(statement, "practice", None)
+    return (f' data-practice="{escape(practice)}"' if practice else "") + (
+        f' data-element="{escape(element)}"' if element else ""
+    )
 
 
 def statement_filter(statements: Iterable, label: Callable[..., str]) -> Markup:

@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus import Corpus
-from ..model import COLLECTIONS  # the case's collections of records, in the order they are read
+from ..model import (
+    COLLECTIONS,  # the case's collections of records, in the order they are read
+    STATEMENTS,
+)
 from ..problems import CorpusError
 from . import links, mkdocs_api
 
 log = logging.getLogger("mkdocs.plugins.lexmap")
-
-STATEMENTS = ("claims", "attestations", "exhibits")
 
 
 def digest(markdown: str) -> bytes:
@@ -69,7 +70,7 @@ def first_pages(old: Corpus, new: Corpus, changed: dict[str, set[str]]) -> list[
                 statement = getattr(corpus, name).get(id_)
                 if statement is None:
                     continue
-                practice: str | None = statement.practice
+                practice: str | None = getattr(statement, "practice", None)  # a reading has none
                 seen = set()
                 while practice and practice not in seen and practice in corpus.practices:
                     seen.add(practice)
@@ -81,6 +82,8 @@ def first_pages(old: Corpus, new: Corpus, changed: dict[str, set[str]]) -> list[
                     corpus, element
                 )  # its test's page (its evidence chart, which needs the gaps of the whole corpus, comes after)
                 add(corpus, getattr(statement, "indicator", None))
+                for about in getattr(statement, "about", ()):  # a reading: its instruments' pages, its elements' tests
+                    add(corpus, about)
         for id_ in changed.get("documents", ()):
             add(corpus, id_)
     return list(found)

@@ -60,6 +60,8 @@ def target(corpus: Corpus, id_: str) -> str:
         return f"practices/{corpus.attestations[id_].practice}.md#att-{id_}"
     if id_ in corpus.exhibits:
         return f"practices/{corpus.exhibits[id_].practice}.md#exh-{id_}"
+    if id_ in corpus.readings:  # on the page of the instrument its first about belongs to
+        return f"instruments/{corpus.owner(corpus.readings[id_].about[0])}.md#read-{id_}"
     if id_ in corpus.states:
         return f"instruments/index.md#state-{id_}"
     if id_ in corpus.actors:

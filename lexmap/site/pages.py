@@ -62,6 +62,18 @@ class Relations:
             self.exhibits_of_practice[exhibit.practice].append(exhibit)
             self.exhibits_of_document[exhibit.document].append(exhibit)
             self.exhibits_of_indicator[exhibit.indicator].append(exhibit)
+        # readings: by document, by what each is about, and by instrument (about it or anything in
+        # it): at home on the page of its first about's instrument, also shown on the others'
+        self.readings_of_document, self.readings_about = group(), group()
+        self.readings_home, self.readings_also = group(), group()
+        for reading in corpus.readings.values():
+            self.readings_of_document[reading.document].append(reading)
+            for about in dict.fromkeys(reading.about):
+                self.readings_about[about].append(reading)
+            home, *others = dict.fromkeys(corpus.owner(about) for about in reading.about)
+            self.readings_home[home].append(reading)
+            for owner in others:
+                self.readings_also[owner].append(reading)
         self.cited_by = group()
         for document in corpus.documents.values():
             for citation in document.cites:

@@ -13,7 +13,12 @@ from lexmap.site.links import target
 
 def test_unchecked_documents_cards_and_charts_are_marked(bundled):
     pages = build_pages(bundled)
-    statements = [*bundled.claims.values(), *bundled.attestations.values(), *bundled.exhibits.values()]
+    statements = [
+        *bundled.claims.values(),
+        *bundled.attestations.values(),
+        *bundled.exhibits.values(),
+        *bundled.readings.values(),
+    ]
     marked_docs = 0
     for document, status in bundled.texts.items():
         page = pages[target(bundled, document)]

@@ -26,6 +26,7 @@ from .model import (
     Practice,
     Provision,
     Ratification,
+    Reading,
     State,
     TreatyAction,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "Problem",
     "Provision",
     "Ratification",
+    "Reading",
     "Records",
     "State",
     "TreatyAction",

@@ -66,7 +66,8 @@ practices: []
 
 STATEMENTS = """\
 # What documents say: claims (a practice satisfies an element of a legal test), attestations
-# (a practice happens) and exhibits (a practice shows an indicator). Quotes are verbatim.
+# (a practice happens), exhibits (a practice shows an indicator) and readings (what the law
+# itself means, tied to no practice). Quotes are verbatim.
 claims: []
 # - id: example-report-passports-coercion
 #   document: example-report
@@ -91,6 +92,12 @@ exhibits: []
 #   practice: passport-retention
 #   indicator: ilo-fl/retention-of-identity-documents
 #   pinpoint: p. 4
+#   quote: the words of the document, copied exactly
+readings: []
+# - id: example-report-reads-palermo-consent
+#   document: example-report
+#   about: [palermo/art-3-b]          # instruments, provisions or elements: lexmap list provisions --match 3(b)
+#   pinpoint: p. 2
 #   quote: the words of the document, copied exactly
 """
 

@@ -50,7 +50,8 @@ def test_the_commented_examples_are_a_working_case(tmp_path):
     assert problem.file == "example/documents.yaml" and problem.id == "example-report" and problem.line
     (case / "texts" / "example-report.txt").write_text(f"Page 4 says {QUOTE}. Page 12 too: {QUOTE}.")
     corpus = lexmap.load(case)
-    assert corpus.texts["example-report"].status == "checked" and corpus.texts["example-report"].checked == 3
+    assert corpus.texts["example-report"].status == "checked" and corpus.texts["example-report"].checked == 4
+    assert [r.id for r in corpus.readings_of("palermo")] == ["example-report-reads-palermo-consent"]
     assert corpus.coverage("palermo/trafficking", practice="passport-retention")["palermo/means-other-coercion"].level == "argued"
     assert [a.id for a in corpus.speakers("example-report-passports-coercion")] == ["example-ngo"]
     cell = corpus.matrix().cell("ilo-fl/retention-of-identity-documents", "palermo")

@@ -403,13 +403,19 @@ def test_strong_indications_are_not_recorded_as_a_forced_labour_finding(corpus):
     )
 
 
-def test_migration_is_not_labelled_trafficking_without_an_exploitation_purpose(corpus):
-    on_migration = {
-        c.element
-        for c in corpus.claims.values()
-        if c.practice in {"state-sponsored-migration", *corpus.parts_of("state-sponsored-migration").ids}
-    }
-    assert not {e for e in on_migration if e.startswith("palermo/")}
+def test_migration_labelled_trafficking_is_recorded_with_its_purpose_unmet(corpus):
+    # Werlau and Lagon call state-sponsored migration a facet of the "human trafficking business"
+    # and name no exploitation purpose (session 8): the label is an assertion of the whole test, the
+    # schemes' transport the act alone; nothing is filed under a means or a purpose, so the analysis
+    # shows the test unmet for the migration
+    family = {"state-sponsored-migration", *corpus.parts_of("state-sponsored-migration").ids}
+    on_migration = {c.element for c in corpus.claims.values() if c.practice in family and c.element.startswith("palermo/")}
+    assert on_migration == {"palermo/trafficking", "palermo/act-transportation"}
+    whole = corpus.claims["werlau-lagon-migration-facet-trafficking"]
+    assert whole.hedge == "not a typical form of human trafficking" and "no exploitation purpose" in whole.note.lower()
+    coverage = corpus.coverage("palermo/trafficking", practice="state-sponsored-migration")
+    assert coverage["palermo/purpose"].level == coverage["palermo/means"].level == "unargued"
+    assert coverage.level == "unargued" and coverage["palermo/trafficking"].asserted_by == 1
 
 
 def test_werlau_and_lagon_are_not_made_to_argue_smuggling(corpus):
@@ -880,13 +886,20 @@ def test_the_new_covenant_and_protocol_texts_keep_the_readings_their_copies_supp
     assert not corpus.provisions["palermo/art-14"].source.checked_against
 
 
-def test_the_paho_lawsuit_caption_stays_a_fact_with_no_claim_by_the_plaintiff(corpus):
-    # held-out E27 (session 7, list hrf-r2): the caption reports only PAHO's "alleged role in human
-    # trafficking" (an organisation's responsibility, which the corpus records nowhere) and names no
-    # law the suit rests on, so no claim is put in Ramona Matos's mouth
+def test_the_paho_lawsuit_caption_records_the_plaintiffs_allegation_as_a_whole(corpus):
+    # held-out E27 (session 7, list hrf-r2; changed in session 8): the caption reports Ramona Matos's
+    # allegation of PAHO's "role in human trafficking". Her claim that the trafficking took place is
+    # recorded, spoken by her, on the TVPA's test as a whole (a federal lawsuit; no element named);
+    # PAHO's role, an organisation's responsibility, has no element and is filed nowhere
     assert "hrf-2022-paho-lawsuit-caption" in corpus.attestations
     on_caption = [c for c in corpus.claims.values() if "Ramona Matos" in c.quote]
-    assert on_caption == []
+    assert [c.id for c in on_caption] == ["hrf-2022-matos-lawsuit-paho-trafficking"]
+    claim = on_caption[0]
+    assert speakers(corpus, claim.id) == {"ramona-matos"}
+    assert claim.element == "us-tvpa/severe-trafficking-labour" and corpus.elements[claim.element].children
+    # the caption's "alleged" is HRF's word for her claim, not her own qualification
+    assert claim.hedge is None and "alleged" in claim.quote
+    assert claim.practice == "medical-missions-labour-export"
 
 
 def test_the_1998_ilo_declaration_binds_members_without_ratification_and_is_not_a_treaty(corpus):

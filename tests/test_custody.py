@@ -29,7 +29,12 @@ def case(tmp_path):
 
 
 def _statements_of(corpus, document: str) -> list[str]:
-    return [s.id for c in (corpus.claims, corpus.attestations, corpus.exhibits) for s in c.values() if s.document == document]
+    return [
+        s.id
+        for c in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings)
+        for s in c.values()
+        if s.document == document
+    ]
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["full load", "after a cached load"])
@@ -46,7 +51,7 @@ def test_editing_one_byte_of_a_text_names_its_document_and_its_statements(case, 
     ids = _statements_of(before, DOCUMENT)
     relying = [
         s.id
-        for c in (before.claims, before.attestations, before.exhibits)
+        for c in (before.claims, before.attestations, before.exhibits, before.readings)
         for s in c.values()
         if any(r.document == DOCUMENT for r in s.relies_on)
     ]
@@ -89,7 +94,7 @@ def test_export_custody_lists_every_document_with_its_hashes_dates_and_statement
     relying = sorted(
         {
             s.id
-            for c in (corpus.claims, corpus.attestations, corpus.exhibits)
+            for c in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings)
             for s in c.values()
             for r in s.relies_on
             if r.document == "tip-2021"

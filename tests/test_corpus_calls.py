@@ -1,0 +1,121 @@
+"""Session 8 (issue 25): the deliberate calls revisited, and the seeds' statements of law.
+
+lexmap records what a speaker argues, filed under the element the speaker's own words name; it
+does not certify the argument. Where the words assert a label with no parts, the claim is on the
+test as a whole, which never meets an element; where they name no purpose, none is filed. Each
+test pins one call of docs/corpus-audit.md, "Session 8: the deliberate calls revisited"; the quotes
+are checked against the seeds by tests/test_corpus_evidence.py."""
+
+import pytest
+
+import lexmap
+import lexmap.quotes
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return lexmap.load()
+
+
+def speakers(corpus, statement_id):
+    return set(corpus.speakers(statement_id).ids)
+
+
+def test_hrf_tvpa_framing_sentence_asserts_the_tvpa_test_as_a_whole(corpus):
+    claim = corpus.claims["hrf-2022-tvpa-framework-for-cuba"]
+    assert claim.element == "us-tvpa/severe-trafficking-labour" and claim.stance == "supports"
+    assert "additional legal framework" in claim.quote
+    assert corpus.elements[claim.element].children, "a test with parts: the claim names none of them"
+    row = corpus.coverage(claim.element, practice=claim.practice)[claim.element]
+    assert claim in row.supporting and row.asserted_by >= 1
+
+
+def test_indentured_workers_are_argued_as_exploited_not_as_debt_bondage(corpus):
+    claim = corpus.claims["werlau-lagon-indentured-exploitation"]
+    assert claim.element == "palermo/purpose" and "can exploit" in claim.quote
+    # no debt of the workers is given: debt bondage stays the indicator's reading, never a claim
+    assert not [c.id for c in corpus.claims.values() if "debt-bondage" in c.element and c.document == "werlau-lagon"]
+    assert corpus.exhibits["werlau-lagon-indentured-debt-bondage-indicator"].indicator == "ilo-fl/debt-bondage"
+
+
+def test_migration_schemes_are_argued_at_the_act_element_only(corpus):
+    claim = corpus.claims["werlau-lagon-migration-schemes-transportation"]
+    assert claim.element == "palermo/act-transportation" and claim.hedge == "anecdotal evidence"
+    assert "transport people" in claim.quote
+    coverage = corpus.coverage("palermo/trafficking", practice="migrant-smuggling-schemes")
+    assert coverage["palermo/act"].level == "argued"
+    assert coverage["palermo/means"].level == coverage["palermo/purpose"].level == "unargued"
+
+
+def test_triffs_persecution_and_exploited_partners_stay_his_account(corpus):
+    # "a state of persecution" names no instrument, and the one persecution of the law library is an
+    # act of a crime against humanity; "exploiting capitalist partners" exploits the partners
+    assert not [c.id for c in corpus.claims.values() if c.element.startswith("rome-statute/") and c.document == "werlau-lagon"]
+    assert not [c.id for c in corpus.claims.values() if "soren-triff" in speakers(corpus, c.id)]
+    fact = corpus.attestations["werlau-lagon-triff-persecution"]
+    assert "exploiting capitalist partners" in fact.quote and "state of persecution" in fact.quote
+
+
+def test_host_states_abetting_obligations_are_not_given_an_instrument(corpus):
+    # HRF's "their own human rights obligations prohibiting engaging in and abetting in human
+    # trafficking" names no instrument: no claim and no reading holds the sentence
+    words = "prohibiting engaging in and abetting"
+    statements = [*corpus.claims.values(), *corpus.attestations.values(), *corpus.readings.values()]
+    assert not [s.id for s in statements if words in s.quote]
+
+
+# ---- the HRF report's statements of law, as readings ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reading, about, words",
+    [
+        # the N items of the two session-7 readings
+        ("hrf-2022-palermo-parties-duties-and-jurisdiction", "palermo/art-5", "jurisdiction of international courts"),
+        ("hrf-2022-palermo-first-binding-definition", "palermo/art-3-a", "first legally binding instrument"),
+        ("hrf-2022-palermo-art-14-saving-clause", "palermo/art-14-1", "Article 14"),
+        ("hrf-2022-soft-law-faithful-interpretations", "iccpr/art-9-1", "lack the enforceability of treaties"),
+        ("hrf-2022-soft-law-customary-status", "icescr/art-7", "customary international law"),
+        ("hrf-2022-trafficking-triggers-human-rights-treaties", "palermo", "binding human rights treaties"),
+        ("hrf-2022-regime-type-and-minimum-standards", "us-tvpa/minimum-standards", "democratic regimes"),
+        ("hrf-2022-tvpa-transportation-not-required", "us-tvpa/act", "is not required"),
+        ("hrf-2022-tip-tiers-3p-paradigm", "us-tvpa/s7107-b-1", "3P"),
+        ("hrf-2022-elimination-regardless-of-ratification", "ilo-declaration-1998/para-2", "regardless of ratification"),
+        ("hrf-2022-forced-labour-jus-cogens", "ilo-c29/suppression", "jus"),
+        ("hrf-2022-c29-stronger-victim-protection", "ilo-p029/art-1-1", "stronger"),
+        ("hrf-2022-unodc-elements-suggestive-of-forced-labour", "ilo-c29/forced-labour", "suggestive of forced labor"),
+        ("hrf-2022-state-department-examples-of-coercion", "us-tvpa/means-coercion", "examples of coercion"),
+        ("hrf-2022-ceacr-exploitation-links-palermo-and-c29", "ilo-c29/forced-labour", "Committee of Experts"),
+        ("hrf-2022-forced-labour-as-trafficking", "palermo/trafficking", "separate, lesser offense"),
+        ("hrf-2022-consent-focus-on-traffickers-conduct", "palermo/consent-irrelevant", "coercive conduct"),
+        ("hrf-2022-forced-labour-distinct-from-slavery", "slavery-convention-1926/slavery", "different from"),
+    ],
+)
+def test_hrf_statements_of_law_are_readings_of_the_law_they_state(corpus, reading, about, words):
+    record = corpus.readings[reading]
+    assert record.document == "hrf-2022"
+    assert about in record.about
+    assert lexmap.quotes.normalise(words) in lexmap.quotes.normalise(record.quote)
+    assert record in corpus.readings_of(about, direct=True)
+
+
+def test_doctrine_relayed_by_hrf_is_spoken_by_who_holds_it(corpus):
+    assert speakers(corpus, "hrf-2022-state-department-examples-of-coercion") == {"us-department-of-state"}
+    assert speakers(corpus, "hrf-2022-ceacr-exploitation-links-palermo-and-c29") == {"ilo-ceacr"}
+    # the CEACR's view reaches HRF through a UNODC paper, which is what fn. 32 cites
+    assert [r.document for r in corpus.readings["hrf-2022-ceacr-exploitation-links-palermo-and-c29"].relies_on] == [
+        "unodc-key-concepts-2010"
+    ]
+
+
+def test_hrf_paraphrase_of_palermo_means_keeps_its_departures_in_the_note(corpus):
+    reading = corpus.readings["hrf-2022-palermo-art-3-a-definition"]
+    assert "debt bondage" in reading.quote and "debt bondage" in reading.note
+    assert "debt bondage" not in corpus.provisions["palermo/art-3-a"].text
+
+
+def test_general_typologies_not_about_any_instrument_have_no_reading(corpus):
+    # "present-day realities place governments as some of the most pervasive culprits" and the
+    # typology of state coercion (fn. 33-34) name no instrument and no Cuban practice
+    for words in ("most pervasive culprits", "withdrawing public benefits"):
+        assert not [r.id for r in corpus.readings.values() if words in r.quote]

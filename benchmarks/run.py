@@ -18,6 +18,10 @@ Steps, each against its floor where there is one:
 - graph: ``corpus.to_networkx()`` against building the same MultiDiGraph
   directly from the parsed YAML;
 - citations: the independence index (citations, reliance, speakers; cached on the corpus);
+- independence on a long citation chain (issue 26): the groups and the count of claims/10
+  statements, each in its own document, relying on the head of a chain of claims/10 citing
+  documents, and the same chain as a ladder (every document of it cites one that records a
+  statement): the walk was K x N on the first, cubic on the second (:func:`chain_steps`);
 - coverage: ``corpus.coverage(test)`` of every test;
 - matrix: ``corpus.matrix()`` (indicators x instruments);
 - json: the corpus as JSON;
@@ -419,6 +423,48 @@ def serve_steps(root: Path, edits: int = 3, timeout: float = 900) -> dict:
     return results
 
 
+# -- independence on a long citation chain (issue 26) -----------------------------------------
+
+
+def chain_statements(k: int, n: int, ladder: bool) -> tuple[dict, list]:
+    """``k`` statements in ``k`` documents relying on the head of a chain of ``n`` citing
+    documents; with ``ladder``, every document of the chain also cites one that records a
+    statement. The independence walk was K x N on the first and cubic on the second."""
+    from lexmap.model import Citation, Claim, Document
+
+    documents: dict = {}
+    statements: list = []
+
+    def claim(id_: str, document: str, relies: tuple = ()) -> Claim:
+        return Claim(id_, document, "p", "e", "supports", "p. 1", "q", relies_on=relies)
+
+    for i in range(n):
+        cites = (Citation(f"c{i + 1}", f"fn. {i}"),) if i + 1 < n else ()
+        if ladder:
+            cites += (Citation(f"r{i}"),)
+            documents[f"r{i}"] = Document(f"r{i}", f"R{i}", "report", authors=(f"R{i}",))
+            statements.append(claim(f"t{i}", f"r{i}"))
+        documents[f"c{i}"] = Document(f"c{i}", f"C{i}", "report", authors=(f"A{i}",), cites=cites)
+    for j in range(k):
+        documents[f"x{j}"] = Document(f"x{j}", f"X{j}", "report", authors=(f"X{j}",))
+        statements.append(claim(f"s{j}", f"x{j}", (Citation("c0"),)))
+    return documents, statements
+
+
+def chain_steps(size: int) -> dict:
+    """The groups (with their reasons in words) and the count of independent sources of ``size``
+    statements relying on the head of a ``size``-document chain, plain and as a ladder."""
+    from lexmap.independence import Sources
+
+    results = {}
+    for ladder in (False, True):
+        documents, statements = chain_statements(size, size, ladder)
+        name = "chain_ladder" if ladder else "chain"
+        results[f"{name}_groups"] = isolated(lambda d=documents, s=statements: Sources(d, {}, s).groups(s))
+        results[f"{name}_count"] = isolated(lambda d=documents, s=statements: Sources(d, {}, s).count(s))
+    return results
+
+
 # -- one scale, in its own interpreter ---------------------------------------------------------
 
 
@@ -445,6 +491,7 @@ def worker(root: Path, with_site: bool, with_databases: bool = True) -> dict:
     results["counts"] = corpus.counts()
     results["graph"] = isolated(corpus.to_networkx)
     results["citations"] = measure(lambda: corpus.sources())
+    results.update(chain_steps(max(results["counts"]["claims"] // 10, 10)))
     results["coverage"] = isolated(lambda: [corpus.coverage(test) for test in corpus.tests])
     results["matrix"] = isolated(corpus.matrix)
     # issue 29: is the matrix linear in claims? five more runs, each a first call in its own child
@@ -596,6 +643,10 @@ ROWS = [
     ("load + validate", "load", "load_floor", "PyYAML CSafeLoader"),
     ("graph (to_networkx)", "graph", "graph_floor", "networkx from dicts"),
     ("independence index", "citations", None, ""),
+    ("independence groups, claims/10 statements relying on a chain of claims/10 documents", "chain_groups", None, ""),
+    ("independence count, the same", "chain_count", None, ""),
+    ("independence groups, the same chain as a ladder (each document cites a recorded one)", "chain_ladder_groups", None, ""),
+    ("independence count, the ladder", "chain_ladder_count", None, ""),
     ("coverage of every test", "coverage", None, ""),
     ("matrix (indicators x instruments)", "matrix", None, ""),
     ("JSON export", "json", None, ""),

@@ -93,6 +93,7 @@ class References(TextChecks):
         self.check_definitions(instruments)
         for ratification in self.records["ratifications"]:
             self.check_ratification(ratification, instruments)
+        self.check_addresses()
         actors = {a.id: a for a in self.records["actors"]}
         for actor in actors.values():
             if self.expect(actor, ("part_of",), actor.part_of, "actor"):

@@ -28,6 +28,7 @@ from .outputs import file_mode
 from .quotes import INVISIBLE
 from .structure import _FORBIDDEN
 from .texts import MAX_TEXT_BYTES, TextRefused, read_regular
+from .urls import is_web_address
 
 KINDS = "report | statute | regulation | news-article | blog-post | fact-sheet | un-communication | court-ruling | government-statement | social-media-post | other"
 
@@ -178,7 +179,10 @@ def file_metadata(path: Path, data: bytes) -> Metadata:
     """What the file says about itself, cleaned of what validate refuses."""
     meta = _file_metadata(path, data)
     authors = tuple(a for a in map(_clean, meta.authors) if a)
-    return attrs.evolve(meta, title=_clean(meta.title), authors=authors, language=_clean(meta.language), url=_clean(meta.url))
+    url = _clean(meta.url)  # a page's og:url of javascript:... would make the draft invalid: kept only if a web address
+    return attrs.evolve(
+        meta, title=_clean(meta.title), authors=authors, language=_clean(meta.language), url=url if is_web_address(url) else None
+    )
 
 
 def _file_metadata(path: Path, data: bytes) -> Metadata:

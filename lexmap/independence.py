@@ -28,15 +28,17 @@ explained. docs/evidence.md states these rules with worked examples.
 
 from __future__ import annotations
 
+import functools
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from .citation_paths import EMPTY, PATH_WORDS, Steps, citation_links
+
 MODES = ("speaker", "publisher")
-PATH_WORDS = 6
-"""The longest path of citations a reason gives in full."""
+__all__ = ["MODES", "PATH_WORDS", "Group", "Link", "Sources"]
 
 
 @attrs.frozen
@@ -142,32 +144,15 @@ class Sources:
         return self._reaches[document]
 
     @staticmethod
-    def _path(start: str, end: str, reach: dict) -> str:
-        """The citations from ``start`` to ``end`` in words; of a path of more than
-        :data:`PATH_WORDS` citations only the first two and the last two, with how many are
-        between (every step of every link's path made the prose quadratic in a chain's length)."""
-        steps = []
-        current = end
-        while current != start:
-            parent, pinpoint = reach[current]
-            steps.append((parent, current, pinpoint))
-            current = parent
-        steps.reverse()
-        if len(steps) > PATH_WORDS:
-            shown = [*steps[:2], None, *steps[-2:]]
-        else:
-            shown = list(steps)
-        return "; ".join(
-            f"{len(steps) - 4} more citations"
-            if step is None
-            else f"{step[0]} cites {step[1]}" + (f" at {step[2]}" if step[2] else "")
-            for step in shown
-        )
-
-    def _relies(self, statement, reliance, source: str, reach: dict) -> str:
-        """How ``statement`` rests on ``source`` through ``reliance``, in words."""
+    def _relies(statement, reliance, path: Steps) -> str:
+        """How ``statement`` rests on a source through ``reliance`` and ``path`` (the citations
+        from the document it relies on to the source), in words."""
         said = f"{statement.id} relies on {reliance.document}" + (f" at {reliance.pinpoint}" if reliance.pinpoint else "")
-        return said if source == reliance.document else f"{said}; {self._path(reliance.document, source, reach)}"
+        return f"{said}; {path.words()}" if path.count else said
+
+    def _both_rest_on(self, source: str, first: tuple, second: tuple) -> str:
+        """Why two statements rest on ``source``: each (statement, reliance, path), in words."""
+        return f"both rest on {source}: {self._relies(*first)}; {self._relies(*second)}"
 
     # -- groups ----------------------------------------------------------------
 
@@ -203,50 +188,52 @@ class Sources:
                 i = parent[i]
             return i
 
-        def link(i: int, j: int, reason: str, because: str) -> None:
-            if find(i) != find(j):
-                parent[find(i)] = find(j)
+        def link(i: int, j: int, reason: str, because: str | Callable[[], str]) -> None:
+            """Join ``i`` and ``j``; the reason is put in words (``because()``) only for a link
+            that joins two groups."""
+            root_i, root_j = find(i), find(j)
+            if root_i != root_j:
+                parent[root_i] = root_j
                 if reasons:
-                    links.append((i, j, Link(statements[i].id, statements[j].id, reason, because)))
+                    words = because if isinstance(because, str) else because()
+                    links.append((i, j, Link(statements[i].id, statements[j].id, reason, words)))
 
         by_document: dict[str, int] = {}
         for i, statement in enumerate(statements):
             first = by_document.setdefault(statement.document, i)
             if first != i:
                 link(first, i, "same-document", f"both are recorded in {statement.document}" if reasons else "")
-        recorded = set(by_document)
-        for document, i in by_document.items():
-            reach = self._reach(document, stop=recorded)
-            for other in recorded & reach.keys():
-                link(i, by_document[other], "citation", self._path(document, other, reach) if reasons else "")
+        # the citation rule: each document below the statements' documents is walked a few
+        # times in all, not once for each document above it (lexmap.citation_paths)
+        citation_links(
+            lambda document: self.cites.get(document, ()),
+            by_document,
+            lambda citing, cited, words: link(by_document[citing], by_document[cited], "citation", words),
+            reasons,
+        )
         # the same-source rule: each statement walks what it rests on, and stops at a source an
         # earlier walk went through (what lies beyond is that walk's, joined to it already): every
-        # source is walked from once, however many statements rest on a long citation chain; the
-        # words of a path are put together only for a link that joins two groups
-        claimed: dict[str, tuple[int, Any, dict]] = {}  # source -> (statement, reliance, its walk)
+        # source is walked from once, however many statements rest on a long citation chain; each
+        # source's path keeps its few steps in words (Steps), put together only for a link that
+        # joins two groups
+        claimed: dict[str, tuple[int, Any, Steps]] = {}  # source -> (statement, reliance, the path to it)
         owned: list[list[str]] = [[] for _ in statements]  # the sources each statement's walks went through
         for i, statement in enumerate(statements):
             for reliance in statement.relies_on:
-                walk: dict[str, tuple[str, str | None]] = {}
+                walk: dict[str, Steps] = {reliance.document: EMPTY}  # source -> the path from reliance.document
                 queue = deque([reliance.document])
                 while queue:
                     source = queue.popleft()
                     if source in claimed:
-                        j, reliance_j, reach_j = claimed[source]
-                        if reasons and find(i) != find(j):
-                            because = (
-                                f"both rest on {source}: {self._relies(statements[j], reliance_j, source, reach_j)}; "
-                                f"{self._relies(statement, reliance, source, walk)}"
-                            )
-                        else:
-                            because = ""
-                        link(j, i, "same-source", because)
+                        j, reliance_j, path_j = claimed[source]
+                        because = (source, (statements[j], reliance_j, path_j), (statement, reliance, walk[source]))
+                        link(j, i, "same-source", functools.partial(self._both_rest_on, *because) if reasons else "")
                         continue
-                    claimed[source] = (i, reliance, walk)
+                    claimed[source] = (i, reliance, walk[source])
                     owned[i].append(source)
                     for cited, pinpoint in self.cites.get(source, ()):
-                        if cited != reliance.document and cited not in walk:
-                            walk[cited] = (source, pinpoint)
+                        if cited not in walk:
+                            walk[cited] = walk[source].then(Steps.one(source, cited, pinpoint)) if reasons else EMPTY
                             queue.append(cited)
         speaking: dict[str, tuple[int, str]] = {}
         for i, statement in enumerate(statements):

@@ -13,6 +13,7 @@ import attrs
 
 from . import quotes
 from .model import Instrument, Provision, TextSource
+from .urls import address_problem
 
 
 @attrs.frozen
@@ -59,10 +60,6 @@ def text_provenance(instruments: Iterable[Instrument]) -> TextProvenance:
     return TextProvenance(with_text, sourced, tuple(single), tuple(unsourced))
 
 
-def _web_address(url: str) -> bool:
-    return url.startswith(("https://", "http://")) and len(url) > 8 and not any(c.isspace() for c in url)
-
-
 def check_sources(instrument: Instrument, report: Callable[[str, tuple, str, str], None]) -> None:
     """Report a source that cannot be followed or that contradicts its own provision's text:
     ``report(provision_id, field_path, message, hint)``."""
@@ -79,21 +76,21 @@ def check_sources(instrument: Instrument, report: Callable[[str, tuple, str, str
                     "a source is recorded but the provision has no text",
                     "add the text copied from the source, or remove the source",
                 )
-            if not _web_address(source.url):
+            if (problem := address_problem(source.url)) is not None:
                 report(
                     provision.id,
                     ("source", "url"),
-                    f"{source.url[:80]!r} is not a web address",
+                    f"{source.url[:80]!r} is not an http or https address: {problem}",
                     "give the http(s) address of the copy the text was taken from",
                 )
             copies = [source.url]
             for index, copy in enumerate(source.checked_against):
                 where: tuple[str | int, ...] = ("source", "checked_against", index, "url")
-                if not _web_address(copy.url):
+                if (problem := address_problem(copy.url)) is not None:
                     report(
                         provision.id,
                         where,
-                        f"{copy.url[:80]!r} is not a web address",
+                        f"{copy.url[:80]!r} is not an http or https address: {problem}",
                         "give the http(s) address of the copy compared",
                     )
                 elif copy.url in copies:

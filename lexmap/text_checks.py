@@ -1,6 +1,7 @@
-"""The checks of quotes against their documents' texts, and of each document's record of reading
-(hashes, retrieval date, custody): the half of lexmap/checks.py that reads files, kept apart so
-that each module holds one concern. ``References`` (checks.py) inherits these."""
+"""The checks of quotes against their documents' texts, of each document's record of reading
+(addresses, hashes, retrieval date, custody) and of the law records' addresses: the half of
+lexmap/checks.py that reads files or what was read from them, kept apart so that each module
+holds one concern. ``References`` (checks.py) inherits these."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .pages import PagedText, Place
 from .passages import closest_hint
 from .problems import Problem
 from .texts import TextRefused, TextStatus
+from .urls import address_problem, looks_like_address
 
 if TYPE_CHECKING:
     from .loader import _CorpusReader
@@ -152,9 +154,44 @@ class TextChecks:
                 )
         return places
 
+    def check_address(self, owner, field: tuple, url: str | None, hint: str) -> None:
+        """Report ``url`` at ``owner``'s ``field`` unless it is an http or https address
+        (:func:`lexmap.urls.address_problem`, the check ``--base-url`` gets too)."""
+        if url is not None and (problem := address_problem(url)) is not None:
+            shown = url if len(url) <= 80 else url[:77] + "..."
+            self.report_at(owner, field, f"{field[-1]} {shown!r} is not an http or https address: {problem}", hint)
+
+    def check_addresses(self) -> None:
+        """Every address of the law records is http or https: an instrument's and a framework's
+        ``url``, a ratification record's ``source`` and its events' when they are addresses (they
+        may be words: "Netherlands treaty database, via inview.nl"). Documents: at their record of
+        reading; a provision's source and copies: :func:`lexmap.provenance.check_sources`."""
+        for instrument in self.records["instruments"]:
+            self.check_address(instrument, ("url",), instrument.url, "give the address of the official text")
+        for framework in self.records["indicator_frameworks"]:
+            self.check_address(framework, ("url",), framework.url, "give the address of the framework's publication")
+        words = "give the address of the official record, or say in words where it is read"
+        for ratification in self.records["ratifications"]:
+            if ratification.id not in self.loader.origins:
+                continue
+            for field, source in [(("source",), ratification.source)] + [
+                (("events", index, "source"), event.source) for index, event in enumerate(ratification.events)
+            ]:
+                if source is not None and looks_like_address(source):
+                    self.check_address(ratification, field, source, words)
+
     def check_record_of_reading(self, document) -> None:
-        """The hashes are SHA-256 hex digests; the retrieval date is not in the future nor before
-        the document's date."""
+        """The addresses are http or https; the hashes are SHA-256 hex digests; the retrieval date
+        is not in the future nor before the document's date."""
+        self.check_address(
+            document, ("url",), document.url, "give the address the document was read at, e.g. https://example.org/report"
+        )
+        self.check_address(
+            document,
+            ("archived_url",),
+            document.archived_url,
+            "give the address of the archived copy, e.g. https://web.archive.org/web/...",
+        )
         for field in ("sha256", "original_sha256"):
             value = getattr(document, field)
             if value is not None and not SHA256.fullmatch(value):

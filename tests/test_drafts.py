@@ -154,3 +154,23 @@ def test_an_id_the_case_has_is_refused_before_anything_is_written(tmp_path):
         "hint: give another id, e.g. --id report-2",
     ]
     assert not (case / "report.yaml").exists() and not (case / "texts" / "report.html").exists()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", 'https://example.org/"onmouseover="alert(1)'])
+def test_a_page_address_that_is_not_a_web_address_is_left_out_of_the_draft(case, tmp_path, url):
+    """A page's ``og:url`` of ``javascript:...`` was written into the draft, which then failed
+    validation (issue 26: every URL of the data is http or https)."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.replace("</head>", f"<meta property=\"og:url\" content='{url}'></head>"), encoding="utf-8")
+    result = _run("add", "document", page, case, "--kind", "report")
+    assert result.exit_code == 0, result.output
+    assert lexmap.load(case).documents["page"].url is None
+
+
+def test_a_page_web_address_is_kept_in_the_draft(case, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        PAGE.replace("</head>", '<meta property="og:url" content="https://example.org/informe"></head>'), encoding="utf-8"
+    )
+    assert _run("add", "document", page, case, "--kind", "report").exit_code == 0
+    assert lexmap.load(case).documents["page"].url == "https://example.org/informe"

@@ -202,7 +202,7 @@ def test_a_source_that_contradicts_its_text_is_a_problem_with_file_and_line(tmp_
     assert "instead_of not found verbatim" in messages
     assert "instead_of occurs" in messages  # a variant must name one place of the text
     assert "a source is recorded but the provision has no text" in messages
-    assert "is not a web address" in messages
+    assert "is not an http or https address" in messages
     assert all(p.line for p in raised.value.problems), found
 
 

@@ -118,9 +118,10 @@ def hostile_site(tmp_path_factory):
 class _Links(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
-        self.hrefs, self.ids = [], set()
+        self.hrefs, self.ids, self.handlers = [], set(), []
 
     def handle_starttag(self, tag, attrs):
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
@@ -181,6 +182,12 @@ def test_hostile_text_is_escaped(hostile_site):
         assert not UNSAFE.search(page.read_text(encoding="utf-8")), page
     practice = (hostile_site / "practices/evil-practice.html").read_text()
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in practice
+    # the hostile but valid addresses (a ' ends a single-quoted attribute) stay inside their attributes
+    assert not [p for p in pages if _parse(p).handlers], "an on... attribute in a page"
+    document = (hostile_site / "documents/evil-doc.html").read_text()
+    assert (
+        'href="https://example.org/&#39;onmouseover=&#39;alert(1)&#39;/](javascript:alert(1))**b**&amp;amp;x=1#&#39;"' in document
+    )
     assert "<strong>bold</strong>" not in practice and "<em>em</em>" not in practice
     instrument = (hostile_site / "instruments/evil.html").read_text()  # its readings, on the instrument's page
     assert 'id="read-evil-reading"' in instrument

@@ -3,14 +3,13 @@ shared palette, a legend, and links to the site when a base URL is given."""
 
 from __future__ import annotations
 
-import re
-import urllib.parse
 from html import escape
 
 from ..matrix import Matrix
 from ..palette import CONTESTED, CONTESTED_MARK, LEVELS, table_css
 from ..results import kind_heading, matrix_table_html
 from ..site.links import page_url
+from ..urls import address_problem
 from . import MEASURES
 
 _PAGE_CSS = (
@@ -27,18 +26,13 @@ _PAGE_CSS = (
 )
 
 
-_URL_EXCLUDED = re.compile(r"[\x00-\x20\x7f-\x9f<>\"'`{}|\\^]")
-
-
 def check_base_url(url: str) -> str:
-    """``url`` if it is an http or https address with a host (as every URL lexmap links is);
-    else ValueError: a ``javascript:`` base would put a script in every link."""
-    parts = urllib.parse.urlsplit(url) if isinstance(url, str) and not _URL_EXCLUDED.search(url) else None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValueError(
-            f"the base URL {url!r} is not an http or https address such as 'https://example.org/site/' "
-            "(no spaces, quotes, controls or <>`{}|\\^)"
-        )
+    """``url`` if it is an http or https address with a host (:func:`lexmap.urls.address_problem`,
+    the check of every URL of the data); else ValueError: a ``javascript:`` base would put a
+    script in every link."""
+    problem = address_problem(url)
+    if problem is not None:
+        raise ValueError(f"the base URL {url!r} is not an http or https address such as 'https://example.org/site/': {problem}")
     return url
 
 

@@ -7,6 +7,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from ..urls import is_web_address
+
 # Characters Markdown (with the extensions mkdocs-material uses) may read as syntax.
 MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/;")
 
@@ -38,5 +40,6 @@ def editorial_split(heading: str) -> tuple[str, str | None]:
 
 
 def safe_url(value: str | None) -> str | None:
-    """Only web addresses become links: a ``javascript:`` URL in the data stays text."""
-    return value if value and value.lower().startswith(("http://", "https://")) else None
+    """Only web addresses become links (:func:`lexmap.urls.is_web_address`, the check validation
+    makes): a ``javascript:`` URL in the data stays text."""
+    return value if is_web_address(value) else None

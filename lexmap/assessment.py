@@ -79,7 +79,9 @@ class Assessor:
     def parts(self, practice: str) -> list[str]:
         """The practices that are part of ``practice``, in corpus order."""
         family = self.family(practice)
-        return [p for p in self.corpus.practices if p in family and p != practice]
+        # sorted by corpus order: a pass over every practice made each call as long as the corpus
+        # (a chart asks for each of its practices: quadratic in practices)
+        return sorted((p for p in family if p != practice), key=self._order.__getitem__)
 
     def coverage(self, test: str, practice: str | None = None) -> Coverage:
         """The coverage of ``test`` for ``practice`` (with its parts), or over the whole corpus."""

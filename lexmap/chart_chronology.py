@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .chronology import chronology
+from .chronology import kept
 
 if TYPE_CHECKING:
     from .chart_lines import Notes
@@ -71,13 +71,14 @@ def chart_events(corpus: Corpus, practices: set[str], instrument, notes: Notes) 
     """The chronology's dated rows of ``practices`` (grouped per practice, in the order of each
     practice's first event, each group in date order), each cited by a note; and how many of
     their statements are undated."""
-    rows = [e for e in chronology(corpus) if e.practice in practices]
-    order = list(dict.fromkeys(e.practice for e in rows if e.when))
+    rows = [e for e in kept(corpus) if e.practice in practices]
+    dated: dict[str, list] = {}  # each practice's dated rows, in order: the groups in their first event's order
+    for event in rows:
+        if event.when is not None:
+            dated.setdefault(event.practice, []).append(event)
     out = []
-    for practice in order:
-        for event in rows:
-            if event.practice != practice or event.when is None:
-                continue
+    for group in dated.values():
+        for event in group:
             record = {"claim": corpus.claims, "attestation": corpus.attestations, "exhibit": corpus.exhibits}[event.kind]
             note, link = notes.cite(record[event.statement])
             bound, under = bound_words(corpus, event.bound, instrument.id)

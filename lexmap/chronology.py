@@ -136,6 +136,16 @@ def chronology(corpus: Corpus) -> list[Event]:
     return [event for *_, event in sorted(events, key=lambda e: (e[0], e[1]))]
 
 
+def kept(corpus: Corpus) -> tuple[Event, ...]:
+    """:func:`chronology` of ``corpus``, computed once and kept with the corpus's other answers
+    (the site's practice pages and time line, and every evidence chart, read it: once per chart
+    was most of a site build)."""
+    key = ("chronology",)
+    if key not in corpus._asked:
+        corpus._asked[key] = tuple(chronology(corpus))
+    return corpus._asked[key]
+
+
 def _bound(corpus: Corpus, instruments: list[str], state: str | None, when: str | None) -> str:
     if when is None:
         return "not known: no event date"

@@ -225,6 +225,23 @@ def test_each_practice_page_draws_its_time_line_with_a_table_of_the_same_events(
     assert "Timeline" not in build_pages(lexmap.load(case))[links.target(corpus, "passports")]
 
 
+def test_a_site_computes_the_chronology_once_for_every_page_and_chart(case, monkeypatch):
+    """Every evidence chart and practice page reads the one chronology kept with the corpus (it
+    was computed again for each chart: most of a 10x site build), and shows the same events."""
+    import lexmap.chronology as module
+    from lexmap.site import links
+    from lexmap.site.pages import build_pages
+
+    corpus = lexmap.load(case)
+    expected = build_pages(lexmap.load(case))
+    calls = []
+    original = module.chronology
+    monkeypatch.setattr(module, "chronology", lambda c: calls.append(c) or original(c))
+    pages = build_pages(corpus)
+    assert len(calls) == 1 and any(links.chart(corpus, t) in pages for t in corpus.tests)
+    assert pages == expected
+
+
 def test_the_xlsx_opens_in_libreoffice_with_the_csv_rows(case, tmp_path):
     import csv
     import shutil

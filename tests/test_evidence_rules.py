@@ -165,6 +165,19 @@ def test_a_practice_counts_its_parts_statements_and_says_so():
         c.coverage("law/offence", practice="scheme", parts=False)
 
 
+def test_a_practices_parts_come_in_corpus_order_through_any_chain():
+    practices = [
+        Practice("leaf", "Leaf", part_of="middle"),  # before the practice it is part of
+        Practice("top", "Top"),
+        Practice("other", "Other"),
+        Practice("middle", "Middle", part_of="top"),
+        Practice("second", "Second", part_of="top"),
+    ]
+    c = lexmap.Corpus(instruments=[LAW], practices=practices)
+    assert c.parts_of("top").ids == ["leaf", "middle", "second"]
+    assert c.parts_of("middle").ids == ["leaf"] and c.parts_of("other").ids == []
+
+
 def test_all_of_is_met_only_when_every_part_is_and_an_assertion_of_the_whole_never_lifts_it():
     c = corpus(
         [doc("a", by="author"), doc("b", by="paper"), doc("d", by="other")],

@@ -100,3 +100,36 @@ def test_each_statement_is_one_entry_on_its_practice_page(tmp_path, bundled):
         for id_, statement in records.items():
             found = [place for place in locations if place.endswith(f"#s-{prefix}{id_}")]
             assert found == [f"practices/{statement.practice}.html#s-{prefix}{id_}"], (kind, id_, found)
+
+
+def test_each_entry_finds_its_heading_without_walking_the_page_s_table_of_contents():
+    """Material walks a page's whole table of contents for each section (quadratic in a page's
+    headings: a page of 100,000 statements took minutes); lexmap hands it the one item its walk
+    finds first, looked up once per page: the same entries, in steps linear in the page."""
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    from lexmap.site.mkdocs_api import add_search_entries
+
+    n = 300
+    html = '<h1 id="top">Top</h1>' + "".join(f'<h3 id="s{i}">S {i}</h3><p>text {i}</p>' for i in range(n))
+    html += '<h3 id="s0">Again</h3><p>a repeated id: the first item wins</p><h2 id="none">Not listed</h2>'
+    tokens = [{"level": 1, "id": "top", "name": "Top", "html": "Top", "data-toc-label": "", "children": []}]
+    tokens[0]["children"] = [
+        {"level": 3, "id": f"s{i}", "name": f"S {i}", "html": f"S {i}", "data-toc-label": "", "children": []} for i in range(n)
+    ]
+
+    class Page:
+        url, meta, title = "p.html", {}, "Top"
+        toc = get_toc(tokens)
+
+    ours, theirs = SearchIndex(), SearchIndex()
+    steps = []
+    walk = ours._find_toc_by_id
+    ours._find_toc_by_id = lambda toc, id_: steps.append(1) or walk(toc, id_)  # type: ignore[method-assign]
+    add_search_entries(ours, search.sections(html), Page())
+    for section in search.sections(html):
+        if not section.is_excluded():
+            theirs.create_entry_for_section(section, Page.toc, Page.url, Page())
+    assert ours.entries == theirs.entries and len(ours.entries) == n + 3
+    assert len(steps) <= 2 * len(ours.entries)  # Material's walk over the whole table: about n * n / 2

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from .. import palette
 from ..chart import build_chart
-from ..chronology import chronology
+from ..chronology import kept as kept_chronology
 from ..corpus import Corpus
 from ..coverage import LEVELS
 from ..exports import MEASURES, chart_html
@@ -331,7 +331,7 @@ def page_makers(corpus: Corpus, *, changes: tuple[str, str] | None = None) -> di
 
     def events() -> list:
         if "events" not in memo:  # one computation: the practices' time lines and the case's
-            memo["events"] = chronology(corpus)
+            memo["events"] = kept_chronology(corpus)
         return memo["events"]
 
     def dated() -> dict[str, Any]:

@@ -23,7 +23,7 @@ import attrs
 
 from .annotations import CARRIED, COLLECTION_OF, parse_tags
 from .drafts import yaml_comment, yaml_value
-from .model import SLUG
+from .model import SLUG, STATEMENTS
 from .texts import TextRefused, read_regular
 from .yamlread import MAX_DEPTH, MAX_DIGITS
 
@@ -299,7 +299,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
     complete starts with TODO); made-up ids unique in the corpus and among the drafts."""
     taken: set[str] = set()
     if corpus is not None:
-        for name in ("claims", "attestations", "exhibits", "readings", "documents", "practices", "actors"):
+        for name in (*STATEMENTS, "documents", "practices", "actors"):
             taken |= set(getattr(corpus, name, {}))
     given: set[str] = set()
     out = []
@@ -382,7 +382,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
 def drafts_yaml(drafts: list[tuple[str, dict, list[str]]], source: str) -> str:
     """The drafts as a YAML data file: each value a JSON scalar or flow collection (JSON is YAML)."""
     lines = [f"# Statements drafted by `lexmap import` from {yaml_comment(source)}: complete each TODO, then lexmap validate."]
-    for collection in ("claims", "attestations", "exhibits", "readings"):
+    for collection in STATEMENTS:
         chosen = [(r, t) for c, r, t in drafts if c == collection]
         if not chosen:
             continue

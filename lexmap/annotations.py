@@ -22,7 +22,7 @@ from pathlib import Path
 
 import attrs
 
-from .model import Attestation, Claim, Exhibit, Reading
+from .model import STATEMENTS, Attestation, Claim, Exhibit, Reading
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:lexmap:vocab#"
@@ -176,10 +176,8 @@ CARRIED = ("page", "when", "hedge")
 
 
 def statements(corpus) -> Iterator:
-    yield from corpus.claims.values()
-    yield from corpus.attestations.values()
-    yield from corpus.exhibits.values()
-    yield from corpus.readings.values()
+    for name in STATEMENTS:
+        yield from getattr(corpus, name).values()
 
 
 def corpus_annotations(corpus, texts: dict[str, str]) -> str:

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .gaps import KINDS
+from .model import STATEMENTS as MODEL_STATEMENTS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-STATEMENTS = (("claims", "claim"), ("attestations", "attestation"), ("exhibits", "exhibit"), ("readings", "reading"))
+STATEMENTS = tuple((name, name[:-1]) for name in MODEL_STATEMENTS)  # (collection, kind): ("claims", "claim")...
 RECORDS = (("documents", "document"), ("practices", "practice"), ("actors", "actor"), ("states", "state"))
 MATRICES = (("indicators", "instruments"), ("practices", "instruments"))
 CELL_FIELDS = ("level", "independent_sources", "practices", "documents", "contesting")

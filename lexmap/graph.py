@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .model import STATEMENTS
+
 if TYPE_CHECKING:
     from .corpus import Corpus
 
@@ -149,7 +151,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
             attributes = {"speaker": reading.speaker, "pinpoint": reading.pinpoint, "quote": reading.quote}
             key = reading.id if n == 1 else f"{reading.id}#{n}"
             graph.add_edge(reading.document, about, key=key, kind="reads", **{k: v for k, v in attributes.items() if v})
-    for collection in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings):
+    for collection in (getattr(corpus, name) for name in STATEMENTS):
         for statement in collection.values():
             if statement.speaker and not hasattr(statement, "about"):
                 graph.edges[(*_ends(statement), statement.id)]["speaker"] = statement.speaker

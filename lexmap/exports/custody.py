@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 
+from ..model import STATEMENTS
+
 
 def custody(corpus) -> dict:
     """The custody manifest of ``corpus`` as a JSON-ready dict."""
     recorded: dict[str, list[str]] = {}
     relying: dict[str, list[str]] = {}
-    for collection in (corpus.claims, corpus.attestations, corpus.exhibits, corpus.readings):
+    for collection in (getattr(corpus, name) for name in STATEMENTS):
         for statement in collection.values():
             recorded.setdefault(statement.document, []).append(statement.id)
             for reliance in statement.relies_on:

@@ -329,10 +329,8 @@ def page_makers(corpus: Corpus, *, changes: tuple[str, str] | None = None) -> di
     rel = Relations(corpus)
     memo: dict[str, Any] = {}  # what several pages read, computed for the first that asks
 
-    def events() -> list:
-        if "events" not in memo:  # one computation: the practices' time lines and the case's
-            memo["events"] = kept_chronology(corpus)
-        return memo["events"]
+    def events() -> tuple:
+        return kept_chronology(corpus)  # computed once, kept with the corpus: time lines and charts read it
 
     def dated() -> dict[str, Any]:
         if "by practice" not in memo:

@@ -79,7 +79,6 @@ class Sources:
         for statement in statements:
             for reliance in statement.relies_on:
                 self.cites.setdefault(statement.document, []).append((reliance.document, reliance.pinpoint))
-        self._reaches: dict[str, dict] = {}  # document -> what it rests on through any chain, walked once
         self._voiced: dict[str, bool] = {}
 
     # -- who speaks --------------------------------------------------------
@@ -119,29 +118,6 @@ class Sources:
 
     def _name(self, actor: str) -> str:
         return getattr(self.actors.get(actor), "name", actor)
-
-    # -- what documents rest on ----------------------------------------------
-
-    def _reach(self, start: str, stop: set[str] | None = None) -> dict[str, tuple[str, str | None]]:
-        """Documents cited from ``start`` through any chain, each with (cited-from, pinpoint) for
-        the path back; the walk does not go past documents in ``stop``."""
-        seen: dict[str, tuple[str, str | None]] = {}
-        queue = deque([start])
-        while queue:
-            current = queue.popleft()
-            if current != start and stop is not None and current in stop:
-                continue
-            for cited, pinpoint in self.cites.get(current, ()):
-                if cited != start and cited not in seen:
-                    seen[cited] = (current, pinpoint)
-                    queue.append(cited)
-        return seen
-
-    def rests_on(self, document: str) -> dict[str, tuple[str, str | None]]:
-        """What ``document`` cites through any chain (see :meth:`_reach`), walked once per document."""
-        if document not in self._reaches:
-            self._reaches[document] = self._reach(document)
-        return self._reaches[document]
 
     @staticmethod
     def _relies(statement, reliance, path: Steps) -> str:

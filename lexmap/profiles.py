@@ -26,6 +26,7 @@ import attrs
 from .loader import CaseRecords
 from .model import STATEMENTS as MODEL_STATEMENTS
 from .model import Case, Citation, Document, LegalBasis, Practice
+from .texts import TextStatus
 
 PROFILES = ("full", "internal", "public")
 """The profiles, from the one that shows everything to the one that shows only public records."""
@@ -193,7 +194,8 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
             )
         out[collection] = tuple(redone)
     case = _case(read, profile, len(withheld), total, names)
-    texts = {names.id(d): attrs.evolve(t, document=names.id(t.document)) for d, t in read.texts.items()}
+    gone = set(withheld)
+    texts = {names.id(d): _text_status(t, d in hidden_documents, names, gone) for d, t in read.texts.items()}
     strings.discard(WITHHELD_QUOTE)
     return Edition(
         CaseRecords(out, root=read.root, case=case, texts=texts),
@@ -241,8 +243,19 @@ def _document(document: Document, secret: bool, names: _Pseudonyms, titles, pers
         archived_url=None,
         sha256=None,
         original_sha256=None,
+        retrieved=None,
         **common,
     )
+
+
+def _text_status(status: TextStatus, secret: bool, names: _Pseudonyms, withheld: set[str]) -> TextStatus:
+    """What the edition says of a text read: a withheld document's keeps no hash of its file (it
+    identifies the file) and no pages; no document keeps the pages of a withheld statement."""
+    if secret:
+        return attrs.evolve(status, document=names.id(status.document), sha256=None, pages={})
+    if withheld.isdisjoint(status.pages):
+        return status
+    return attrs.evolve(status, pages={k: v for k, v in status.pages.items() if k not in withheld})
 
 
 def _practice(practice: Practice, hidden_documents: set[str], names: _Pseudonyms) -> Practice:

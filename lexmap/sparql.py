@@ -22,6 +22,7 @@ import attrs
 
 from .exports.rdf import corpus_graph
 from .exports.rdf_text import ntriples as write_ntriples
+from .exports.spreadsheet import neutralise_lines
 from .exports.triples import DEFAULT_BASE, corpus_triples
 from .extras import require
 from .outputs import OutputError, corpus_inputs, owned_marker, replaced_folder
@@ -168,11 +169,11 @@ def result_text(result: Result, fmt: str = "table") -> str:
             json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2)
             + "\n"
         )
-    if fmt in ("csv", "tsv"):
+    if fmt in ("csv", "tsv"):  # opened in spreadsheets: as the matrix CSV, no cell can be a formula
         out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.variables)
-        writer.writerows(tuple("" if v is None else v for v in row) for row in result.rows)
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
+        writer.writerow(neutralise_lines(v) for v in result.variables)
+        writer.writerows(tuple("" if v is None else neutralise_lines(v) for v in row) for row in result.rows)
         return out.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")

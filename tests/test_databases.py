@@ -459,3 +459,20 @@ def test_sparql_falls_back_to_rdflib_without_pyoxigraph(small, monkeypatch):
     assert result.rows == ((str(len(small.claims)),),)
     with pytest.raises(ImportError, match=r"lexmap\[rdf\]"):
         query(small, "ASK {}", store=os.devnull)
+
+
+@pytest.mark.parametrize("fmt, delimiter", [("csv", ","), ("tsv", "\t")])
+def test_sparql_csv_and_tsv_hold_no_formula_cell(small, fmt, delimiter):
+    """Attack round 8, F7: a value starting with =, +, - or @ (here from the query; in a shared
+    case, from the data) was written as it is, and a spreadsheet opening the file ran it."""
+    import csv
+    import io
+
+    from lexmap.sparql import result_text
+
+    values = ['"=HYPERLINK(\\"https://evil.example/\\")"', '"+1+2"', '"-3+4"', '"@SUM(1)"', '"a\\n=b"', '"plain"']
+    text = "SELECT ?v WHERE { VALUES ?v { " + " ".join(values) + " } }"
+    for engine in ("oxigraph", "rdflib"):
+        written = result_text(query(small, text, engine=engine), fmt)
+        cells = [row[0] for row in csv.reader(io.StringIO(written, newline=""), delimiter=delimiter)][1:]
+        assert sorted(cells) == sorted(['\'=HYPERLINK("https://evil.example/")', "'+1+2", "'-3+4", "'@SUM(1)", "a\n'=b", "plain"])

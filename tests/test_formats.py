@@ -171,3 +171,54 @@ def test_the_cli_refuses_an_unknown_format_or_value_with_did_you_mean(args, expe
     result = CliRunner().invoke(main, args)
     errors = [line for line in result.output.splitlines() if line.startswith("lexmap: error:")]
     assert result.exit_code == 2 and len(errors) == 1 and expected in errors[0], result.output
+
+
+HOSTILE_TITLE = 'T,=HYPERLINK("https://evil.example/","x"); +1|@SUM(1), "-2"'
+
+
+def test_a_title_in_the_csv_comment_line_is_never_a_formula_cell(case_folder, tmp_path):
+    """Attack round 8, F1: the manifest's title opens the matrix and chronology CSVs on their
+    ``#`` line; LibreOffice splits that line at its delimiters, so every piece must read as text,
+    under a comma and under a semicolon. Read back through LibreOffice itself."""
+    import csv
+    import subprocess
+
+    import openpyxl
+
+    from conftest import need
+
+    need("soffice")
+    folder = tmp_path / "case"
+    shutil.copytree(case_folder, folder)
+    manifest = folder / "lexmap.yaml"
+    manifest.write_text(re.sub(r"(?m)^title:.*$", "title: '" + HOSTILE_TITLE.replace("'", "''") + "'", manifest.read_text()))
+    assert lexmap.load(folder, cache=False).title == HOSTILE_TITLE
+    for command in (["matrix", str(folder), "--rows", "practices", "-o"], ["export", "chronology", str(folder), "-o"]):
+        result = CliRunner().invoke(main, [*command, str(tmp_path / f"{command[0]}.csv")])
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / f"{command[0]}.csv").read_bytes().decode("utf-8")
+        assert text.startswith("# ") and "HYPERLINK" in text.partition("\r\n")[0]
+        for separator in (",", ";"):
+            first = next(csv.reader([text.partition("\r\n")[0]], delimiter=separator))
+            assert not [cell for cell in first if cell.lstrip(" ").startswith(("=", "+", "-", "@"))], first
+            out = tmp_path / f"lo-{command[0]}-{ord(separator)}"
+            subprocess.run(
+                [
+                    shutil.which("soffice") or "soffice",
+                    f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--headless",
+                    f"--infilter=CSV:{ord(separator)},34,76,1",
+                    "--convert-to",
+                    "xlsx",
+                    "--outdir",
+                    str(out),
+                    str(tmp_path / f"{command[0]}.csv"),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=240,
+            )
+            sheet = openpyxl.load_workbook(out / f"{command[0]}.xlsx").active
+            cells = [cell for cell in next(sheet.iter_rows(max_row=1)) if cell.value is not None]
+            assert len(cells) > 1, "LibreOffice split the comment line into cells"
+            assert all(cell.data_type == "s" for cell in cells), [(c.value, c.data_type) for c in cells]

@@ -575,3 +575,36 @@ def test_diff_of_an_edition_under_a_profile_that_withholds_more_is_one_line(tmp_
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
     assert f"{internal}: this corpus is the internal edition of a case" in result.output
     assert "hint: give the case's folder, not an export of an edition" in result.output
+
+
+def test_the_custody_manifest_under_public_names_no_hash_date_or_page_of_what_it_withholds(tmp_path):
+    """Attack round 8, F6: the custody manifest of the public edition gave the confidential
+    document's SHA-256 (of the file read, which identifies it) and its retrieval date, and the
+    pages of withheld statements."""
+    secret = "193af1121fe65ac2c691898b960ac0706490c55109b4347f0a96f618cb3a684d"
+    assert read_case(CASE, cache=False).texts["kova-interview-tirana"].sha256 == secret  # the file was read
+    shown = {}
+    for profile in ("full", "public"):
+        out = tmp_path / f"{profile}.json"
+        result = CliRunner().invoke(main, ["export", "custody", str(CASE), "-o", str(out), "--profile", profile, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        shown[profile] = {d["title"]: d for d in json.loads(out.read_text(encoding="utf-8"))["documents"]}
+    full = shown["full"]["Interview with a returned nurse, Tirana"]
+    assert (full["sha256"], full["sha256_read"], full["retrieved"]) == (secret, secret, "2023-06-14")
+    (withheld,) = [d for title, d in shown["public"].items() if title.startswith("confidential source")]
+    assert (withheld["sha256"], withheld["sha256_read"], withheld["retrieved"], withheld["url"]) == (None,) * 4
+    assert withheld["quotes_checked"] == full["quotes_checked"]  # counted, not shown
+    assert secret not in (tmp_path / "public.json").read_text(encoding="utf-8")
+
+
+def test_a_public_documents_pages_keep_no_withheld_statement():
+    """A PDF's text status maps statement ids to pages: the restricted statement of a public
+    document must not stay there under its own id."""
+    import attrs
+
+    read = read_case(CASE, cache=False)
+    pages = {"report-restricted-wages": (3, "3", 3, "3"), "report-passports-force": (1, "1", 1, "1")}
+    read.texts["report"] = attrs.evolve(read.texts["report"], pages=pages)
+    edition = apply_profile(read, "public").records
+    assert set(edition.texts["report"].pages) == {"report-passports-force"}
+    assert all(not t.pages for d, t in edition.texts.items() if d.startswith("withheld-"))

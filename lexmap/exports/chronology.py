@@ -12,7 +12,7 @@ import zipfile
 
 from ..chronology import UNDATED, Event
 from ..extras import require
-from .spreadsheet import neutralise_lines
+from .spreadsheet import comment_line, neutralise_lines
 from .xlsxfile import cell_text
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
@@ -48,7 +48,7 @@ def _value(event: Event, attribute: str) -> str:
 
 def chronology_csv(events: list[Event], caption: str) -> bytes:
     out = io.StringIO()
-    out.write(f"# {neutralise_lines(caption)}\r\n")  # as the matrix CSV: the case, read with skiprows=1
+    out.write(comment_line(caption))  # as the matrix CSV: the case, read with skiprows=1
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([heading for heading, *_ in COLUMNS])
     for event in events:

@@ -7,7 +7,8 @@ other format's caption does: ``#`` is the comment prefix of the W3C's CSV dialec
 
 Rows end in CRLF, so that the csv module quotes every field holding a CR or an LF (with LF
 rows it leaves a bare CR unquoted, and the text after it becomes a row of its own in some
-readers); formulas are neutralised at the start of every line of a field, not only the first.
+readers); formulas are neutralised at the start of every line of a field, not only the first,
+and after every delimiter of the comment line.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import csv
 import io
 
 from ..matrix import Matrix
-from .spreadsheet import neutralise_lines
+from .spreadsheet import comment_line, neutralise_lines
 
 
 def matrix_csv(
@@ -26,7 +27,7 @@ def matrix_csv(
     what = f"{matrix.row_kind} (rows) by {matrix.col_kind} (columns); each cell: {measure or value}"
     caption = (title or "lexmap matrix") + (f" ({date})" if date else "") + f": {what}."
     out = io.StringIO()
-    out.write("# " + " ".join(caption.split()) + "\r\n")  # one line, whatever the title holds
+    out.write(comment_line(caption))
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["id", "label", *(neutralise_lines(c.id) for c in matrix.cols)])
     for row, values in zip(matrix.rows, matrix.values(value), strict=True):

@@ -6,6 +6,9 @@ import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _LINE_FORMULA = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t\r])")
+# Where a spreadsheet may start a new cell on a comment line: every delimiter it may be set to
+# guess (comma, semicolon, tab, pipe) and a quote mark, then any spaces.
+_CELL_FORMULA = re.compile(r"(?<=[,;|\"]) *+(?=[=+\-@])")
 
 
 def neutralise(value):
@@ -23,3 +26,11 @@ def neutralise_lines(value):
     if isinstance(value, str):
         return _LINE_FORMULA.sub("'", value)
     return value
+
+
+def comment_line(caption: str) -> str:
+    """The ``#`` first line of a CSV: the caption on one line, with a formula neutralised after
+    every delimiter or quote mark. Readers that honour the comment skip the line; one that splits
+    it into cells (LibreOffice and Excel do) gets text in every cell, not a formula."""
+    text = " ".join(caption.split())  # one line, whatever the caption holds; tabs become spaces
+    return "# " + _CELL_FORMULA.sub(lambda m: m.group() + "'", text) + "\r\n"

@@ -17,6 +17,8 @@ Id = NewType("Id", str)
 """A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
 IsoDate = NewType("IsoDate", str)
 """An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
+WebAddress = NewType("WebAddress", str)
+"""An http or https address with a host (checked by :func:`lexmap.urls.address_problem`)."""
 EventDate = NewType("EventDate", str)
 """When the conduct a statement reports happened: an EDTF date or interval (``2013``, ``2013-06~``,
 ``2010/2016``), read by :mod:`lexmap.dates`; distinct from its document's date."""
@@ -155,7 +157,7 @@ publication (``state-party``), a reliable republisher (``republisher``), anyone 
 class TextCopy(_Record):
     """An independent copy a provision's text was compared with, and what the comparison found."""
 
-    url: str
+    url: WebAddress
     publisher: PublisherClass
     note: str | None = None
 
@@ -167,7 +169,7 @@ class TextVariant(_Record):
 
     reading: str
     instead_of: str
-    copy: str
+    copy: WebAddress
     note: str | None = None
 
 
@@ -177,7 +179,7 @@ class TextSource(_Record):
 
     It covers the provision and every provision below it that has no source of its own."""
 
-    url: str
+    url: WebAddress
     publisher: PublisherClass
     note: str | None = None
     checked_against: tuple[TextCopy, ...] = ()
@@ -254,7 +256,7 @@ class Instrument(_Record):
     adopted_by: str | None = None
     adopted: IsoDate | None = None
     in_force: IsoDate | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     notes: str | None = None
     provisions: tuple[Provision, ...] = ()
     tests: tuple[Element, ...] = ()
@@ -276,7 +278,7 @@ class IndicatorFramework(_Record):
     title: str
     publisher: str | None = None
     date: IsoDate | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     indicators: tuple[Indicator, ...] = ()
 
 
@@ -314,7 +316,7 @@ class Document(_Record):
     showing an English text. Citations never re-case a title that is not in English."""
     publisher: str | None = None
     date: IsoDate | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     language: str | None = None
     text_file: str | None = None
     notes: str | None = None
@@ -323,7 +325,7 @@ class Document(_Record):
     cites: tuple[Citation, ...] = ()
     retrieved: IsoDate | None = None
     """When the copy at ``url`` was retrieved (by the analyst, or as the citing source says: "accessed ...")."""
-    archived_url: str | None = None
+    archived_url: WebAddress | None = None
     """An archived copy of ``url`` (the Wayback Machine's, perma.cc's)."""
     sha256: str | None = None
     """The SHA-256 of ``text_file`` when its quotes were checked: validate names a text that changed since."""

@@ -19,11 +19,28 @@ from typing import Any, Literal
 
 import attrs
 
-from .model import COLLECTIONS, ID, ISO_DATE, MAX_ID_LENGTH, MAX_LENGTH, MIN_ITEMS, SLUG, Case, Element, EventDate, Id, IsoDate
+from .model import (
+    COLLECTIONS,
+    ID,
+    ISO_DATE,
+    MAX_ID_LENGTH,
+    MAX_LENGTH,
+    MIN_ITEMS,
+    SLUG,
+    Case,
+    Element,
+    EventDate,
+    Id,
+    IsoDate,
+    WebAddress,
+)
 
 SCHEMA_ID = "urn:lexmap:corpus-file.schema.json"
 SHIPPED = Path(__file__).parent / "schemas" / "corpus-file.schema.json"
 
+WEB_ADDRESS = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\"<>\\^`{|}@/?#]+([/?#][^\s\"<>\\^`{|}]*)?$"
+"""An http(s) address with a host, no user name, nothing RFC 3986 forbids unencoded: the schema's
+approximation of :func:`lexmap.urls.address_problem`, which validation applies in full."""
 _SLUG = {"type": "string", "pattern": f"^{SLUG.pattern}$", "maxLength": MAX_ID_LENGTH}
 _LOCAL = {(Element, "provision")}
 """Reference fields written with a local id in YAML (besides every ``id``)."""
@@ -74,6 +91,8 @@ def _type_schema(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["string", "integer"], "pattern": f"^{ISO_DATE.pattern}$", "minimum": 1000, "maximum": 9999}
     if type_ is EventDate:  # EDTF, checked by lexmap.dates; an unquoted year is a number
         return {"type": ["string", "integer"], "minimum": 1000, "maximum": 9999}
+    if type_ is WebAddress:
+        return {"type": "string", "pattern": WEB_ADDRESS}
     if type_ is str:
         return {"type": "string", "pattern": r"\S"}
     if type_ is bool:

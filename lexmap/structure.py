@@ -32,6 +32,7 @@ from .model import (
     EventDate,
     Id,
     IsoDate,
+    WebAddress,
     is_iso_date,
 )
 from .quotes import INVISIBLE, visible
@@ -255,6 +256,7 @@ def _attrs_hook(type_: Any, converter: cattrs.Converter):
 def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(WebAddress, _text)  # checked as an address by lexmap.text_checks
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(float, _number)
     converter.register_structure_hook(Id, _id)

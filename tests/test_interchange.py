@@ -123,6 +123,26 @@ def test_json_export_is_a_valid_corpus_data_file(bundled, full):
         assert not list(_validator().iter_errors(json.loads(corpus_json(corpus))))
 
 
+@pytest.mark.parametrize(
+    "url, valid",
+    [
+        ("https://example.org/report.pdf#page=3", True),
+        ("HTTP://example.org", True),
+        ("javascript:alert(1)", False),
+        ("https://alice:secret@example.org/", False),
+        ('https://example.org/"onmouseover=x', False),
+        ("example.org/report", False),
+    ],
+)
+def test_the_schema_takes_only_web_addresses_where_validation_does(url, valid, tmp_path):
+    """An editor checking a data file against the shipped schema refuses what ``lexmap validate``
+    refuses in a document's ``url`` (a ``javascript:`` address, a password before the host)."""
+    from lexmap.urls import is_web_address
+
+    data = {"documents": [{"id": "d", "title": "D", "kind": "report", "url": url, "archived_url": url}]}
+    assert (not list(_validator().iter_errors(data))) is valid is is_web_address(url)
+
+
 @pytest.mark.parametrize("ascii", [True, False])
 def test_json_rewritten_by_another_tool_reads_back_equal(full, tmp_path, ascii):
     # json.dumps's defaults escape an emoji as a surrogate pair, which YAML readers reject
@@ -391,3 +411,18 @@ def test_same_bytes_across_processes_and_hash_seeds():
         for seed in ("1", "2")
     ]
     assert outputs[0] == outputs[1] and outputs[0].count("'") == 10
+
+
+def test_rdf_types_a_ratification_source_as_an_address_only_when_it_is_one(bundled, bundled_rdf):
+    """A ratification record's or event's ``source`` holds an address or words ("Netherlands
+    treaty database party list ..., address not recorded"): words typed xsd:anyURI told an RDF
+    reader they were a link; an event's own source was not exported at all."""
+    dcterms, xsd = rdflib.Namespace("http://purl.org/dc/terms/"), rdflib.XSD
+    from lexmap.exports.triples import DEFAULT_BASE as BASE
+
+    record = bundled.ratifications["ilo-c105@cu"]
+    subject = rdflib.URIRef(BASE + "ilo-c105/ratification/cu")
+    assert bundled_rdf.value(subject, dcterms.source) == rdflib.Literal(record.source, datatype=xsd.anyURI)
+    (n, event), *_ = [(n, e) for n, e in enumerate(record.events, 1) if e.source]
+    words = bundled_rdf.value(rdflib.URIRef(f"{BASE}ilo-c105/ratification/cu/{n}"), dcterms.source)
+    assert words == rdflib.Literal(event.source) and words.datatype is None and "address not recorded" in words

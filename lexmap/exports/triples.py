@@ -25,6 +25,7 @@ import attrs
 
 from ..dates import parse_date
 from ..model import Element, Provision
+from ..urls import is_web_address
 
 VOCAB = "urn:lexmap:vocab#"
 DEFAULT_BASE = "urn:lexmap:"
@@ -97,6 +98,10 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
 
     def url(value: str | None):
         return None if value is None else Typed(value, XSD + "anyURI")
+
+    def source(value: str | None):
+        """A ratification source: an address is typed as one; words stay a plain literal."""
+        return url(value) if is_web_address(value) else value
 
     def record(id_: str, *types) -> IRI:
         subject = iri(id_)
@@ -181,7 +186,7 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
         r = record(f"{ratification.instrument}/ratification/{ratification.state}", lm.Ratification)
         add(r, lm.instrument, iri(ratification.instrument))
         add(r, lm.state, iri(ratification.state))
-        add(r, dcterms.source, url(ratification.source))
+        add(r, dcterms.source, source(ratification.source))
         add(r, lm.asOf, date(ratification.as_of))
         add(r, skos.note, ratification.note)
         for n, event in enumerate(ratification.events, 1):
@@ -191,6 +196,7 @@ def corpus_triples(corpus, base: str = DEFAULT_BASE) -> Iterator[Triple]:
             add(e, dcterms.date, date(event.date))
             add(e, schema.position, n)
             add(e, skos.note, event.note)
+            add(e, dcterms.source, source(event.source))
         yield from drain()
 
     for actor in corpus.actors.values():

@@ -197,3 +197,10 @@ def test_the_palermo_signing_caption_is_the_reports_date_not_the_instruments(cor
     reading = corpus.readings["hrf-2022-palermo-signing-caption"]
     assert "9 December 2002" in reading.quote and "15 November 2000" in reading.note
     assert str(corpus.instruments["palermo"].adopted) == "2000-11-15"
+
+
+def test_the_soft_law_texts_hrf_names_are_read_as_adding_to_the_protocol(corpus):
+    # 001-A16: the OHCHR Principles are no instrument of the library; the reading is about Palermo
+    reading = corpus.readings["hrf-2022-soft-law-human-rights-approach"]
+    assert reading.about == ("palermo",) and "Recommended" in reading.quote
+    assert [r.document for r in reading.relies_on] == ["ohchr-recommended-principles"]

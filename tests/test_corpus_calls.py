@@ -119,3 +119,88 @@ def test_general_typologies_not_about_any_instrument_have_no_reading(corpus):
     # typology of state coercion (fn. 33-34) name no instrument and no Cuban practice
     for words in ("most pervasive culprits", "withdrawing public benefits"):
         assert not [r.id for r in corpus.readings.values() if words in r.quote]
+
+
+# ---- session 9 (branch match-hrf-r3): the third HRF held-out list's mends --------------------
+
+
+@pytest.mark.parametrize(
+    "claim, practice, element, words",
+    [
+        ("hrf-2022-exec-expression", "medical-missions-labour-export", "iccpr/freedom-of-expression", "freedom of expression"),
+        ("hrf-2022-exec-association", "medical-missions-labour-export", "iccpr/freedom-of-association", "freedom of association"),
+        ("hrf-2022-exec-movement", "medical-missions-labour-export", "iccpr/liberty-of-movement", "freedom of movement"),
+        (
+            "hrf-2022-res-168-rights-association",
+            "res-168-disciplinary-regime",
+            "iccpr/freedom-of-association",
+            "freedom of association",
+        ),
+        ("hrf-2022-res-168-rights-movement", "res-168-disciplinary-regime", "iccpr/liberty-of-movement", "freedom of movement"),
+        ("hrf-2022-res-168-rights-expression", "res-168-disciplinary-regime", "iccpr/freedom-of-expression", "freedom of speech"),
+    ],
+)
+def test_rights_a_summary_sentence_names_are_argued_on_that_sentence(corpus, claim, practice, element, words):
+    # 001-E7-E9, E31-E33: the rights were filed only on other passages (the Res. 168 articles, the
+    # Conclusion), so the sentence naming them carried none; HRF speaks, on the practice it names
+    record = corpus.claims[claim]
+    assert (record.practice, record.element, record.stance) == (practice, element, "supports")
+    assert words in record.quote and record.speaker is None
+    assert speakers(corpus, claim) == {"vaitiari-rodriguez"}
+
+
+def test_strong_indications_and_the_ilo_conventions_left_unnamed_still_file_no_element(corpus):
+    # 001-E5 and E19 stay partly found: "various International Labor Organization conventions" names
+    # none, and the State Department's "strong indications of forced labor" is a hedge, not a finding
+    on_sentence = [c for c in corpus.claims.values() if "various International Labor Organization" in c.quote]
+    assert {c.element.split("/")[0] for c in on_sentence} == {"palermo"}
+    assert not [c.id for c in corpus.claims.values() if "strong indications" in c.quote and "forced-labour" in c.element]
+
+
+def test_no_other_alternative_is_exhibited_as_vulnerability_and_argued_as_hrfs_coercion(corpus):
+    # 001-I23: the words are abuse of vulnerability's; HRF's own label stays coercion
+    exhibit = corpus.exhibits["hrf-2022-no-other-alternative-ind"]
+    assert exhibit.indicator == "ilo-fl/abuse-of-vulnerability" and "no other alternative" in exhibit.quote
+    assert corpus.claims["hrf-2022-no-other-alternative"].element == "palermo/means-other-coercion"
+    assert not [
+        c.id
+        for c in corpus.claims.values()
+        if "no other alternative" in c.quote and c.element == "palermo/means-abuse-of-vulnerability"
+    ]
+
+
+@pytest.mark.parametrize(
+    "attestation, speaker, words",
+    [
+        ("hrf-2022-totalitarian-legal-system", "hrf", "totalitarian legal system"),
+        ("hrf-2022-lawyers-socialist-legality", "hrf", "socialist legality"),
+        ("hrf-2022-no-independence-guarantees", "hrf", "independence of the courts"),
+        ("hrf-2022-covid-tourism-revenue", None, "lost tourism revenue"),
+        ("hrf-2022-vaccines-used-by-hosts", None, "Nicaragua and Venezuela"),
+        ("hrf-2022-conclusion-medical-diplomacy-myth", None, "world"),
+        ("hrf-2022-conclusion-no-condemnation", None, "widespread condemnation"),
+    ],
+)
+def test_facts_the_third_hrf_list_found_unrecorded_are_attested(corpus, attestation, speaker, words):
+    record = corpus.attestations[attestation]
+    assert record.speaker == speaker and words in record.quote
+
+
+def test_hrfs_rebuttal_of_the_world_medical_power_is_a_fact_not_a_contest(corpus):
+    # 001-C11: HRF answers Cuba's reply but names no element; the contest stays Cuba's
+    assert not [c.id for c in corpus.claims.values() if "world medical power" in c.quote]
+    assert corpus.claims["hrf-2022-cuba-best-healthcare-reply"].stance == "contests"
+
+
+def test_the_palermo_signing_caption_is_the_reports_date_not_the_instruments(corpus):
+    # 001-A153: "9 December 2002" is recorded as the report's statement; the library keeps 2000-11-15
+    reading = corpus.readings["hrf-2022-palermo-signing-caption"]
+    assert "9 December 2002" in reading.quote and "15 November 2000" in reading.note
+    assert str(corpus.instruments["palermo"].adopted) == "2000-11-15"
+
+
+def test_the_soft_law_texts_hrf_names_are_read_as_adding_to_the_protocol(corpus):
+    # 001-A16: the OHCHR Principles are no instrument of the library; the reading is about Palermo
+    reading = corpus.readings["hrf-2022-soft-law-human-rights-approach"]
+    assert reading.about == ("palermo",) and "Recommended" in reading.quote
+    assert [r.document for r in reading.relies_on] == ["ohchr-recommended-principles"]

@@ -204,3 +204,69 @@ def test_the_soft_law_texts_hrf_names_are_read_as_adding_to_the_protocol(corpus)
     reading = corpus.readings["hrf-2022-soft-law-human-rights-approach"]
     assert reading.about == ("palermo",) and "Recommended" in reading.quote
     assert [r.document for r in reading.relies_on] == ["ohchr-recommended-principles"]
+
+
+# ---- session 9 (branch match-others-r3): the third "others" reading's mends --------------------
+
+
+@pytest.mark.parametrize(
+    ("reading", "document", "about", "words"),
+    [
+        ("ca-fs-palermo-art-3-a-definition", "cuba-archive-fact-sheet", "palermo/art-3-a", "having control over"),
+        ("ca-fs-c29-definition", "cuba-archive-fact-sheet", "ilo-c29/art-2-1", "menace of any penalty"),
+        ("ca-fs-c95-art-6", "cuba-archive-fact-sheet", "ilo-c95/art-6", "dispose of his wages"),
+        ("ca-fs-c95-art-8", "cuba-archive-fact-sheet", "ilo-c95/art-8-1", "arbitration award"),
+        ("ca-fs-c95-art-9", "cuba-archive-fact-sheet", "ilo-c95/art-9", "obtaining or retaining employment"),
+        ("werlau-lagon-palermo-means-wording", "werlau-lagon", "palermo/art-3-a", "position of vulnerability"),
+        ("werlau-lagon-instruments-bind-cuba-and-hosts", "werlau-lagon", "palermo", "are parties"),
+    ],
+)
+def test_provisions_the_other_seeds_quote_are_readings_of_those_provisions(corpus, reading, document, about, words):
+    record = corpus.readings[reading]
+    assert record.document == document and about in record.about
+    assert lexmap.quotes.normalise(words) in lexmap.quotes.normalise(record.quote)
+    assert record in corpus.readings_of(about, direct=True)
+
+
+def test_werlau_and_lagons_cut_quote_of_the_means_is_kept_apart_from_the_full_article(corpus):
+    dropped = "having control over another person"
+    assert dropped in corpus.provisions["palermo/art-3-a"].text
+    assert dropped not in corpus.readings["werlau-lagon-palermo-means-wording"].quote
+    assert dropped in corpus.readings["werlau-lagon-palermo-means-wording"].note
+    assert dropped in lexmap.quotes.normalise(corpus.readings["ca-fs-palermo-art-3-a-definition"].quote)
+
+
+def test_the_udhr_is_not_recorded_as_an_agreement_with_parties(corpus):
+    # the authors list Article 23 among "agreements to which Cuba ... [is a party]": the reading says otherwise
+    note = corpus.readings["werlau-lagon-instruments-bind-cuba-and-hosts"].note
+    assert "not an agreement with parties" in note
+
+
+@pytest.mark.parametrize("claim", ["ca-fs-penal-code-216-leave", "ca-fs-exit-permit-leave"])
+def test_unnamed_agreements_and_custom_leave_the_claim_on_the_udhr(corpus, claim):
+    record = corpus.claims[claim]
+    assert "customary international law" in record.quote
+    assert record.element == "udhr/freedom-to-leave-and-return"
+
+
+@pytest.mark.parametrize(
+    ("attestation", "practice", "words"),
+    [
+        ("cibercuba-state-department-warning", "medical-missions-labour-export", "on Thursday"),
+        ("werlau-lagon-regime-exports-repression", "worker-export-programme", "usual repression"),
+        ("werlau-lagon-migration-motive", "state-sponsored-migration", "alleviate political"),
+        ("werlau-lagon-emigrant-remittances", "state-sponsored-migration", "send remittances"),
+        ("werlau-lagon-minors-miss-school", "child-labour", "cannot attend school"),
+        ("werlau-lagon-escapes", "worker-export-programme", "safe harbor"),
+        ("ca-fs-workforce-composition", "worker-export-programme", "tobacco rollers"),
+        ("ca-fs-political-ties", "worker-export-programme", "buys loyalty"),
+        ("ca-fs-no-domestic-remedies", "no-protection-for-victims", "repressive police state"),
+        ("ca-fs-no-malpractice-recourse", "medical-missions-labour-export", "malpractice"),
+    ],
+)
+def test_facts_of_the_third_others_reading_are_attested_by_their_documents(corpus, attestation, practice, words):
+    record = corpus.attestations[attestation]
+    assert record.practice == practice and record.speaker is None
+    assert words in record.quote
+    # an undated "on Thursday" or "until last January" gives no date
+    assert record.when is None

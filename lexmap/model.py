@@ -1,4 +1,6 @@
-"""The concepts of DOMAIN.md as immutable attrs classes.
+"""The concepts of DOMAIN.md as immutable attrs classes: the case's records (actors, documents,
+practices, the four kinds of statement, the case manifest); the law library's are in
+:mod:`lexmap.law_records`, the field types in :mod:`lexmap.fields`, both importable from here.
 
 The field names are the YAML field names (docs/data-format.md); the classes hold
 no I/O and no cross-references beyond ids: the :class:`~lexmap.corpus.Corpus`
@@ -7,88 +9,50 @@ resolves ids.
 
 from __future__ import annotations
 
-import datetime
-import re
-from typing import Literal, NewType
+from typing import Literal
 
 import attrs
 
-Id = NewType("Id", str)
-"""A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
-IsoDate = NewType("IsoDate", str)
-"""An ISO 8601 date as precise as the source: ``2000-11-15``, ``2022-08`` or ``2019``."""
-WebAddress = NewType("WebAddress", str)
-"""An http or https address with a host (checked by :func:`lexmap.urls.address_problem`)."""
-EventDate = NewType("EventDate", str)
-"""When the conduct a statement reports happened: an EDTF date or interval (``2013``, ``2013-06~``,
-``2010/2016``), read by :mod:`lexmap.dates`; distinct from its document's date."""
-
-
-class _Record:
-    """Base of every record: an escaped HTML table in notebooks."""
-
-    __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from .display import record_html
-
-        return record_html(self)
-
-
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ID = re.compile(rf"{SLUG.pattern}(?:/{SLUG.pattern})?")
-# re.ASCII: \d is 0-9 only (not full-width or Arabic-Indic digits); the pattern text is also the JSON Schema's
-ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", re.ASCII)
-MAX_ID_LENGTH = 100
-MAX_LENGTH = "max_length"
-"""A text field's metadata key: the most characters its value (each item, for a list) may hold.
-The manifest's fields have one: they are copied onto every page of a site (a 2 MB title made a
-395 MB site of 28 pages) and into the first line of every command."""
-MIN_ITEMS = "min_items"
-"""A list field's metadata key: the fewest items its value may hold (a reading is about something)."""
-RESERVED_IDS = frozenset({"index"})
-"""Ids no top-level record may take: each site section's list page is ``<section>/index.md``."""
-
-
-def is_iso_date(text: str) -> bool:
-    """Whether ``text`` is an ISO date that exists: ASCII digits, year 0001-9999, a real calendar day."""
-    if not ISO_DATE.fullmatch(text) or text[:4] == "0000":
-        return False
-    try:
-        datetime.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:  # 2023-02-30
-        return False
-    return True
-
-
-def date_before(a: str, b: str) -> bool:
-    """Whether ISO date ``a`` certainly ends before ``b`` begins, comparing only the precision
-    both have (``2022`` is not before ``2022-08``)."""
-    n = min(len(a), len(b))
-    return a[:n] < b[:n]
-
+from .fields import (  # noqa: F401  (the field types, importable from the model)
+    ID,
+    ISO_DATE,
+    MAX_ID_LENGTH,
+    MAX_LENGTH,
+    MIN_ITEMS,
+    RESERVED_IDS,
+    SLUG,
+    EventDate,
+    Id,
+    IsoDate,
+    WebAddress,
+    _Record,
+    date_before,
+    is_iso_date,
+)
+from .law_records import (  # noqa: F401  (the law library's records, importable from the model)
+    CONSENT_EVENTS,
+    UNRATIFIABLE,
+    Element,
+    Indicator,
+    IndicatorFramework,
+    Instrument,
+    InstrumentKind,
+    PartyStatus,
+    Provision,
+    PublisherClass,
+    Ratification,
+    State,
+    TestKind,
+    TextCopy,
+    TextSource,
+    TextVariant,
+    TreatyAction,
+    TreatyEvent,
+    UnMembership,
+)
 
 Stance = Literal["supports", "contests"]
-PartyStatus = Literal["party", "signatory", "not-party", "not-applicable"]
 ActorKind = Literal["organisation", "government", "person"]
-TreatyEvent = Literal[
-    "signature",
-    "ratification",
-    "acceptance",
-    "approval",
-    "accession",
-    "succession",
-    "entry-into-force",
-    "denunciation",
-    "denunciation-effective",
-    "definitive-signature",
-]
-CONSENT_EVENTS = frozenset({"ratification", "acceptance", "approval", "accession", "succession", "definitive-signature"})
-"""A definitive signature (a signature not subject to ratification) binds as ratification does."""
-UNRATIFIABLE = frozenset({"statute", "declaration", "regulation"})
-"""Kinds of instrument that states do not ratify."""
-InstrumentKind = Literal["treaty", "convention", "protocol", "statute", "declaration", "regulation"]
-TestKind = Literal["definition", "prohibition", "obligation", "exception", "rule"]
 DocumentKind = Literal[
     "report",
     "statute",
@@ -102,184 +66,9 @@ DocumentKind = Literal[
     "social-media-post",
     "other",
 ]
-
-
-UnMembership = Literal["member", "observer", "non-member"]
 Visibility = Literal["public", "restricted", "confidential"]
 """Who may read a document, a statement or an actor: ``--profile`` withholds what it may not
 show (:mod:`lexmap.profiles`); every record is ``public`` unless it says otherwise."""
-
-
-@attrs.frozen
-class State(_Record):
-    """A state (an ISO 3166-1 entry: ``id`` its alpha-2 code, lowercase), with UN membership."""
-
-    id: Id
-    name: str
-    un_membership: UnMembership | None = None
-    independent: bool | None = None
-
-
-@attrs.frozen
-class TreatyAction(_Record):
-    """One dated event of a state's relation to an instrument, as the official record gives it."""
-
-    event: TreatyEvent
-    date: IsoDate
-    note: str | None = None
-    source: str | None = None
-    """Where this event is read, when not from the record's own ``source``."""
-
-
-@attrs.frozen
-class Ratification(_Record):
-    """The history of one state towards one instrument, read from ``source`` (the official record)."""
-
-    instrument: Id
-    state: Id
-    events: tuple[TreatyAction, ...] = ()
-    source: str | None = None
-    as_of: IsoDate | None = None
-    """The date of the record's status: no event by then means the state had taken no action."""
-    note: str | None = None
-
-    @property
-    def id(self) -> str:
-        return f"{self.instrument}@{self.state}"
-
-
-PublisherClass = Literal["official", "state-party", "republisher", "secondary"]
-"""Who published a copy of a law text: the depositary or author (``official``), a state party's own
-publication (``state-party``), a reliable republisher (``republisher``), anyone else (``secondary``)."""
-
-
-@attrs.frozen
-class TextCopy(_Record):
-    """An independent copy a provision's text was compared with, and what the comparison found."""
-
-    url: WebAddress
-    publisher: PublisherClass
-    note: str | None = None
-
-
-@attrs.frozen
-class TextVariant(_Record):
-    """A reading of a copy that differs from the recorded text: ``reading`` where the text has
-    ``instead_of``, in the copy at ``copy`` (a URL of the source or of a checked copy)."""
-
-    reading: str
-    instead_of: str
-    copy: WebAddress
-    note: str | None = None
-
-
-@attrs.frozen
-class TextSource(_Record):
-    """Where a provision's text was copied from, what it was checked against, where copies differ.
-
-    It covers the provision and every provision below it that has no source of its own."""
-
-    url: WebAddress
-    publisher: PublisherClass
-    note: str | None = None
-    checked_against: tuple[TextCopy, ...] = ()
-    variants: tuple[TextVariant, ...] = ()
-
-    @property
-    def single_copy(self) -> bool:
-        """Whether the text rests on its source alone (no independent copy checked)."""
-        return not self.checked_against
-
-
-@attrs.frozen
-class Provision(_Record):
-    """An article, paragraph or subparagraph; ``provisions`` nest as the instrument nests them."""
-
-    id: Id
-    label: str
-    heading: str | None = None
-    text: str | None = None
-    source: TextSource | None = None
-    provisions: tuple[Provision, ...] = ()
-
-    def walk(self):
-        """Yield this provision and every provision below it, in document order."""
-        stack = [self]
-        while stack:
-            provision = stack.pop()
-            yield provision
-            stack.extend(reversed(provision.provisions))
-
-
-@attrs.frozen
-class Element(_Record):
-    """A component of a legal test; the root of a tree is the test itself.
-
-    Children combine by ``all_of`` (every one must be met) or ``any_of`` (one
-    suffices); an element with neither is a leaf.
-    """
-
-    id: Id
-    label: str
-    provision: Id | None = None
-    kind: TestKind | None = None
-    description: str | None = None
-    words: str | None = None
-    defined_by: Id | None = None
-    all_of: tuple[Element, ...] = ()
-    any_of: tuple[Element, ...] = ()
-
-    @property
-    def combinator(self) -> Literal["all", "any"] | None:
-        return "all" if self.all_of else "any" if self.any_of else None
-
-    @property
-    def children(self) -> tuple[Element, ...]:
-        return self.all_of or self.any_of
-
-    def walk(self):
-        """Yield this element and every element below it, depth first."""
-        stack = [self]
-        while stack:
-            element = stack.pop()
-            yield element
-            stack.extend(reversed(element.children))
-
-
-@attrs.frozen
-class Instrument(_Record):
-    id: Id
-    title: str
-    short_name: str
-    kind: InstrumentKind
-    binding: bool
-    adopted_by: str | None = None
-    adopted: IsoDate | None = None
-    in_force: IsoDate | None = None
-    url: WebAddress | None = None
-    notes: str | None = None
-    provisions: tuple[Provision, ...] = ()
-    tests: tuple[Element, ...] = ()
-    in_force_after_consent: str | None = None
-    """When the instrument enters into force for a state after its consent (ratification,
-    accession...), by the instrument's own rule, as an ISO 8601 duration: ``P12M``, ``P30D``."""
-
-
-@attrs.frozen
-class Indicator(_Record):
-    id: Id
-    label: str
-    description: str | None = None
-
-
-@attrs.frozen
-class IndicatorFramework(_Record):
-    id: Id
-    title: str
-    publisher: str | None = None
-    date: IsoDate | None = None
-    url: WebAddress | None = None
-    indicators: tuple[Indicator, ...] = ()
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import quotes
 from .cache_folder import file_sha256
 from .discover import foreign_text, shown_name
 from .extract import read_pages
@@ -124,6 +125,9 @@ class TextChecks:
         return where each quote is, for a text with printed page labels."""
         places: dict[str, tuple[int, str, int, str]] = {}
         for statement in said:
+            if (refused := quotes.too_many_omissions(statement.quote)) is not None:
+                self.report_at(statement, ("quote",), f"{refused}; not looked up in the text", quotes.SEPARATE)
+                continue
             start, end, why = text.locate(statement.quote)
             if why is not None or start is None or end is None:
                 near = None

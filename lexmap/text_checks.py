@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import quotes
-from .cache_folder import file_sha256
 from .discover import foreign_text, shown_name
 from .extract import read_pages
 from .extras import MissingExtra
@@ -267,7 +266,7 @@ class TextChecks:
                 return None, "unreadable", None
             try:
                 text = read_pages(candidate, cache=self.loader.text_cache)
-                return text, "checked", text.sha256 or file_sha256(candidate)
+                return text, "checked", text.sha256  # of the bytes the quotes were checked in
             except MissingExtra as error:
                 self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
                 return None, "unreadable", None

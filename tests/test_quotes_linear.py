@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from re import _constants as _c  # type: ignore[attr-defined]  # the parser's own names (Python 3.11+)
+from re import _parser as _p  # type: ignore[attr-defined]
 
 import pytest
 
@@ -20,12 +22,6 @@ CORPORA = Path(__file__).parent / "corpora"
 
 # -- a pattern's shape --------------------------------------------------------------------------
 
-try:
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10 and older named them sre_*
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None))
 

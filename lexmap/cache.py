@@ -44,7 +44,9 @@ from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .discover import Layout, bundled_case, corpus_files
 from .loader import CaseRecords
 from .model import STATEMENTS, Case
+from .readonce import Source
 from .texts import MAX_TEXT_BYTES, TextStatus
+from .yamlread import read_data
 
 log = logging.getLogger("lexmap.cache")
 
@@ -122,9 +124,11 @@ _file_sha = file_sha256
 # -- what the load read besides data files ------------------------------------------------------
 
 
-def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
+def texts_fingerprint(text_files: list[str], layout: Layout, read: dict[str, str] | None = None) -> dict:
     """Which text file each ``text_file`` name resolves to (first text folder holding it, where
-    it leads, its content hash) or that none holds it: a text appearing changes the result."""
+    it leads, its content hash) or that none holds it: a text appearing changes the result.
+    ``read``: the hash of each text as the quote check read it, which is then the one recorded
+    (the verdict is on those bytes; hashing the file again could hash another)."""
     in_use = [folder for folder in layout.texts if folder.is_dir()]
     found = []
     for name in sorted(set(text_files)):
@@ -133,6 +137,9 @@ def texts_fingerprint(text_files: list[str], layout: Layout) -> dict:
             candidate = folder / name
             if os.path.lexists(candidate):
                 try:
+                    if read is not None and name in read:
+                        where = [name, index, str(candidate.resolve()), read[name]]
+                        break
                     size = candidate.stat().st_size if candidate.is_file() else None
                     content = (
                         "not-a-file" if size is None else f"too-large {size}" if size > MAX_TEXT_BYTES else _file_sha(candidate)
@@ -170,10 +177,10 @@ class CorpusCache:
         self.manifest_sha: str | None = None
         self.manifest_same = False
         self.hashes: dict[Path, str] = {}  # content hash of each data file, when read
+        self.sources: dict[Path, Source] = {}  # the bytes hashed and not parsed yet
         self.order: list[Path] = []  # the data files of this load, in reading order
         self.listed: list[Path] | None = None  # the data files, when listing them found no problem
         self.kept: dict[Path, bytes] = {}  # files whose records came from the cache
-        self.texts_before: dict | None = None
         self.secret: bytes | None = None
 
     @classmethod
@@ -240,10 +247,11 @@ class CorpusCache:
             log.warning("lexmap: not caching: the cache folder %s is inside the corpus (set %s elsewhere)", folder, CACHE_ENV)
         return not inside
 
-    def cached_case(self, manifest: Path) -> Case | None:
-        """The manifest's Case, from the cache when the manifest is unchanged (else None: read it)."""
+    def cached_case(self, manifest: Path, source: Source) -> Case | None:
+        """The manifest's Case, from the cache when the bytes read of the manifest are unchanged
+        (else None: the loader parses those bytes)."""
         try:
-            self.manifest_sha = _file_sha(manifest)
+            self.manifest_sha = source.sha256
             if self.meta is not None and self.meta["manifest"] == self.manifest_sha:
                 case = case_from_json(self.meta["case"])
                 self.manifest_same = case is not None
@@ -259,7 +267,7 @@ class CorpusCache:
             scratch: list = []
             files = corpus_files(layout, scratch)
             for file in files:
-                self.hashes[file] = _file_sha(file)
+                self._read_once(file)
                 listed.append([str(file), self.hashes[file]])
             self.listed = None if scratch else files
             meta = self.meta
@@ -288,15 +296,33 @@ class CorpusCache:
         log.info("lexmap: %s loaded from the cache", layout.root)
         return read
 
+    def _read_once(self, file: Path) -> None:
+        """Read ``file``: its hash, and its bytes kept for the parse unless the cache has its records."""
+        source = read_data(file)
+        self.hashes[file] = source.sha256
+        if source.sha256 not in self.by_sha:
+            self.sources[file] = source
+
+    def take(self, file: Path) -> Source | None:
+        """The bytes of ``file`` to parse: those hashed, else read (and hashed) again, so that the
+        hash recorded is always that of the bytes parsed (None: the file cannot be read)."""
+        if (source := self.sources.pop(file, None)) is None:
+            try:
+                source = read_data(file)
+            except OSError:
+                return None  # reading it again reports the problem
+            self.hashes[file] = source.sha256
+        return source
+
     def reuse(self, loader, file: Path) -> bool:
         """Give ``loader`` the cached records of ``file`` if its content is unchanged."""
         self.order.append(file)
         try:
             if file not in self.hashes:
-                self.hashes[file] = _file_sha(file)
+                self._read_once(file)
             index = self.by_sha.get(self.hashes[file])
             if index is None:
-                return False
+                return False  # the loader parses the bytes hashed (take)
             records, case = decode_file(self.lines[index])
         except OSError:
             return False  # reading it again reports the problem
@@ -310,20 +336,20 @@ class CorpusCache:
         self.kept[file] = self.lines[index]
         return True
 
-    def before_checks(self, loader) -> None:
-        self.texts_before = texts_fingerprint([d.text_file for d in loader.records["documents"] if d.text_file], loader.layout)
-
     def save(self, loader, found: CaseRecords) -> None:
-        """Write the cache of a load that found no problem (unless a file changed meanwhile)."""
+        """Write the cache of a load that found no problem. Each file is recorded under the hash of
+        the bytes it was parsed (or its quotes checked) from: a file changed since is a miss next
+        time, and a file swapped between two reads cannot be, as nothing is read twice."""
         try:
             layout = loader.layout
-            changed = [f for f in loader.added if _file_sha(f) != self.hashes.get(f)]
-            if layout.manifest is not None and _file_sha(layout.manifest) != self.manifest_sha:
-                changed.append(layout.manifest)
-            texts = texts_fingerprint([d.text_file for d in found.records.get("documents", ()) if d.text_file], layout)
-            if changed or texts != self.texts_before:
-                log.info("lexmap: not caching %s: files changed while it loaded", layout.root)
-                return
+            read: dict[str, str] = {}
+            for document in found.records.get("documents", ()):
+                status = found.texts.get(document.id)
+                if document.text_file and status is not None and status.sha256 is not None:
+                    if read.setdefault(document.text_file, status.sha256) != status.sha256:
+                        log.info("lexmap: not caching %s: the text %s changed while it loaded", layout.root, document.text_file)
+                        return
+            texts = texts_fingerprint([d.text_file for d in found.records.get("documents", ()) if d.text_file], layout, read)
             single_case = found.case if layout.single_file is not None else None
             lines = [self.kept[f] if f in self.kept else encode_file(loader.added[f], single_case) for f in self.order]
             meta = {

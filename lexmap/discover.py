@@ -233,10 +233,11 @@ TEXTS_ENV = "LEXMAP_TEXTS"
 def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], cached_case=None):
     """The :class:`Layout` of the corpus at ``path`` (default: the bundled case) and its
     manifest (a :class:`~lexmap.model.Case`, or None); problems found on the way are appended.
-    ``cached_case(manifest)`` may give the manifest's Case without reading it (see lexmap.cache)."""
+    ``cached_case(manifest, source)`` may give the manifest's Case without parsing the bytes read
+    (see lexmap.cache): the manifest is read once, and what is hashed is what is parsed."""
     from .model import Case
     from .structure import structure
-    from .yamlread import read_yaml
+    from .yamlread import read_data, read_yaml
 
     root = Path(path) if path is not None else bundled_case()
     refused = not_a_corpus(root)
@@ -277,8 +278,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         outside = not_read is not None
         if not_read:
             problems.append(Problem(shown, None, None, None, *not_read))
-        case = cached_case(manifest) if cached_case and not outside else None
-        raw, positions, yaml_problems = (None, {}, {}) if case or outside else read_yaml(manifest, shown)
+        source = None if outside else read_data(manifest)  # read once: the bytes hashed are the bytes parsed
+        case = cached_case(manifest, source) if cached_case and source is not None else None
+        raw, positions, yaml_problems = (None, {}, {}) if case or source is None else read_yaml(manifest, shown, source)
         problems.extend(yaml_problems.values())
         if raw is not None and not isinstance(raw, dict):
             problems.append(

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import quotes
 from .extras import require
 from .pages import Page, PagedText
-from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text
+from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text_bytes
 
 log = logging.getLogger("lexmap.cache")
 
@@ -45,9 +45,10 @@ def read_pages(path: Path, *, cache: bool = True) -> PagedText:
     read it; OSError when it cannot be read; MissingExtra when the library is not installed)."""
     kind = kind_of(path.name)
     if kind is None:
-        plain = read_text(path)
+        raw = read_text_bytes(path)
+        plain = decode_utf8(raw, path)
         _refuse_long_marks(path, [plain])
-        return PagedText.plain(plain)
+        return PagedText.plain(plain, hashlib.sha256(raw).hexdigest())  # the hash of the bytes checked
     raw = _read_bounded(path)
     digest = hashlib.sha256(raw).hexdigest()
     if kind == "PDF":

@@ -23,6 +23,7 @@ from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
+from .readonce import Source
 from .structure import Path_, structure
 from .texts import TextStatus
 from .yamlread import Path_ as YamlPath
@@ -152,14 +153,12 @@ class _CorpusReader:
                 self.reused += 1
             else:
                 before = {name: len(records) for name, records in self.records.items()}
-                self.read_file(file_path)
+                self.read_file(file_path, store.take(file_path))
                 self.added[file_path] = {
                     name: records[before.get(name, 0) :]
                     for name, records in self.records.items()
                     if len(records) > before.get(name, 0)
                 }
-        if store is not None:
-            store.before_checks(self)
         texts = References(self).check()
         if self.problems:
             raise CorpusError(self.problems)
@@ -187,10 +186,11 @@ class _CorpusReader:
                 else:
                     origins[id_], kinds[id_] = origin, kind
 
-    def read_file(self, file_path: Path) -> None:
+    def read_file(self, file_path: Path, source: Source | None = None) -> None:
+        """Read one data file (from ``source``, the bytes the cache hashed, when given)."""
         file = file_label(file_path, self.layout)
         try:
-            data, positions, yaml_problems = read_yaml(file_path, file)
+            data, positions, yaml_problems = read_yaml(file_path, file, source)
         except OSError as error:
             self.problems.append(
                 Problem(

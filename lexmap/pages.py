@@ -93,9 +93,9 @@ class PagedText(quotes.Text):
         return text
 
     @classmethod
-    def plain(cls, text: str) -> PagedText:
+    def plain(cls, text: str, sha256: str | None = None) -> PagedText:
         """A text without pages (plain text, a web page): one page, no label."""
-        return cls([Page(1, None, text)])
+        return cls([Page(1, None, text)], sha256)
 
     @property
     def paged(self) -> bool:

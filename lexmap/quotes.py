@@ -10,7 +10,9 @@ tag characters are shown as ``<U+202E>`` on both sides: a quote shows them, it i
 reordered or hidden by them.
 
 ``[...]`` (or ``[…]``) in a quote marks an omission: the parts must appear in order, each
-omission standing for at most :data:`MAX_OMISSION` characters of the text.
+omission standing for at most :data:`MAX_OMISSION` characters of the text, and a quote holding at
+most :data:`MAX_OMISSIONS` of them. Every pattern here costs time linear in its input (no
+repeat that a try at the next position reads again: tests/test_quotes_linear.py checks their shape).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ MAX_OMISSION = 8000
 Without a bound, ``[...]`` joined words 260 kB apart and still read "checked verbatim". The bundled
 case's longest omission is 7,448 characters (an article of Resolution 168 and the instrument it is
 argued under, pages apart); 53 of its omissions cross a paragraph, so a paragraph is not the bound."""
+
+MAX_OMISSIONS = 50
+"""The most omission marks one quote may hold. The bundled case's quotes hold at most 4; a quote of
+1,000 parts in an 800 kB text took 150 s to look up (issue 26). A quote with more is refused
+without a search (:func:`too_many_omissions`): quote the passages as separate statements."""
 
 MAX_MARKS = 30
 """The most combining marks (non-starters) lexmap normalises in a row: Unicode's Stream-Safe Text
@@ -55,9 +62,11 @@ _TRANSLATE = str.maketrans(
         **LIGATURES,
     }
 )
-_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:[^\S\n]*\n\s*)?(?=[^\W\d_])")
+_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:[^\S\n]*+\n\s*+)?(?=[^\W\d_])")
 _SPACE = re.compile(r"\s+")
-OMISSION = re.compile(r"\s*\[(?:\.\.\.|…)\]\s*")
+OMISSION = re.compile(r"\[(?:\.\.\.|…)\]")
+"""An omission mark. The spaces around it are the parts' to strip: ``\\s*\\[`` read a run of
+spaces again from each of its spaces (100,000 spaces in a quote: 53 s)."""
 
 
 def visible(text: str) -> str:
@@ -127,6 +136,17 @@ def quote_parts(quote: str) -> list[str]:
     return [normalise(part) for part in OMISSION.split(quote) if part.strip()]
 
 
+def too_many_omissions(quote: str) -> str | None:
+    """Why ``quote`` is not looked up (more than MAX_OMISSIONS omission marks), or None."""
+    marks = sum(1 for _ in OMISSION.finditer(quote))
+    if marks <= MAX_OMISSIONS:
+        return None
+    return f"the quote has {marks:,} omission marks [...], more than the {MAX_OMISSIONS} lexmap looks up in one quote"
+
+
+SEPARATE = "quote the passages as separate statements, or quote the words between them"
+
+
 class Text:
     """A document's text, normalised once, in which many quotes are then looked up.
 
@@ -156,43 +176,49 @@ class Text:
 
     def locate(self, quote: str) -> tuple[int | None, int | None, str | None]:
         """(start, end) of the quote in the normalised text (from its first word to the end of
-        its last part) and None; or (None, None, why not)."""
+        its last part) and None; or (None, None, why not).
+
+        The earliest placement of the parts, found with one position per part that only moves
+        forward: a part found too far after the one before pushes that one on to where it could
+        reach this one, and no placement of any part before its position can be valid. Each part's
+        search so resumes where it stopped, and the text is read about once per part, however often
+        the parts occur (the retry of every occurrence of the first part took 150 s: issue 26)."""
+        if (refused := too_many_omissions(quote)) is not None:
+            return None, None, f"{refused}: {SEPARATE}"
         parts = quote_parts(quote)
         if not parts:
             return None, None, "the quote has no words"
-        text, start, too_far = self.normalised, 0, None
-        while (first := text.find(parts[0], start)) >= 0:
-            end, failed, reach = first + len(parts[0]), None, 0
-            for index, part in enumerate(parts[1:], 1):
-                found = text.find(part, end)
-                if found < 0:
-                    return None, None, self._leaves(part, end, index)
-                omitted = max(found - end - 2, 0)  # the spaces each side of the words left out are not words
+        text, last = self.normalised, len(parts) - 1
+        low = [0] * len(parts)  # no valid placement puts part i before low[i]
+        at: list[int] = [-1] * len(parts)  # where part i was found from low[i] (-1: not searched)
+        too_far = None
+        index = 0
+        while True:
+            if at[index] < low[index]:
+                at[index] = text.find(parts[index], low[index])
+                if at[index] < 0:
+                    return None, None, self._why_not(parts, index, low[index], too_far)
+            if index:
+                end = at[index - 1] + len(parts[index - 1])
+                omitted = max(at[index] - end - 2, 0)  # the spaces each side of the words left out are not words
                 if omitted > MAX_OMISSION:
-                    failed = (parts[index - 1], omitted)
-                    # A later first part finds this part no earlier than here; its parts up to this
-                    # one span at most their lengths and an omission each, so none that starts
-                    # before ``reach`` comes close enough: the next try starts there, and the text
-                    # is read about once, not once per occurrence of the first part.
-                    reach = found - sum(map(len, parts[:index])) - index * (MAX_OMISSION + 2)
-                    break
-                end = found + len(part)
-            if failed is None:
-                return first, end, None
-            too_far = too_far or failed
-            start = max(first + 1, reach)
-        if too_far is not None:
-            before, omitted = too_far
-            return (
-                None,
-                None,
-                (
-                    f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
-                    f"more than the {MAX_OMISSION:,} an omission may stand for: "
-                    "quote the passages as separate statements, or quote the words between them"
-                ),
-            )
-        return None, None, self._leaves(parts[0], 0, 0)
+                    too_far = too_far or (parts[index - 1], omitted)
+                    index -= 1  # the part before must move on to within reach of this one
+                    low[index] = at[index + 1] - 2 - MAX_OMISSION - len(parts[index])
+                    continue
+            if index == last:
+                return at[0], at[last] + len(parts[last]), None
+            index += 1
+            low[index] = max(low[index], at[index - 1] + len(parts[index - 1]))
+
+    def _why_not(self, parts: list[str], index: int, start: int, too_far: tuple[str, int] | None) -> str:
+        if too_far is None:
+            return self._leaves(parts[index], start, index)
+        before, omitted = too_far
+        return (
+            f"the omission [...] after {_tail(before)!r} leaves out {omitted:,} characters of the text, "
+            f"more than the {MAX_OMISSION:,} an omission may stand for: {SEPARATE}"
+        )
 
     def _leaves(self, part: str, start: int, index: int) -> str:
         """Where ``part`` (searched from ``start``) leaves the text: the longest start of it that

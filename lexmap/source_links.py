@@ -15,7 +15,10 @@ WEB_KINDS = frozenset({"news-article", "blog-post", "report", "government-statem
 """Document kinds published as web pages (a statute, regulation, ruling or UN communication is a
 file or a database record: a text fragment would rarely match)."""
 _FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|rtf|zip)$|pdf|/file/d/|download", re.I)
-_CUT = re.compile(r"\s*(?:\.\.\.|\u2026|\[[^\]]*\])\s*")
+_CUT = re.compile(r"\.\.\.|\u2026|\[[^\[\]]*\]")
+"""An omission or an editorial insertion: its pieces' spaces are theirs to strip. Linear: the
+insertion ends at the first bracket either way (``\\[[^\\]]*\\]`` read a run of ``[`` to its end from
+each of them, and a leading ``\\s*`` a run of spaces from each space: 100,000 of either, 10-110 s)."""
 _EDGE = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}.,;:!? \u2013\u2014-"
 WORDS = 5
 """Words of the quote's start and of its end in a ``textStart,textEnd`` fragment."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache_folder import file_sha256
+from . import quotes
 from .discover import foreign_text, shown_name
 from .extract import read_pages
 from .extras import MissingExtra
@@ -124,6 +124,9 @@ class TextChecks:
         return where each quote is, for a text with printed page labels."""
         places: dict[str, tuple[int, str, int, str]] = {}
         for statement in said:
+            if (refused := quotes.too_many_omissions(statement.quote)) is not None:
+                self.report_at(statement, ("quote",), f"{refused}; not looked up in the text", quotes.SEPARATE)
+                continue
             start, end, why = text.locate(statement.quote)
             if why is not None or start is None or end is None:
                 near = None
@@ -263,7 +266,7 @@ class TextChecks:
                 return None, "unreadable", None
             try:
                 text = read_pages(candidate, cache=self.loader.text_cache)
-                return text, "checked", text.sha256 or file_sha256(candidate)
+                return text, "checked", text.sha256  # of the bytes the quotes were checked in
             except MissingExtra as error:
                 self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
                 return None, "unreadable", None

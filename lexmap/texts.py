@@ -39,6 +39,12 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
     The size is taken from the open file before anything is read, so a huge (or sparse) file is
     refused at once; TextRefused names the size, or the byte offset of the first byte that is not
     UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read."""
+    return decode_utf8(read_text_bytes(path, limit), path)
+
+
+def read_text_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of the text at ``path``, read once and bounded as :func:`read_text` says: the
+    quote check hashes and decodes this one buffer (a second read could find another file)."""
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
@@ -52,7 +58,7 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
             f"{path} is more than the {_size(limit)} lexmap reads as a text",
             "keep the part of the document that is quoted, or split it into several documents",
         )
-    return decode_utf8(raw, path)
+    return raw
 
 
 def read_regular(path: Path, limit: int, what: str) -> bytes:

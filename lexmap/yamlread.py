@@ -11,7 +11,6 @@ is bounded, and every surprise becomes a :class:`~lexmap.problems.Problem`.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .readonce import Source, read_source
 
 Path_ = tuple["str | int | _Label", ...]
 Positions = dict[Path_, tuple[int, int]]
@@ -274,45 +274,36 @@ class _Builder:
         return root
 
 
-def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Problem]]:
+def limit_of(path: Path) -> int:
+    """The most bytes read of the data file ``path``."""
+    return MAX_JSON_BYTES if path.suffix == ".json" else MAX_FILE_BYTES
+
+
+def read_data(path: Path) -> Source:
+    """The bytes of the data file ``path``, read once (:mod:`lexmap.readonce`)."""
+    return read_source(path, limit_of(path))
+
+
+def read_yaml(path: Path, file: str, source: Source | None = None) -> tuple[Any, Positions, dict[Path_, Problem]]:
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
+    With ``source``, parse those bytes (the ones the cache hashed) and read nothing.
 
     Problems inside the YAML are keyed by the path of the value they spoil, so
     that the caller can name the record and skip follow-on errors there. A
     ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
     line: int | None  # where a problem of the whole file is, when known
-    limit, fix = (
-        (MAX_JSON_BYTES, "load the corpus from its folder instead")
-        if path.suffix == ".json"
-        else (MAX_FILE_BYTES, "split it into several files")
-    )
-    with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
-        size = os.fstat(handle.fileno()).st_size
-        chunks: list[bytes] = []
-        read = 0
-        while size <= limit and read <= limit and (chunk := handle.read(1 << 20)):
-            nul = chunk.find(b"\0") if size > 1 << 20 else -1
-            if nul >= 0:  # no text holds one; a big sparse file's holes read as them: stop at the first
-                where = b"".join(chunks).count(b"\n") + chunk[:nul].count(b"\n") + 1
-                return (
-                    None,
-                    {},
-                    {
-                        (): Problem(
-                            file,
-                            where,
-                            None,
-                            None,
-                            f"a NUL byte at byte {read + nul}: not a text file",
-                            "save the file as UTF-8 text",
-                        )
-                    },
-                )
-            chunks.append(chunk)
-            read += len(chunk)
-        raw = b"".join(chunks)
-    if size > limit or len(raw) > limit:
+    limit = limit_of(path)
+    fix = "load the corpus from its folder instead" if path.suffix == ".json" else "split it into several files"
+    source = source or read_data(path)  # the size before the read: a huge (or sparse) file is never read
+    raw = source.raw
+    if source.nul is not None:  # no text holds one
+        where = raw.count(b"\n") + 1
+        problem = Problem(
+            file, where, None, None, f"a NUL byte at byte {source.nul}: not a text file", "save the file as UTF-8 text"
+        )
+        return None, {}, {(): problem}
+    if not source.whole:
         return None, {}, {(): Problem(file, None, None, None, f"file is larger than {limit // 2**20:,} MiB", fix)}
     try:
         text = raw.decode("utf-8-sig")

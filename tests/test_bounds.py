@@ -676,24 +676,30 @@ def test_a_close_omission_is_found_after_any_number_of_occurrences_too_far_away(
     assert Text(text).find("He said no. [...] yes.") == len(text) - len("He said no. Then yes.")  # gave up after 50
 
 
-def test_omission_matching_finds_the_first_occurrence_a_search_of_every_start_finds(monkeypatch):
+def test_omission_matching_finds_the_first_placement_a_search_of_every_placement_finds(monkeypatch):
     import random
 
     from lexmap import quotes
 
     monkeypatch.setattr(quotes, "MAX_OMISSION", 4)
 
-    def every_start(text: str, parts: list[str]) -> tuple[int, int] | None:
+    def every_placement(text: str, parts: list[str]) -> tuple[int, int] | None:
+        """The earliest placement of every part, each omission within the bound: every occurrence
+        of each part tried (a part placed past its first occurrence may be the one that reaches the
+        next part: a search trying only the first missed those)."""
+
+        def rest(index: int, end: int) -> int | None:
+            if index == len(parts):
+                return end
+            found = text.find(parts[index], end)
+            while found >= 0 and max(found - end - 2, 0) <= quotes.MAX_OMISSION:
+                if (last := rest(index + 1, found + len(parts[index]))) is not None:
+                    return last
+                found = text.find(parts[index], found + 1)
+            return None
+
         for first in range(len(text)):
-            if not text.startswith(parts[0], first):
-                continue
-            end = first + len(parts[0])
-            for part in parts[1:]:
-                found = text.find(part, end)
-                if found < 0 or max(found - end - 2, 0) > quotes.MAX_OMISSION:
-                    break
-                end = found + len(part)
-            else:
+            if text.startswith(parts[0], first) and (end := rest(1, first + len(parts[0]))) is not None:
                 return first, end
         return None
 
@@ -702,7 +708,7 @@ def test_omission_matching_finds_the_first_occurrence_a_search_of_every_start_fi
         text = quotes.Text("".join(chance.choice("ab c") for _ in range(chance.randrange(1, 60))))
         parts = ["".join(chance.choice("abc") for _ in range(chance.randrange(1, 3))) for _ in range(chance.randrange(2, 4))]
         start, end, _why = text.locate(" [...] ".join(parts))
-        expected = every_start(text.normalised, quotes.quote_parts(" [...] ".join(parts)))
+        expected = every_placement(text.normalised, quotes.quote_parts(" [...] ".join(parts)))
         assert (None if start is None else (start, end)) == expected, (text.normalised, parts)
 
 

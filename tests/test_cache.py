@@ -60,9 +60,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     real = lexmap.yamlread.read_yaml
 
-    def spy(path, file):
+    def spy(path, file, source=None):
         seen.append(Path(path).name)
-        return real(path, file)
+        return real(path, file, source)
 
     monkeypatch.setattr(lexmap.yamlread, "read_yaml", spy)
     monkeypatch.setattr(lexmap.loader, "read_yaml", spy)
@@ -295,11 +295,11 @@ def test_a_corpus_broken_after_caching_is_reported_every_time(case):
             lexmap.load(case)
 
 
-def test_a_file_changed_while_loading_is_not_cached(case, reads, monkeypatch):
+def test_a_file_changed_while_loading_is_cached_as_it_was_read(case, reads, monkeypatch):
     real = lexmap.yamlread.read_yaml
 
-    def reads_then_changes(path, file):
-        result = real(path, file)
+    def reads_then_changes(path, file, source=None):
+        result = real(path, file, source)
         if path.name == "statements.yaml":  # an editor saves just after lexmap read the file
             with open(path, "a", encoding="utf-8") as stream:
                 stream.write("# saved again\n")
@@ -309,7 +309,11 @@ def test_a_file_changed_while_loading_is_not_cached(case, reads, monkeypatch):
     lexmap.load(case)
     monkeypatch.setattr(lexmap.loader, "read_yaml", real)
     monkeypatch.setattr(lexmap.yamlread, "read_yaml", real)
-    assert not list(Path(os.environ["LEXMAP_CACHE_DIR"]).glob("corpus-*"))
+    edit(case / "mappings" / "statements.yaml", "the core argument", "the main argument")
+    reads.clear()
+    again = lexmap.load(case)  # the entry holds the file as it was parsed: the changed one is read again
+    assert reads == ["statements.yaml"] and again.claims["report-passports-force"].note == "the main argument"
+    assert_same(again, lexmap.load(case, cache=False))
 
 
 def test_the_cache_is_outside_the_corpus(case, cache_folder):

@@ -270,3 +270,50 @@ def test_facts_of_the_third_others_reading_are_attested_by_their_documents(corpu
     assert words in record.quote
     # an undated "on Thursday" or "until last January" gives no date
     assert record.when is None
+
+
+# ---- session 9 (branch match-hrf-r4): the fourth HRF held-out list's mends ---------------------
+
+
+def test_recommendation_three_records_the_trafficking_it_asserts_apart_from_magnitsky(corpus):
+    # 001-E96: like recommendations (2) and (4), the assertion inside the recommendation is a claim
+    claim = corpus.claims["hrf-2022-recommendation-democracies-sanction"]
+    assert claim.element == "palermo/trafficking" and claim.practice == "medical-missions-labour-export"
+    assert "for trafficking Cuban doctors" in claim.quote and "Magnitsky" not in claim.quote
+    assert "Magnitsky" in corpus.claims["hrf-2022-global-magnitsky-aiders"].quote
+
+
+def test_the_right_to_visit_the_island_is_argued_on_the_ban_as_the_right_to_return(corpus):
+    # 001-E73: fn. 119's "denies the right to visit the island" files the element of the ban's other claim
+    claim = corpus.claims["hrf-2022-no-somos-desertores-right-to-visit"]
+    assert claim.element == corpus.claims["hrf-2022-eight-year-ban-udhr"].element == "udhr/freedom-to-leave-and-return"
+    assert claim.practice == "eight-year-ban" and "denies the right to visit" in claim.quote
+    assert [r.document for r in claim.relies_on] == ["nosomosdesertores-site"]
+    assert claim.speaker is None and speakers(corpus, claim.id) == speakers(corpus, "hrf-2022-eight-year-ban-udhr")
+
+
+def test_the_end_of_mais_medicos_is_the_reports_account_and_the_ap_title_is_noted(corpus):
+    # 001-A62: HRF says Bolsonaro ended it; the cited AP article's title says Cuba did
+    fact = corpus.attestations["hrf-2022-mais-medicos-ended"]
+    assert fact.speaker is None and "he ended" in fact.quote and fact.when is None
+    assert "Cuba ended" in fact.note and [r.document for r in fact.relies_on] == ["ap-2018"]
+
+
+@pytest.mark.parametrize(("actor", "part_of"), [("oscar-silvera-martinez", None), ("miguel-diaz-canel", "cu-government")])
+def test_people_named_only_in_captions_are_actors_who_say_nothing(corpus, actor, part_of):
+    # 001-A97, A98: the captions name them (Silvera Martinez's state is not given) and report no statement
+    record = corpus.actors[actor]
+    assert record.kind == "person" and record.part_of == part_of
+    assert corpus.statements_by(actor) == ()
+
+
+def test_recommendation_one_to_host_countries_stays_unrecorded(corpus):
+    # 001-A94: a policy recommendation, not a fact, by the call held above for the host states
+    statements = [*corpus.claims.values(), *corpus.attestations.values(), *corpus.readings.values()]
+    assert not [s.id for s in statements if "should stop using" in s.quote]
+
+
+def test_the_forfeiture_read_as_coercion_says_why(corpus):
+    # the fourth HRF audit: the claim joins two paragraphs and reads an incentive as coercion
+    note = corpus.claims["hrf-2022-confiscation-coercion"].note
+    assert "financial" in note and "hrf-2022-confiscation-penalty" in note

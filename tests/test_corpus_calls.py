@@ -317,3 +317,73 @@ def test_the_forfeiture_read_as_coercion_says_why(corpus):
     # the fourth HRF audit: the claim joins two paragraphs and reads an incentive as coercion
     note = corpus.claims["hrf-2022-confiscation-coercion"].note
     assert "financial" in note and "hrf-2022-confiscation-penalty" in note
+
+
+# ---- branch match-others-r4: the fourth "others" reading ---------------------------------------
+
+
+def test_the_faqs_exploitation_is_the_palermo_purpose_beside_its_forced_labour(corpus):
+    # "which is characterized as exploitation and forced labor": one sentence, two elements, one speaker
+    sentence = corpus.claims["cibercuba-wages-forced-labour-faq"].quote
+    purpose = corpus.claims["cibercuba-exploitation-purpose-faq"]
+    assert purpose.quote == sentence and purpose.speaker == "us-government"
+    assert purpose.element == "palermo/purpose" and purpose.stance == "supports"
+    on_sentence = {c.element for c in corpus.claims.values() if c.document == "cibercuba-us-warns" and c.quote == sentence}
+    assert on_sentence == {"ilo-c29/forced-labour", "palermo/purpose"}
+
+
+@pytest.mark.parametrize(
+    ("attestation", "practice", "words"),
+    [
+        ("cibercuba-rubio-march-statement", "medical-missions-labour-export", "In March of last year"),
+        ("cibercuba-gonsalves-defended-missions", "medical-missions-labour-export", "cynical rhetoric"),
+        ("cibercuba-labour-rights-debate", "wage-withholding", "strong debate"),
+        ("werlau-lagon-few-international-remedies", "no-protection-for-victims", "Few international mechanisms"),
+        ("werlau-lagon-state-employer", "state-monopoly-on-medical-employment", "lowest hourly wages"),
+        ("ca-fs-proselytizing-role", "medical-missions-labour-export", "proselytizing role"),
+        ("ca-fs-export-revenue-2016", "worker-export-programme", "largest source of revenues"),
+        ("ca-fs-no-domestic-remedies", "no-protection-for-victims", "The sole remedy is to escape."),
+        ("ca-fs-family-separation-impact", "family-separation", "hijacking of professional skills"),
+    ],
+)
+def test_facts_of_the_fourth_others_reading_are_attested_by_their_documents(corpus, attestation, practice, words):
+    record = corpus.attestations[attestation]
+    assert record.practice == practice and record.speaker is None
+    assert words in " ".join(record.quote.split())
+    # "In March of last year" and "recently" give no date: the article is undated
+    assert record.when is None
+
+
+def test_the_reporters_judgement_on_gonsalves_stays_out_of_his_contest(corpus):
+    assert "cynical" not in corpus.claims["cibercuba-gonsalves-free-education"].quote
+    assert "cynical" in corpus.attestations["cibercuba-gonsalves-defended-missions"].quote
+    assert corpus.attestations["cibercuba-gonsalves-defended-missions"].speaker is None
+
+
+def test_violence_in_dangerous_postings_is_not_read_as_the_employers_violence(corpus):
+    exhibit = corpus.exhibits["ca-fs-dangerous-postings-indicator"]
+    assert "raped" in exhibit.quote
+    assert exhibit.indicator == "ilo-fl/abusive-working-and-living-conditions"
+    assert "ilo-fl/physical-and-sexual-violence" in corpus.indicators
+    on_postings = {e.indicator for e in corpus.exhibits.values() if e.practice == "dangerous-postings"}
+    assert "ilo-fl/physical-and-sexual-violence" not in on_postings
+
+
+def test_guarded_agreements_are_a_weak_deception_exhibit_as_the_whas_public_agreements(corpus):
+    exhibit = corpus.exhibits["ca-fs-agreements-guarded-deception-indicator"]
+    twin = corpus.exhibits["cibercuba-wha-agreements-public-deception-indicator"]
+    assert exhibit.indicator == twin.indicator == "ilo-fl/deception"
+    assert exhibit.practice == twin.practice == "one-sided-contract-negotiation"
+    assert "weak exhibit" in exhibit.note and "no false promise" in exhibit.note
+
+
+def test_the_c95_reading_carries_the_convention_named_by_the_sheet(corpus):
+    reading = corpus.readings["ca-fs-c95-art-6"]
+    assert reading.quote.startswith("ILO Convention No. 95 on the Protection of Wages (1949)")
+    assert str(corpus.instruments["ilo-c95"].adopted).startswith("1949")
+
+
+def test_the_second_closing_link_is_noted_not_cited(corpus):
+    document = corpus.documents["cuba-archive-fact-sheet"]
+    assert "LINKS-TO-CUBA-ARCHIVES-WORK" in " ".join(document.notes.split())
+    assert {c.document for c in document.cites} == {"werlau-lagon", "penal-code-cu", "nosomosdesertores-site"}

@@ -348,15 +348,18 @@ def test_rights_whose_words_several_instruments_share_go_to_one_only_for_a_state
     # "denied the right to form independent unions, to strike or peacefully protest": forming unions
     # is in UDHR 23(4), ICCPR 22, ICESCR 8(1)(a) and C87; peaceful assembly in ICCPR 21 and UDHR 20.
     # Branch corpus3 refines reader 2's rule: one instrument is chosen only where something in the
-    # seed or the law picks it (C87 binds Cuba; the UDHR is named in the same sentence), and the note
-    # names the others; where nothing picks one (peaceful assembly), the fact is attested only
+    # seed or the law picks it (C87 binds Cuba; the UDHR is named in the same sentence, or is the one
+    # human rights instrument the document names), and the note names the others
     on_clause = {c.element for c in corpus.claims.values() if c.practice == "denial-of-labour-rights"}
-    assert not on_clause & {"udhr/trade-unions", "iccpr/peaceful-assembly", "udhr/peaceful-assembly"}
+    assert {"iccpr/peaceful-assembly", "udhr/peaceful-assembly-and-association", "udhr/trade-unions"} <= set(corpus.elements)
+    assert not on_clause & {"udhr/trade-unions", "iccpr/peaceful-assembly"}
+    assert corpus.claims["ca-fs-labour-rights-peaceful-protest"].element == "udhr/peaceful-assembly-and-association"
     assert "independent unions" in corpus.attestations["ca-fs-labour-rights"].quote  # the fact stays
     for claim, others in (
         ("ca-fs-labour-rights-independent-unions", "werlau-lagon-single-union-c87"),
         ("werlau-lagon-single-union-c87", "ICCPR Art. 22"),
         ("werlau-lagon-export-servitude-udhr", "ICCPR Art. 8(2)"),
+        ("ca-fs-labour-rights-peaceful-protest", "ICCPR Art. 21"),
     ):
         assert others in corpus.claims[claim].note, claim
 

@@ -163,9 +163,14 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
             )
             if not secret:
                 touches = any(c.document in hidden_documents for c in statement.relies_on)
+                translator = statement.translation_by in hidden_actors  # an actor id, or a machine translation
                 redone.append(
-                    attrs.evolve(statement, relies_on=tuple(citation(c, False) for c in statement.relies_on))
-                    if touches
+                    attrs.evolve(
+                        statement,
+                        relies_on=tuple(citation(c, False) for c in statement.relies_on),
+                        translation_by=names.id(statement.translation_by),
+                    )
+                    if touches or translator
                     else statement  # most records: nothing withheld to replace (a public document keeps its id)
                 )
                 continue

@@ -608,3 +608,42 @@ def test_a_public_documents_pages_keep_no_withheld_statement():
     edition = apply_profile(read, "public").records
     assert set(edition.texts["report"].pages) == {"report-passports-force"}
     assert all(not t.pages for d, t in edition.texts.items() if d.startswith("withheld-"))
+
+
+def _case_with(tmp_path, collection, yaml_text):
+    """A copy of the profiles fixture with ``yaml_text`` appended to ``mappings/{collection}``."""
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    with (case / "mappings" / collection).open("a", encoding="utf-8") as out:
+        out.write(yaml_text)
+    return case
+
+
+def test_a_public_statement_translated_by_a_confidential_actor_names_her_pseudonym(tmp_path):
+    """Attack round 9, F1: ``translation_by`` of a public reading (and claim) named the confidential
+    witness by her id, her name as a slug, in every output under --profile public."""
+    case = _case_with(
+        tmp_path,
+        "statements.yaml",
+        "readings:\n  - id: article-reads-force\n    document: article\n    about: [charter/art-3]\n"
+        "    pinpoint: para. 4\n    quote: officials say the passports are kept safe\n"
+        "    translation: the officials say the passports are safe\n    translation_by: mirela-kovacevic\n",
+    )
+    text = (case / "mappings" / "statements.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    pinpoint: para. 6\n    quote: wages are paid in full\n",
+        "    pinpoint: para. 6\n    quote: wages are paid in full\n    translation: wages are paid in full\n"
+        "    translation_by: mirela-kovacevic\n",
+    )
+    (case / "mappings" / "statements.yaml").write_text(text, encoding="utf-8")
+    public = lexmap.load(case, profile="public", cache=False)
+    reading, exhibit = public.readings["article-reads-force"], public.exhibits["article-wages-indicator"]
+    assert reading.translation_by == exhibit.translation_by == "withheld-speaker-1"
+    from lexmap.languages import translation_line
+
+    assert translation_line(reading, public.actors) == (
+        "Translation (confidential speaker 1): the officials say the passports are safe"
+    )
+    assert lexmap.load(case, cache=False).readings["article-reads-force"].translation_by == "mirela-kovacevic"
+    report = leak_check(case, tmp_path / "out", profile="public", site=False)
+    assert report.leaks == (), report.leaks[:3]

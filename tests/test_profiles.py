@@ -647,3 +647,43 @@ def test_a_public_statement_translated_by_a_confidential_actor_names_her_pseudon
     assert lexmap.load(case, cache=False).readings["article-reads-force"].translation_by == "mirela-kovacevic"
     report = leak_check(case, tmp_path / "out", profile="public", site=False)
     assert report.leaks == (), report.leaks[:3]
+
+
+def _affixes(case, profile):
+    result = CliRunner().invoke(main, ["export", "annotations", str(case), "--profile", profile, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["first"]["items"]
+    document = {i["id"]: next(b["value"] for b in i["body"] if b["value"].startswith("document:")) for i in items}
+    return {
+        (document[i["id"]], s[key]) for i in items for s in i["target"]["selector"] for key in ("prefix", "suffix") if key in s
+    }
+
+
+def test_the_public_annotations_keep_no_text_around_a_quote_where_a_withheld_one_may_lie(tmp_path):
+    """Attack round 9, F6: a public quote's prefix and suffix (32 characters of the document's
+    text) held pieces of the restricted quote beside it ("ne depot shows no wages.\\n\\np. 6. ").
+    A document from which the edition withholds a statement gives no affix; leak-check finds any
+    three words of a withheld quote in an affix of its document."""
+    full = _affixes(CASE, "full")
+    assert any("depot shows no wages" in a for _d, a in full)  # the full export keeps them: the test can fail
+    public = _affixes(CASE, "public")
+    assert not any(d == "document:report" for d, _a in public), public
+    annotations = tmp_path / "full.jsonld"
+    result = CliRunner().invoke(main, ["export", "annotations", str(CASE), "-o", str(annotations), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    read = read_case(CASE, cache=False)
+    from lexmap.leaks import affix_leaks
+
+    found = affix_leaks([annotations], apply_profile(read, "public"), read, tmp_path)
+    assert any("depot shows no wages" in leak.string for leak in found), found
+    assert {leak.member for leak in found} <= {"prefix", "suffix"}
+
+
+def test_the_leak_check_finds_a_withheld_quotes_words_in_an_annotation_affix(tmp_path, monkeypatch):
+    """The leak check reads the annotations export's affixes: with the affixes kept as before
+    the fix, it reports the restricted quote's words."""
+    import lexmap.annotations
+
+    monkeypatch.setattr(lexmap.annotations, "withheld_from", lambda corpus: set())
+    report = leak_check(CASE, tmp_path / "out", profile="public", site=False)
+    assert any("depot shows no wages" in leak.string and leak.file.startswith("corpus-annotations") for leak in report.leaks)

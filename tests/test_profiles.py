@@ -687,3 +687,88 @@ def test_the_leak_check_finds_a_withheld_quotes_words_in_an_annotation_affix(tmp
     monkeypatch.setattr(lexmap.annotations, "withheld_from", lambda corpus: set())
     report = leak_check(CASE, tmp_path / "out", profile="public", site=False)
     assert any("depot shows no wages" in leak.string and leak.file.startswith("corpus-annotations") for leak in report.leaks)
+
+
+def _made_confidential(folder, when="2019-04"):
+    """The profiles case with its public claim ``report-passports-force`` made confidential (it
+    comes first: every later withheld claim's number moves) and the withheld claim's ``when`` changed."""
+    shutil.copytree(CASE, folder)
+    statements = folder / "mappings" / "statements.yaml"
+    text = statements.read_text(encoding="utf-8")
+    assert text.count("    quote: taking their passports is force\n") == 1 and text.count("when: 2019-03\n") == 1
+    text = text.replace(
+        "    quote: taking their passports is force\n",
+        "    quote: taking their passports is force\n    visibility: confidential\n",
+    )
+    statements.write_text(text.replace("when: 2019-03\n", f"when: {when}\n"), encoding="utf-8")
+    return folder
+
+
+def _statement_changes(old, new):
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--profile", "public", "--format", "json"])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    found = json.loads(result.stdout)
+    shown = json.dumps({k: v for k, v in found.items() if k not in ("old", "new")})  # not the folders' names
+    assert "visibility" not in shown and "confidential" not in shown, shown
+    return {(s["change"], s["id"]): [f["field"] for f in s["fields"]] for s in found["statements"]}, found
+
+
+def _pseudonym(case, when):
+    public = lexmap.load(case, profile="public", cache=False)
+    (claim,) = [c.id for c in public.claims.values() if c.when == when]
+    return claim
+
+
+def test_a_claim_made_confidential_reads_as_one_removed_statement_in_the_profiled_diff(tmp_path):
+    """Attack round 9, F11: the diff under --profile public paired pseudonyms numbered afresh in
+    each version: one claim made confidential read as "1 added, 1 removed, 3 changed" (three
+    statements that had not changed), and pointed at the withdrawn claim's withheld form with its
+    visibility. Both versions are made with one set of pseudonyms (the new version's are its
+    edition's): the claim reads as one removed, the withheld claim that changed as itself."""
+    new = _made_confidential(tmp_path / "new")
+    changes, found = _statement_changes(CASE, new)
+    kept = _pseudonym(new, "2019-04")  # the witness's claim, withheld in both
+    assert changes == {("removed", "report-passports-force"): [], ("changed", kept): ["when"]}, changes
+    assert found["cells"] == [] and found["gaps"] == [] and found["levels"] == []
+    back, _found = _statement_changes(new, CASE)  # made public again: one added
+    assert back == {("added", "report-passports-force"): [], ("changed", _pseudonym(CASE, "2019-03")): ["when"]}, back
+
+
+def test_the_changes_since_page_pairs_no_pseudonyms_of_different_statements(tmp_path):
+    """The "Changes since" page of ``site build --since REV --profile public``: the same rule, and
+    a withheld statement is named by its pseudonym on this edition's pages."""
+    from lexmap.cli.diff import changes_since
+
+    repo = tmp_path / "repo"
+    shutil.copytree(CASE, repo / "case")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first")
+    shutil.rmtree(repo / "case")
+    case = _made_confidential(repo / "case")
+    _git(repo, "add", "-A", ".")
+    _git(repo, "commit", "-qm", "second")
+    public = lexmap.load(case, profile="public", cache=False)
+    _label, page = changes_since(case, "HEAD~1", public)
+    kept = _pseudonym(case, "2019-04")
+    assert "Statements (2: 1 removed, 1 changed)" in page, page
+    assert "report-passports-force" in page and f"claim {kept}" in page and "visibility" not in page
+    others = {c for c in public.claims if c.startswith("withheld-") and c != kept}
+    assert others and not any(other in page for other in others), page
+
+
+def test_a_document_made_confidential_reads_as_removed_with_nothing_pointing_at_its_pseudonym(tmp_path):
+    """A public document made confidential: the document and its public statements read as
+    removed; neither the report that cites it nor the statement withheld in both versions (the
+    witness's, in the article) says that its document is a withheld source now."""
+    new = tmp_path / "new"
+    shutil.copytree(CASE, new)
+    documents = new / "mappings" / "documents.yaml"
+    url = "    url: https://example.org/news/officials-deny-forced-labour\n"
+    documents.write_text(
+        documents.read_text(encoding="utf-8").replace(url, url + "    visibility: confidential\n"), encoding="utf-8"
+    )
+    changes, found = _statement_changes(CASE, new)
+    assert changes == {("removed", "article-passports-force"): [], ("removed", "article-wages-indicator"): []}, changes
+    assert [(r["change"], r["kind"], r["id"]) for r in found["records"]] == [("removed", "document", "article")], found["records"]
+    assert "withheld-source" not in json.dumps(found), found

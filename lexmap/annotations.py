@@ -23,6 +23,7 @@ from pathlib import Path
 import attrs
 
 from .model import STATEMENTS, Attestation, Claim, Exhibit, Reading
+from .profiles import WITHHELD_QUOTE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:lexmap:vocab#"
@@ -180,9 +181,20 @@ def statements(corpus) -> Iterator:
         yield from getattr(corpus, name).values()
 
 
+def withheld_from(corpus) -> set[str]:
+    """The documents an edition withholds a statement of: their text around a quote may hold
+    words of the withheld quote (its place is not in the edition), so their quotes get no affix."""
+    if corpus.case is None or corpus.case.profile is None:
+        return set()
+    return {s.document for s in statements(corpus) if s.quote == WITHHELD_QUOTE}
+
+
 def corpus_annotations(corpus, texts: dict[str, str]) -> str:
     """Every statement of ``corpus`` as one W3C ``AnnotationCollection`` (JSON-LD), ``texts``
-    the documents' texts by id (for prefixes and suffixes)."""
+    the documents' texts by id (for prefixes and suffixes; none in a document the edition
+    withholds a statement of: :func:`withheld_from`)."""
+    hidden = withheld_from(corpus)
+    texts = {d: t for d, t in texts.items() if d not in hidden}
     items = [annotation(s, corpus.documents[s.document], texts.get(s.document)) for s in statements(corpus)]
     collection = {
         # PageSelector is Hypothesis's, not the W3C context's: named in lexmap's vocabulary

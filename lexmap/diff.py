@@ -11,7 +11,7 @@ diff byte for byte."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -152,20 +152,43 @@ def about(record: Any) -> str:
     return f"{record.document}: {record.practice}" + (f" -> {target}" if target else "") + (f", {stance}" if stance else "")
 
 
-def compare(kind: str, old: Mapping[str, Any], new: Mapping[str, Any], skip: Iterable[str] = ()) -> list[RecordChange]:
-    """The records of one collection added, removed and changed, by id."""
+def compare(
+    kind: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    skip: Iterable[str] = (),
+    withheld: Collection[str] = (),
+    crossed: Mapping[str, str] | None = None,
+) -> list[RecordChange]:
+    """The records of one collection added, removed and changed, by id; none of the ids
+    ``crossed`` (pseudonyms, with the id each has on the other side), which a field reads as that
+    id (``cites: "article" -> "withheld-source-1"`` would say that the article is withheld now);
+    of a record ``withheld`` (its id a pseudonym of an edition), not the ``visibility``."""
+    crossed = crossed or {}
     found = []
-    for id_ in sorted(old.keys() | new.keys()):
+    for id_ in sorted((old.keys() | new.keys()) - set(crossed)):
         if id_ not in new:
             found.append(RecordChange(kind, id_, "removed", about=about(old[id_])))
         elif id_ not in old:
             found.append(RecordChange(kind, id_, "added", about=about(new[id_])))
         else:
-            before, after = _fields(old[id_], skip), _fields(new[id_], skip)
-            fields = tuple(FieldChange(f, shown(before[f]), shown(after[f])) for f in before if before[f] != after.get(f))
+            skipped = (*skip, "visibility") if id_ in withheld else skip
+            before, after = _fields(old[id_], skipped), _fields(new[id_], skipped)
+            fields = tuple(
+                FieldChange(f, shown(before[f]), shown(after[f]))
+                for f in before
+                if before[f] != after.get(f) and _as_one(shown(before[f]), crossed) != _as_one(shown(after[f]), crossed)
+            )
             if fields:
                 found.append(RecordChange(kind, id_, "changed", fields, about(new[id_])))
     return found
+
+
+def _as_one(text: str, crossed: Mapping[str, str]) -> str:
+    """A field's text with each ``crossed`` pseudonym (a JSON string) read as its other id."""
+    for pseudonym, original in crossed.items():
+        text = text.replace(json.dumps(pseudonym), json.dumps(original))
+    return text
 
 
 def _standings(corpus: Corpus, independence: str) -> dict[tuple[str, str], tuple[Standing, set[str]]]:
@@ -202,7 +225,7 @@ def _levels(
     return found
 
 
-def _cells(old: Corpus, new: Corpus) -> list[CellChange]:
+def _cells(old: Corpus, new: Corpus, crossed: Mapping[str, str]) -> list[CellChange]:
     found = []
     for rows, cols in MATRICES:
         if rows == "indicators" and not (old.indicator_frameworks and new.indicator_frameworks):
@@ -211,13 +234,16 @@ def _cells(old: Corpus, new: Corpus) -> list[CellChange]:
         name = f"{rows} x {cols}"
         for row, col in sorted(before.cells.keys() | after.cells.keys()):
             was, now = _cell(before, row, col), _cell(after, row, col)
-            fields = tuple(FieldChange(f, shown(was[f]), shown(now[f])) for f in CELL_FIELDS if was[f] != now[f])
+            same = _cell(before, row, col, crossed), _cell(after, row, col, crossed)  # a crossed record as one
+            fields = tuple(FieldChange(f, shown(was[f]), shown(now[f])) for f in CELL_FIELDS if same[0][f] != same[1][f])
             if fields:
                 found.append(CellChange(name, row, col, fields))
     return found
 
 
-def _cell(matrix: Any, row: str, col: str) -> dict[str, Any]:
+def _cell(matrix: Any, row: str, col: str, crossed: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A cell's values; a ``crossed`` pseudonym read as the id it has on the other side."""
+    crossed = crossed or {}
     try:
         cell = matrix.cell(row, col)
     except KeyError:  # the row or column is not in this version's law
@@ -226,15 +252,15 @@ def _cell(matrix: Any, row: str, col: str) -> dict[str, Any]:
         "level": cell.value("level"),
         "independent_sources": cell.independent_sources,
         "practices": sorted(cell.practices),  # sorted: the order of the files is no change
-        "documents": sorted(cell.documents),
-        "contesting": sorted(cell.contesting),
+        "documents": sorted(crossed.get(d, d) for d in cell.documents),
+        "contesting": sorted(crossed.get(c, c) for c in cell.contesting),
     }
 
 
-def _gaps(old: Corpus, new: Corpus, independence: str) -> list[GapChange]:
-    def keyed(corpus: Corpus) -> dict[tuple[str, str], str]:
+def _gaps(old: Corpus, new: Corpus, independence: str, crossed: Mapping[str, str]) -> list[GapChange]:
+    def keyed(corpus: Corpus) -> dict[tuple[str, str], str]:  # a crossed pseudonym as its id on the other side
         return {
-            (g.kind, " -> ".join(x for x in (g.practice, g.element, g.document) if x)): g.detail
+            (g.kind, " -> ".join(x for x in (g.practice, g.element, crossed.get(g.document or "", g.document)) if x)): g.detail
             for g in corpus.gaps(independence=independence)
         }
 
@@ -290,17 +316,38 @@ def _law(old: Corpus, new: Corpus) -> list[RecordChange]:
     return found
 
 
-def diff(old: Corpus, new: Corpus, *, old_label: str = "old", new_label: str = "new", independence: str = "speaker") -> Diff:
-    """The semantic difference from ``old`` to ``new`` (see the module's docstring)."""
-    statements = [c for collection, kind in STATEMENTS for c in compare(kind, getattr(old, collection), getattr(new, collection))]
-    records = [c for collection, kind in RECORDS for c in compare(kind, getattr(old, collection), getattr(new, collection))]
+def diff(
+    old: Corpus,
+    new: Corpus,
+    *,
+    old_label: str = "old",
+    new_label: str = "new",
+    independence: str = "speaker",
+    withheld: Collection[str] = (),
+    crossed: Mapping[str, str] | None = None,
+) -> Diff:
+    """The semantic difference from ``old`` to ``new`` (see the module's docstring). Two editions
+    (:func:`lexmap.profiles.apply_profiles`) give the ids of records they withhold (``withheld``:
+    their visibility is not shown) and of those withheld on one side only and shown on the other
+    (``crossed``, with the id each has on the other side: left out, so that a claim made
+    confidential reads as one removed; in cells and gaps read as that id)."""
+    crossed = crossed or {}
+
+    def changes(collections: Iterable[tuple[str, str]]) -> list[RecordChange]:
+        return [
+            c
+            for collection, kind in collections
+            for c in compare(kind, getattr(old, collection), getattr(new, collection), (), withheld, crossed)
+        ]
+
+    statements, records = changes(STATEMENTS), changes(RECORDS)
     return Diff(
         old=old_label,
         new=new_label,
         statements=tuple(statements),
         records=tuple(records),
         levels=tuple(_levels(old, new, statements, records, independence)),
-        cells=tuple(_cells(old, new)),
-        gaps=tuple(_gaps(old, new, independence)),
+        cells=tuple(_cells(old, new, crossed)),
+        gaps=tuple(_gaps(old, new, independence, crossed)),
         law=tuple(_law(old, new)),
     )

@@ -6,7 +6,8 @@ an id in a footnote or a database column. :func:`leak_check` therefore builds ea
 commands write (the site with its search index, the chart in every format, the matrix in every
 format, every corpus export) for a case, under ``profile``, and searches each file for the
 strings :func:`lexmap.profiles.apply_profile` withheld: case-folded, NFKC-normalised, with HTML
-entities, percent-encoding and JSON escapes undone. It also compares the levels of the edition
+entities, percent-encoding and JSON escapes undone; the annotations' text around each quote
+for three words in a row of a withheld quote of the same document (:func:`affix_leaks`). It also compares the levels of the edition
 with those of the full build (:func:`levels`): withholding must never change a count.
 """
 
@@ -27,6 +28,7 @@ import attrs
 
 from .loader import read_case
 from .loading import corpus_of
+from .model import STATEMENTS as MODEL_STATEMENTS
 from .profiles import apply_profile
 
 
@@ -114,6 +116,61 @@ def find_leaks(files: Iterable[Path], strings: Iterable[str], root: Path | None 
     return found
 
 
+RUN = 3
+"""Words of a withheld quote in a row that :func:`affix_leaks` counts as a leak (fewer: no evidence)."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", normalised(text))
+
+
+def affix_leaks(files: Iterable[Path], edition, read, root: Path | None = None) -> list[Leak]:
+    """Attack round 9, F6: an annotation's ``prefix`` and ``suffix`` are its document's own text
+    around a quote, where a withheld quote of the same document may lie beside it. Any ``RUN``
+    words in a row of such a quote in an affix is a leak (the whole-string search needs five);
+    another document's words are coincidence. ``edition`` made from ``read``."""
+    withheld = set(edition.withheld)
+    runs: dict[str, set[tuple[str, ...]]] = {}
+    for name in MODEL_STATEMENTS:
+        for statement in read.records.get(name, ()):
+            if statement.id in withheld:
+                for part in re.split(r"\.\.\.|\u2026|\[[^\]]*\]", statement.quote):  # no run across an omission
+                    words = _words(part)
+                    runs.setdefault(statement.document, set()).update(zip(*(words[i:] for i in range(RUN)), strict=False))
+    found: list[Leak] = []
+    for path in files:
+        data = path.read_bytes()
+        if b'"AnnotationCollection"' not in data:  # what the file is called does not matter
+            continue
+        try:
+            collection = json.loads(data)
+        except ValueError:
+            continue
+        if not isinstance(collection, dict) or collection.get("type") != "AnnotationCollection":
+            continue
+        shown = str(path.relative_to(root)) if root else str(path)
+        for item in collection.get("first", {}).get("items", ()):
+            tags = [b.get("value", "") for b in item.get("body", ()) if b.get("purpose") == "tagging"]
+            document = next((t.partition(":")[2] for t in tags if t.startswith("document:")), None)
+            quoted = runs.get(document or "", set())
+            for selector in item.get("target", {}).get("selector", ()):
+                for key in ("prefix", "suffix"):
+                    found.extend(Leak(shown, run, key) for run in _runs(_words(selector.get(key) or ""), quoted))
+    return found
+
+
+def _runs(words: list[str], quoted: set[tuple[str, ...]]) -> list[str]:
+    """The longest stretches of ``words`` made of ``RUN``-word runs in ``quoted``, as text."""
+    spans: list[list[int]] = []
+    for i in range(len(words) - RUN + 1):
+        if tuple(words[i : i + RUN]) in quoted:
+            if spans and i < spans[-1][1]:
+                spans[-1][1] = i + RUN
+            else:
+                spans.append([i, i + RUN])
+    return [" ".join(words[start:end]) for start, end in spans]
+
+
 def levels(corpus) -> dict[str, object]:
     """What withholding must not change: for every test and practice (and the whole corpus),
     each element's level, contested mark and independent sources; the support of every
@@ -194,7 +251,7 @@ def leak_check(path, folder: Path, *, profile: str = "public", texts: Iterable[P
     corpus = corpus_of(edition.records)
     full = corpus_of(read)
     files = build_outputs(corpus, Path(folder), Path(path) if path else None, texts, site=site)
-    leaks = find_leaks(files, edition.strings, Path(folder))
+    leaks = find_leaks(files, edition.strings, Path(folder)) + affix_leaks(files, edition, read, Path(folder))
     before, after = levels(full), levels(corpus)
     changes = tuple(
         f"{key}: {before.get(key)!r} in the full build, {after.get(key)!r} under {profile}"

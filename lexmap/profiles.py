@@ -18,7 +18,7 @@ elsewhere stays, so that voices stay the same). docs/data-format.md states the r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -48,6 +48,9 @@ class Edition:
     withheld: tuple[str, ...] = ()
     total: int = 0
     strings: tuple[str, ...] = ()
+    pseudonyms: Mapping[str, str] = attrs.field(factory=dict)
+    """The pseudonym of every record withheld, by its id as recorded (never shown: for
+    :func:`crossed`)."""
 
 
 class ProfileError(ValueError):
@@ -65,19 +68,31 @@ def check_profile(profile: str) -> str:
 
 
 class _Pseudonyms:
-    """Consistent replacements: the same original is always the same placeholder."""
+    """Consistent replacements: the same original is always the same placeholder, in one edition
+    and in every later version made with the same object (:func:`apply_profiles`); ``ids``: the
+    documents and actors the edition at hand withholds (what :meth:`id` replaces)."""
 
-    def __init__(self, taken: Iterable[str]):
-        self.taken = set(taken)
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
         self.ids: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
+        self.given: dict[tuple[str, str], tuple[str, int]] = {}
 
-    def new(self, prefix: str) -> tuple[str, int]:
+    def begin(self, taken: Iterable[str]) -> None:
+        """Start an edition whose records use the ids ``taken``."""
+        self.taken.update(taken)
+        self.ids = {}
+
+    def of(self, prefix: str, original: str) -> tuple[str, int]:
+        """The pseudonym of ``original`` and its number: the one it had, else the next free."""
+        if (prefix, original) in self.given:
+            return self.given[prefix, original]
         while True:
             number = self.numbers[prefix] = self.numbers.get(prefix, 0) + 1
             candidate = f"withheld-{prefix}-{number}"
             if candidate not in self.taken:
                 self.taken.add(candidate)
+                self.given[prefix, original] = candidate, number
                 return candidate, number
 
     def id(self, original: str | None) -> Any:
@@ -86,6 +101,32 @@ class _Pseudonyms:
 
 def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
     """The records of ``read`` as the edition under ``profile`` may show them (see the module)."""
+    return _apply(read, profile, _Pseudonyms())
+
+
+def apply_profiles(reads: Sequence[CaseRecords], profile: str) -> tuple[Edition, ...]:
+    """The editions of versions of one case (``lexmap diff``), with one set of pseudonyms: the
+    first is the edition :func:`apply_profile` makes of it; a record withheld in a later one
+    keeps the pseudonym it had, one withheld there only gets the next number. Numbered apart, each
+    version's ``withheld-claim-1`` would be another statement, and a diff would pair them."""
+    names = _Pseudonyms()
+    return tuple(_apply(read, profile, names) for read in reads)
+
+
+def crossed(editions: Sequence[Edition]) -> dict[str, str]:
+    """The pseudonyms (in :func:`apply_profiles`'s editions) of records withheld in one edition
+    and shown in another, with the id they are shown under there: a diff leaves that side out, so
+    that a statement made confidential reads as one removed, never as pointing at its withheld form."""
+    shown = [{r.id for items in e.records.records.values() for r in items if hasattr(r, "id")} for e in editions]
+    return {
+        pseudonym: original
+        for edition in editions
+        for original, pseudonym in edition.pseudonyms.items()
+        if any(original in ids for ids in shown)
+    }
+
+
+def _apply(read: CaseRecords, profile: str, names: _Pseudonyms) -> Edition:
     hidden = WITHHOLDS[check_profile(profile)]
     records = read.records
     total = sum(len(records.get(name, ())) for name in STATEMENTS)
@@ -97,8 +138,8 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
             f"this corpus is the {made} edition of a case, which shows what the {profile} profile withholds: "
             f"make the {profile} edition from the full case"
         )
-    taken = {r.id for items in records.values() for r in items if hasattr(r, "id")}
-    names = _Pseudonyms(taken)
+    names.begin(r.id for items in records.values() for r in items if hasattr(r, "id"))
+    pseudonyms: dict[str, str] = {}
     strings: set[str] = set()
 
     def keep(*values: str | None) -> None:
@@ -111,15 +152,15 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
     actor_names: dict[str, str] = {}
     for actor in actors.values():
         if actor.id in hidden_actors:
-            new, number = names.new("speaker")
-            names.ids[actor.id] = new
+            new, number = names.of("speaker", actor.id)
+            names.ids[actor.id] = pseudonyms[actor.id] = new
             actor_names[actor.id] = f"{actor.visibility} speaker {number}"
             keep(actor.id, actor.name, actor.notes)
     document_titles: dict[str, str] = {}
     for document in documents.values():
         if document.id in hidden_documents:
-            new, number = names.new("source")
-            names.ids[document.id] = new
+            new, number = names.of("source", document.id)
+            names.ids[document.id] = pseudonyms[document.id] = new
             document_titles[document.id] = f"{document.visibility} source {number}"
             keep(document.id, document.title, document.url, document.text_file, document.notes)
             keep(document.original_title, document.archived_url, document.sha256, document.original_sha256)
@@ -131,7 +172,7 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
         if document.id in hidden_documents:
             for name in (*document.authors, document.publisher):
                 if name and name not in public_names and name not in person_names:
-                    person_names[name] = f"withheld author {len(person_names) + 1}"
+                    person_names[name] = f"withheld author {names.of('author', name)[1]}"
                     keep(name)
 
     def citation(cite: Citation, secret: bool) -> Citation:
@@ -163,14 +204,20 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
             )
             if not secret:
                 touches = any(c.document in hidden_documents for c in statement.relies_on)
+                translator = statement.translation_by in hidden_actors  # an actor id, or a machine translation
                 redone.append(
-                    attrs.evolve(statement, relies_on=tuple(citation(c, False) for c in statement.relies_on))
-                    if touches
+                    attrs.evolve(
+                        statement,
+                        relies_on=tuple(citation(c, False) for c in statement.relies_on),
+                        translation_by=names.id(statement.translation_by),
+                    )
+                    if touches or translator
                     else statement  # most records: nothing withheld to replace (a public document keeps its id)
                 )
                 continue
             withheld.append(statement.id)
-            new, _number = names.new(kind)
+            new, _number = names.of(kind, statement.id)
+            pseudonyms[statement.id] = new
             keep(statement.id, statement.note, *quote_pieces(statement.quote))
             keep(statement.translation, *quote_pieces(statement.translation or ""))
             more: dict[str, Any] = {"figures": ()} if collection == "attestations" else {}
@@ -203,6 +250,7 @@ def apply_profile(read: CaseRecords, profile: str = "full") -> Edition:
         tuple(withheld),
         total,
         tuple(sorted(strings)),
+        pseudonyms,
     )
 
 

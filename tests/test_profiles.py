@@ -608,3 +608,167 @@ def test_a_public_documents_pages_keep_no_withheld_statement():
     edition = apply_profile(read, "public").records
     assert set(edition.texts["report"].pages) == {"report-passports-force"}
     assert all(not t.pages for d, t in edition.texts.items() if d.startswith("withheld-"))
+
+
+def _case_with(tmp_path, collection, yaml_text):
+    """A copy of the profiles fixture with ``yaml_text`` appended to ``mappings/{collection}``."""
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    with (case / "mappings" / collection).open("a", encoding="utf-8") as out:
+        out.write(yaml_text)
+    return case
+
+
+def test_a_public_statement_translated_by_a_confidential_actor_names_her_pseudonym(tmp_path):
+    """Attack round 9, F1: ``translation_by`` of a public reading (and claim) named the confidential
+    witness by her id, her name as a slug, in every output under --profile public."""
+    case = _case_with(
+        tmp_path,
+        "statements.yaml",
+        "readings:\n  - id: article-reads-force\n    document: article\n    about: [charter/art-3]\n"
+        "    pinpoint: para. 4\n    quote: officials say the passports are kept safe\n"
+        "    translation: the officials say the passports are safe\n    translation_by: mirela-kovacevic\n",
+    )
+    text = (case / "mappings" / "statements.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    pinpoint: para. 6\n    quote: wages are paid in full\n",
+        "    pinpoint: para. 6\n    quote: wages are paid in full\n    translation: wages are paid in full\n"
+        "    translation_by: mirela-kovacevic\n",
+    )
+    (case / "mappings" / "statements.yaml").write_text(text, encoding="utf-8")
+    public = lexmap.load(case, profile="public", cache=False)
+    reading, exhibit = public.readings["article-reads-force"], public.exhibits["article-wages-indicator"]
+    assert reading.translation_by == exhibit.translation_by == "withheld-speaker-1"
+    from lexmap.languages import translation_line
+
+    assert translation_line(reading, public.actors) == (
+        "Translation (confidential speaker 1): the officials say the passports are safe"
+    )
+    assert lexmap.load(case, cache=False).readings["article-reads-force"].translation_by == "mirela-kovacevic"
+    report = leak_check(case, tmp_path / "out", profile="public", site=False)
+    assert report.leaks == (), report.leaks[:3]
+
+
+def _affixes(case, profile):
+    result = CliRunner().invoke(main, ["export", "annotations", str(case), "--profile", profile, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)["first"]["items"]
+    document = {i["id"]: next(b["value"] for b in i["body"] if b["value"].startswith("document:")) for i in items}
+    return {
+        (document[i["id"]], s[key]) for i in items for s in i["target"]["selector"] for key in ("prefix", "suffix") if key in s
+    }
+
+
+def test_the_public_annotations_keep_no_text_around_a_quote_where_a_withheld_one_may_lie(tmp_path):
+    """Attack round 9, F6: a public quote's prefix and suffix (32 characters of the document's
+    text) held pieces of the restricted quote beside it ("ne depot shows no wages.\\n\\np. 6. ").
+    A document from which the edition withholds a statement gives no affix; leak-check finds any
+    three words of a withheld quote in an affix of its document."""
+    full = _affixes(CASE, "full")
+    assert any("depot shows no wages" in a for _d, a in full)  # the full export keeps them: the test can fail
+    public = _affixes(CASE, "public")
+    assert not any(d == "document:report" for d, _a in public), public
+    annotations = tmp_path / "full.jsonld"
+    result = CliRunner().invoke(main, ["export", "annotations", str(CASE), "-o", str(annotations), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    read = read_case(CASE, cache=False)
+    from lexmap.leaks import affix_leaks
+
+    found = affix_leaks([annotations], apply_profile(read, "public"), read, tmp_path)
+    assert any("depot shows no wages" in leak.string for leak in found), found
+    assert {leak.member for leak in found} <= {"prefix", "suffix"}
+
+
+def test_the_leak_check_finds_a_withheld_quotes_words_in_an_annotation_affix(tmp_path, monkeypatch):
+    """The leak check reads the annotations export's affixes: with the affixes kept as before
+    the fix, it reports the restricted quote's words."""
+    import lexmap.annotations
+
+    monkeypatch.setattr(lexmap.annotations, "withheld_from", lambda corpus: set())
+    report = leak_check(CASE, tmp_path / "out", profile="public", site=False)
+    assert any("depot shows no wages" in leak.string and leak.file.startswith("corpus-annotations") for leak in report.leaks)
+
+
+def _made_confidential(folder, when="2019-04"):
+    """The profiles case with its public claim ``report-passports-force`` made confidential (it
+    comes first: every later withheld claim's number moves) and the withheld claim's ``when`` changed."""
+    shutil.copytree(CASE, folder)
+    statements = folder / "mappings" / "statements.yaml"
+    text = statements.read_text(encoding="utf-8")
+    assert text.count("    quote: taking their passports is force\n") == 1 and text.count("when: 2019-03\n") == 1
+    text = text.replace(
+        "    quote: taking their passports is force\n",
+        "    quote: taking their passports is force\n    visibility: confidential\n",
+    )
+    statements.write_text(text.replace("when: 2019-03\n", f"when: {when}\n"), encoding="utf-8")
+    return folder
+
+
+def _statement_changes(old, new):
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--profile", "public", "--format", "json"])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    found = json.loads(result.stdout)
+    shown = json.dumps({k: v for k, v in found.items() if k not in ("old", "new")})  # not the folders' names
+    assert "visibility" not in shown and "confidential" not in shown, shown
+    return {(s["change"], s["id"]): [f["field"] for f in s["fields"]] for s in found["statements"]}, found
+
+
+def _pseudonym(case, when):
+    public = lexmap.load(case, profile="public", cache=False)
+    (claim,) = [c.id for c in public.claims.values() if c.when == when]
+    return claim
+
+
+def test_a_claim_made_confidential_reads_as_one_removed_statement_in_the_profiled_diff(tmp_path):
+    """Attack round 9, F11: the diff under --profile public paired pseudonyms numbered afresh in
+    each version: one claim made confidential read as "1 added, 1 removed, 3 changed" (three
+    statements that had not changed), and pointed at the withdrawn claim's withheld form with its
+    visibility. Both versions are made with one set of pseudonyms (the new version's are its
+    edition's): the claim reads as one removed, the withheld claim that changed as itself."""
+    new = _made_confidential(tmp_path / "new")
+    changes, found = _statement_changes(CASE, new)
+    kept = _pseudonym(new, "2019-04")  # the witness's claim, withheld in both
+    assert changes == {("removed", "report-passports-force"): [], ("changed", kept): ["when"]}, changes
+    assert found["cells"] == [] and found["gaps"] == [] and found["levels"] == []
+    back, _found = _statement_changes(new, CASE)  # made public again: one added
+    assert back == {("added", "report-passports-force"): [], ("changed", _pseudonym(CASE, "2019-03")): ["when"]}, back
+
+
+def test_the_changes_since_page_pairs_no_pseudonyms_of_different_statements(tmp_path):
+    """The "Changes since" page of ``site build --since REV --profile public``: the same rule, and
+    a withheld statement is named by its pseudonym on this edition's pages."""
+    from lexmap.cli.diff import changes_since
+
+    repo = tmp_path / "repo"
+    shutil.copytree(CASE, repo / "case")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "first")
+    shutil.rmtree(repo / "case")
+    case = _made_confidential(repo / "case")
+    _git(repo, "add", "-A", ".")
+    _git(repo, "commit", "-qm", "second")
+    public = lexmap.load(case, profile="public", cache=False)
+    _label, page = changes_since(case, "HEAD~1", public)
+    kept = _pseudonym(case, "2019-04")
+    assert "Statements (2: 1 removed, 1 changed)" in page, page
+    assert "report-passports-force" in page and f"claim {kept}" in page and "visibility" not in page
+    others = {c for c in public.claims if c.startswith("withheld-") and c != kept}
+    assert others and not any(other in page for other in others), page
+
+
+def test_a_document_made_confidential_reads_as_removed_with_nothing_pointing_at_its_pseudonym(tmp_path):
+    """A public document made confidential: the document and its public statements read as
+    removed; neither the report that cites it nor the statement withheld in both versions (the
+    witness's, in the article) says that its document is a withheld source now."""
+    new = tmp_path / "new"
+    shutil.copytree(CASE, new)
+    documents = new / "mappings" / "documents.yaml"
+    url = "    url: https://example.org/news/officials-deny-forced-labour\n"
+    documents.write_text(
+        documents.read_text(encoding="utf-8").replace(url, url + "    visibility: confidential\n"), encoding="utf-8"
+    )
+    changes, found = _statement_changes(CASE, new)
+    assert changes == {("removed", "article-passports-force"): [], ("removed", "article-wages-indicator"): []}, changes
+    assert [(r["change"], r["kind"], r["id"]) for r in found["records"]] == [("removed", "document", "article")], found["records"]
+    assert "withheld-source" not in json.dumps(found), found

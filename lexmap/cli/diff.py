@@ -11,14 +11,16 @@ from pathlib import Path
 import click
 
 from ..corpus import Corpus
+from ..diff import Diff
 from ..diff import diff as semantic_diff
 from ..diff_report import FORMATS, format_of, render, to_markdown
 from ..discover import bundled_case, find_case
 from ..independence import MODES
-from ..loading import load
+from ..loader import CaseRecords, read_case
+from ..loading import corpus_of
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
-from ..profiles import ProfileError
+from ..profiles import WITHHOLDS, ProfileError, apply_profiles, crossed
 from ..revisions import RevisionError, checkout, commit_of, repository
 from .common import output_option, profile_option, to_stdout
 from .errors import UserError
@@ -37,30 +39,53 @@ def _case_in_repository(given: str, case: Path | None) -> Path:
 
 
 @contextlib.contextmanager
-def version(
-    given: str, case: Path | None, *, cache: bool = True, revision: bool = False, profile: str = "full"
-) -> Iterator[tuple[Corpus, str]]:
-    """The corpus ``given`` names (a case folder or data file, else, or with ``revision``, a git
-    revision of the repository holding the case) and its label, the edition ``profile`` shows; a
-    revision's tree is removed on leaving."""
+def version(given: str, case: Path | None, *, cache: bool = True, revision: bool = False) -> Iterator[tuple[CaseRecords, str]]:
+    """The records of the corpus ``given`` names (a case folder or data file, else, or with
+    ``revision``, a git revision of the repository holding the case) and its label; a revision's
+    tree is removed on leaving."""
     if not revision and Path(given).exists():
-        yield _load(Path(given), given, cache=cache, profile=profile), given
+        yield _read(Path(given), given, cache=cache), given
         return
     try:
         top, inside = repository(_case_in_repository(given, case))
         commit = commit_of(top, given)
         with checkout(top, commit, inside, shown=given) as tree:
             label = f"{given} ({commit[:12]})"
-            yield _load(tree / inside, label, cache=False, profile=profile), label
+            yield _read(tree / inside, label, cache=False), label
     except RevisionError as error:
         raise UserError(error.message, error.hint) from error
 
 
-def _load(path: Path, label: str, *, cache: bool, profile: str = "full"):
+def compared(old: tuple[CaseRecords, str], new: tuple[CaseRecords, str], profile: str, independence: str = "speaker") -> Diff:
+    """The diff of two versions (records and label) as the editions under ``profile`` show them,
+    made with one set of pseudonyms (:func:`lexmap.profiles.apply_profiles`): the new version's
+    are those of its edition, and a withheld record is the same one on both sides. A record
+    withheld on one side and shown on the other is left out on its withheld side."""
+    (before, old_label), (after, new_label) = old, new
+    if not WITHHOLDS[profile]:
+        return semantic_diff(
+            corpus_of(before), corpus_of(after), old_label=old_label, new_label=new_label, independence=independence
+        )
     try:
-        return load(path, cache=cache, profile=profile)
+        editions = apply_profiles([after, before], profile)
     except ProfileError as error:
+        label = old_label if before.case is not None and before.case.profile is not None else new_label
         raise UserError(f"{label}: {error}", "give the case's folder, not an export of an edition") from error
+    new_edition, old_edition = editions
+    return semantic_diff(
+        corpus_of(old_edition.records),
+        corpus_of(new_edition.records),
+        old_label=old_label,
+        new_label=new_label,
+        independence=independence,
+        withheld=frozenset(p for e in editions for p in e.pseudonyms.values()),
+        crossed=crossed(editions),
+    )
+
+
+def _read(path: Path, label: str, *, cache: bool, texts=None, require_texts: bool = False) -> CaseRecords:
+    try:
+        return read_case(path, cache=cache, texts=texts, require_texts=require_texts)
     except CorpusError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -111,11 +136,8 @@ def diff(old, new, fmt, output, case, independence, profile):
     protected = [p for group in inputs for p in group]
     if not to_stdout(output):
         check_file_output(output, protected)
-    with (
-        version(old, case, profile=profile) as (before, old_label),
-        version(new, case, profile=profile) as (after, new_label),
-    ):
-        found = semantic_diff(before, after, old_label=old_label, new_label=new_label, independence=independence)
+    with version(old, case) as before, version(new, case) as after:
+        found = compared(before, after, profile, independence)
     data = render(found, fmt)
     if to_stdout(output):
         click.echo(data.decode("utf-8"), nl=False)
@@ -132,13 +154,21 @@ since_option = click.option(
 )
 
 
-def changes_since(path: Path | None, revision: str | None, corpus: Corpus) -> tuple[str, str] | None:
+def changes_since(
+    path: Path | None, revision: str | None, corpus: Corpus, texts=(), require_texts: bool = False
+) -> tuple[str, str] | None:
     """``--since``'s page: the label of ``revision`` and the Markdown of "Changes since REV", the
-    case at ``path`` (the loaded ``corpus``) against itself at ``revision`` of its repository, read
-    under the edition's profile: the page shows no more than the edition does."""
+    case at ``path`` (the loaded ``corpus``, read with ``texts``) against itself at ``revision`` of
+    its repository, read under the edition's profile: the page shows no more than the edition
+    does, and names a withheld record by its pseudonym on the edition's pages (:func:`compared`)."""
     if revision is None:
         return None
     profile = corpus.case.profile if corpus.case is not None and corpus.case.profile else "full"
-    with version(revision, path or find_case() or bundled_case(), revision=True, profile=profile) as (before, label):
-        found = semantic_diff(before, corpus, old_label=label, new_label="this edition")
+    folder = path or find_case() or bundled_case()
+    with version(revision, folder, revision=True) as before:
+        if profile == "full":
+            found = semantic_diff(corpus_of(before[0]), corpus, old_label=before[1], new_label="this edition")
+        else:  # the case read again (from the cache), its records full: the edition made with the old one's
+            now = _read(Path(folder), "this edition", cache=True, texts=list(texts) or None, require_texts=require_texts)
+            found = compared(before, (now, "this edition"), profile)
     return revision, to_markdown(found, title=f"Changes since {revision}")

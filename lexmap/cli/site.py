@@ -69,7 +69,7 @@ def build(path, texts, require_texts, output, docs, strict, since, force, profil
 
     check_folder_output(output, corpus_inputs(path) + list(texts) + ([docs] if docs else []), force=force)
     corpus = load_corpus(path, texts, require_texts, profile)
-    changes = changes_since(path, since, corpus)
+    changes = changes_since(path, since, corpus, texts, require_texts)
     counts = corpus.counts()
     click.echo(
         f"corpus {corpus.root}: {counts['instruments']} instruments, {counts['practices']} practices, "

@@ -30,7 +30,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 1024 * 1024 * 1024
 """The largest ``.json`` file read: ``lexmap export json`` writes the whole corpus as one file
 (10 MB for 20,000 claims; 1 GiB is about two million), which must read back; JSON holds no
-aliases or tags, so its cost is linear in its size."""
+aliases or tags, so its cost is linear in its size. A load reads at most
+:data:`lexmap.discover.MAX_CASE_BYTES` of data files in all, a single file too."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -274,6 +275,11 @@ class _Builder:
         return root
 
 
+def read_limit(path: Path) -> int:
+    """The most bytes of ``path`` read (a larger file is refused from its size)."""
+    return MAX_JSON_BYTES if path.suffix == ".json" else MAX_FILE_BYTES
+
+
 def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Problem]]:
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
 
@@ -282,11 +288,8 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
     ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
     """
     line: int | None  # where a problem of the whole file is, when known
-    limit, fix = (
-        (MAX_JSON_BYTES, "load the corpus from its folder instead")
-        if path.suffix == ".json"
-        else (MAX_FILE_BYTES, "split it into several files")
-    )
+    limit = read_limit(path)
+    fix = "load the corpus from its folder instead" if path.suffix == ".json" else "split it into several files"
     with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
         size = os.fstat(handle.fileno()).st_size
         chunks: list[bytes] = []

@@ -24,6 +24,7 @@ from pathlib import Path, PurePath
 
 import attrs
 
+from . import case_size
 from .filekind import NotACorpusError, not_a_corpus, not_regular
 from .problems import Problem
 
@@ -200,11 +201,18 @@ def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) ->
 
 
 def corpus_files(layout: Layout, problems: list[Problem]) -> list[Path]:
-    """Every data file one load of ``layout`` reads, in reading order (problems appended)."""
+    """Every data file one load of ``layout`` reads, in reading order (problems appended); none
+    when they pass :data:`~lexmap.case_size.MAX_CASE_BYTES` together, from their sizes before any is read."""
     if layout.single_file is not None:
-        return [layout.single_file]
-    skip = tuple(p for p in (layout.manifest, *(f / TEXTS for f in layout.data)) if p is not None)
-    return [f for folder in layout.data for f in data_files(folder, skip, problems)]
+        files = [layout.single_file]
+    else:
+        skip = tuple(p for p in (layout.manifest, *(f / TEXTS for f in layout.data)) if p is not None)
+        files = [f for folder in layout.data for f in data_files(folder, skip, problems)]
+    too_large = case_size.problem(files, lambda file: file_label(file, layout))
+    if too_large:
+        problems.append(too_large)
+        return []
+    return files
 
 
 def file_label(path: Path, layout: Layout) -> str:

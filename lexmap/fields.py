@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from typing import NewType
+
+import attrs
 
 Id = NewType("Id", str)
 """A slug (``passport-retention``) or a qualified slug (``palermo/art-3-a``)."""
@@ -39,6 +42,18 @@ MAX_LENGTH = "max_length"
 """A text field's metadata key: the most characters its value (each item, for a list) may hold.
 The manifest's fields have one: they are copied onto every page of a site (a 2 MB title made a
 395 MB site of 28 pages) and into the first line of every command."""
+MAX_SHORT = 2_000
+"""The most characters of a label, name, title, pinpoint, unit or any other short text of a record
+(the longest in the bundled corpus and law library: a pinpoint of 295, a title of 199). A label is
+copied onto every page of a site: a 4 MiB practice label made a 492 MB site."""
+MAX_ADDRESS = 4_000
+"""The most characters of a web address: twice the 2,048 of the sitemap protocol and of common
+browsers (the longest recorded: 294)."""
+MAX_LONG = 100_000
+"""The most characters of a quote, a translation, a law text or a note: some 40 printed pages (the
+longest recorded: a note of 1,534, a provision's text of 735, a quote of 692)."""
+LONG_FIELDS = frozenset({"quote", "translation", "text", "words", "reading", "instead_of", "note", "notes", "description"})
+"""The fields of words copied from a source or of prose, bounded by MAX_LONG; the other texts by MAX_SHORT."""
 MIN_ITEMS = "min_items"
 """A list field's metadata key: the fewest items its value may hold (a reading is about something)."""
 RESERVED_IDS = frozenset({"index"})
@@ -61,3 +76,18 @@ def date_before(a: str, b: str) -> bool:
     both have (``2022`` is not before ``2022-08``)."""
     n = min(len(a), len(b))
     return a[:n] < b[:n]
+
+
+def text_limit(field: attrs.Attribute, type_: object) -> int | None:
+    """The most characters ``field`` (of type ``type_``) may hold, each item for a list: its
+    :data:`MAX_LENGTH` if it has one, else by its kind; None for what is not free text (ids,
+    dates and enumerations have bounds of their own)."""
+    if MAX_LENGTH in field.metadata:
+        return field.metadata[MAX_LENGTH]
+    args = typing.get_args(type_)
+    inner = next((a for a in args if a is not type(None) and a is not Ellipsis), type_) if args else type_
+    if inner is WebAddress:
+        return MAX_ADDRESS
+    if inner is not str:
+        return None
+    return MAX_LONG if field.name in LONG_FIELDS else MAX_SHORT

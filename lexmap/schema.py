@@ -19,12 +19,12 @@ from typing import Any, Literal
 
 import attrs
 
+from .fields import text_limit
 from .model import (
     COLLECTIONS,
     ID,
     ISO_DATE,
     MAX_ID_LENGTH,
-    MAX_LENGTH,
     MIN_ITEMS,
     SLUG,
     Case,
@@ -119,8 +119,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         schema = _type_schema(hints[field.name], defs)
         if field.name == "id" or (cls, field.name) in _LOCAL:
             schema = _nullable_like(schema, _SLUG)
-        if MAX_LENGTH in field.metadata:
-            schema = _bounded(schema, field.metadata[MAX_LENGTH])
+        limit = text_limit(field, hints[field.name])
+        if limit is not None:
+            schema = _bounded(schema, limit)
         if MIN_ITEMS in field.metadata:
             schema = {**schema, "minItems": field.metadata[MIN_ITEMS]}
         properties[field.name] = schema

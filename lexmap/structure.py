@@ -9,6 +9,7 @@ put a file and line on it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 import unicodedata
@@ -20,12 +21,12 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from .dates import parse_date
+from .fields import LONG_FIELDS, text_limit
 from .model import (
     COLLECTIONS,
     ID,
     ISO_DATE,
     MAX_ID_LENGTH,
-    MAX_LENGTH,
     MIN_ITEMS,
     RESERVED_IDS,
     SLUG,
@@ -320,13 +321,13 @@ def _own_id_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | No
 
 
 def _length_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | None]]:
-    """Every text of a record's fields that carry a :data:`~lexmap.model.MAX_LENGTH` (each item
-    of a list) longer than it, refused before anything copies it; every list shorter than its
-    :data:`~lexmap.model.MIN_ITEMS`."""
+    """Every text of a record (and of the records nested in it) longer than its
+    :func:`~lexmap.fields.text_limit` (each item of a list), refused before anything copies it;
+    every list shorter than its :data:`~lexmap.model.MIN_ITEMS`."""
     if not isinstance(value, dict) or not attrs.has(type_):
         return []
     problems: list[tuple[Path_, str, str | None]] = []
-    for field in attrs.fields(type_):
+    for field, hint in _fields(type_):
         fewest = field.metadata.get(MIN_ITEMS)
         if fewest is not None and isinstance(value.get(field.name), list) and len(value[field.name]) < fewest:
             problems.append(
@@ -338,22 +339,47 @@ def _length_problems(value: Any, type_: type) -> list[tuple[Path_, str, str | No
                     else "add the missing items",
                 )
             )
-        limit = field.metadata.get(MAX_LENGTH)
         given = value.get(field.name)
-        if limit is None or given is None:
+        if given is None:
             continue
-        for path, text in (
-            [((field.name,), given)] if not isinstance(given, list) else [((field.name, i), t) for i, t in enumerate(given)]
-        ):
+        items = [((field.name,), given)] if not isinstance(given, list) else [((field.name, i), t) for i, t in enumerate(given)]
+        nested = _record_type(hint)
+        if nested is not None:  # a citation, a figure, a provision's provisions: their texts too
+            problems += [
+                (path + sub, message, fix) for path, item in items for sub, message, fix in _length_problems(item, nested)
+            ]
+            continue
+        limit = text_limit(field, hint)
+        if limit is None:
+            continue
+        for path, text in items:
             if isinstance(text, str) and len(text) > limit:
                 problems.append(
                     (
                         path,
                         f"{field.name} is {len(text):,} characters long; the limit is {limit:,}",
-                        f"shorten it to at most {limit:,} characters; a longer text belongs in a document or the docs pages",
+                        f"shorten it to at most {limit:,} characters; "
+                        + (
+                            "quote the passage that makes the point, and keep a longer text in the document's text_file"
+                            if field.name in LONG_FIELDS
+                            else "a longer text belongs in a description or notes"
+                        ),
                     )
                 )
     return problems
+
+
+@functools.cache
+def _fields(type_: type) -> tuple[tuple[attrs.Attribute, Any], ...]:
+    """The fields of a record class with their type hints."""
+    hints = typing.get_type_hints(type_)
+    return tuple((field, hints[field.name]) for field in attrs.fields(type_))
+
+
+def _record_type(hint: Any) -> type | None:
+    """The record class a field holds (alone, in a list or optional), or None."""
+    inner = next((a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis), hint)
+    return inner if isinstance(inner, type) and attrs.has(inner) else None
 
 
 def structure(value: Any, type_: type) -> tuple[Any, list[tuple[Path_, str, str | None]]]:

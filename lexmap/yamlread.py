@@ -30,7 +30,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 1024 * 1024 * 1024
 """The largest ``.json`` file read: ``lexmap export json`` writes the whole corpus as one file
 (10 MB for 20,000 claims; 1 GiB is about two million), which must read back; JSON holds no
-aliases or tags, so its cost is linear in its size."""
+aliases or tags, so its cost is linear in its size. A load reads at most
+:data:`lexmap.case_size.MAX_CASE_BYTES` of data files in all, a single file too."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -433,10 +433,10 @@ def test_push_takes_basic_auth_from_a_netrc_file(tmp_path, monkeypatch):
 def test_an_export_json_over_20_mib_reads_back(tmp_path):
     case = tmp_path / "case"
     (case / "mappings").mkdir(parents=True)
-    words = "retention of passports by the mission's coordinators " * 200  # about 11 kB a label
+    words = "retention of passports by the mission's coordinators " * 200  # about 11 kB a description
     for part in range(4):
         (case / "mappings" / f"practices-{part}.yaml").write_text(
-            "practices:\n" + "".join(f"  - id: p-{part}-{i}\n    label: {words}{i}\n" for i in range(500))
+            "practices:\n" + "".join(f"  - id: p-{part}-{i}\n    label: P {i}\n    description: {words}{i}\n" for i in range(500))
         )
     out = tmp_path / "corpus.json"
     result = run_cli("export", "json", str(case), "-o", str(out))

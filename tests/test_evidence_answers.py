@@ -4,7 +4,8 @@ the generated 1x corpus and on the fixture corpora, is what the code before the 
 (stored in tests/golden/evidence-answers.json.gz by tests/evidence_answers.py, run on that code:
 e8f0e54, and again at ce0a80f once the full fixture gained the new fields of issues 25, 27 and 30;
 the other corpora's answers were the same at both; the hostile fixture's gained one unchecked quote, its
-reading's, when readings came)."""
+reading's, when readings came; an element's label and a practice's place of 3,000 x's became 2,000 when record texts were bounded,
+and only they changed in its answers)."""
 
 import gzip
 import json

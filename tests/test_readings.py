@@ -269,3 +269,23 @@ def test_a_withheld_reading_reaches_no_public_output(tmp_path):
     assert "Consent given under force counts for nothing" in report.strings
     assert report.withheld == 1 and report.leaks == () and report.level_changes == ()
     assert any(f.startswith("site/") for f in report.files)
+
+
+def test_a_reading_about_many_elements_of_a_test_is_drawn_once_and_linked_from_the_others(tmp_path):
+    """Attack round 9, F9: a reading was drawn in full under every element of a test it is about
+    (a 250 kB quote about 205 elements made a 57.6 MB page). It is drawn once, at the first
+    element it reads, and each other element links to that card."""
+    from lexmap.site.pages import build_pages
+
+    readings = READINGS.replace("about: [tp/art-1-a, tp/act]", "about: [tp/art-1-a, tp/act, tp/means, tp/means-force]")
+    pages = build_pages(lexmap.load(case_with(tmp_path, readings), cache=False))
+    test = pages["tests/tp/exploitation.md"]
+    assert test.count('id="read-reading-border"') == 1
+    assert test.count("does not require that the victim be moved across a border") == 1
+    act = test[test.index("{ #el-act }") : test.index("{ #el-means }")]
+    assert 'id="read-reading-border"' in act  # drawn at the first element it reads
+    means = test[test.index("{ #el-means }") :]
+    link = '<a href="#read-reading-border">A commentary, p. 1</a> (shown under <a href="#el-act">'
+    assert means.count(link) == 2, means  # means and means-force: one line each
+    instrument = pages["instruments/tp.md"]
+    assert instrument.count('id="read-reading-border"') == 1  # the instrument's page drew it once already

@@ -1099,3 +1099,36 @@ def test_a_link_out_beside_the_case_is_not_read(tmp_path, monkeypatch):
     monkeypatch.chdir(repo / "case")
     result = _run("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 0 and "No change." in result.output, result.output
+
+
+# -- attack round 9 (issue 26), branch fix-a9-files -------------------------------------------
+
+
+def test_a_revision_is_read_without_running_the_repositorys_filters(tmp_path, monkeypatch):
+    """F8: a case handed over with its history carries its .git/config; git archive ran its smudge
+    filter. The revision's files are the blobs as committed, and nothing it names runs."""
+    import subprocess
+
+    repo = _case_repository(tmp_path)
+    (repo / "case" / ".gitattributes").write_text("* filter=x diff=x\n", encoding="utf-8")
+    _git_commit(repo)
+    marker = tmp_path / "pwned"
+    for key, value in (
+        ("filter.x.smudge", f"sh -c 'id > {marker}; cat'"),
+        ("filter.x.process", f"sh -c 'id > {marker}'"),
+        ("filter.x.required", "true"),
+        ("diff.x.textconv", f"sh -c 'id > {marker}; cat'"),
+        ("core.fsmonitor", f"sh -c 'id > {marker}'"),
+        ("core.pager", f"sh -c 'id > {marker}'"),
+    ):
+        subprocess.run(["git", "-C", str(repo), "config", key, value], check=True)
+    monkeypatch.chdir(repo / "case")
+    from lexmap import revisions
+
+    with revisions.checkout(repo, "HEAD", Path("case")) as tree:
+        copied = tree / "case" / "lexmap.yaml"
+        assert copied.read_bytes() == (repo / "case" / "lexmap.yaml").read_bytes()
+    for args in (("diff", "HEAD~1", "HEAD"), ("site", "build", "--since", "HEAD~1", "-o", str(tmp_path / "site"))):
+        result = _run(*args)
+        assert result.exit_code in (0, 1), result.output
+        assert not marker.exists(), (args, marker.read_text())

@@ -1132,3 +1132,65 @@ def test_a_revision_is_read_without_running_the_repositorys_filters(tmp_path, mo
         result = _run(*args)
         assert result.exit_code in (0, 1), result.output
         assert not marker.exists(), (args, marker.read_text())
+
+
+def test_an_output_in_a_folder_others_can_write_is_refused_in_one_line(tmp_path, cache_folder):
+    """F2: in a web root others can write, the staging folder was swapped during the build and
+    mkdocs wrote through planted links; the leftover cleanup deleted a site renamed to a
+    leftover's name. Such a parent is refused (a sticky one, as /tmp, is not)."""
+    from lexmap.outputs import OutputError, check_folder_output, replaced_folder
+
+    www = tmp_path / "www"
+    www.mkdir()
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "other"))
+    assert result.exit_code == 0, result.output
+    www.chmod(0o777)  # now anyone may rename in it: the other site is moved to a leftover's name
+    leftover = www / ".site.lexmap-old-999999-abcdef01"
+    (www / "other").rename(leftover)
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "site"))
+    assert result.exit_code == 2, result.output
+    assert f"not building '{www / 'site'}': '{www}', a folder holding it, can be written by every user" in result.output
+    assert "Traceback" not in result.output and "hint:" in result.output
+    assert leftover.is_dir() and not (www / "site").exists()  # nothing deleted, nothing built
+    for mode in (0o1777, 0o755):
+        www.chmod(mode)
+        assert check_folder_output(www / "site") == www / "site"
+    with replaced_folder(www / "store", kind="parquet") as staging:
+        assert stat.S_IMODE(staging.stat().st_mode) == 0o700  # nobody else enters it while it is built
+    assert stat.S_IMODE((www / "store").stat().st_mode) == 0o777 & ~os.umask(os.umask(0o022))
+    www.chmod(0o777)
+    with pytest.raises(OutputError, match="can be written by every user"):
+        check_folder_output(www / "store", force=True)  # not even with --force
+
+
+def test_a_folder_of_another_user_or_one_anyone_can_write_is_neither_a_new_case_nor_an_output(two_users, tmp_path):
+    """F10: an empty folder another user made, mode 0777, took a new case (which she could then
+    rewrite by renames) and a site build (a PermissionError traceback at the swap)."""
+    from lexmap.outputs import OutputError, check_folder_output
+    from lexmap.scaffold import NotPrivate, new_case
+
+    _alice, bob = two_users
+    theirs, everyones = tmp_path / "theirs", tmp_path / "everyones"
+    for folder in (theirs, everyones):
+        folder.mkdir()
+        folder.chmod(0o777)
+    os.chown(theirs, *bob)
+    for folder, why in ((theirs, f"belongs to another user (uid {bob[0]})"), (everyones, "can be written by every user")):
+        with pytest.raises(NotPrivate, match=re.escape(why)):
+            new_case(folder)
+        assert list(folder.iterdir()) == []
+        with pytest.raises(OutputError, match=re.escape(why)):
+            check_folder_output(folder)
+        result = _run("init", str(folder))
+        assert result.exit_code == 2 and why in result.output and "Traceback" not in result.output, result.output
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chown(shared, 0, bob[1])
+    shared.chmod(0o2775)  # a team's web root: bob's group may write it
+    with pytest.raises(OutputError, match="can be written by other members of its group"):
+        check_folder_output(shared / "site")
+    os.chown(shared, *bob)
+    shared.chmod(0o755)
+    with pytest.raises(OutputError, match="a folder holding it, belongs to another user"):
+        check_folder_output(shared / "site")
+    new_case(tmp_path / "mine")  # a new folder: made by lexmap, so the user's

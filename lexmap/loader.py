@@ -190,7 +190,8 @@ class _CorpusReader:
     def read_file(self, file_path: Path) -> None:
         file = file_label(file_path, self.layout)
         try:
-            data, positions, yaml_problems = read_yaml(file_path, file)
+            within = next((folder for folder in self.layout.data if folder in file_path.parents), None)
+            data, positions, yaml_problems = read_yaml(file_path, file, within)  # within: never a link swapped in
         except OSError as error:
             self.problems.append(
                 Problem(

@@ -4,6 +4,7 @@ were checked against its text, and if not, why."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from pathlib import Path
@@ -33,13 +34,36 @@ class TextRefused(ValueError):
         self.hint = hint
 
 
+def open_regular(path: Path, within: Path | None = None) -> int:
+    """A descriptor of the regular file at ``path``, checked on the descriptor itself: the path may
+    have been swapped since it was listed (a case others can write). Never blocks on a FIFO, never
+    opens a link swapped in (a link is followed only when it was one already and, with ``within``,
+    leads to a file inside that folder). OSError saying why."""
+    target = path
+    if within is not None and os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(os.path.realpath(within)):
+            raise OSError(errno.EXDEV, "a link to a file outside the case", str(path))
+    try:
+        handle = os.open(target, os.O_RDONLY | os.O_NONBLOCK | (getattr(os, "O_NOFOLLOW", 0) if within is not None else 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError(errno.ELOOP, "it became a link while lexmap read it", str(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return handle
+
+
 def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
     """The text of the file at ``path``, decoded as UTF-8 (a UTF-8 byte-order mark dropped).
 
     The size is taken from the open file before anything is read, so a huge (or sparse) file is
     refused at once; TextRefused names the size, or the byte offset of the first byte that is not
-    UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read."""
-    with open(path, "rb") as handle:
+    UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read, or is not
+    a regular file of its folder (see :func:`open_regular`)."""
+    with open(open_regular(path, path.parent), "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise TextRefused(

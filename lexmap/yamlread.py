@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .texts import open_regular
 
 Path_ = tuple["str | int | _Label", ...]
 Positions = dict[Path_, tuple[int, int]]
@@ -274,12 +275,13 @@ class _Builder:
         return root
 
 
-def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Problem]]:
+def read_yaml(path: Path, file: str, within: Path | None = None) -> tuple[Any, Positions, dict[Path_, Problem]]:
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
 
     Problems inside the YAML are keyed by the path of the value they spoil, so
     that the caller can name the record and skip follow-on errors there. A
-    ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`.
+    ``.json`` file is read the same way (JSON is YAML), after :func:`_json_as_yaml`. A data file
+    of the folder ``within`` is opened as :func:`lexmap.texts.open_regular` says (OSError).
     """
     line: int | None  # where a problem of the whole file is, when known
     limit, fix = (
@@ -287,7 +289,7 @@ def read_yaml(path: Path, file: str) -> tuple[Any, Positions, dict[Path_, Proble
         if path.suffix == ".json"
         else (MAX_FILE_BYTES, "split it into several files")
     )
-    with open(path, "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
+    with open(open_regular(path, within), "rb") as handle:  # the size before the read: a huge (or sparse) file is never read
         size = os.fstat(handle.fileno()).st_size
         chunks: list[bytes] = []
         read = 0

@@ -1194,3 +1194,38 @@ def test_a_folder_of_another_user_or_one_anyone_can_write_is_neither_a_new_case_
     with pytest.raises(OutputError, match="a folder holding it, belongs to another user"):
         check_folder_output(shared / "site")
     new_case(tmp_path / "mine")  # a new folder: made by lexmap, so the user's
+
+
+@pytest.mark.parametrize("swap", ["fifo", "link out"])
+def test_a_data_file_swapped_after_it_was_listed_is_refused_not_read(tmp_path, monkeypatch, swap):
+    """F5: in a case others can write, a data file swapped for a FIFO (validate hung for ever)
+    or for a link to a private file outside the case (read as the case's own) between the
+    listing and the open. The file is opened once, never blocking, never through a new link."""
+    import signal
+
+    import lexmap
+    from lexmap import loader
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    victim = case / "mappings" / "practices.yaml"
+    (secret := tmp_path / "private.yaml").write_text(victim.read_text().replace("label: ", "label: SECRET ", 1))
+    read = loader.read_yaml
+
+    def swapped_then_read(path, *args):
+        if path == victim:  # listed and checked as a regular file; now swapped, just before the open
+            victim.unlink()
+            os.mkfifo(victim) if swap == "fifo" else victim.symlink_to(secret)
+        return read(path, *args)
+
+    monkeypatch.setattr(loader, "read_yaml", swapped_then_read)
+    signal.alarm(60)  # a safety net: before the fix the FIFO blocked the open for ever
+    try:
+        with pytest.raises(lexmap.CorpusError) as refused:
+            lexmap.load(case, cache=False)
+    finally:
+        signal.alarm(0)
+    assert "SECRET" not in str(refused.value)
+    said = [p.message for p in refused.value.problems if p.file and p.file.endswith("practices.yaml")]
+    why = "not a regular file" if swap == "fifo" else "a link to a file outside the case"
+    assert said and said[0] == f"cannot read this file ({why})", said

@@ -1229,3 +1229,21 @@ def test_a_data_file_swapped_after_it_was_listed_is_refused_not_read(tmp_path, m
     said = [p.message for p in refused.value.problems if p.file and p.file.endswith("practices.yaml")]
     why = "not a regular file" if swap == "fifo" else "a link to a file outside the case"
     assert said and said[0] == f"cannot read this file ({why})", said
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://alice:S3cret@[::1/store", "http://[::1/store"),  # was a ValueError traceback
+        ("http:alice:S3cret@127.0.0.1:1/s", "http:127.0.0.1:1/s"),  # no '//': was printed whole
+        ("https:/alice:S3cret@127.0.0.1:1/s", "https:/127.0.0.1:1/s"),
+        ("http://alice:S3/cret@127.0.0.1:1/s", "http://127.0.0.1:1/s"),  # an unencoded '/' in the password
+    ],
+)
+def test_a_push_url_that_does_not_parse_is_refused_without_its_password(url, shown, monkeypatch, tmp_path):
+    """F3: --push URLs that urlsplit cannot parse, or parses without an authority."""
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    result = _run("export", "turtle", str(CORPORA / "small"), "--push", url)
+    assert result.exit_code == 2, result.output
+    assert f"cannot push to {shown!r}" in result.output and "S3" not in result.output, result.output
+    assert "Traceback" not in result.output

@@ -1247,3 +1247,36 @@ def test_a_push_url_that_does_not_parse_is_refused_without_its_password(url, sho
     assert result.exit_code == 2, result.output
     assert f"cannot push to {shown!r}" in result.output and "S3" not in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_docx_whose_core_properties_declare_entities_gives_no_title(tmp_path):
+    """F4: expat expanded the entities a DOCX's docProps/core.xml declares: 1.6 kB gave a 1 MB
+    title in a draft written into the case. A document type is refused, the draft has no title."""
+    import zipfile
+
+    import docx
+
+    from lexmap.drafts import add_document, docx_metadata
+
+    made = docx.Document()
+    made.add_paragraph("Passports were retained")
+    made.core_properties.title = "TITLE"
+    plain, path = tmp_path / "plain.docx", tmp_path / "laughs.docx"
+    made.save(str(plain))
+    entities = '<!DOCTYPE cp [<!ENTITY a "lol lol lol lol ">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcd", "bcde", strict=True)
+    )
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/core.xml":
+                head, _, body = data.partition(b"?>")
+                data = head + b"?>" + entities.encode() + b"]>" + body.replace(b">TITLE<", b">&e;<")
+            target.writestr(item.filename, data)
+    with pytest.raises(ValueError, match="declares a document type or entities"):
+        docx_metadata(path)
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    draft = add_document(path, case, document_id="laughs")
+    record = draft.record.read_text(encoding="utf-8")
+    assert "lol" not in record and len(record) < 10_000

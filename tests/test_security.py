@@ -1034,7 +1034,10 @@ def test_site_serve_answers_only_under_a_random_path_and_warns_for_a_private_cas
             time.sleep(0.5)
         status, body = get(f"/{mount}/practices/index.html")
         assert status == 200 and "Retention of passports" in body
-        for path in ("/", "/practices/index.html", "/404.html", "/nothing", f"/{mount[:-1]}/"):
+        assert f'"/{mount}/livereload/"' in body and '"/livereload/"' not in body  # F12: the poll under the key
+        status, body = get(f"/{mount}/livereload/0/0")
+        assert status == 200 and body.isdigit()
+        for path in ("/", "/practices/index.html", "/404.html", "/nothing", f"/{mount[:-1]}/", "/livereload/0/0"):
             status, body = get(path)  # "/" redirected to the site, a 404 showed its navigation
             assert status == 404 and mount not in body and "passports" not in body.lower(), path
     finally:

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import quotes
 from .extras import require
 from .pages import Page, PagedText
-from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text
+from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, open_regular, read_text
 
 log = logging.getLogger("lexmap.cache")
 
@@ -107,7 +107,7 @@ def refuse_zip_bomb(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _read_bounded(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    with open(open_regular(path, path.parent), "rb") as handle:  # never a FIFO or a link swapped in
         size = os.fstat(handle.fileno()).st_size
         raw = handle.read(MAX_TEXT_BYTES + 1) if size <= MAX_TEXT_BYTES else b""
     if size > MAX_TEXT_BYTES or len(raw) > MAX_TEXT_BYTES:

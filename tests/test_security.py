@@ -1234,6 +1234,22 @@ def test_a_data_file_swapped_after_it_was_listed_is_refused_not_read(tmp_path, m
     assert said and said[0] == f"cannot read this file ({why})", said
 
 
+@pytest.mark.parametrize("name", ["report.txt", "report.pdf", "report.docx"])
+def test_a_text_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path, name):
+    """F5: the text read after its checks (the path's) may be a FIFO by then: never waited on."""
+    import signal
+
+    from lexmap.extract import read_pages
+
+    os.mkfifo(tmp_path / name)
+    signal.alarm(60)  # a safety net: a blocking open waited for a writer for ever
+    try:
+        with pytest.raises(OSError, match="not a regular file"):
+            read_pages(tmp_path / name, cache=False)
+    finally:
+        signal.alarm(0)
+
+
 @pytest.mark.parametrize(
     ("url", "shown"),
     [

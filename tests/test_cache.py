@@ -60,9 +60,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     real = lexmap.yamlread.read_yaml
 
-    def spy(path, file):
+    def spy(path, file, *within):
         seen.append(Path(path).name)
-        return real(path, file)
+        return real(path, file, *within)
 
     monkeypatch.setattr(lexmap.yamlread, "read_yaml", spy)
     monkeypatch.setattr(lexmap.loader, "read_yaml", spy)
@@ -298,8 +298,8 @@ def test_a_corpus_broken_after_caching_is_reported_every_time(case):
 def test_a_file_changed_while_loading_is_not_cached(case, reads, monkeypatch):
     real = lexmap.yamlread.read_yaml
 
-    def reads_then_changes(path, file):
-        result = real(path, file)
+    def reads_then_changes(path, file, *within):
+        result = real(path, file, *within)
         if path.name == "statements.yaml":  # an editor saves just after lexmap read the file
             with open(path, "a", encoding="utf-8") as stream:
                 stream.write("# saved again\n")

@@ -267,7 +267,7 @@ class CorpusCache:
             scratch: list = []
             files = corpus_files(layout, scratch)
             for file in files:
-                self._read_once(file)
+                self._read_once(file, layout.folder_of(file))
                 listed.append([str(file), self.hashes[file]])
             self.listed = None if scratch else files
             meta = self.meta
@@ -296,19 +296,19 @@ class CorpusCache:
         log.info("lexmap: %s loaded from the cache", layout.root)
         return read
 
-    def _read_once(self, file: Path) -> None:
+    def _read_once(self, file: Path, within: Path | None) -> None:
         """Read ``file``: its hash, and its bytes kept for the parse unless the cache has its records."""
-        source = read_data(file)
+        source = read_data(file, within)
         self.hashes[file] = source.sha256
         if source.sha256 not in self.by_sha:
             self.sources[file] = source
 
-    def take(self, file: Path) -> Source | None:
+    def take(self, file: Path, within: Path | None) -> Source | None:
         """The bytes of ``file`` to parse: those hashed, else read (and hashed) again, so that the
         hash recorded is always that of the bytes parsed (None: the file cannot be read)."""
         if (source := self.sources.pop(file, None)) is None:
             try:
-                source = read_data(file)
+                source = read_data(file, within)
             except OSError:
                 return None  # reading it again reports the problem
             self.hashes[file] = source.sha256
@@ -319,7 +319,7 @@ class CorpusCache:
         self.order.append(file)
         try:
             if file not in self.hashes:
-                self._read_once(file)
+                self._read_once(file, loader.layout.folder_of(file))
             index = self.by_sha.get(self.hashes[file])
             if index is None:
                 return False  # the loader parses the bytes hashed (take)

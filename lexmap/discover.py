@@ -150,6 +150,10 @@ class Layout:
             return self.single_file.parent
         return self.data[0].parent
 
+    def folder_of(self, file: Path) -> Path | None:
+        """The data folder ``file`` was listed in: a link there is followed only inside it."""
+        return next((folder for folder in self.data if folder in file.parents), None)
+
 
 def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) -> list[Path]:
     """Every YAML file under ``folder`` (any letter case of .yaml/.yml), sorted; ``skip`` folders

@@ -25,6 +25,7 @@ from pathlib import Path
 from . import quotes
 from .extras import require
 from .pages import Page, PagedText
+from .readonce import open_regular
 from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text_bytes
 
 log = logging.getLogger("lexmap.cache")
@@ -108,7 +109,7 @@ def refuse_zip_bomb(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _read_bounded(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    with open(open_regular(path, path.parent), "rb") as handle:  # never a FIFO or a link swapped in
         size = os.fstat(handle.fileno()).st_size
         raw = handle.read(MAX_TEXT_BYTES + 1) if size <= MAX_TEXT_BYTES else b""
     if size > MAX_TEXT_BYTES or len(raw) > MAX_TEXT_BYTES:

@@ -153,7 +153,7 @@ class _CorpusReader:
                 self.reused += 1
             else:
                 before = {name: len(records) for name, records in self.records.items()}
-                self.read_file(file_path, store.take(file_path))
+                self.read_file(file_path, store.take(file_path, self.layout.folder_of(file_path)))
                 self.added[file_path] = {
                     name: records[before.get(name, 0) :]
                     for name, records in self.records.items()
@@ -190,7 +190,7 @@ class _CorpusReader:
         """Read one data file (from ``source``, the bytes the cache hashed, when given)."""
         file = file_label(file_path, self.layout)
         try:
-            data, positions, yaml_problems = read_yaml(file_path, file, source)
+            data, positions, yaml_problems = read_yaml(file_path, file, source, self.layout.folder_of(file_path))
         except OSError as error:
             self.problems.append(
                 Problem(

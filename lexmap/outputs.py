@@ -34,6 +34,7 @@ from .filekind import kind_of_file
 from .owned_folders import (  # noqa: F401 - re-exported
     KINDS,
     OWNED_FOLDER_MARKER,
+    changeable_by_others,
     folder_contents,
     is_owned,
     owned_marker,
@@ -178,7 +179,7 @@ def check_folder_output(
     """The absolute folder ``path`` names, if lexmap may build into it; else :class:`OutputError`.
 
     Never (not even with ``force``): an input or anything inside one, a folder holding an input,
-    the current, home or root folder. Without ``force``: a non-empty folder that is not lexmap's
+    the current, home or root folder, a folder another user can change (:func:`changeable_by_others`). Without ``force``: a non-empty folder that is not lexmap's
     output of ``kind`` holding only what lexmap wrote (see :func:`is_owned`).
     """
     shown = os.fspath(path)
@@ -195,6 +196,9 @@ def check_folder_output(
             f"the folder {str(Path(shown).parent)!r} that should hold {shown!r} does not exist",
             "create it first, or give another output folder",
         )
+    if why := changeable_by_others(target if target.is_dir() else target.parent, itself=target.is_dir()):
+        hint = "build into a folder only you can write, then copy the output into place"  # else: swapped staging, planted links
+        raise OutputError(f"not building {shown!r}: {why}, so another user could swap lexmap's files during the build", hint)
     _check_replaceable(target, shown, force, kind)
     return target
 
@@ -331,10 +335,10 @@ def replaced_folder(
     except OSError as error:
         raise _write_error(shown, target.parent, error) from error
     try:
-        os.chmod(staging, folder_mode())
         os.close(os.open(staging / _STAGING_SENTINEL, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        yield staging
+        yield staging  # 0700 until it is whole: nobody else enters it while it is built
         os.unlink(staging / _STAGING_SENTINEL)
+        os.chmod(staging, folder_mode())
         write_marker(staging, kind, marker)
         with _exclusive(target.parent):
             _swap(staging, target, shown, force, kind)

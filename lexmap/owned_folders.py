@@ -192,3 +192,49 @@ def owned_marker(folder: str | os.PathLike, kind: str) -> dict | None:
         return _read_marker(handle) if ownership(handle, kind) is None else None
     finally:
         os.close(handle)
+
+
+# -- folders others can change -----------------------------------------------------------------
+
+
+def _only_mine(gid: int) -> bool:
+    """Whether no other user is in the group ``gid`` (a user's own group, as umask 002 systems
+    give): a folder writable by that group is writable by nobody else."""
+    import grp
+    import pwd
+
+    try:
+        me = pwd.getpwuid(os.getuid()).pw_name
+        members = set(grp.getgrgid(gid).gr_mem)
+    except KeyError:
+        return False
+    members |= {user.pw_name for user in pwd.getpwall() if user.pw_gid == gid}
+    return members <= {me}
+
+
+def changeable_by_others(folder: str | os.PathLike, *, itself: bool, parents: bool = True) -> str | None:
+    """Why another user could swap or plant files in ``folder`` (an absolute path, its links
+    resolved), or None. The folder ``itself`` must be this user's and not writable by all; its
+    parents up to the root this user's or root's, and writable by nobody else unless sticky
+    (as /tmp is: nobody else may rename what is yours there). The rule ssh applies to ~/.ssh."""
+    path = os.path.abspath(folder)
+    me = os.getuid()
+    while True:
+        info = os.stat(path, follow_symlinks=False)
+        mode = stat.S_IMODE(info.st_mode)
+        if itself:
+            if info.st_uid != me:
+                return f"{path!r} belongs to another user (uid {info.st_uid})"
+            if mode & 0o002:
+                return f"{path!r} can be written by every user (mode {mode:04o})"
+        else:
+            if info.st_uid not in (me, 0):
+                return f"{path!r}, a folder holding it, belongs to another user (uid {info.st_uid})"
+            group = bool(mode & 0o020) and not _only_mine(info.st_gid)
+            if (mode & 0o002 or group) and not mode & stat.S_ISVTX:
+                who = "every user" if mode & 0o002 else "other members of its group"
+                return f"{path!r}, a folder holding it, can be written by {who} (mode {mode:04o}, not sticky)"
+        parent = os.path.dirname(path)
+        if parent == path or not parents:
+            return None
+        path, itself = parent, False

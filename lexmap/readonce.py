@@ -8,8 +8,10 @@ and its parse both come from that buffer."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from functools import cached_property
 from pathlib import Path
 
@@ -36,11 +38,34 @@ class Source:
         return hashlib.sha256(self.raw).hexdigest() if self.whole else f"not-read {self.size}"
 
 
-def read_source(path: Path, limit: int) -> Source:
-    """Read ``path`` once, at most ``limit`` bytes (OSError when it cannot be read). The size is
-    taken before the read, so a huge (or sparse) file is never read; in a file over 1 MiB the read
-    stops at the first NUL byte (a big sparse file's holes read as them)."""
-    with open(path, "rb") as handle:
+def open_regular(path: Path, within: Path | None = None) -> int:
+    """A descriptor of the regular file at ``path``, checked on the descriptor itself: the path may
+    have been swapped since it was listed (a case others can write). Never blocks on a FIFO, never
+    opens a link swapped in (a link is followed only when it was one already and, with ``within``,
+    leads to a file inside that folder). OSError saying why."""
+    target = path
+    if within is not None and os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(os.path.realpath(within)):
+            raise OSError(errno.EXDEV, "a link to a file outside the case", str(path))
+    try:
+        handle = os.open(target, os.O_RDONLY | os.O_NONBLOCK | (getattr(os, "O_NOFOLLOW", 0) if within is not None else 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError(errno.ELOOP, "it became a link while lexmap read it", str(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return handle
+
+
+def read_source(path: Path, limit: int, within: Path | None = None) -> Source:
+    """Read ``path`` once, at most ``limit`` bytes (OSError when it cannot be read, or is not a
+    regular file of ``within``: :func:`open_regular`). The size is taken before the read, so a
+    huge (or sparse) file is never read; in a file over 1 MiB the read stops at the first NUL byte
+    (a big sparse file's holes read as them)."""
+    with open(open_regular(path, within), "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         chunks: list[bytes] = []
         read, nul = 0, None

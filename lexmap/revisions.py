@@ -1,21 +1,34 @@
 """A case as it was at a git revision: the case folder's tree at that commit (its law folders and
-texts lie inside it), streamed from ``git archive COMMIT -- CASE`` into a private temporary folder
-(mode 0700) that is removed afterwards. The rest of the repository is never read; the files
-written are bounded in total (MAX_REVISION_BYTES), and a link that would lead out of the folder
-refuses the revision in one line."""
+texts lie inside it), read object by object (``git ls-tree`` and ``git cat-file --batch``) into a
+private temporary folder (mode 0700) that is removed afterwards. The blobs are written as they are
+stored: no filter, attribute or command the repository's own config names ever runs (a case
+handed over with its history carries its ``.git/config``), and git is told to read no system or
+global config, to run no hook or fsmonitor and to fetch nothing. The rest of the repository is
+never read; the files written are bounded in total (MAX_REVISION_BYTES), and a link that would
+lead out of the folder, or a name git would never check out, refuses the revision in one line."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 MAX_REVISION_BYTES = 1024**3  # the case's files at one revision, in total; written to disk, never held in memory
+_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "protocol.allow=never")
+"""Overrides of the repository's own config, for every git command lexmap runs."""
+_ENV = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_NO_LAZY_FETCH": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_PAGER": "cat",
+    "GIT_OPTIONAL_LOCKS": "0",
+}
 
 
 class RevisionError(Exception):
@@ -26,10 +39,18 @@ class RevisionError(Exception):
         self.message, self.hint = message, hint
 
 
-def _git(folder: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+def _command(folder: Path, *args: str) -> list[str]:
     if shutil.which("git") is None:
         raise RevisionError("git is not installed: revisions cannot be read", "install git, or give two case folders")
-    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=not binary, check=False)
+    return ["git", *_SAFE, "-C", str(folder), *args]
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, **_ENV}
+
+
+def _git(folder: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run(_command(folder, *args), capture_output=True, text=not binary, check=False, env=_environment())
 
 
 def repository(case: Path) -> tuple[Path, Path]:
@@ -58,60 +79,139 @@ def commit_of(top: Path, revision: str) -> str:
     return found.stdout.strip()
 
 
+def _entries(top: Path, commit: str, path: str, revision: str) -> list[tuple[str, str, int, str]]:
+    """(mode, object id, size, path relative to the case folder) of every file of the folder
+    ``path`` at ``commit``: the tree named by path, never a pattern."""
+    tree = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{commit}:{path if path != '.' else ''}")
+    kind = _git(top, "cat-file", "-t", tree.stdout.strip()) if tree.returncode == 0 else None
+    if kind is None or kind.stdout.strip() != "tree":
+        raise RevisionError(
+            f"the case folder {path!r} does not exist at {revision!r}", "give a later revision (git log --oneline -- CASE)"
+        )
+    listed = _git(top, "ls-tree", "-r", "-z", "-l", "--full-tree", tree.stdout.strip(), binary=True)
+    if listed.returncode != 0:
+        said = listed.stderr.decode("utf-8", "replace").strip()[:2000]
+        raise RevisionError(f"git could not read {revision!r}: {said}", "check the revision with git show")
+    entries = []
+    for line in listed.stdout.split(b"\0"):
+        if not line:
+            continue
+        head, _tab, name = line.partition(b"\t")
+        mode, _type, oid, size = head.decode("ascii").split()
+        entries.append((mode, oid, 0 if size == "-" else int(size), name.decode("utf-8", "surrogateescape")))
+    return entries
+
+
+def _refuse(revision: str, name: str, what: str) -> RevisionError:
+    return RevisionError(
+        f"the case at {revision!r} holds {name!r}, {what}; the revision is not read",
+        "remove it in a new commit, or check the revision out yourself and give two case folders",
+    )
+
+
+def _open_parent(root: int, parts: list[str], shown: str, revision: str) -> int:
+    """The folder holding the last of ``parts`` under the open folder ``root``, made as needed,
+    every step opened without following a link (a link in the tree is never written through)."""
+    fd = os.dup(root)
+    try:
+        for part in parts[:-1]:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, 0o700, dir_fd=fd)
+            try:
+                step = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError:
+                raise _refuse(revision, shown, "a path through a link or a file") from None
+            os.close(fd)
+            fd = step
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _copy(stream, size: int, handle: int) -> None:
+    left = size
+    while left:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            raise RevisionError("git stopped while lexmap read a revision", "check the repository with git fsck")
+        os.write(handle, chunk)
+        left -= len(chunk)
+
+
+def _write(tmp: Path, entries: list, prefix: list[str], top: Path, revision: str) -> None:
+    """Write every entry under ``tmp``/``prefix``, the blobs read raw from ``git cat-file --batch``."""
+    total = 0
+    for mode, _oid, size, name in entries:
+        shown = "/".join([*prefix, name])
+        total += size
+        if total > MAX_REVISION_BYTES:
+            raise RevisionError(
+                f"the case at {revision!r} holds more than {MAX_REVISION_BYTES:,} bytes (at {shown!r}, {size:,} bytes); not read",
+                "check the revision out yourself (git worktree add) and give two case folders",
+            )
+        if any(part in ("", ".", "..") for part in name.split("/")):
+            raise _refuse(revision, shown, "a name git never checks out")
+        if mode not in ("100644", "100755", "120000", "160000"):
+            raise _refuse(revision, shown, "an entry lexmap does not write")
+    command = _command(top, "cat-file", "--batch")
+    root = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        with subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_environment()
+        ) as git:
+            assert git.stdin is not None and git.stdout is not None
+            try:
+                for mode, oid, size, name in entries:
+                    parts, shown = [*prefix, *name.split("/")], "/".join([*prefix, name])
+                    folder = _open_parent(root, parts, shown, revision)
+                    try:
+                        if mode == "160000":  # a submodule: an empty folder, as git archive writes it
+                            os.mkdir(parts[-1], 0o700, dir_fd=folder)
+                            continue
+                        git.stdin.write(oid.encode("ascii") + b"\n")
+                        git.stdin.flush()
+                        header = git.stdout.readline().split()
+                        if len(header) != 3 or header[1] != b"blob" or int(header[2]) != size:
+                            raise RevisionError(
+                                f"git could not read {shown!r} at {revision!r}", "check the repository with git fsck"
+                            )
+                        if mode == "120000":
+                            target = git.stdout.read(size).decode("utf-8", "surrogateescape")
+                            inside = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
+                            if target.startswith("/") or inside == ".." or inside.startswith("../"):
+                                raise _refuse(revision, shown, f"a link to {target!r} that is absolute or leads out")
+                            os.symlink(target, parts[-1], dir_fd=folder)
+                        else:
+                            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                            handle = os.open(parts[-1], flags, 0o600, dir_fd=folder)
+                            try:
+                                _copy(git.stdout, size, handle)
+                            finally:
+                                os.close(handle)
+                        git.stdout.read(1)  # the newline after each object
+                    except FileExistsError:
+                        raise _refuse(revision, shown, "a path written twice") from None
+                    finally:
+                        os.close(folder)
+            finally:
+                git.kill()
+    finally:
+        os.close(root)
+
+
 @contextlib.contextmanager
 def checkout(top: Path, revision: str, inside: Path = Path("."), shown: str | None = None) -> Iterator[Path]:
     """The tree of the folder ``inside`` (relative to ``top``) at ``revision`` (named ``shown``
     in messages) in a private temporary folder, removed on leaving."""
     commit = commit_of(top, revision)
     revision = shown or revision
-    if shutil.which("git") is None:
-        raise RevisionError("git is not installed: revisions cannot be read", "install git, or give two case folders")
     path = PurePosixPath(inside.as_posix()).as_posix()
-    command = ["git", "-C", str(top), "archive", "--format=tar", commit, "--", f":(literal){path}" if path != "." else "."]
-    with tempfile.TemporaryDirectory(prefix="lexmap-rev-") as tmp, tempfile.TemporaryFile() as errors:
+    entries = _entries(top, commit, path, revision)
+    prefix = [] if path == "." else path.split("/")
+    with tempfile.TemporaryDirectory(prefix="lexmap-rev-") as tmp:
         os.chmod(tmp, 0o700)
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as git:
-            try:
-                _extract(git.stdout, Path(tmp), revision)
-            except tarfile.TarError as error:  # an empty or cut stream: git failed, and says why
-                git.wait()
-                errors.seek(0)
-                said = errors.read(2000).decode("utf-8", "replace").strip() or str(error)
-                if "did not match any files" in said:
-                    raise RevisionError(
-                        f"the case folder {path!r} does not exist at {revision!r}",
-                        "give a later revision (git log --oneline -- CASE)",
-                    ) from None
-                raise RevisionError(
-                    f"git archive could not read {revision!r}: {said}", "check the revision with git show"
-                ) from None
-            finally:
-                git.kill()  # at once when refused midway; once the archive's end is read, nothing is lost
+        if prefix:
+            os.makedirs(Path(tmp, *prefix), 0o700, exist_ok=True)
+        _write(Path(tmp), entries, prefix, top, revision)
         yield Path(tmp)
-
-
-def _extract(stream, tmp: Path, revision: str) -> None:
-    """Write the tar ``stream`` into ``tmp`` member by member, counting bytes before writing."""
-    total = 0
-    try:
-        with tarfile.open(fileobj=stream, mode="r|") as tar:
-            for member in tar:
-                total += member.size
-                if total > MAX_REVISION_BYTES:
-                    raise RevisionError(
-                        f"the case at {revision!r} holds more than {MAX_REVISION_BYTES:,} bytes "
-                        f"(at {member.name!r}, {member.size:,} bytes); not read",
-                        "check the revision out yourself (git worktree add) and give two case folders",
-                    )
-                tar.extract(member, tmp, filter="data")  # no path out of the folder, no device, no set-uid bit
-    except tarfile.FilterError as error:
-        member = error.tarinfo
-        what = (
-            f"a link to {member.linkname!r} that is absolute or leads out"
-            if member.linkname
-            else "an entry lexmap does not write"
-        )
-        raise RevisionError(
-            f"the case at {revision!r} holds {member.name!r}, {what}; the revision is not read",
-            "remove the link in a new commit, or check the revision out yourself and give two case folders",
-        ) from None

@@ -128,6 +128,11 @@ class InsideACase(ValueError):
     """The folder of a new case lies inside another case, which would read its files as its own."""
 
 
+class NotPrivate(ValueError):
+    """The empty folder given for a new case is another user's, or anyone may write it: they could
+    replace the case's files by a rename at any time."""
+
+
 def enclosing_case(folder: Path) -> Path | None:
     """The case (a folder with a ``lexmap.yaml`` of this user's, or the ``instruments/`` or
     ``mappings/`` folder of a corpus) that ``folder`` lies inside, or None. A case reads every
@@ -153,11 +158,17 @@ def new_case(path: str | os.PathLike, title: str | None = None) -> Path:
     """Write a case skeleton into ``path`` (a new or empty folder) and return its path.
 
     Raises FileExistsError when ``path`` is a file or a folder that is not empty, InsideACase
-    when it lies inside another case.
+    when it lies inside another case, NotPrivate when it is another user's or anyone may write it.
     """
     root = Path(path)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise FileExistsError(f"{root} exists and is not an empty folder")
+    if root.is_dir():
+        from .owned_folders import changeable_by_others
+
+        why = changeable_by_others(root.resolve(), itself=True, parents=False)
+        if why is not None:
+            raise NotPrivate(f"not writing a case into {root}: {why}, so they could replace its files")
     outer = enclosing_case(root)
     if outer is not None:
         raise InsideACase(f"{root} is inside the case {outer}, which would read the new case's files as its own")

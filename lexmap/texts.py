@@ -10,6 +10,8 @@ from pathlib import Path
 
 import attrs
 
+from .readonce import open_regular
+
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """The largest text lexmap reads (64 MiB: a thousand-page report is a few MiB). A text is held in
 memory twice while its quotes are checked; a 1 GiB text (4 kB on disk as a sparse file in a
@@ -44,8 +46,9 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
 
 def read_text_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     """The bytes of the text at ``path``, read once and bounded as :func:`read_text` says: the
-    quote check hashes and decodes this one buffer (a second read could find another file)."""
-    with open(path, "rb") as handle:
+    quote check hashes and decodes this one buffer (a second read could find another file); never
+    a FIFO, nor a link swapped in (:func:`lexmap.readonce.open_regular`)."""
+    with open(open_regular(path, path.parent), "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise TextRefused(

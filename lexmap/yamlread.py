@@ -280,12 +280,15 @@ def limit_of(path: Path) -> int:
     return MAX_JSON_BYTES if path.suffix == ".json" else MAX_FILE_BYTES
 
 
-def read_data(path: Path) -> Source:
-    """The bytes of the data file ``path``, read once (:mod:`lexmap.readonce`)."""
-    return read_source(path, limit_of(path))
+def read_data(path: Path, within: Path | None = None) -> Source:
+    """The bytes of the data file ``path`` (of the data folder ``within``), read once
+    (:mod:`lexmap.readonce`): never a FIFO, nor a link swapped in since it was listed."""
+    return read_source(path, limit_of(path), within)
 
 
-def read_yaml(path: Path, file: str, source: Source | None = None) -> tuple[Any, Positions, dict[Path_, Problem]]:
+def read_yaml(
+    path: Path, file: str, source: Source | None = None, within: Path | None = None
+) -> tuple[Any, Positions, dict[Path_, Problem]]:
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
     With ``source``, parse those bytes (the ones the cache hashed) and read nothing.
 
@@ -296,7 +299,7 @@ def read_yaml(path: Path, file: str, source: Source | None = None) -> tuple[Any,
     line: int | None  # where a problem of the whole file is, when known
     limit = limit_of(path)
     fix = "load the corpus from its folder instead" if path.suffix == ".json" else "split it into several files"
-    source = source or read_data(path)  # the size before the read: a huge (or sparse) file is never read
+    source = source or read_data(path, within)  # the size before the read: a huge (or sparse) file is never read
     raw = source.raw
     if source.nul is not None:  # no text holds one
         where = raw.count(b"\n") + 1

@@ -60,9 +60,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     real = lexmap.yamlread.read_yaml
 
-    def spy(path, file, source=None):
+    def spy(path, file, *more):
         seen.append(Path(path).name)
-        return real(path, file, source)
+        return real(path, file, *more)
 
     monkeypatch.setattr(lexmap.yamlread, "read_yaml", spy)
     monkeypatch.setattr(lexmap.loader, "read_yaml", spy)
@@ -298,8 +298,8 @@ def test_a_corpus_broken_after_caching_is_reported_every_time(case):
 def test_a_file_changed_while_loading_is_cached_as_it_was_read(case, reads, monkeypatch):
     real = lexmap.yamlread.read_yaml
 
-    def reads_then_changes(path, file, source=None):
-        result = real(path, file, source)
+    def reads_then_changes(path, file, *more):
+        result = real(path, file, *more)
         if path.name == "statements.yaml":  # an editor saves just after lexmap read the file
             with open(path, "a", encoding="utf-8") as stream:
                 stream.write("# saved again\n")

@@ -126,6 +126,15 @@ def test_the_toc_helpers_slug_and_nest_as_lexmap_expects():
     assert [(t["id"], [c["id"] for c in t["children"]]) for t in nested] == [("a", ["b"])]
 
 
+def test_the_live_reload_script_is_what_private_server_moves_under_the_mount():
+    """lexmap.site.mkdocs_api.private_server rewrites the poll URL mkdocs injects into each page
+    (its ``_inject_js_into_html``, from ``_SCRIPT_TEMPLATE``) to lie under the random path."""
+    from mkdocs import livereload
+
+    assert _parameters(livereload.LiveReloadServer._inject_js_into_html) == ["self", "content", "epoch"]
+    assert livereload._SCRIPT_TEMPLATE_STR.count('"/livereload/"') == 1
+
+
 _PRIVATE = re.compile(
     r"\b(?:page|file|files|config|plugin|plugins|theme|nav|index|section|toc|env)\._\w+|content_string|\.theme\.dirs|"
     r"search_index|create_entry_for_section|is_excluded\(|present_anchor_ids|links_to_anchors|"

@@ -1034,7 +1034,10 @@ def test_site_serve_answers_only_under_a_random_path_and_warns_for_a_private_cas
             time.sleep(0.5)
         status, body = get(f"/{mount}/practices/index.html")
         assert status == 200 and "Retention of passports" in body
-        for path in ("/", "/practices/index.html", "/404.html", "/nothing", f"/{mount[:-1]}/"):
+        assert f'"/{mount}/livereload/"' in body and '"/livereload/"' not in body  # F12: the poll under the key
+        status, body = get(f"/{mount}/livereload/0/0")
+        assert status == 200 and body.isdigit()
+        for path in ("/", "/practices/index.html", "/404.html", "/nothing", f"/{mount[:-1]}/", "/livereload/0/0"):
             status, body = get(path)  # "/" redirected to the site, a 404 showed its navigation
             assert status == 404 and mount not in body and "passports" not in body.lower(), path
     finally:
@@ -1099,3 +1102,200 @@ def test_a_link_out_beside_the_case_is_not_read(tmp_path, monkeypatch):
     monkeypatch.chdir(repo / "case")
     result = _run("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 0 and "No change." in result.output, result.output
+
+
+# -- attack round 9 (issue 26), branch fix-a9-files -------------------------------------------
+
+
+def test_a_revision_is_read_without_running_the_repositorys_filters(tmp_path, monkeypatch):
+    """F8: a case handed over with its history carries its .git/config; git archive ran its smudge
+    filter. The revision's files are the blobs as committed, and nothing it names runs."""
+    import subprocess
+
+    repo = _case_repository(tmp_path)
+    (repo / "case" / ".gitattributes").write_text("* filter=x diff=x\n", encoding="utf-8")
+    _git_commit(repo)
+    marker = tmp_path / "pwned"
+    for key, value in (
+        ("filter.x.smudge", f"sh -c 'id > {marker}; cat'"),
+        ("filter.x.process", f"sh -c 'id > {marker}'"),
+        ("filter.x.required", "true"),
+        ("diff.x.textconv", f"sh -c 'id > {marker}; cat'"),
+        ("core.fsmonitor", f"sh -c 'id > {marker}'"),
+        ("core.pager", f"sh -c 'id > {marker}'"),
+    ):
+        subprocess.run(["git", "-C", str(repo), "config", key, value], check=True)
+    monkeypatch.chdir(repo / "case")
+    from lexmap import revisions
+
+    with revisions.checkout(repo, "HEAD", Path("case")) as tree:
+        copied = tree / "case" / "lexmap.yaml"
+        assert copied.read_bytes() == (repo / "case" / "lexmap.yaml").read_bytes()
+    for args in (("diff", "HEAD~1", "HEAD"), ("site", "build", "--since", "HEAD~1", "-o", str(tmp_path / "site"))):
+        result = _run(*args)
+        assert result.exit_code in (0, 1), result.output
+        assert not marker.exists(), (args, marker.read_text())
+
+
+def test_an_output_in_a_folder_others_can_write_is_refused_in_one_line(tmp_path, cache_folder):
+    """F2: in a web root others can write, the staging folder was swapped during the build and
+    mkdocs wrote through planted links; the leftover cleanup deleted a site renamed to a
+    leftover's name. Such a parent is refused (a sticky one, as /tmp, is not)."""
+    from lexmap.outputs import OutputError, check_folder_output, replaced_folder
+
+    www = tmp_path / "www"
+    www.mkdir()
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "other"))
+    assert result.exit_code == 0, result.output
+    www.chmod(0o777)  # now anyone may rename in it: the other site is moved to a leftover's name
+    leftover = www / ".site.lexmap-old-999999-abcdef01"
+    (www / "other").rename(leftover)
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "site"))
+    assert result.exit_code == 2, result.output
+    assert f"not building '{www / 'site'}': '{www}', a folder holding it, can be written by every user" in result.output
+    assert "Traceback" not in result.output and "hint:" in result.output
+    assert leftover.is_dir() and not (www / "site").exists()  # nothing deleted, nothing built
+    for mode in (0o1777, 0o755):
+        www.chmod(mode)
+        assert check_folder_output(www / "site") == www / "site"
+    with replaced_folder(www / "store", kind="parquet") as staging:
+        assert stat.S_IMODE(staging.stat().st_mode) == 0o700  # nobody else enters it while it is built
+    assert stat.S_IMODE((www / "store").stat().st_mode) == 0o777 & ~os.umask(os.umask(0o022))
+    www.chmod(0o777)
+    with pytest.raises(OutputError, match="can be written by every user"):
+        check_folder_output(www / "store", force=True)  # not even with --force
+
+
+def test_a_folder_of_another_user_or_one_anyone_can_write_is_neither_a_new_case_nor_an_output(two_users, tmp_path):
+    """F10: an empty folder another user made, mode 0777, took a new case (which she could then
+    rewrite by renames) and a site build (a PermissionError traceback at the swap)."""
+    from lexmap.outputs import OutputError, check_folder_output
+    from lexmap.scaffold import NotPrivate, new_case
+
+    _alice, bob = two_users
+    theirs, everyones = tmp_path / "theirs", tmp_path / "everyones"
+    for folder in (theirs, everyones):
+        folder.mkdir()
+        folder.chmod(0o777)
+    os.chown(theirs, *bob)
+    for folder, why in ((theirs, f"belongs to another user (uid {bob[0]})"), (everyones, "can be written by every user")):
+        with pytest.raises(NotPrivate, match=re.escape(why)):
+            new_case(folder)
+        assert list(folder.iterdir()) == []
+        with pytest.raises(OutputError, match=re.escape(why)):
+            check_folder_output(folder)
+        result = _run("init", str(folder))
+        assert result.exit_code == 2 and why in result.output and "Traceback" not in result.output, result.output
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chown(shared, 0, bob[1])
+    shared.chmod(0o2775)  # a team's web root: bob's group may write it
+    with pytest.raises(OutputError, match="can be written by other members of its group"):
+        check_folder_output(shared / "site")
+    os.chown(shared, *bob)
+    shared.chmod(0o755)
+    with pytest.raises(OutputError, match="a folder holding it, belongs to another user"):
+        check_folder_output(shared / "site")
+    new_case(tmp_path / "mine")  # a new folder: made by lexmap, so the user's
+
+
+@pytest.mark.parametrize("swap", ["fifo", "link out"])
+def test_a_data_file_swapped_after_it_was_listed_is_refused_not_read(tmp_path, monkeypatch, swap):
+    """F5: in a case others can write, a data file swapped for a FIFO (validate hung for ever)
+    or for a link to a private file outside the case (read as the case's own) between the
+    listing and the open. The file is opened once, never blocking, never through a new link."""
+    import signal
+
+    import lexmap
+    from lexmap import loader
+
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    victim = case / "mappings" / "practices.yaml"
+    (secret := tmp_path / "private.yaml").write_text(victim.read_text().replace("label: ", "label: SECRET ", 1))
+    read = loader.read_yaml
+
+    def swapped_then_read(path, *args):
+        if path == victim:  # listed and checked as a regular file; now swapped, just before the open
+            victim.unlink()
+            os.mkfifo(victim) if swap == "fifo" else victim.symlink_to(secret)
+        return read(path, *args)
+
+    monkeypatch.setattr(loader, "read_yaml", swapped_then_read)
+    signal.alarm(60)  # a safety net: before the fix the FIFO blocked the open for ever
+    try:
+        with pytest.raises(lexmap.CorpusError) as refused:
+            lexmap.load(case, cache=False)
+    finally:
+        signal.alarm(0)
+    assert "SECRET" not in str(refused.value)
+    said = [p.message for p in refused.value.problems if p.file and p.file.endswith("practices.yaml")]
+    why = "not a regular file" if swap == "fifo" else "a link to a file outside the case"
+    assert said and said[0] == f"cannot read this file ({why})", said
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.pdf", "report.docx"])
+def test_a_text_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path, name):
+    """F5: the text read after its checks (the path's) may be a FIFO by then: never waited on."""
+    import signal
+
+    from lexmap.extract import read_pages
+
+    os.mkfifo(tmp_path / name)
+    signal.alarm(60)  # a safety net: a blocking open waited for a writer for ever
+    try:
+        with pytest.raises(OSError, match="not a regular file"):
+            read_pages(tmp_path / name, cache=False)
+    finally:
+        signal.alarm(0)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://alice:S3cret@[::1/store", "http://[::1/store"),  # was a ValueError traceback
+        ("http:alice:S3cret@127.0.0.1:1/s", "http:127.0.0.1:1/s"),  # no '//': was printed whole
+        ("https:/alice:S3cret@127.0.0.1:1/s", "https:/127.0.0.1:1/s"),
+        ("http://alice:S3/cret@127.0.0.1:1/s", "http://127.0.0.1:1/s"),  # an unencoded '/' in the password
+    ],
+)
+def test_a_push_url_that_does_not_parse_is_refused_without_its_password(url, shown, monkeypatch, tmp_path):
+    """F3: --push URLs that urlsplit cannot parse, or parses without an authority."""
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    result = _run("export", "turtle", str(CORPORA / "small"), "--push", url)
+    assert result.exit_code == 2, result.output
+    assert f"cannot push to {shown!r}" in result.output and "S3" not in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_docx_whose_core_properties_declare_entities_gives_no_title(tmp_path):
+    """F4: expat expanded the entities a DOCX's docProps/core.xml declares: 1.6 kB gave a 1 MB
+    title in a draft written into the case. A document type is refused, the draft has no title."""
+    import zipfile
+
+    import docx
+
+    from lexmap.drafts import add_document, docx_metadata
+
+    made = docx.Document()
+    made.add_paragraph("Passports were retained")
+    made.core_properties.title = "TITLE"
+    plain, path = tmp_path / "plain.docx", tmp_path / "laughs.docx"
+    made.save(str(plain))
+    entities = '<!DOCTYPE cp [<!ENTITY a "lol lol lol lol ">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcd", "bcde", strict=True)
+    )
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/core.xml":
+                head, _, body = data.partition(b"?>")
+                data = head + b"?>" + entities.encode() + b"]>" + body.replace(b">TITLE<", b">&e;<")
+            target.writestr(item.filename, data)
+    with pytest.raises(ValueError, match="declares a document type or entities"):
+        docx_metadata(path)
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "small", case)
+    draft = add_document(path, case, document_id="laughs")
+    record = draft.record.read_text(encoding="utf-8")
+    assert "lol" not in record and len(record) < 10_000

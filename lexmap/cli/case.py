@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..scaffold import InsideACase, new_case
+from ..scaffold import InsideACase, NotPrivate, new_case
 from .errors import UserError
 
 
@@ -25,6 +25,8 @@ def init(path, title):
         raise UserError(str(error), "give a new folder name; lexmap never writes over your files") from error
     except InsideACase as error:
         raise UserError(str(error), "make the new case in a folder outside it") from error
+    except NotPrivate as error:
+        raise UserError(str(error), "give a new folder name: lexmap makes it yours") from error
     except OSError as error:
         raise UserError(f"could not create {path!r}: {error.strerror or error}", "check the folder's permissions") from error
     click.echo(f"wrote a new case in {root}; next: lexmap validate {root}  (see {root / 'README.md'})")

@@ -16,6 +16,7 @@ import contextlib
 import http.client
 import netrc
 import os
+import re
 import select
 import socket
 import threading
@@ -43,11 +44,27 @@ def deadline_for(size: int) -> float:
 
 
 def shown_url(url: str) -> str:
-    """``url`` as it may be printed: without the user name and password of its userinfo."""
-    parts = urllib.parse.urlsplit(url)
+    """``url`` as it may be printed: without the user name and password of its userinfo. Total:
+    a URL that does not parse, or has no authority (``http:u:p@host/``), is cut as text."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # an unbalanced '[' in the host
+        return _without_userinfo(url)
+    if not parts.netloc:
+        return _without_userinfo(url)
     if "@" not in parts.netloc:
         return url
     return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _without_userinfo(url: str) -> str:
+    """``url`` without all that lies between its scheme (and slashes) and its last ``@`` before
+    any ``?`` or ``#``: what a URL lexmap cannot parse may hold as a password."""
+    found = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?/*", url)
+    head = found[0] if found else ""
+    rest = url[len(head) :]
+    at = rest.rfind("@", 0, min([rest.find(c) for c in "?#" if c in rest], default=len(rest)))
+    return url if at < 0 else head + rest[at + 1 :]
 
 
 def check_push_url(url: str) -> urllib.parse.SplitResult:
@@ -58,7 +75,8 @@ def check_push_url(url: str) -> urllib.parse.SplitResult:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or any(c in url for c in " \t\r\n"):
-        raise PushError(f"cannot push to {shown_url(url)!r}: give the server's graph store URL, e.g. http://localhost:7878/store")
+        shown = shown_url(url) if parts is not None else _without_userinfo(url)  # a port 'pa/ss@...' too
+        raise PushError(f"cannot push to {shown!r}: give the server's graph store URL, e.g. http://localhost:7878/store")
     return parts
 
 

@@ -188,16 +188,23 @@ def private_server(builder: Any, dev_addr: str, root: str, mount: str) -> Any:
     """mkdocs' development server (LiveReloadServer), serving the site only under the path
     ``mount``: a request outside it (``/`` included, which mkdocs redirects to the mount path,
     and its 404 page, which carries the site's navigation) gets a bare 404, so the path is not
-    given away. Its 404 for a missing page under the mount is the site's own, as mkdocs serve's."""
+    given away; so does its live-reload poll (which tells when the case is saved) but under the
+    mount. Its 404 for a missing page under the mount is the site's own, as mkdocs serve's."""
     from mkdocs.livereload import LiveReloadServer
 
     class Private(LiveReloadServer):
         def serve_request(self, environ, start_response):
             path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-            if not (path + "/").startswith(self.mount_path) and not path.startswith("/livereload/"):
+            if path.startswith(self.mount_path + "livereload/"):  # the reload poll, under the key too
+                environ = {**environ, "PATH_INFO": path[len(self.mount_path) - 1 :]}
+            elif not (path + "/").startswith(self.mount_path) or path.startswith("/livereload/"):
                 start_response("404 Not Found", [("Content-Type", "text/plain")])
                 return [b"404 Not Found"]
             return super().serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content, epoch):  # mkdocs' script polls /livereload/ at the root
+            page = super()._inject_js_into_html(content, epoch)
+            return page.replace(b'"/livereload/"', f'"{self.mount_path}livereload/"'.encode(), 1)
 
     host, _, port = dev_addr.rpartition(":")
     server = Private(

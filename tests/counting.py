@@ -1,0 +1,82 @@
+"""Deterministic measures of work for the tests that guard against a hang or a quadratic blow-up.
+
+The project's rule is "no timings in unit tests": a wall-clock bound fails on a loaded machine
+and passes a regression on a fast one. These count the operation that was done too often, or
+the memory a read took, so that a bound holds on any machine."""
+
+from __future__ import annotations
+
+import threading
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+
+def counted_ids() -> type[str]:
+    """A fresh ``str`` subclass whose equality tests are counted in its ``compared`` attribute.
+
+    A test of membership in a list compares the item with every element (a set or dict lookup
+    compares only on a hash match), so ids of this type count the work a chain walk does."""
+
+    class Id(str):
+        compared = 0
+
+        def __eq__(self, other: object) -> bool:
+            type(self).compared += 1
+            return str.__eq__(self, other)
+
+        def __ne__(self, other: object) -> bool:
+            type(self).compared += 1
+            return str.__ne__(self, other)
+
+        __hash__ = str.__hash__
+
+    return Id
+
+
+def peak_bytes(call: Callable[[], Any]) -> tuple[Any, int]:
+    """What ``call()`` returns (or the exception it raised, returned) and the peak of the memory
+    Python allocated meanwhile, in bytes (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        try:
+            result: Any = call()
+        except Exception as error:  # the caller asserts on it
+            result = error
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def counting(monkeypatch, owner: Any, name: str) -> list:
+    """Wrap ``owner.name`` so that each call's arguments are appended to the list returned."""
+    original = getattr(owner, name)
+    seen: list = []
+
+    def counted(*args, **kwargs):
+        seen.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return seen
+
+
+def returns_at_all(call: Callable[[], Any], seconds: float = 60) -> Any:
+    """``call()`` run in a thread: its result (or its exception, raised again). Only for a test of
+    a network deadline, where a regression waits on a socket for ever: a *generous* sanity bound
+    that turns a hang into a failure, never a measure of speed."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = call()
+        except BaseException as error:  # raised again in the test's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"still waiting after {seconds} s: the deadline never fired"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

@@ -80,3 +80,28 @@ def returns_at_all(call: Callable[[], Any], seconds: float = 60) -> Any:
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+def lines_run(call: Callable[[], Any], module: Any) -> tuple[Any, int]:
+    """What ``call()`` returns and how many lines of ``module``'s code ran meanwhile (a trace
+    function on that file's frames only): the work a loop in it did, on any machine."""
+    import sys
+
+    path, count = module.__file__, 0
+
+    def local(frame, event, _arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, _event, _arg):
+        return local if frame.f_code.co_filename == path else None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        result = call()
+    finally:
+        sys.settrace(previous)
+    return result, count

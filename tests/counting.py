@@ -105,3 +105,42 @@ def lines_run(call: Callable[[], Any], module: Any) -> tuple[Any, int]:
     finally:
         sys.settrace(previous)
     return result, count
+
+
+def longest_marks(text: str) -> int:
+    """The longest run of combining marks (characters of a combining class other than 0) in
+    ``text``: what NFC's reordering costs time quadratic in."""
+    import unicodedata
+
+    longest = run = 0
+    for char in text:
+        run = run + 1 if unicodedata.combining(char) else 0
+        longest = max(longest, run)
+    return longest
+
+
+def nfc_runs(monkeypatch) -> list[int]:
+    """Wrap ``unicodedata.normalize``: the longest run of marks of each text it is given."""
+    import unicodedata
+
+    original, runs = unicodedata.normalize, []
+
+    def normalize(form: str, text: str) -> str:
+        runs.append(longest_marks(text))
+        return original(form, text)
+
+    monkeypatch.setattr(unicodedata, "normalize", normalize)
+    return runs
+
+
+class Scanned(str):
+    """A text whose ``find`` counts its calls (``finds``) and the characters each one read
+    (``read``: up to the end of the match, or of the text when there is none)."""
+
+    finds = read = 0
+
+    def find(self, sub, start=0, *args):  # type: ignore[override]
+        at = str.find(self, sub, start, *args)
+        self.finds += 1
+        self.read += (at + len(sub) if at >= 0 else len(self)) - max(start or 0, 0)
+        return at

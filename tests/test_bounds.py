@@ -927,13 +927,24 @@ def test_add_document_reads_no_more_than_a_megabyte_of_a_docx_core_properties(tm
     assert "A bomb" not in text and "metadata could not be read" in text
 
 
-def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path):
+def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path, monkeypatch):
+    import difflib
+
     text = b"Passports were retained. " + b"force " * 50_000 + b"end\n"
     quote = "force " * 300 + "zzzz"  # difflib's ratio over 300 repeated words: 9.6 s (1,000 words: 98 s)
     case = case_with_text(tmp_path, text, quote=quote)
-    started = time.monotonic()
+    ratio, work = difflib.SequenceMatcher.ratio, []
+
+    def counted(matcher):  # difflib's ratio is quadratic: the product of the lengths compared
+        work.append(len(matcher.a) * len(matcher.b))
+        return ratio(matcher)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)
     problem = only_problem(case, cache=False)
-    assert time.monotonic() - started < 4
+    monkeypatch.undo()
+    # windows of the HINT_WORDS (60) words around where the quote leaves the text, a word more or
+    # less: 615 ratios, 2.2 million pairs of words; the whole quote was 300 x 300 pairs a ratio
+    assert work and max(work) <= 61 * 61 and sum(work) < 5_000_000, f"{len(work)} ratios, {sum(work):,} pairs of words"
     assert problem.id == "report-a-retained" and "the closest passage reads 'force force" in problem.hint
     assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before
 

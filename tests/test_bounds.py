@@ -991,21 +991,27 @@ def test_an_open_edtf_end_prints_nothing_on_standard_output(capsys):
 
 
 def test_a_passage_of_many_hyphens_is_found_back_in_linear_time(tmp_path):
-    hyphens = "-" * 40  # each hyphen could be matched two ways: 2**40 tries when not found back (validate hung)
+    import re
+
+    from lexmap.passages import _token_pattern
+
+    # Each hyphen could be matched two ways: 2**40 tries when not found back (validate hung).
+    # Not timed: the pattern of a word of 3 hyphens matches a run of 3 hyphens only (one way to
+    # match each), where the ambiguous one also matched 4 and 5 (and 2**k ways for k hyphens).
+    # Checked first, so that the ambiguous pattern fails here rather than hang below.
+    assert [n for n in range(1, 10) if re.fullmatch(_token_pattern("---"), "-" * n)] == [3]
+    hyphens = "-" * 40
     text = f"Passports were retained {hyphens} \ufb05 after.\n".encode()
     case = case_with_text(tmp_path, text, quote=f"Passports were retained {hyphens} st afterwards")
-    started = time.monotonic()
     problem = only_problem(case, cache=False)
-    assert time.monotonic() - started < 5
     assert f"the closest passage reads 'Passports were retained {hyphens} st'" in problem.hint
 
     from lexmap.pages import Page, PagedText
     from lexmap.passages import find_passages
 
     paged = PagedText([Page(index=0, label=None, text=f"Before. {hyphens} \u202e after-\nwards.")])
-    started = time.monotonic()
     (found,) = find_passages(paged, f"{hyphens} <U+202E> afterwards", 1)
-    assert time.monotonic() - started < 1 and found.words == f"{hyphens} <U+202E> after-wards"
+    assert found.words == f"{hyphens} <U+202E> after-wards"
 
 
 def _pdf_sharing_one_stream(path: Path, pages: int, lines: int) -> Path:

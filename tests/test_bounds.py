@@ -1048,29 +1048,55 @@ def _pdf_sharing_one_stream(path: Path, pages: int, lines: int) -> Path:
     ],
     ids=["a page of 1.2 million characters", "pages that add up"],
 )
-def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, pages, lines, words):
-    pytest.importorskip("pypdf")
-    from lexmap.extract import read_pages
+def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, monkeypatch, pages, lines, words):
+    pypdf = pytest.importorskip("pypdf")
+    from lexmap.extract import MAX_PAGE_CHARACTERS, MAX_PDF_CHARACTERS, read_pages
     from lexmap.texts import TextRefused
 
     bomb = _pdf_sharing_one_stream(tmp_path / "bomb.pdf", pages, lines)
     assert bomb.stat().st_size < 100_000  # 200 such pages (36 kB) ran validate for minutes
-    started = time.monotonic()
+    extract, extracted, bound = pypdf.PageObject.extract_text, [0], MAX_PDF_CHARACTERS + MAX_PAGE_CHARACTERS
+
+    def counted(page, *args, visitor_text=None, **kwargs):  # the characters pypdf extracts (quadratic in a page's)
+        def seen(text, *rest):
+            extracted[0] += len(text)
+            assert extracted[0] <= bound, f"{extracted[0]:,} characters extracted"  # fails, not minutes
+            if visitor_text is not None:
+                visitor_text(text, *rest)
+
+        return extract(page, *args, visitor_text=seen, **kwargs)
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", counted)
     with pytest.raises(TextRefused, match="holds more than lexmap extracts from a PDF") as refused:
         read_pages(bomb, cache=False)
-    assert time.monotonic() - started < 30 and words in str(refused.value) and "pdftotext" in refused.value.hint
+    assert words in str(refused.value) and "pdftotext" in refused.value.hint
+    assert 0 < extracted[0] <= (MAX_PAGE_CHARACTERS + 100 if pages == 40 else bound)  # stopped at the bound
 
 
 @pytest.mark.parametrize("junk", ["<!", "<![>", "<!--x>", "<"], ids=["bogus comments", "marked sections", "comments", "lone <"])
-def test_an_html_text_of_unclosed_markup_is_read_in_linear_time(tmp_path, junk):
+def test_an_html_text_of_unclosed_markup_is_read_in_linear_time(tmp_path, monkeypatch, junk):
     from lexmap.extract import read_pages
 
     page = tmp_path / "page.html"
     body = junk * (1_000_000 // len(junk))  # html.parser sought each one's close to the end: 2 MB of '<!' took 114 s
     page.write_text(f"<p>Passports were <b>retained</b>.</p><!-- hidden -->{body}<p>After.</p>", encoding="utf-8")
-    started = time.monotonic()
+    from html.parser import HTMLParser
+
+    scanned, bound = [0], 4 * len(body)  # characters html.parser read seeking the close of a construct
+
+    def counting(parse):
+        def counted(parser, i, *args):  # a parse_* method returns where its construct ends, or -1
+            end = parse(parser, i, *args)
+            scanned[0] += (end if end >= 0 else len(parser.rawdata)) - i
+            assert scanned[0] <= bound, f"{scanned[0]:,} characters read seeking closes"  # fails, not minutes
+            return end
+
+        return counted
+
+    for name in [name for name in dir(HTMLParser) if name.startswith("parse_")]:
+        monkeypatch.setattr(HTMLParser, name, counting(getattr(HTMLParser, name)))
     text = read_pages(page, cache=False)
-    assert time.monotonic() - started < 5
+    monkeypatch.undo()
     assert "Passports were retained." in text.normalised and "hidden" not in text.normalised
     if junk == "<":
         assert text.pages[0].text.count("<") == len(body) and "After." in text.normalised  # text, as before

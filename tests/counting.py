@@ -144,3 +144,20 @@ class Scanned(str):
         self.finds += 1
         self.read += (at + len(sub) if at >= 0 else len(self)) - max(start or 0, 0)
         return at
+
+
+def yaml_events(monkeypatch, bound: int) -> list[int]:
+    """Count the YAML events lexmap pulls from the parser (``[count]``), failing at once past
+    ``bound``: a file nested too deep is refused after a few of them, not parsed to its end."""
+    from lexmap import yamlread
+
+    events, pulled = yamlread._events, [0]
+
+    def counted(loader):
+        for event in events(loader):
+            pulled[0] += 1
+            assert pulled[0] <= bound, f"{pulled[0]:,} YAML events read"
+            yield event
+
+    monkeypatch.setattr(yamlread, "_events", counted)
+    return pulled

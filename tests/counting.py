@@ -84,10 +84,14 @@ def returns_at_all(call: Callable[[], Any], seconds: float = 60) -> Any:
 
 def lines_run(call: Callable[[], Any], module: Any) -> tuple[Any, int]:
     """What ``call()`` returns and how many lines of ``module``'s code ran meanwhile (a trace
-    function on that file's frames only): the work a loop in it did, on any machine."""
+    function on that file's frames only; for a package, on the files in its folder): the work a
+    loop in it did, on any machine."""
+    import os
     import sys
 
     path, count = module.__file__, 0
+    if os.path.basename(path) == "__init__.py":
+        path = os.path.dirname(path) + os.sep
 
     def local(frame, event, _arg):
         nonlocal count
@@ -96,7 +100,7 @@ def lines_run(call: Callable[[], Any], module: Any) -> tuple[Any, int]:
         return local
 
     def tracer(frame, _event, _arg):
-        return local if frame.f_code.co_filename == path else None
+        return local if frame.f_code.co_filename.startswith(path) else None
 
     previous = sys.gettrace()
     sys.settrace(tracer)

@@ -8,6 +8,8 @@ from types import SimpleNamespace
 
 from lexmap.independence import Sources
 
+from counting import counted_ids
+
 
 def _document(i: int, n: int) -> SimpleNamespace:
     cites = [SimpleNamespace(document=f"d{i + 1}", pinpoint=f"fn. {i}")] if i + 1 < n else []
@@ -96,13 +98,12 @@ def test_a_reason_gives_a_long_citation_path_in_short() -> None:
 
 
 def test_a_deep_part_of_chain_is_indexed_in_quadratic_time_not_cubic(tmp_path) -> None:
-    """2,000 practices each part of the one before: every practice's chain of wholes was built with a
-    test of membership in the list itself (cubic: a 4,000-deep chain ran past 100 s in `matrix`)."""
-    import time
-
+    """Practices each part of the one before: every practice's chain of wholes was built with a
+    test of membership in the list itself (cubic: a 4,000-deep chain ran past 100 s in `matrix`).
+    Measured by the comparisons of ids made (n**3 / 6 with a test of the list, a few n**2 now)."""
     import lexmap
 
-    n = 2000
+    n = 300  # counted, not timed: a short chain shows the cube (4.5 million comparisons at 300)
     (tmp_path / "mappings").mkdir()
     (tmp_path / "lexmap.yaml").write_text("title: Deep\nlaw: [bundled]\n", encoding="utf-8")
     practices = "practices:\n  - id: p0\n    label: P0\n" + "".join(
@@ -112,43 +113,41 @@ def test_a_deep_part_of_chain_is_indexed_in_quadratic_time_not_cubic(tmp_path) -
     claims = f"claims:\n  - id: c\n    document: x\n    practice: p{n - 1}\n    element: palermo/act-recruitment\n    stance: supports\n    pinpoint: p. 1\n    quote: q\n"
     (tmp_path / "mappings" / "case.yaml").write_text(practices + documents + claims, encoding="utf-8")
     corpus = lexmap.load(tmp_path, cache=False)
-    started = time.perf_counter()
+    Id = counted_ids()
+    for practice in corpus.practices.values():  # ids that count the comparisons made with them
+        if practice.part_of:
+            object.__setattr__(practice, "part_of", Id(practice.part_of))
     rows = corpus.coverage("palermo/trafficking").elements
-    took = time.perf_counter() - started
     recruitment = next(r for r in rows if r.element.id == "palermo/act-recruitment")
     assert recruitment.practice == "p0" and [c.id for c in recruitment.subtree_supporting] == [
         "c"
     ]  # the deepest part reaches the top
-    assert took < 5, f"{took:.1f} s for the coverage of a {n}-deep chain of practices"
+    assert Id.compared < 4 * n * n, f"{Id.compared:,} comparisons of ids for the coverage of a {n}-deep chain"
 
 
 def test_a_deep_part_of_chain_of_actors_is_followed_in_linear_time() -> None:
     """An actor 3,000 organisations deep: its chain was built with a test of membership in the list
-    itself, quadratic for each speaker (100 speakers of a 2,000-deep chain: chart 14.1 s)."""
-    import time
-
-    n = 3000
-    actors = {f"a{i}": SimpleNamespace(id=f"a{i}", name=f"A{i}", part_of=f"a{i - 1}" if i else None) for i in range(n)}
+    itself, quadratic for each speaker (100 speakers of a 2,000-deep chain: chart 14.1 s).
+    Measured by the comparisons of ids made (n**2 / 2 a chain with a test of the list)."""
+    n = 1000
+    Id = counted_ids()
+    actors = {f"a{i}": SimpleNamespace(id=f"a{i}", name=f"A{i}", part_of=Id(f"a{i - 1}") if i else None) for i in range(n)}
     sources = Sources({}, actors, [])
-    started = time.perf_counter()
-    chains = [sources.chain(f"a{n - 1 - j}") for j in range(60)]
-    took = time.perf_counter() - started
-    assert chains[0][0] == f"a{n - 1}" and chains[0][-1] == "a0" and len(chains[0]) == n and len(chains[-1]) == n - 59
-    assert took < 1, f"{took:.1f} s for 60 chains of a {n}-deep organisation"
+    chains = [sources.chain(Id(f"a{n - 1 - j}")) for j in range(20)]
+    assert chains[0][0] == f"a{n - 1}" and chains[0][-1] == "a0" and len(chains[0]) == n and len(chains[-1]) == n - 19
+    assert Id.compared < 4 * 20 * n, f"{Id.compared:,} comparisons of ids for 20 chains of a {n}-deep organisation"
 
 
 def test_the_site_follows_a_deep_part_of_chain_of_practices_in_linear_time() -> None:
     """The site's time lines give a part's events to every whole it is part of, once an event:
-    each practice's wholes were gathered with a test of membership in the list itself."""
-    import time
-
+    each practice's wholes were gathered with a test of membership in the list itself.
+    Measured by the comparisons of ids made (n**2 / 2 a chain with a test of the list)."""
     from lexmap.site.pages import _wholes
 
-    n = 3000
-    practices = {f"p{i}": SimpleNamespace(id=f"p{i}", part_of=f"p{i - 1}" if i else None) for i in range(n)}
+    n = 1000
+    Id = counted_ids()
+    practices = {f"p{i}": SimpleNamespace(id=f"p{i}", part_of=Id(f"p{i - 1}") if i else None) for i in range(n)}
     corpus = SimpleNamespace(practices=practices)
-    started = time.perf_counter()
-    chains = [_wholes(corpus, f"p{n - 1 - j}") for j in range(60)]  # type: ignore[arg-type]
-    took = time.perf_counter() - started
-    assert chains[0] == [f"p{i}" for i in reversed(range(n))] and len(chains[-1]) == n - 59
-    assert took < 1, f"{took:.1f} s for 60 chains of a {n}-deep practice"
+    chains = [_wholes(corpus, Id(f"p{n - 1 - j}")) for j in range(20)]  # type: ignore[arg-type]
+    assert chains[0] == [f"p{i}" for i in reversed(range(n))] and len(chains[-1]) == n - 19
+    assert Id.compared < 4 * 20 * n, f"{Id.compared:,} comparisons of ids for 20 chains of a {n}-deep practice"

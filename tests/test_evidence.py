@@ -189,10 +189,11 @@ def test_long_citation_chains_stay_linear(evidence):
     """3,000 chained documents arguing one element (matrix and site crashed with RecursionError),
     and a 16,000-document chain (the old citation index stored every document's descendants:
     6.9 GB): one group, found in bounded time and memory."""
-    import time
     import tracemalloc
 
     from lexmap.model import Citation, Claim, Document
+
+    from counting import lines_run
 
     def chain(n):
         documents = [
@@ -221,11 +222,16 @@ def test_long_citation_chains_stay_linear(evidence):
             instruments=evidence.instruments.values(), practices=evidence.practices.values(), documents=documents, claims=claims
         )
 
-    started = time.process_time()
-    corpus = chain(3000)
-    assert corpus.support("passports", "law/menace").independent_sources == 1
-    assert corpus.matrix("practices", "elements").cell("passports", "law/menace").independent_documents == 1
-    assert time.process_time() - started < 30  # a guard against the quadratic or recursive, not a benchmark
+    def lines(n):  # the lines of lexmap run: counted, not timed, against the quadratic
+        def both():
+            corpus = chain(n)
+            assert corpus.support("passports", "law/menace").independent_sources == 1
+            assert corpus.matrix("practices", "elements").cell("passports", "law/menace").independent_documents == 1
+
+        return lines_run(both, lexmap)[1]
+
+    short, long = lines(750), lines(3000)  # 3,000 deep: no RecursionError either
+    assert long < 5 * short, f"{short:,} lines of lexmap for a chain of 750, {long:,} for 3,000"
     tracemalloc.start()
     assert chain(16000).support("passports", "law/menace").independent_sources == 1
     assert tracemalloc.get_traced_memory()[1] < 500 * 2**20

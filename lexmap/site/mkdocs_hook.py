@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search
+from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search, theme_cache
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import page_makers as build_page_makers
 
@@ -217,6 +217,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 def on_env(env, config: MkDocsConfig, files: Files):
     if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
         incremental.SESSION.rendering(env=env)
+    elif not (config.extra.get("lexmap") or {}).get("serve"):  # serve renders pages again, later, with this theme
+        theme_cache.install(env)  # the navigation once per folder for the pages it does not list
     gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
     return env
 

@@ -1,7 +1,8 @@
 """The navigation rendered once per folder for the pages it does not list
 (:mod:`lexmap.site.theme_cache`): the built site is byte for byte the one Material renders page
 by page, for listed pages (instruments, tests, documents at 1x) and unlisted ones (practices
-past the navigation's limit, evidence charts)."""
+past the navigation's limit, evidence charts). Each page lets go of its HTML once written
+(``mkdocs_api.release_rendered``), in both builds."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lexmap.site import theme_cache
+from lexmap.site import mkdocs_api, theme_cache
 from lexmap.site.build import build_site
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
@@ -37,7 +38,11 @@ def test_the_site_is_the_same_with_the_navigation_kept(corpus, tmp_path, monkeyp
         return keys[-1]
 
     monkeypatch.setattr(theme_cache.UnlistedPageKey, "__call__", counted)
-    build_site(corpus, tmp_path / "kept", strict=True)
+    released = []
+    release = mkdocs_api.release_rendered
+    monkeypatch.setattr(mkdocs_api, "release_rendered", lambda page: released.append(page) or release(page))
+    pages = build_site(corpus, tmp_path / "kept", strict=True)
+    assert len(released) == pages - 1 and all(page.content is None for page in released)  # 404.html: the theme's
     reused = [k for k in keys if k is not None]
     assert reused and len(reused) < len(keys)  # some pages listed, some not: both paths ran
     assert len(set(reused)) < len(reused) / 10  # rendered once per folder, not once per page

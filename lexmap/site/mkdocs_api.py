@@ -38,6 +38,7 @@ __all__ = [
     "refresh_search",
     "render_page",
     "nest_toc_tokens",
+    "release_rendered",
     "release_source",
     "set_rendered",
     "show_site",
@@ -98,6 +99,14 @@ def release_source(file: File) -> None:
     """Let ``file`` drop its copy of the page's Markdown once mkdocs has read it (mkdocs keeps
     a generated file's content until the build ends)."""
     file.content_string = ""
+
+
+def release_rendered(page: Page) -> None:
+    """Let ``page`` drop its HTML and table of contents once it is written: mkdocs keeps every
+    page's until the build ends, though after a page is written only its title, URL and anchors
+    are read again (the theme's static templates are written before the pages)."""
+    page.content = None
+    page.toc = get_toc([])
 
 
 def add_theme_dir(config: MkDocsConfig, folder: str) -> None:

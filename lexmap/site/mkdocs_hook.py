@@ -248,8 +248,11 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`)."""
+    """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`). Outside
+    ``site serve`` (which renders pages again), the page then lets go of its HTML."""
     kept = _state.get("raw", {}).pop(page.file.src_uri, None)
+    if not (config.extra.get("lexmap") or {}).get("serve"):
+        mkdocs_api.release_rendered(page)  # memory holds the corpus and the pages being written, not the site
     return output if kept is None else raw_html.put_back(output, kept.blocks())
 
 

@@ -242,6 +242,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     if page.file.src_uri in _state.get("indexed", ()):
         kept = _state["raw"].get(page.file.src_uri)
         blocks = kept.blocks() if kept is not None else None
+        _state["opened"] = (kept, blocks)  # the page is written next (on_post_page): opened once
         content = raw_html.put_back(page.content, blocks) if blocks else page.content
         search.index_page(_state["index"], page, content)
     return context
@@ -251,9 +252,12 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`). Outside
     ``site serve`` (which renders pages again), the page then lets go of its HTML."""
     kept = _state.get("raw", {}).pop(page.file.src_uri, None)
+    opened, blocks = _state.pop("opened", (None, None))
     if not (config.extra.get("lexmap") or {}).get("serve"):
         mkdocs_api.release_rendered(page)  # memory holds the corpus and the pages being written, not the site
-    return output if kept is None else raw_html.put_back(output, kept.blocks())
+    if kept is None:
+        return output
+    return raw_html.put_back(output, blocks if opened is kept and blocks is not None else kept.blocks())
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -15,8 +15,9 @@ round builds the floor (mkdocs on as many plain pages in the same navigation, ``
 ``LEXMAP_NO_CACHE=1``; the order of the checkouts rotates from round to round. CPU is user +
 system seconds (``wait4``), peak MB the build's own VmHWM. The table gives each build's median
 (min-max) over the rounds, and the median (min-max) of its same-round ratios to the floor; the
-load average (1 minute) at the start of each round is printed with it. ``--json`` keeps every
-run. With ``--compare``, the sites the checkouts built are compared file by file
+load average (1 minute) at the start of each round is printed with it; the table is printed
+after every round, and ``--json`` keeps every run. ``--no-first`` skips the untimed builds
+(a ``--workdir`` whose caches an earlier run wrote). With ``--compare``, the sites the checkouts built are compared file by file
 (``.lexmap-output`` aside: its signature is each cache folder's key).
 """
 
@@ -100,7 +101,10 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="also time builds without the caches")
     parser.add_argument("--compare", action="store_true", help="compare the checkouts' sites file by file")
     parser.add_argument("--workdir", type=Path, help="where the sites and caches go (default: a temporary folder)")
-    parser.add_argument("--json", type=Path, help="write every run here")
+    parser.add_argument("--json", type=Path, help="write every run here (after each round)")
+    parser.add_argument(
+        "--no-first", action="store_true", help="skip the untimed first builds (a --workdir whose caches they wrote)"
+    )
     args = parser.parse_args()
     checkouts = {name: Path(path).resolve() for name, _, path in (c.partition("=") for c in args.checkouts)}
     work = args.workdir or Path(tempfile.mkdtemp(prefix="lexmap-ab-site-"))
@@ -113,7 +117,7 @@ def main() -> None:
         command = ["site", "build", str(args.corpus), "-o", str(work / f"site-{name}")]
         return in_new_process(command, _env(checkouts[name], work / f"cache-{name}", cold))
 
-    for name in checkouts:  # untimed: each checkout's caches written, its modules compiled
+    for name in [] if args.no_first else checkouts:  # untimed: each checkout's caches written, its modules compiled
         build(name, False)
         print(f"{name}: first build done", file=sys.stderr)
     if args.compare:
@@ -133,22 +137,27 @@ def main() -> None:
                 measured = build(name, kind == "cold")
                 runs.setdefault(f"{name}, {kind}", []).append({**measured, "load": load})
         print(f"round {n + 1}: load {load:.1f}, floor {runs['floor'][-1]['s']:.1f} s", file=sys.stderr)
+        report(runs)  # after each round: a long run interrupted still tells what it measured
+        if args.json:
+            args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
+
+
+def report(runs: dict[str, list[dict]]) -> None:
+    """The table of :func:`main` for the rounds run so far."""
     floors = [r["s"] for r in runs["floor"]]
     loads = [r["load"] for r in runs["floor"]]
-    print(f"\n{args.rounds} rounds, load average (1 min) at each round's start: {', '.join(f'{x:.1f}' for x in loads)}\n")
+    print(f"\n{len(floors)} rounds, load average (1 min) at each round's start: {', '.join(f'{x:.1f}' for x in loads)}\n")
     print("| site build | CPU s | ratio to the floor | user ratio | peak MB |")
     print("|---|---|---|---|---|")
     print(f"| floor: mkdocs, plain pages | {spread(floors, 1)} | | | {statistics.median(r['mb'] for r in runs['floor']):.0f} |")
     for step, measured in runs.items():
         if step == "floor":
             continue
-        ratios = [m["s"] / f["s"] for m, f in zip(measured, runs["floor"], strict=True)]
-        users = [m["user"] / f["user"] for m, f in zip(measured, runs["floor"], strict=True)]
+        ratios = [m["s"] / f["s"] for m, f in zip(measured, runs["floor"], strict=False)]
+        users = [m["user"] / f["user"] for m, f in zip(measured, runs["floor"], strict=False)]
         cpu = [m["s"] for m in measured]
         peak = statistics.median(m["mb"] for m in measured)
-        print(f"| {step} | {spread(cpu, 1)} | {spread(ratios)} | {spread(users)} | {peak:.0f} |")
-    if args.json:
-        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
+        print(f"| {step} | {spread(cpu, 1)} | {spread(ratios)} | {spread(users)} | {peak:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -137,9 +137,28 @@ def test_the_live_reload_script_is_what_private_server_moves_under_the_mount():
 
 _PRIVATE = re.compile(
     r"\b(?:page|file|files|config|plugin|plugins|theme|nav|index|section|toc|env)\._\w+|content_string|\.theme\.dirs|"
-    r"search_index|create_entry_for_section|is_excluded\(|present_anchor_ids|links_to_anchors|"
+    r"search_index|create_entry_for_section|root_render_func|is_excluded\(|present_anchor_ids|links_to_anchors|"
     r"material\.plugins|markdown\.extensions\.toc|mkdocs\.structure\.pages|mkdocs\.structure\.toc"
 )
+
+
+def test_a_memoized_template_is_rendered_once_per_key_through_include():
+    """Jinja runs a template's ``root_render_func`` for each ``{% include %}`` of it (what
+    mkdocs_api.memoize_template wraps): the partial is rendered once per key, None renders anew."""
+    import jinja2
+
+    counted = []
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {"part.html": "{{ n }}{{ counted.append(n) or '' }}", "page.html": '[{% include "part.html" %}]'}
+        )
+    )
+    assert mkdocs_api.memoize_template(env, "part.html", lambda context: context["n"] % 2 or None)
+    page = env.get_template("page.html")
+    written = [page.render(n=n, counted=counted) for n in (1, 3, 2, 4)]
+    assert written == ["[1]", "[1]", "[2]", "[4]"]  # odd n: one key, the first rendering kept
+    assert counted == [1, 2, 4]
+    assert not mkdocs_api.memoize_template(env, "missing.html", lambda context: None)
 
 
 def test_private_uses_are_in_one_module_only():

@@ -499,6 +499,51 @@ def test_a_page_changed_after_the_build_is_not_replaced(built_site, tmp_path):
     assert (site / "index.html").read_text() == "my own edits"
 
 
+@pytest.mark.slow  # builds a site
+@pytest.mark.parametrize("change", ["same size, times set back", "a file added", "a file replaced by a copy"])
+def test_a_folder_found_lexmaps_once_is_read_again_after_any_change(built_site, tmp_path, change):
+    """A build checks its output up to three times and reads its files once (the folder's status
+    is kept, lexmap.owned_folders._VERIFIED): any change after the first check is still seen."""
+    from lexmap.outputs import is_owned
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    assert is_owned(site, "site")  # read and kept
+    home = site / "index.html"
+    if change == "same size, times set back":
+        before = home.stat()
+        data = home.read_bytes()
+        home.write_bytes(data[:-1] + (b"X" if data[-1:] != b"X" else b"Y"))
+        os.utime(home, ns=(before.st_atime_ns, before.st_mtime_ns))
+    elif change == "a file added":
+        (site / "notes.txt").write_text("mine")
+    else:
+        copy = tmp_path / "copy.html"
+        copy.write_bytes(home.read_bytes().replace(b"<html", b"<HTML", 1))
+        os.replace(copy, home)
+    assert not is_owned(site, "site")
+    assert not is_owned(site)
+
+
+@pytest.mark.slow  # builds a site
+def test_a_rebuild_reads_the_old_site_once(built_site, tmp_path, monkeypatch):
+    """The command's check, the build's and the swap's: the old site's files hashed once, the
+    new site's once (for its marker)."""
+    import json
+
+    from lexmap import owned_folders
+    from lexmap.outputs import OWNED_FOLDER_MARKER
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    files = len(json.loads((site / OWNED_FOLDER_MARKER).read_text())["files"])
+    hashed = []
+    real = owned_folders.file_sha256
+    monkeypatch.setattr(owned_folders, "file_sha256", lambda *a, **k: hashed.append(a) or real(*a, **k))
+    assert _run("site", "build", str(SMALL), "-o", str(site)).exit_code == 0
+    assert len(hashed) == 2 * files
+
+
 @pytest.mark.parametrize(
     "marker",
     [

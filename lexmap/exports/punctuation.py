@@ -17,6 +17,7 @@ OPEN = ("\u201c", "\u2018")  # “ ‘ at even and odd depths
 CLOSE = ("\u201d", "\u2019")  # ” ’
 APOSTROPHE = "\u2019"
 _OPENERS = " \t\n([{/\u2014\u2013-"
+_QUOTE_MARK = re.compile("[\"\u201c\u201d'\u2018\u2019]")
 
 
 def tidy(text: str) -> str:
@@ -41,7 +42,11 @@ def _quotes(text: str) -> str:
     (a quote left open is closed at the end)."""
     out: list[str] = []
     stack: list[str] = []  # the kind of each open quote: '"' or "'"
-    for i, char in enumerate(text):
+    last = 0
+    for found in _QUOTE_MARK.finditer(text):  # every other character is copied as it is
+        i, char = found.start(), found.group()
+        out.append(text[last:i])
+        last = i + 1
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char in '"\u201c\u201d':
@@ -70,8 +75,7 @@ def _quotes(text: str) -> str:
                 out.append(CLOSE[len(stack) % 2])
             else:
                 out.append(APOSTROPHE)  # Archive' work: a plural's possessive
-        else:
-            out.append(char)
+    out.append(text[last:])
     while stack:  # an unbalanced quote: closed at the end rather than left open
         stack.pop()
         out.append(CLOSE[len(stack) % 2])
@@ -79,6 +83,11 @@ def _quotes(text: str) -> str:
 
 
 _MARKS = "\u201d\u2019"
+_MARKED_END = re.compile(rf"([.?!])([{_MARKS}]+)([.,;:])")
+_DOUBLED_END = re.compile(r"([?!])[.,]")
+_TWO_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
+_ENDS = re.compile(rf"[.?!][{_MARKS}.,;:]")
+"""Where any of the three may apply: an end mark followed by a closing mark or punctuation."""
 
 
 def _end_punctuation(text: str) -> str:
@@ -91,9 +100,11 @@ def _end_punctuation(text: str) -> str:
             return f"{marks}{outer}"
         return f"{inner}{marks}"
 
-    text = re.sub(rf"([.?!])([{_MARKS}]+)([.,;:])", closing, text)
-    text = re.sub(r"([?!])[.,]", r"\1", text)
-    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    if not _ENDS.search(text):  # no end punctuation beside a mark or another: nothing to mend
+        return text
+    text = _MARKED_END.sub(closing, text)
+    text = _DOUBLED_END.sub(r"\1", text)
+    return _TWO_DOTS.sub(".", text)
 
 
 def problems(text: str) -> list[str]:

@@ -11,9 +11,11 @@ quietly changing the site. (The documented plugin API: events, ``File.generated`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from material.plugins.search.plugin import Element, Section
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,11 +32,13 @@ __all__ = [
     "generated_file",
     "material_index",
     "material_search",
+    "memoize_template",
     "private_server",
     "rebuild_wanted",
     "refresh_search",
     "render_page",
     "nest_toc_tokens",
+    "release_rendered",
     "release_source",
     "set_rendered",
     "show_site",
@@ -97,6 +101,14 @@ def release_source(file: File) -> None:
     file.content_string = ""
 
 
+def release_rendered(page: Page) -> None:
+    """Let ``page`` drop its HTML and table of contents once it is written: mkdocs keeps every
+    page's until the build ends, though after a page is written only its title, URL and anchors
+    are read again (the theme's static templates are written before the pages)."""
+    page.content = None
+    page.toc = get_toc([])
+
+
 def add_theme_dir(config: MkDocsConfig, folder: str) -> None:
     """Put ``folder``'s templates before the theme's own (mkdocs' ``Theme.dirs``, searched in order)."""
     config.theme.dirs.insert(0, folder)
@@ -153,6 +165,31 @@ def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav
         added = entries[length:]
         del entries[length:]
         entries[at[0] : at[0]] = added
+
+
+def memoize_template(env: jinja2.Environment, name: str, key: Callable[[Any], Hashable | None]) -> bool:
+    """Render the theme's template ``name`` once per ``key(context)`` and give every later page
+    with that key the same output (a key of None: rendered as usual). Wraps the template's
+    compiled ``root_render_func``, which each ``{% include %}`` of it runs; False if the theme
+    has no such template. A template Jinja loads again (a changed file) is simply not wrapped."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        return False
+    render = template.root_render_func
+    kept: dict[Hashable, str] = {}
+
+    def root(context: Any) -> Iterator[str]:
+        found = key(context)
+        if found is None:
+            yield from render(context)
+            return
+        if found not in kept:
+            kept[found] = "".join(render(context))
+        yield kept[found]
+
+    template.root_render_func = root
+    return True
 
 
 def refresh_search(config: MkDocsConfig) -> None:

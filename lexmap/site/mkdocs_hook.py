@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search
+from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search, theme_cache
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import page_makers as build_page_makers
 
@@ -217,6 +217,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 def on_env(env, config: MkDocsConfig, files: Files):
     if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
         incremental.SESSION.rendering(env=env)
+    elif not (config.extra.get("lexmap") or {}).get("serve"):  # serve renders pages again, later, with this theme
+        theme_cache.install(env)  # the navigation once per folder for the pages it does not list
     gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
     return env
 
@@ -240,15 +242,22 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     if page.file.src_uri in _state.get("indexed", ()):
         kept = _state["raw"].get(page.file.src_uri)
         blocks = kept.blocks() if kept is not None else None
+        _state["opened"] = (kept, blocks)  # the page is written next (on_post_page): opened once
         content = raw_html.put_back(page.content, blocks) if blocks else page.content
         search.index_page(_state["index"], page, content)
     return context
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`)."""
+    """The page as written: its raw HTML back in place (:mod:`lexmap.site.raw_html`). Outside
+    ``site serve`` (which renders pages again), the page then lets go of its HTML."""
     kept = _state.get("raw", {}).pop(page.file.src_uri, None)
-    return output if kept is None else raw_html.put_back(output, kept.blocks())
+    opened, blocks = _state.pop("opened", (None, None))
+    if not (config.extra.get("lexmap") or {}).get("serve"):
+        mkdocs_api.release_rendered(page)  # memory holds the corpus and the pages being written, not the site
+    if kept is None:
+        return output
+    return raw_html.put_back(output, blocks if opened is kept and blocks is not None else kept.blocks())
 
 
 def on_post_build(config: MkDocsConfig) -> None:

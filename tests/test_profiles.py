@@ -481,13 +481,18 @@ def _git(folder, *args):
 @pytest.fixture
 def repository(tmp_path, changed):
     """A git repository of the case in two editions: the second changes the confidential claim."""
+    return _history(tmp_path, lambda case: shutil.copytree(changed, case))
+
+
+def _history(tmp_path, second):
+    """The case committed as it is, then as ``second(folder)`` writes it anew: its folder."""
     repo = tmp_path / "repo"
     shutil.copytree(CASE, repo / "case")
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "first")
     shutil.rmtree(repo / "case")
-    shutil.copytree(changed, repo / "case")
+    second(repo / "case")
     _git(repo, "add", "-A", ".")
     _git(repo, "commit", "-qm", "second")
     return repo / "case"
@@ -739,15 +744,7 @@ def test_the_changes_since_page_pairs_no_pseudonyms_of_different_statements(tmp_
     a withheld statement is named by its pseudonym on this edition's pages."""
     from lexmap.cli.diff import changes_since
 
-    repo = tmp_path / "repo"
-    shutil.copytree(CASE, repo / "case")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "first")
-    shutil.rmtree(repo / "case")
-    case = _made_confidential(repo / "case")
-    _git(repo, "add", "-A", ".")
-    _git(repo, "commit", "-qm", "second")
+    case = _history(tmp_path, _made_confidential)
     public = lexmap.load(case, profile="public", cache=False)
     _label, page = changes_since(case, "HEAD~1", public)
     kept = _pseudonym(case, "2019-04")

@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, overload
 
@@ -33,19 +32,19 @@ from .cache_folder import (
     CacheFolderError,
     append_private,
     check_folder,
-    file_sha256,
     read_private,
     secret,
     verify,
     write_private,
 )
 from .cache_folder import sign as _sign
+from .cache_keys import _layout_json, code_fingerprint, lexmap_version, texts_fingerprint
 from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .discover import Layout, bundled_case, corpus_files
 from .loader import CaseRecords
 from .model import STATEMENTS, Case
 from .readonce import Source
-from .texts import MAX_TEXT_BYTES, TextStatus
+from .texts import TextStatus
 from .yamlread import read_data
 
 log = logging.getLogger("lexmap.cache")
@@ -85,80 +84,8 @@ def folder_key(folder: Path, create: bool) -> bytes | None:
     return secret(folder)
 
 
-@lru_cache(maxsize=1)
-def lexmap_version() -> str:
-    return _version_of("lexmap")
-
-
-def _version_of(package: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of lexmap's own modules and of what reads for them (Python, PyYAML, attrs, cattrs):
-    a checkout edited without a new version number must not trust what older code validated."""
-    import sys
-
-    import yaml
-
-    digest = hashlib.sha256(f"{sys.version}|{yaml.__version__}|{yaml.__with_libyaml__}|{attrs.__version__}".encode())
-    digest.update(_version_of("cattrs").encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-_file_sha = file_sha256
-
-
-# -- what the load read besides data files ------------------------------------------------------
-
-
-def texts_fingerprint(text_files: list[str], layout: Layout, read: dict[str, str] | None = None) -> dict:
-    """Which text file each ``text_file`` name resolves to (first text folder holding it, where
-    it leads, its content hash) or that none holds it: a text appearing changes the result.
-    ``read``: the hash of each text as the quote check read it, which is then the one recorded
-    (the verdict is on those bytes; hashing the file again could hash another)."""
-    in_use = [folder for folder in layout.texts if folder.is_dir()]
-    found = []
-    for name in sorted(set(text_files)):
-        where: list = [name, None]
-        for index, folder in enumerate(in_use):
-            candidate = folder / name
-            if os.path.lexists(candidate):
-                try:
-                    if read is not None and name in read:
-                        where = [name, index, str(candidate.resolve()), read[name]]
-                        break
-                    size = candidate.stat().st_size if candidate.is_file() else None
-                    content = (
-                        "not-a-file" if size is None else f"too-large {size}" if size > MAX_TEXT_BYTES else _file_sha(candidate)
-                    )  # a refused text is never read whole
-                except OSError as error:
-                    content = f"unreadable {error.errno}"
-                where = [name, index, str(candidate.resolve()), content]
-                break
-        found.append(where)
-    return {"folders": [str(f) for f in layout.texts], "in_use": [str(f) for f in in_use], "files": found}
-
-
-def _layout_json(layout: Layout) -> dict:
-    return {
-        "data": [str(p) for p in layout.data],
-        "texts": [str(p) for p in layout.texts],
-        "manifest": None if layout.manifest is None else str(layout.manifest),
-        "single": None if layout.single_file is None else str(layout.single_file),
-    }
 
 
 # -- the cache of one corpus ---------------------------------------------------------------------

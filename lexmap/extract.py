@@ -323,7 +323,7 @@ def _docx(path: Path, raw: bytes) -> list[Page]:
 @lru_cache(maxsize=8)
 def _extractor(kind: str) -> str:
     """What the pages depend on besides the file: lexmap's code, and the library that extracts."""
-    from .cache import _version_of, code_fingerprint
+    from .cache_keys import _version_of, code_fingerprint
 
     library = {"PDF": "pypdf", "DOCX": "python-docx"}.get(kind, "html.parser")
     return f"{code_fingerprint()}|{library} {_version_of(library)}"

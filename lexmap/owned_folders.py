@@ -254,6 +254,33 @@ def _only_mine(gid: int) -> bool:
     return members <= {me}
 
 
+_ACL_USER, _ACL_GROUP, _ACL_MASK, _ACL_WRITE = 0x02, 0x08, 0x10, 0x02
+"""POSIX ACL entry tags and the write permission, as Linux stores them (``acl_ea.h``)."""
+
+
+def _acl_writer(path: str) -> str | None:
+    """Who other than this user an ACL on ``path`` lets write it (a named user or group, write
+    not masked off), or None. The mode's group bits of a folder with an ACL are its mask, so a
+    mode alone cannot tell: ``setfacl -m u:other:rwx`` shows as group-writable by one's own group."""
+    try:
+        blob = os.getxattr(path, "system.posix_acl_access", follow_symlinks=False)
+    except OSError:  # no ACL, or a file system without them
+        return None
+    import struct
+
+    entries = [struct.unpack_from("<HHI", blob, at) for at in range(4, len(blob) - 7, 8)]
+    mask = next((perm for tag, perm, _id in entries if tag == _ACL_MASK), 0o7)
+    me = os.getuid()
+    for tag, perm, id_ in entries:
+        if not perm & mask & _ACL_WRITE:
+            continue
+        if tag == _ACL_USER and id_ != me:
+            return f"user uid {id_}"
+        if tag == _ACL_GROUP and not _only_mine(id_):
+            return f"group gid {id_}"
+    return None
+
+
 def changeable_by_others(folder: str | os.PathLike, *, itself: bool, parents: bool = True) -> str | None:
     """Why another user could swap or plant files in ``folder`` (an absolute path, its links
     resolved), or None. The folder ``itself`` must be this user's and not writable by all; its
@@ -276,6 +303,8 @@ def changeable_by_others(folder: str | os.PathLike, *, itself: bool, parents: bo
             if (mode & 0o002 or group) and not mode & stat.S_ISVTX:
                 who = "every user" if mode & 0o002 else "other members of its group"
                 return f"{path!r}, a folder holding it, can be written by {who} (mode {mode:04o}, not sticky)"
+            if not mode & stat.S_ISVTX and (acl := _acl_writer(path)):
+                return f"{path!r}, a folder holding it, can be written by another {acl} through its ACL (getfacl shows it; not sticky)"
         parent = os.path.dirname(path)
         if parent == path or not parents:
             return None

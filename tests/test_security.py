@@ -1211,6 +1211,52 @@ def test_an_output_in_a_folder_others_can_write_is_refused_in_one_line(tmp_path,
         check_folder_output(www / "store", force=True)  # not even with --force
 
 
+def _set_acl(folder, *entries: tuple[int, int, int]) -> None:
+    """``setfacl`` without the acl package: the ``system.posix_acl_access`` xattr, as
+    (tag, permissions, id) entries besides the owner's, its group's and others' from the mode."""
+    import struct
+
+    mode = folder.stat().st_mode
+    pack = lambda tag, perm, id_=0xFFFFFFFF: struct.pack("<HHI", tag, perm, id_)  # noqa: E731
+    blob = struct.pack("<I", 2) + pack(0x01, (mode >> 6) & 7) + b"".join(pack(*e) for e in entries if e[0] == 0x02)
+    blob += pack(0x04, (mode >> 3) & 7) + b"".join(pack(*e) for e in entries if e[0] != 0x02) + pack(0x20, mode & 7)
+    try:
+        os.setxattr(folder, "system.posix_acl_access", blob)
+    except OSError as error:  # a file system without POSIX ACLs: nothing to bypass there
+        pytest.skip(f"no POSIX ACLs on {folder}: {error}")
+
+
+def test_an_output_in_a_folder_an_acl_lets_others_write_is_refused_in_one_line(tmp_path, cache_folder):
+    """A10-F2/F2b: ``setfacl -m u:mallory:rwx ~/www`` shows as mode 0775 of one's own group, so
+    the mode-bit check let the build (staging swapped, writes through planted links) and the
+    leftover cleanup (a site renamed to a leftover's name, deleted) go ahead. The ACL is read."""
+    from lexmap.outputs import OutputError, check_folder_output
+
+    www = tmp_path / "www"
+    www.mkdir()
+    www.chmod(0o755)
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "other"))
+    assert result.exit_code == 0, result.output
+    other_uid, other_gid = 65534, 65534
+    _set_acl(www, (0x02, 7, other_uid), (0x10, 7, 0xFFFFFFFF))  # u:nobody:rwx, mask rwx
+    leftover = www / ".site.lexmap-old-999999-abcdef01"
+    (www / "other").rename(leftover)  # as the other user could, now
+    result = _run("site", "build", str(CORPORA / "small"), "-o", str(www / "site"))
+    assert result.exit_code == 2, result.output
+    assert f"can be written by another user uid {other_uid} through its ACL" in result.output
+    assert "Traceback" not in result.output and "hint:" in result.output
+    assert leftover.is_dir() and not (www / "site").exists()  # nothing deleted, nothing built
+    _set_acl(www, (0x08, 7, other_gid), (0x10, 7, 0xFFFFFFFF))  # a named group
+    with pytest.raises(OutputError, match=f"another group gid {other_gid} through its ACL"):
+        check_folder_output(www / "site", force=True)
+    for harmless in ((0x02, 7, other_uid), (0x10, 5, 0xFFFFFFFF)), ((0x02, 7, os.getuid()), (0x10, 7, 0xFFFFFFFF)):
+        _set_acl(www, *harmless)  # write masked off; or the named user is this user
+        assert check_folder_output(www / "site") == www / "site"
+    www.chmod(0o1777)
+    _set_acl(www, (0x02, 7, other_uid), (0x10, 7, 0xFFFFFFFF))
+    assert check_folder_output(www / "site") == www / "site"  # sticky: nobody else may rename what is mine
+
+
 def test_a_folder_of_another_user_or_one_anyone_can_write_is_neither_a_new_case_nor_an_output(two_users, tmp_path):
     """F10: an empty folder another user made, mode 0777, took a new case (which she could then
     rewrite by renames) and a site build (a PermissionError traceback at the swap)."""

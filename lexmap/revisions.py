@@ -19,6 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 MAX_REVISION_BYTES = 1024**3  # the case's files at one revision, in total; written to disk, never held in memory
+MAX_REVISION_ENTRIES = 100_000
+"""Files and folders of the case at one revision: a tree listing one subtree ten times, five
+deep, is 100,000 files from a few kB of objects (a tree bomb), each written to disk."""
 _SAFE = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "protocol.allow=never")
 """Overrides of the repository's own config, for every git command lexmap runs."""
 _ENV = {
@@ -88,18 +91,44 @@ def _entries(top: Path, commit: str, path: str, revision: str) -> list[tuple[str
         raise RevisionError(
             f"the case folder {path!r} does not exist at {revision!r}", "give a later revision (git log --oneline -- CASE)"
         )
-    listed = _git(top, "ls-tree", "-r", "-z", "-l", "--full-tree", tree.stdout.strip(), binary=True)
-    if listed.returncode != 0:
-        said = listed.stderr.decode("utf-8", "replace").strip()[:2000]
-        raise RevisionError(f"git could not read {revision!r}: {said}", "check the revision with git show")
+    listing = subprocess.Popen(
+        _command(top, "ls-tree", "-r", "-t", "-z", "-l", "--full-tree", tree.stdout.strip()),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(),
+    )
+    try:
+        lines = _listed(listing, revision)
+    finally:
+        listing.kill()
+        listing.communicate()
     entries = []
-    for line in listed.stdout.split(b"\0"):
-        if not line:
-            continue
+    for line in lines:
         head, _tab, name = line.partition(b"\t")
         mode, _type, oid, size = head.decode("ascii").split()
-        entries.append((mode, oid, 0 if size == "-" else int(size), name.decode("utf-8", "surrogateescape")))
+        if mode != "040000":  # a folder: made as the files in it are written
+            entries.append((mode, oid, 0 if size == "-" else int(size), name.decode("utf-8", "surrogateescape")))
     return entries
+
+
+def _listed(listing: subprocess.Popen, revision: str) -> list[bytes]:
+    """The lines ``git ls-tree -r -t -z`` prints, read as they come: stopped past
+    MAX_REVISION_ENTRIES, before anything is held whole or written."""
+    assert listing.stdout is not None and listing.stderr is not None
+    lines: list[bytes] = []
+    rest = b""
+    while chunk := listing.stdout.read(1 << 16):
+        *done, rest = (rest + chunk).split(b"\0")
+        lines.extend(done)
+        if len(lines) > MAX_REVISION_ENTRIES:
+            raise RevisionError(
+                f"the case at {revision!r} holds more than {MAX_REVISION_ENTRIES:,} files and folders; not read",
+                "check the revision out yourself (git worktree add) and give two case folders",
+            )
+    if listing.wait() != 0:
+        said = listing.stderr.read(2000).decode("utf-8", "replace").strip()
+        raise RevisionError(f"git could not read {revision!r}: {said}", "check the revision with git show")
+    return [line for line in [*lines, rest] if line]
 
 
 def _refuse(revision: str, name: str, what: str) -> RevisionError:

@@ -869,6 +869,42 @@ def test_a_revision_larger_than_the_bound_is_refused_in_one_line(tmp_path, monke
     assert "hint:" in result.output and "Traceback" not in result.output
 
 
+def test_a_tree_bomb_in_a_revision_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    """A10-F5: a tree listing one subtree ten times, a few levels deep, is thousands of files from
+    a dozen objects; every one was written to a temporary folder (bounded in bytes only, and
+    they are empty). The listing is stopped past MAX_REVISION_ENTRIES, before any is written."""
+    import subprocess
+
+    from lexmap import revisions
+
+    repo = _committed_case(tmp_path, "other/small.bin", 10)
+
+    def git(*args: str, given: str = "") -> str:
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(repo), *args]
+        return subprocess.run(command, input=given, capture_output=True, text=True, check=True).stdout.strip()
+
+    entry = git("hash-object", "-w", "--stdin")  # the empty file
+    kind = "100644 blob"
+    for _level in range(3):  # 10 files, then 10 folders of them, twice more: 1,000 files and 111 folders
+        entry = git("mktree", given="".join(f"{kind} {entry}\tx{i}\n" for i in range(10)))
+        kind = "040000 tree"
+    git("read-tree", "--prefix=case/texts/bomb/", entry)
+    git("commit", "-qm", "bomb")
+    written: list = []
+    monkeypatch.setattr(revisions, "_write", lambda *args: written.append(args))
+    monkeypatch.setattr(revisions, "MAX_REVISION_ENTRIES", 500)
+    monkeypatch.chdir(repo / "case")
+    result = run_cli("diff", "HEAD", ".")
+    assert result.exit_code == 2, result.output
+    assert "the case at 'HEAD' holds more than 500 files and folders; not read" in result.output
+    assert "hint:" in result.output and "Traceback" not in result.output
+    assert written == []  # nothing written before the count was known
+    monkeypatch.setattr(revisions, "MAX_REVISION_ENTRIES", 2000)
+    with revisions.checkout(repo, "HEAD", Path("case")):
+        pass
+    assert len(written) == 1 and len(written[0][1]) > 1000  # under the bound: every file listed once, no folder
+
+
 def test_a_revision_without_the_case_folder_says_so_in_one_line(tmp_path, monkeypatch):
     import subprocess
 

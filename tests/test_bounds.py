@@ -392,11 +392,13 @@ def test_a_push_to_a_server_that_stalls_ends_at_its_deadline_with_progress(monke
         server.close()
 
 
-def test_push_authenticates_from_the_url_and_never_prints_the_password(monkeypatch, tmp_path):
+def test_push_authenticates_from_the_environment_and_never_prints_the_password(monkeypatch, tmp_path):
     monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    monkeypatch.setenv("LEXMAP_PUSH_USER", "alice")
+    monkeypatch.setenv("LEXMAP_PUSH_PASSWORD", "S3cret")
     server = _Server(status=204)
     try:
-        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://127.0.0.1:{server.port}/store")
     finally:
         server.close()
     assert result.exit_code == 0, result.output
@@ -407,11 +409,35 @@ def test_push_authenticates_from_the_url_and_never_prints_the_password(monkeypat
     assert request["path"] == "/store?default" and request["size"] > 0
 
 
+def test_a_push_password_in_the_url_or_over_plain_http_to_another_machine_is_refused(monkeypatch, tmp_path):
+    """A10-F4: ``--push http://user:pass@host/`` (which the 401 hint suggested) put the password
+    in lexmap's arguments, shown by ``ps`` to every local user for the whole push; and Basic auth
+    went over plain http:// to any host without a word. Neither connects now."""
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    server = _Server(status=204)
+    try:
+        in_url = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+    finally:
+        server.close()
+    assert in_url.exit_code != 0 and server.requests == [], in_url.output
+    assert "a password in the URL is visible to every user of this machine (ps)" in in_url.output
+    assert "$LEXMAP_PUSH_PASSWORD" in in_url.output and "S3cret" not in in_url.output
+    monkeypatch.setenv("LEXMAP_PUSH_PASSWORD", "S3cret")
+    remote = run_cli("export", "turtle", SMALL, "--push", "http://alice@192.0.2.1:9/store")  # TEST-NET: never reached
+    assert remote.exit_code != 0 and "S3cret" not in remote.output and "Traceback" not in remote.output, remote.output
+    assert "sends no password over plain http:// to another machine" in remote.output
+    assert "cannot connect" not in remote.output  # refused before any connection
+    from lexmap.exports.push import _this_machine
+
+    assert all(map(_this_machine, ("localhost", "127.0.0.1", "127.0.1.1", "::1")))
+    assert not any(map(_this_machine, ("192.0.2.1", "localhost.example.org", "::ffff:10.0.0.1")))
+
+
 def test_push_failures_never_print_the_password(tmp_path, monkeypatch):
     monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
     server = _Server(status=401)
     try:
-        refused = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+        refused = run_cli("export", "turtle", SMALL, "--push", f"http://127.0.0.1:{server.port}/store")
     finally:
         server.close()
     gone = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
@@ -419,6 +445,8 @@ def test_push_failures_never_print_the_password(tmp_path, monkeypatch):
     for result in (refused, gone, bad):
         assert result.exit_code != 0 and "S3cret" not in result.output and "Traceback" not in result.output, result.output
     assert "HTTP 401" in refused.stderr
+    assert "give the credentials in $LEXMAP_PUSH_PASSWORD (and $LEXMAP_PUSH_USER) or a netrc entry" in refused.stderr
+    assert "in the URL" not in refused.stderr
 
 
 def test_push_takes_basic_auth_from_a_netrc_file(tmp_path, monkeypatch):
@@ -759,10 +787,11 @@ def test_omission_matching_finds_the_first_placement_a_search_of_every_placement
 @pytest.mark.parametrize("status", [307, 301, 302, 303, 308])
 def test_a_push_answered_with_a_redirect_is_a_failure_naming_where_it_pointed(monkeypatch, tmp_path, status):
     monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    monkeypatch.setenv("LEXMAP_PUSH_PASSWORD", "S3cret")
     elsewhere = _Server(status=204)
     server = _Server(status=status, headers={"Location": f"http://bob:Pw0rd@127.0.0.1:{elsewhere.port}/steal"})
     try:
-        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice:S3cret@127.0.0.1:{server.port}/store")
+        result = run_cli("export", "turtle", SMALL, "--push", f"http://alice@127.0.0.1:{server.port}/store")
     finally:
         server.close()
         elsewhere.close()

@@ -5,8 +5,10 @@ urllib waited up to its timeout on every socket operation (600 s each, silently,
 that stalls) and printed the URL as given, password included. Here the connection has a short
 timeout of its own, the whole push an overall deadline, the body goes out in chunks with a
 progress callback (also called while a stalled server makes lexmap wait), credentials come from
-the URL's userinfo or a netrc file (``$NETRC``, else ``~/.netrc``) as HTTP Basic auth, and every
-message names the URL without them (:func:`shown_url`).
+``$LEXMAP_PUSH_PASSWORD`` (and ``$LEXMAP_PUSH_USER``) or a netrc file (``$NETRC``, else
+``~/.netrc``) as HTTP Basic auth, and every message names the URL without them (:func:`shown_url`).
+Never from the URL: lexmap's arguments are shown to every local user (``ps``) for the whole push;
+and never over plain ``http://`` to another machine, where anyone on the way reads them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import http.client
+import ipaddress
 import netrc
 import os
 import re
@@ -80,11 +83,23 @@ def check_push_url(url: str) -> urllib.parse.SplitResult:
     return parts
 
 
+PASSWORD_VARIABLE, USER_VARIABLE = "LEXMAP_PUSH_PASSWORD", "LEXMAP_PUSH_USER"
+_WHERE = f"${PASSWORD_VARIABLE} (and ${USER_VARIABLE}) or a netrc entry for the host (machine HOST login USER password PW)"
+"""Where a push's credentials may come from, for hints."""
+
+
 def credentials(parts: urllib.parse.SplitResult, netrc_file: str | os.PathLike | None = None) -> tuple[str, str] | None:
-    """(user, password) from the URL's userinfo, else from the netrc file's entry for the host
-    (``netrc_file``, else ``$NETRC``, else ``~/.netrc``), else None."""
-    if parts.username is not None:
-        return urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "")
+    """(user, password) from ``$LEXMAP_PUSH_PASSWORD`` (the user from ``$LEXMAP_PUSH_USER``, else
+    the URL's), else from the netrc file's entry for the host (``netrc_file``, else ``$NETRC``,
+    else ``~/.netrc``), else None. A password in the URL is refused: it is in ``ps`` already."""
+    if parts.password is not None:
+        raise PushError(
+            f"cannot push to {shown_url(parts.geturl())}: a password in the URL is visible to every user of this "
+            f"machine (ps) while lexmap runs; change it, and give it in {_WHERE}"
+        )
+    if (password := os.environ.get(PASSWORD_VARIABLE)) is not None:
+        user = os.environ.get(USER_VARIABLE) or urllib.parse.unquote(parts.username or "")
+        return user, password
     path = Path(netrc_file or os.environ.get("NETRC") or Path.home() / ".netrc")
     if not path.is_file():
         return None
@@ -100,6 +115,15 @@ def credentials(parts: urllib.parse.SplitResult, netrc_file: str | os.PathLike |
         return None
     login, _account, password = entry
     return login or "", password or ""
+
+
+def _this_machine(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def push(
@@ -123,6 +147,11 @@ def push(
         parts = parts._replace(query="default")
         shown = shown_url(urllib.parse.urlunsplit(parts))
     auth = credentials(parts, netrc_file)
+    if auth is not None and parts.scheme == "http" and not _this_machine(parts.hostname or ""):
+        raise PushError(
+            f"cannot push to {shown}: lexmap sends no password over plain http:// to another machine "
+            "(anyone on the way reads it); push to the server's https:// URL"
+        )
     started = time.monotonic()
     limit = started + (deadline if deadline is not None else deadline_for(len(data)))
     connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
@@ -172,7 +201,7 @@ def push(
     if not 200 <= response.status < 300:
         lines = body.decode("utf-8", "replace").strip().splitlines()
         detail = f": {lines[0][:200]}" if lines else ""
-        hint = " (give user:password in the URL or a netrc entry for the host)" if response.status == 401 and auth is None else ""
+        hint = f" (give the credentials in {_WHERE})" if response.status == 401 and auth is None else ""
         raise PushError(f"push to {shown} failed: HTTP {response.status} {response.reason}{detail}{hint}")
     return response.status
 

@@ -21,6 +21,10 @@ refused (it is read nowhere now, but no Word file holds one: the file was made b
 MAX_DOCX_CHARACTERS = 8_000_000
 """The most text lexmap extracts from a DOCX, as from a PDF (MAX_PDF_CHARACTERS): about 1,600
 dense pages. Each character comes from the file's own XML, so only a zip bomb reaches it."""
+MAX_DOCX_BLOCKS = 200_000
+"""The most body paragraphs and table cells lexmap reads in a DOCX (a 1,600-page report holds about
+20,000 paragraphs): each costs python-docx an XPath, about 30 us, and a 217 kB file of empty cells
+held 3.3 million (106 s before this bound; 6 s to the refusal)."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -39,32 +43,48 @@ def _continues_merge(tc: Any) -> bool:
 
 def document_lines(path: Path, document: Any) -> list[str]:
     """The lines of ``document`` (a python-docx Document): each body paragraph, then each cell of
-    each body table, row by row, once (TextRefused past MAX_GRID_SPAN or MAX_DOCX_CHARACTERS)."""
+    each body table, row by row, once (TextRefused past MAX_GRID_SPAN, MAX_DOCX_BLOCKS or
+    MAX_DOCX_CHARACTERS)."""
     body = document.element.body
-    lines = [p.text for p in body.iterchildren(f"{_W}p")]
-    characters = sum(len(line) + 1 for line in lines)
-    _refuse_long(path, characters)
+    budget = _Budget(path)
+    lines: list[str] = []
+    for p in body.iterchildren(f"{_W}p"):
+        budget.block()
+        lines.append(budget.line(p.text))
     for table in body.iterchildren(f"{_W}tbl"):
         for row, tr in enumerate(table.iterchildren(f"{_W}tr"), 1):
             for tc in tr.iterchildren(f"{_W}tc"):
+                budget.block()
                 if (span := tc.grid_span) > MAX_GRID_SPAN:
                     raise TextRefused(
                         f"{path} has a table cell spanning {span:,} columns (row {row}), "
                         f"more than the {MAX_GRID_SPAN} columns a Word table can have",
                         "save the document again from Word, or give a text copy in text_file",
                     )
-                if _continues_merge(tc):
-                    continue
-                lines.append(_paragraphs_text(tc))
-                characters += len(lines[-1]) + 1
-                _refuse_long(path, characters)
-    _refuse_long(path, characters)
+                if not _continues_merge(tc):
+                    lines.append(budget.line(_paragraphs_text(tc)))
     return lines
 
 
-def _refuse_long(path: Path, characters: int) -> None:
-    if characters > MAX_DOCX_CHARACTERS:
-        raise TextRefused(
-            f"{path} holds more than the {MAX_DOCX_CHARACTERS:,} characters lexmap extracts from a DOCX",
+class _Budget:
+    """The paragraphs and cells read, and the characters they gave, refused past their bounds."""
+
+    def __init__(self, path: Path):
+        self.path, self.blocks, self.characters = path, 0, 0
+
+    def _refuse(self, what: str) -> TextRefused:
+        return TextRefused(
+            f"{self.path} holds more than lexmap extracts from a DOCX ({what})",
             "give a text copy of the document in text_file, or the part that is quoted",
         )
+
+    def block(self) -> None:
+        self.blocks += 1
+        if self.blocks > MAX_DOCX_BLOCKS:
+            raise self._refuse(f"more than {MAX_DOCX_BLOCKS:,} paragraphs and table cells")
+
+    def line(self, text: str) -> str:
+        self.characters += len(text) + 1
+        if self.characters > MAX_DOCX_CHARACTERS:
+            raise self._refuse(f"more than {MAX_DOCX_CHARACTERS:,} characters")
+        return text

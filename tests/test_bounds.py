@@ -1034,8 +1034,22 @@ def test_a_docx_past_the_characters_lexmap_extracts_is_refused(tmp_path, monkeyp
 
     monkeypatch.setattr(docx_text, "MAX_DOCX_CHARACTERS", 1_000)
     path = _table_docx(tmp_path / "long.docx", f"<w:tr>{_cell('x' * 600)}{_cell('y' * 600)}</w:tr>")
-    with pytest.raises(TextRefused, match=r"holds more than the 1,000 characters lexmap extracts from a DOCX"):
+    with pytest.raises(TextRefused, match=r"holds more than lexmap extracts from a DOCX \(more than 1,000 characters\)"):
         read_pages(path, cache=False)
+
+
+def test_a_docx_of_more_paragraphs_and_cells_than_lexmap_reads_is_refused_before_it_reads_them(
+    tmp_path, monkeypatch, paragraph_reads
+):
+    from lexmap import docx_text
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    monkeypatch.setattr(docx_text, "MAX_DOCX_BLOCKS", 100)  # 200,000: a 217 kB file of empty cells held 3.3 million
+    path = _table_docx(tmp_path / "cells.docx", f"<w:tr>{_cell() * 60}</w:tr>" * 10)
+    with pytest.raises(TextRefused, match=r"from a DOCX \(more than 100 paragraphs and table cells\)"):
+        read_pages(path, cache=False)
+    assert len(paragraph_reads) == 100  # the one paragraph and 99 cells; the 101st is not read
 
 
 def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path, monkeypatch):

@@ -4,8 +4,9 @@ python-docx's table model (``row.cells``) is not used: it resolves each cell of 
 walking up to the cell above, by XPath and recursively (one column of 800 merged rows, a 1.1 kB
 file: 18 s; past about 1,000 rows a RecursionError), and yields a cell once for each grid column
 it spans (``gridSpan`` 10^6 in a 938-byte file: 27.6 s and a 5 MB "text"). Here one pass reads
-each ``w:tc`` element once: a cell that continues a vertical merge holds no text of its own (Word
-keeps the merged cell's text in its first cell, already read), and a span is layout, not text.
+each ``w:tc`` element once: a cell that continues a vertical merge adds nothing (Word shows the
+merged cell's text from its first cell, already read; python-docx never read the others either),
+and a span is layout, not text. Nothing needs tracking per column for that.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ MAX_GRID_SPAN = 63
 refused (it is read nowhere now, but no Word file holds one: the file was made by other means)."""
 MAX_DOCX_CHARACTERS = 8_000_000
 """The most text lexmap extracts from a DOCX, as from a PDF (MAX_PDF_CHARACTERS): about 1,600
-dense pages. Each character comes from the file's own XML, so only a zip bomb reaches it."""
+dense pages. Each character is one of the file's own (no cell is read twice now): this bounds
+what the 64 MiB a part refuse_zip_bomb allows may still give."""
 MAX_DOCX_BLOCKS = 200_000
 """The most body paragraphs and table cells lexmap reads in a DOCX (a 1,600-page report holds about
 20,000 paragraphs): each costs python-docx an XPath, about 30 us, and a 217 kB file of empty cells

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import quotes
+from .docx_text import document_lines
 from .extras import require
 from .pages import Page, PagedText
 from .readonce import open_regular
@@ -303,7 +304,7 @@ def _docx(path: Path, raw: bytes) -> list[Page]:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             refuse_zip_bomb(path, archive)
-        document = docx.Document(io.BytesIO(raw))
+        lines = document_lines(path, docx.Document(io.BytesIO(raw)))  # each table cell once, in one pass
     except TextRefused:
         raise
     except Exception as error:
@@ -311,9 +312,6 @@ def _docx(path: Path, raw: bytes) -> list[Page]:
             f"{path} cannot be read as a DOCX file ({type(error).__name__}: {str(error)[:200]})",
             "check that the file is a Word document (.docx, not .doc), or give a text copy in text_file",
         ) from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
     return [Page(1, None, "\n".join(lines))]
 
 

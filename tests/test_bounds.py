@@ -992,6 +992,131 @@ def test_add_document_reads_no_more_than_a_megabyte_of_a_docx_core_properties(tm
     assert "A bomb" not in text and "metadata could not be read" in text
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _table_docx(path: Path, table: str) -> Path:
+    """A Word file of one paragraph, "A table.", and ``table`` (``<w:tr>`` elements): the parts a
+    hostile file needs, no more (attack round 10, F3)."""
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org/package/2006"
+    document = f"<w:document {_W}><w:body><w:p><w:r><w:t>A table.</w:t></w:r></w:p><w:tbl>{table}</w:tbl></w:body></w:document>"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{ns}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
+        )
+        package.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{ns}/relationships"><Relationship Id="rId1" Type="{office}" Target="word/document.xml"/></Relationships>',
+        )
+        package.writestr("word/document.xml", document)
+    return path
+
+
+def _cell(text: str = "", props: str = "") -> str:
+    return (
+        f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+        if text
+        else f"<w:tc><w:tcPr>{props}</w:tcPr><w:p/></w:tc>"
+    )
+
+
+@pytest.fixture
+def paragraph_reads(monkeypatch):
+    """The paragraphs whose text was read, one entry a read (python-docx's CT_P.text, counted)."""
+    from docx.oxml.text.paragraph import CT_P
+
+    seen: list = []
+    original = CT_P.text
+
+    def text(self):
+        seen.append(self)
+        return original.fget(self)
+
+    monkeypatch.setattr(CT_P, "text", property(text))
+    return seen
+
+
+def test_a_docx_column_of_5000_vertically_merged_cells_reads_each_paragraph_once(tmp_path, paragraph_reads):
+    from lexmap.extract import read_pages
+
+    top, below = _cell("x", '<w:vMerge w:val="restart"/>'), _cell(props="<w:vMerge/>")
+    rows = f"<w:tr>{top * 2}</w:tr>" + f"<w:tr>{below * 2}</w:tr>" * 4_999  # python-docx: RecursionError
+    text = read_pages(_table_docx(tmp_path / "merged.docx", rows), cache=False)
+    assert text.pages[0].text == "A table.\nx\nx"  # the merged cell once, not once a row
+    assert len(paragraph_reads) == 3  # python-docx's row.cells: quadratic walks up the column
+
+
+def test_a_docx_table_is_read_in_one_pass_and_as_python_docx_reads_an_unmerged_one(tmp_path, paragraph_reads):
+    import docx
+
+    from lexmap.extract import read_pages
+
+    made = docx.Document()
+    made.add_paragraph("Passports were retained")
+    table = made.add_table(rows=40, cols=5)
+    for number, cell in enumerate(table._cells):
+        cell.text = f"cell {number}" + ("\nsecond line" if number % 7 == 0 else "")
+    made.save(str(tmp_path / "t.docx"))
+    text = read_pages(tmp_path / "t.docx", cache=False).pages[0].text
+    assert len(paragraph_reads) == 1 + 40 * 5  # each paragraph read once
+    python_docx = ["Passports were retained"] + [c.text for row in table.rows for c in row.cells]
+    assert text == "\n".join(python_docx)  # the text of an unmerged table unchanged
+
+
+@pytest.mark.parametrize("span", [64, 10**9])
+def test_a_docx_cell_spanning_more_columns_than_word_allows_is_refused_in_one_line(tmp_path, span):
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    path = _table_docx(tmp_path / "span.docx", "<w:tr>" + _cell("span", f"<w:gridSpan w:val='{span}'/>") + "</w:tr>")
+    with pytest.raises(TextRefused) as refused:
+        read_pages(path, cache=False)  # python-docx's row.cells: the cell 10^6 times took 27.6 s
+    assert (
+        str(refused.value)
+        == f"{path} has a table cell spanning {span:,} columns (row 1), more than the 63 columns a Word table can have"
+    )
+    assert "\n" not in str(refused.value) and "text_file" in refused.value.hint
+
+
+def test_a_docx_cell_spanning_63_columns_is_read_once(tmp_path, paragraph_reads):
+    from lexmap.extract import read_pages
+
+    path = _table_docx(tmp_path / "span.docx", "<w:tr>" + _cell("span", "<w:gridSpan w:val='63'/>") + _cell("next") + "</w:tr>")
+    assert read_pages(path, cache=False).pages[0].text == "A table.\nspan\nnext"
+    assert len(paragraph_reads) == 3
+
+
+def test_a_docx_past_the_characters_lexmap_extracts_is_refused(tmp_path, monkeypatch):
+    from lexmap import docx_text
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    monkeypatch.setattr(docx_text, "MAX_DOCX_CHARACTERS", 1_000)
+    path = _table_docx(tmp_path / "long.docx", f"<w:tr>{_cell('x' * 600)}{_cell('y' * 600)}</w:tr>")
+    with pytest.raises(TextRefused, match=r"holds more than lexmap extracts from a DOCX \(more than 1,000 characters\)"):
+        read_pages(path, cache=False)
+
+
+def test_a_docx_of_more_paragraphs_and_cells_than_lexmap_reads_is_refused_before_it_reads_them(
+    tmp_path, monkeypatch, paragraph_reads
+):
+    from lexmap import docx_text
+    from lexmap.extract import read_pages
+    from lexmap.texts import TextRefused
+
+    monkeypatch.setattr(docx_text, "MAX_DOCX_BLOCKS", 100)  # 200,000: a 217 kB file of empty cells held 3.3 million
+    path = _table_docx(tmp_path / "cells.docx", f"<w:tr>{_cell() * 60}</w:tr>" * 10)
+    with pytest.raises(TextRefused, match=r"from a DOCX \(more than 100 paragraphs and table cells\)"):
+        read_pages(path, cache=False)
+    assert len(paragraph_reads) == 100  # the one paragraph and 99 cells; the 101st is not read
+
+
 def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tmp_path, monkeypatch):
     import difflib
 

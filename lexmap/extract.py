@@ -26,7 +26,6 @@ from . import quotes
 from .docx_text import document_lines
 from .extras import require
 from .pages import Page, PagedText
-from .readonce import open_regular
 from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text_bytes
 
 log = logging.getLogger("lexmap.cache")
@@ -51,7 +50,7 @@ def read_pages(path: Path, *, cache: bool = True) -> PagedText:
         plain = decode_utf8(raw, path)
         _refuse_long_marks(path, [plain])
         return PagedText.plain(plain, hashlib.sha256(raw).hexdigest())  # the hash of the bytes checked
-    raw = _read_bounded(path)
+    raw = read_text_bytes(path)  # bounded, never a FIFO or a link swapped in
     digest = hashlib.sha256(raw).hexdigest()
     if kind == "PDF":
         require("pypdf", "reading a PDF text")
@@ -107,18 +106,6 @@ def refuse_zip_bomb(path: Path, archive: zipfile.ZipFile) -> None:
                 f"at most {MAX_TEXT_BYTES >> 20} MiB a part, {MAX_UNZIPPED >> 20} MiB in all)",
                 "save the document again from Word (a real document is far smaller), or give a text copy in text_file",
             )
-
-
-def _read_bounded(path: Path) -> bytes:
-    with open(open_regular(path, path.parent), "rb") as handle:  # never a FIFO or a link swapped in
-        size = os.fstat(handle.fileno()).st_size
-        raw = handle.read(MAX_TEXT_BYTES + 1) if size <= MAX_TEXT_BYTES else b""
-    if size > MAX_TEXT_BYTES or len(raw) > MAX_TEXT_BYTES:
-        raise TextRefused(
-            f"{path} is more than the {MAX_TEXT_BYTES >> 20} MiB lexmap reads as a text",
-            "keep the part of the document that is quoted, or split it into several documents",
-        )
-    return raw
 
 
 # -- the extractors ------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ were checked against its text, and if not, why."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
-import stat
 from pathlib import Path
 
 import attrs
@@ -69,11 +69,14 @@ def read_regular(path: Path, limit: int, what: str) -> bytes:
     FIFO or a device is refused before it is read (``add document /dev/zero`` read 9 GB in 20 s; a
     FIFO hung), and so is a file over ``limit``. ``what`` names the reading in the message.
     TextRefused with a hint; OSError when it cannot be opened."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without a writer
+    try:
+        descriptor = open_regular(path)  # a FIFO opens without a writer, and is refused
+    except OSError as error:
+        if error.errno != errno.EINVAL:
+            raise
+        raise TextRefused(f"{path} is not a regular file (a device, a FIFO or a folder)", "give the path of a file") from None
     with open(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise TextRefused(f"{path} is not a regular file (a device, a FIFO or a folder)", "give the path of a file")
         raw = handle.read(limit + 1) if status.st_size <= limit else b""
     if status.st_size > limit or len(raw) > limit:
         raise TextRefused(f"{path} is more than the {_size(limit)} {what}", "split the file, or keep the part that is needed")

@@ -164,9 +164,16 @@ class Assessor:
             if not contested_by and not subtree_supporting:  # no practice moves it: the row from no claims
                 elements.append(empty)
                 continue
-            # the best practice's row; when nobody argues it, the first practice's (which is the
-            # row from no claims where that practice has no claim on it or below)
-            best = levels.row(i, levels.best(i, order) or first, self.sources)
+            # the best practice's row; when nobody argues it, the row of the practice most
+            # sources assert it for as a whole, else the first practice's (which is the row from
+            # no claims where that practice has no claim on it or below)
+            argued = levels.best(i, order)
+            if argued is not None:
+                best = levels.row(i, argued, self.sources)
+            else:
+                asserting = dict.fromkeys(p for c in supporting for p in self._wholes_of(c.practice))
+                rows = [levels.row(i, p, self.sources) for p in sorted(asserting, key=order.__getitem__)]
+                best = max(rows, key=lambda row: row.asserted_by, default=None) or levels.row(i, first, self.sources)
             elements.append(
                 ElementCoverage(
                     best.element,
@@ -179,13 +186,19 @@ class Assessor:
                     subtree_supporting,
                     contested_by,  # without definitions, what contests an element is what contests its subtree
                     best.met_through,
-                    best.practice if best.level != "unargued" else None,
+                    best.practice if best.level != "unargued" or best.asserted_by else None,
                     best.asserted_by,
                     contested_by,
                     best.limiting,
                 )
             )
         return Coverage(test=self.corpus.tests[test], elements=tuple(elements))
+
+    def _wholes_of(self, practice: str) -> list[str]:
+        """``practice`` and the practices it is part of (a claim about it counts for each)."""
+        self._index_wholes()
+        assert self._wholes is not None
+        return self._wholes[practice]
 
     def _best_of(self, test: str) -> Coverage:
         """The whole corpus's coverage of ``test``: each element's row from the best single
@@ -210,6 +223,8 @@ class Assessor:
             for row in candidates:
                 if _better(row, best):
                     best = row
+            if best.level == "unargued":  # nobody argues it: the practice most sources assert it for
+                best = max(candidates, key=lambda row: row.asserted_by) if any(r.asserted_by for r in candidates) else best
             contested_by = _unique([row.contested_by for row in candidates])
             elements.append(
                 ElementCoverage(
@@ -223,7 +238,7 @@ class Assessor:
                     _unique([row.subtree_supporting for row in candidates]),
                     _unique([row.subtree_contesting for row in candidates]),
                     best.met_through,
-                    best.practice if best.level != "unargued" else None,
+                    best.practice if best.level != "unargued" or best.asserted_by else None,
                     best.asserted_by,
                     contested_by,
                     best.limiting,

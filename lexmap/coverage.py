@@ -21,6 +21,8 @@ The rules (docs/evidence.md gives each with a worked example):
   definition, for that practice; ``contested_by`` lists them.
 - **Over the whole corpus**, an element's row is the best single practice's
   (``practice`` names it); it is contested when it is contested for any practice.
+  Where no practice argues it, the row is that of the practice the most independent
+  sources assert it for as a whole (``practice`` names it; none when nobody asserts it).
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ class ElementCoverage:
     met_through: str | None = None
     """How a composite element is met: "parts" or "definition"; None for a leaf (its own claims)."""
     practice: str | None = None
-    """The practice whose evidence gives this row (over the whole corpus: the best one)."""
+    """The practice whose evidence gives this row (over the whole corpus: the best one; where no
+    practice argues it, the one the most sources assert it for as a whole, if any)."""
     asserted_by: int = 0
     """Independent sources asserting a composite element as a whole (never counted for its level)."""
     contested_by: tuple[Claim, ...] = ()

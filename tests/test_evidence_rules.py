@@ -200,6 +200,41 @@ def test_all_of_is_met_only_when_every_part_is_and_an_assertion_of_the_whole_nev
     assert "Asserted as a whole, naming no part (not counted for the level)" in text
 
 
+@pytest.mark.parametrize("test_id", ["law/offence", "def/crime"])  # without definitions (levels), and with one
+def test_an_element_nobody_argues_shows_the_practice_most_sources_assert_it_for(test_id):
+    defining = Instrument(
+        id="def",
+        title="Defining Act",
+        short_name="Def",
+        kind="statute",
+        binding=True,
+        tests=(
+            Element(
+                id="def/crime",
+                label="Crime",
+                all_of=(Element(id="def/act", label="Act"), Element(id="def/offence", label="Offence", defined_by="law/offence")),
+            ),
+        ),
+    )
+    c = lexmap.Corpus(
+        instruments=[LAW, defining],
+        actors=ACTORS,
+        practices=PRACTICES,
+        documents=[doc("a", by="author"), doc("b", by="paper"), doc("d", by="other")],
+        claims=[  # the first practice in corpus order (scheme, through passports) has one source, elsewhere two
+            claim("w1", "a", "passports", test_id),
+            claim("w2", "b", "elsewhere", test_id),
+            claim("w3", "d", "elsewhere", test_id),
+        ],
+    )
+    root = c.coverage(test_id)[test_id]
+    assert (root.level, root.asserted_by, root.practice) == ("unargued", 2, "elsewhere")
+    assert c.coverage(test_id, practice="elsewhere")[test_id].asserted_by == 2
+    assert c.coverage(test_id, practice="scheme")[test_id].asserted_by == 1
+    page = lexmap.site.pages.page_makers(c)[lexmap.site.links.target(c, test_id)]()
+    assert "No practice reaches a level here." in page and "for <a" in page and "Unrelated practice" in page
+
+
 def test_contested_when_a_part_is_contested_for_that_practice_only():
     c = corpus(
         [doc("a", by="author"), doc("gov", by="other")],

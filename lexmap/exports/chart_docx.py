@@ -17,7 +17,7 @@ from ..extras import require
 from ..palette import BY_NAME, CONTESTED_MARK
 from .chart_citations import STYLE_NAME, Segments, chart_citations
 from .chart_footnotes import HYPERLINK, Footnotes, W, hyperlink
-from .formats import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_paper
+from .options import DEFAULT_GAPS, DEFAULT_PAPER, PAPERS, check_gaps, check_paper
 
 PROPERTY_LIMIT = 255
 """python-docx refuses a core property (title, subject, keywords) past 255 characters with a
@@ -38,7 +38,7 @@ def chart_docx(
     chart: Chart, citations: dict[int, Segments] | None = None, *, paper: str = DEFAULT_PAPER, gaps: str = DEFAULT_GAPS
 ) -> bytes:
     """The bytes of the chart as a .docx file laid out on ``paper`` ("a4", the default, or
-    "letter"); ``gaps`` (:data:`lexmap.exports.formats.GAPS`): the gaps in an appendix after the
+    "letter"); ``gaps`` (:data:`lexmap.exports.options.GAPS`): the gaps in an appendix after the
     evidence, left out ("none", or "separate": the chart for a separate gaps document), or the
     gaps document itself ("only")."""
     docx = require_docx()

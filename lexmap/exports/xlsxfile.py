@@ -24,8 +24,8 @@ from ..palette import CONTESTED_MARK, EMPTY_MARK
 from ..results import kind_heading
 from ..site.links import local
 from . import MEASURES
-from .formats import DEFAULT_PAPER, PAPERS, check_paper
 from .htmlfile import check_base_url
+from .options import DEFAULT_PAPER, PAPERS, check_paper
 from .xlsx_cells import (
     BOLD_WIDTH,
     CELL_LIMIT,

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 import lexmap
 from lexmap import model
 from lexmap.cli import main
-from lexmap.exports import tables as tables_module
+from lexmap.exports import table_rows as table_rows_module
 from lexmap.exports.parquet import OutputFolderError, write_parquet
 from lexmap.exports.sqlite import corpus_sqlite, write_sqlite
 from lexmap.exports.tables import TABLES
@@ -227,7 +227,7 @@ def test_sqlite_export_replaces_the_database_whole_or_not_at_all(bundled, tmp_pa
             raise RuntimeError("disk on fire")
         return original(corpus, name)
 
-    original = tables_module.table_rows
+    original = table_rows_module.table_rows
     monkeypatch.setattr("lexmap.exports.sqlite.table_rows", broken)
     with pytest.raises(RuntimeError):
         write_sqlite(bundled, out)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..extras import require
 from ..outputs import OutputError, check_folder_output, replaced_folder
-from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, table_rows
+from .table_rows import table_rows
+from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES
 
 
 def _pyarrow():

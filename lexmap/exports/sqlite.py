@@ -14,7 +14,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, Table, table_rows
+from .table_rows import table_rows
+from .tables import BOOLEAN, INTEGER, LIST, REAL, TABLES, Table
 
 # Each statement view: the statement's own columns, then what it points to, in words.
 _SPEAKERS = """(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM statement_speakers AS x

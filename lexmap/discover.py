@@ -141,13 +141,11 @@ class Layout:
     case_texts: tuple[Path, ...] = ()
     """The text folders that came with the case (its own ``texts/``), not named by the person
     running lexmap: a text there must be the case's own file (see :func:`foreign_text`)."""
-    pins: tuple[Folder, ...] = attrs.field(init=False, eq=False, repr=False)
+    pins: tuple[Folder, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: tuple(map(pin, {*self.data, *self.texts})), True)
+    )
     """Every data and text folder, pinned as the layout is made: their files are read from where
     the folders were then, never through a link swapped in since (:mod:`lexmap.readonce`)."""
-
-    @pins.default
-    def _pin(self) -> tuple[Folder, ...]:
-        return tuple(pin(folder) for folder in dict.fromkeys((*self.data, *self.texts)))
 
     @property
     def root(self) -> Path:
@@ -302,7 +300,11 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         outside = not_read is not None
         if not_read:
             problems.append(Problem(shown, None, None, None, *not_read))
-        source = None if outside else read_data(manifest, pin(root))  # read once: the bytes hashed are the bytes parsed
+        try:
+            source = None if outside else read_data(manifest, pin(root))  # read once: the bytes hashed are the bytes parsed
+        except OSError as error:  # swapped since it was checked, or unreadable
+            problems.append(Problem(shown, None, None, None, f"cannot read the manifest ({error.strerror})", "make it readable"))
+            source = None
         case = cached_case(manifest, source) if cached_case and source is not None else None
         raw, positions, yaml_problems = (None, {}, {}) if case or source is None else read_yaml(manifest, shown, source)
         problems.extend(yaml_problems.values())

@@ -19,11 +19,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .model import STATEMENTS, Attestation, Claim, Exhibit, Reading
 from .profiles import WITHHELD_QUOTE
+
+if TYPE_CHECKING:
+    from .discover import Layout
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:lexmap:vocab#"
@@ -209,20 +213,21 @@ def corpus_annotations(corpus, texts: dict[str, str]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
-def document_texts(corpus, folders: Sequence[Path]) -> dict[str, str]:
-    """The texts at hand, by document id: each document's ``text_file`` in the first of
-    ``folders`` that holds it (a text lexmap refuses to read is left out, as validate says)."""
+def document_texts(corpus, layout: Layout) -> dict[str, str]:
+    """The texts at hand, by document id: each document's ``text_file`` in the first text folder
+    of ``layout`` that holds it, read from the folder as pinned (a text lexmap refuses to read
+    is left out, as validate says)."""
     from .texts import TextRefused, read_text
 
     found: dict[str, str] = {}
     for document in corpus.documents.values():
         if not document.text_file or Path(document.text_file).is_absolute() or ".." in Path(document.text_file).parts:
             continue
-        for folder in folders:
+        for folder in layout.texts:
             path = folder / document.text_file
             if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                 try:
-                    found[document.id] = read_text(path)
+                    found[document.id] = read_text(path, folder=layout.pinned(folder))
                 except (TextRefused, OSError):
                     pass
                 break
@@ -235,4 +240,4 @@ def annotations_bytes(corpus, path=None, texts: Sequence[Path] = ()) -> bytes:
     from .discover import layout_for
 
     layout, _case = layout_for(path if path is not None else corpus.root, list(texts), [])
-    return corpus_annotations(corpus, document_texts(corpus, list(layout.texts))).encode("utf-8")
+    return corpus_annotations(corpus, document_texts(corpus, layout)).encode("utf-8")

@@ -43,7 +43,7 @@ from .cache_rows import UNSTRUCTURE, case_from_json, decode_file, encode_file
 from .discover import Layout, bundled_case, corpus_files
 from .loader import CaseRecords
 from .model import STATEMENTS, Case
-from .readonce import Source
+from .readonce import Folder, Source
 from .texts import TextStatus
 from .yamlread import read_data
 
@@ -223,14 +223,14 @@ class CorpusCache:
         log.info("lexmap: %s loaded from the cache", layout.root)
         return read
 
-    def _read_once(self, file: Path, within: Path | None) -> None:
+    def _read_once(self, file: Path, within: Folder | None) -> None:
         """Read ``file``: its hash, and its bytes kept for the parse unless the cache has its records."""
         source = read_data(file, within)
         self.hashes[file] = source.sha256
         if source.sha256 not in self.by_sha:
             self.sources[file] = source
 
-    def take(self, file: Path, within: Path | None) -> Source | None:
+    def take(self, file: Path, within: Folder | None) -> Source | None:
         """The bytes of ``file`` to parse: those hashed, else read (and hashed) again, so that the
         hash recorded is always that of the bytes parsed (None: the file cannot be read)."""
         if (source := self.sources.pop(file, None)) is None:

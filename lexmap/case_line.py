@@ -15,7 +15,7 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
     and a warning when an ``instruments/`` folder beside the case is not among them (edited
     law that nothing reads: the bundled library is read instead). From the loaded ``corpus``
     when given (nothing read again), else from the manifest."""
-    where = str(path) if path is not None else f"{bundled_case()} (the case bundled with lexmap)"
+    where = shown_path(path) if path is not None else f"{bundled_case()} (the case bundled with lexmap)"
     if corpus is not None:
         case, root = corpus.case, corpus.root
         manifest = root / MANIFEST if case is not None and root is not None and (root / MANIFEST).is_file() else None
@@ -51,6 +51,13 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
             f"add it to 'law:' in {manifest} to use it"
         )
     return lines
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as typed and, when a link made it lead elsewhere, where it leads (``mycase ->
+    /home/bob/case``): a case that is a link to someone else's is read there (issue 26)."""
+    real = os.path.realpath(path)
+    return str(path) if real == os.path.abspath(path) else f"{path} -> {real}"
 
 
 def _same_files(a: Path, b: Path) -> bool:

@@ -27,6 +27,7 @@ import attrs
 from . import case_size
 from .filekind import NotACorpusError, not_a_corpus, not_regular
 from .problems import Problem
+from .readonce import Folder, pin
 
 MANIFEST = "lexmap.yaml"
 TEXTS = "texts"
@@ -140,6 +141,11 @@ class Layout:
     case_texts: tuple[Path, ...] = ()
     """The text folders that came with the case (its own ``texts/``), not named by the person
     running lexmap: a text there must be the case's own file (see :func:`foreign_text`)."""
+    pins: tuple[Folder, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: tuple(map(pin, {*self.data, *self.texts})), True)
+    )
+    """Every data and text folder, pinned as the layout is made: their files are read from where
+    the folders were then, never through a link swapped in since (:mod:`lexmap.readonce`)."""
 
     @property
     def root(self) -> Path:
@@ -150,9 +156,13 @@ class Layout:
             return self.single_file.parent
         return self.data[0].parent
 
-    def folder_of(self, file: Path) -> Path | None:
-        """The data folder ``file`` was listed in: a link there is followed only inside it."""
-        return next((folder for folder in self.data if folder in file.parents), None)
+    def folder_of(self, file: Path) -> Folder | None:
+        """The data folder ``file`` was listed in, pinned: a link there is followed only inside it."""
+        return next((self.pinned(folder) for folder in self.data if folder in file.parents), None)
+
+    def pinned(self, folder: Path) -> Folder:
+        """The data or text folder ``folder``, as pinned when the layout was made."""
+        return next(found for found in self.pins if found.path == folder)
 
 
 def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) -> list[Path]:
@@ -290,7 +300,11 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         outside = not_read is not None
         if not_read:
             problems.append(Problem(shown, None, None, None, *not_read))
-        source = None if outside else read_data(manifest)  # read once: the bytes hashed are the bytes parsed
+        try:
+            source = None if outside else read_data(manifest, pin(root))  # read once: the bytes hashed are the bytes parsed
+        except OSError as error:  # swapped since it was checked, or unreadable
+            problems.append(Problem(shown, None, None, None, f"cannot read the manifest ({error.strerror})", "make it readable"))
+            source = None
         case = cached_case(manifest, source) if cached_case and source is not None else None
         raw, positions, yaml_problems = (None, {}, {}) if case or source is None else read_yaml(manifest, shown, source)
         problems.extend(yaml_problems.values())

@@ -26,6 +26,7 @@ from . import quotes
 from .docx_text import document_lines
 from .extras import require
 from .pages import Page, PagedText
+from .readonce import Folder
 from .texts import MAX_TEXT_BYTES, TextRefused, decode_utf8, read_text_bytes
 
 log = logging.getLogger("lexmap.cache")
@@ -41,16 +42,17 @@ def kind_of(name: str) -> str | None:
     return EXTRACTED.get(Path(name).suffix.lower())
 
 
-def read_pages(path: Path, *, cache: bool = True) -> PagedText:
-    """The text of the file at ``path`` as pages (TextRefused with a hint when lexmap will not
-    read it; OSError when it cannot be read; MissingExtra when the library is not installed)."""
+def read_pages(path: Path, *, cache: bool = True, folder: Folder | None = None) -> PagedText:
+    """The text of the file at ``path`` (of the pinned text ``folder``) as pages (TextRefused with
+    a hint when lexmap will not read it; OSError when it cannot be read; MissingExtra when the
+    library is not installed)."""
     kind = kind_of(path.name)
     if kind is None:
-        raw = read_text_bytes(path)
+        raw = read_text_bytes(path, folder=folder)
         plain = decode_utf8(raw, path)
         _refuse_long_marks(path, [plain])
         return PagedText.plain(plain, hashlib.sha256(raw).hexdigest())  # the hash of the bytes checked
-    raw = read_text_bytes(path)  # bounded, never a FIFO or a link swapped in
+    raw = read_text_bytes(path, folder=folder)  # bounded, never a FIFO or a link swapped in
     digest = hashlib.sha256(raw).hexdigest()
     if kind == "PDF":
         require("pypdf", "reading a PDF text")

@@ -23,7 +23,7 @@ from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
 from .model import COLLECTIONS, ID, SLUG, Case
 from .problems import CorpusError, Problem
-from .readonce import Source
+from .readonce import Source, Swapped
 from .structure import Path_, structure
 from .texts import TextStatus
 from .yamlread import Path_ as YamlPath
@@ -199,7 +199,7 @@ class _CorpusReader:
                     None,
                     None,
                     f"cannot read this file ({error.strerror})",
-                    "make it readable, or move it out of the corpus",
+                    Swapped.hint if isinstance(error, Swapped) else "make it readable, or move it out of the corpus",
                 )
             )
             return

@@ -169,16 +169,16 @@ def _token_pattern(token: str) -> str:
     return "".join(parts)
 
 
-def document_text(folders: list[Path], text_file: str) -> Path | None:
-    """The file ``text_file`` names in the first of ``folders`` holding it (a plain file inside
-    its folder, as validate reads it), or None."""
+def document_text(folders: list[Path], text_file: str) -> tuple[Path, Path] | None:
+    """The first of ``folders`` holding the file ``text_file`` names (a plain file inside its
+    folder, as validate reads it) and that file, or None."""
     name = Path(text_file)
     if name.is_absolute() or ".." in name.parts:
         return None
     for folder in folders:
         candidate = folder / name
         if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
-            return candidate
+            return folder, candidate
     return None
 
 

@@ -19,6 +19,7 @@ from .model import STATEMENTS, date_before
 from .pages import PagedText, Place
 from .passages import closest_hint
 from .problems import Problem
+from .readonce import Swapped
 from .texts import TextRefused, TextStatus
 from .urls import address_problem, looks_like_address
 
@@ -265,7 +266,7 @@ class TextChecks:
                 )
                 return None, "unreadable", None
             try:
-                text = read_pages(candidate, cache=self.loader.text_cache)
+                text = read_pages(candidate, cache=self.loader.text_cache, folder=self.loader.layout.pinned(folder))
                 return text, "checked", text.sha256  # of the bytes the quotes were checked in
             except MissingExtra as error:
                 self.report_at(document, ("text_file",), str(error), "install it, or give a plain-text copy in text_file")
@@ -274,6 +275,7 @@ class TextChecks:
                 self.report_at(document, ("text_file",), str(error), error.hint)
                 return None, "unreadable", None
             except OSError as error:
-                self.report_at(document, ("text_file",), f"cannot read {candidate} ({error.strerror})", "make the file readable")
+                hint = Swapped.hint if isinstance(error, Swapped) else "make the file readable"
+                self.report_at(document, ("text_file",), f"cannot read {candidate} ({error.strerror})", hint)
                 return None, "unreadable", None
         return None, "missing", None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 
-from .readonce import open_regular
+from .readonce import Folder, open_regular, pin
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """The largest text lexmap reads (64 MiB: a thousand-page report is a few MiB). A text is held in
@@ -35,20 +35,22 @@ class TextRefused(ValueError):
         self.hint = hint
 
 
-def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
+def read_text(path: Path, limit: int = MAX_TEXT_BYTES, folder: Folder | None = None) -> str:
     """The text of the file at ``path``, decoded as UTF-8 (a UTF-8 byte-order mark dropped).
 
     The size is taken from the open file before anything is read, so a huge (or sparse) file is
     refused at once; TextRefused names the size, or the byte offset of the first byte that is not
-    UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read."""
-    return decode_utf8(read_text_bytes(path, limit), path)
+    UTF-8 (and says so when the file is UTF-16). OSError when the file cannot be read (or its
+    pinned text ``folder`` was swapped: :func:`read_text_bytes`)."""
+    return decode_utf8(read_text_bytes(path, limit, folder), path)
 
 
-def read_text_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+def read_text_bytes(path: Path, limit: int = MAX_TEXT_BYTES, folder: Folder | None = None) -> bytes:
     """The bytes of the text at ``path``, read once and bounded as :func:`read_text` says: the
     quote check hashes and decodes this one buffer (a second read could find another file); never
-    a FIFO, nor a link swapped in (:func:`lexmap.readonce.open_regular`)."""
-    with open(open_regular(path, path.parent), "rb") as handle:
+    a FIFO, nor a link swapped in (:func:`lexmap.readonce.open_regular`) since its text folder
+    ``folder`` was pinned (by default, its own folder, now)."""
+    with open(open_regular(path, folder or pin(path.parent)), "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise TextRefused(

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .readonce import Source, read_source
+from .readonce import Folder, Source, read_source
 
 Path_ = tuple["str | int | _Label", ...]
 Positions = dict[Path_, tuple[int, int]]
@@ -280,14 +280,14 @@ def limit_of(path: Path) -> int:
     return MAX_JSON_BYTES if path.suffix == ".json" else MAX_FILE_BYTES
 
 
-def read_data(path: Path, within: Path | None = None) -> Source:
+def read_data(path: Path, within: Folder | None = None) -> Source:
     """The bytes of the data file ``path`` (of the data folder ``within``), read once
     (:mod:`lexmap.readonce`): never a FIFO, nor a link swapped in since it was listed."""
     return read_source(path, limit_of(path), within)
 
 
 def read_yaml(
-    path: Path, file: str, source: Source | None = None, within: Path | None = None
+    path: Path, file: str, source: Source | None = None, within: Folder | None = None
 ) -> tuple[Any, Positions, dict[Path_, Problem]]:
     """Read ``path`` (reported as ``file``): its data, the position of each value, and its problems.
     With ``source``, parse those bytes (the ones the cache hashed) and read nothing.

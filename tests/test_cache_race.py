@@ -57,10 +57,10 @@ class Opens:
             seen(file)
             return real_open(file, *args, **kwargs)
 
-        def spy_os_open(path, *args, **kwargs):
-            if kwargs.get("dir_fd") is None:
-                seen(path)
-            return real_os_open(path, *args, **kwargs)
+        def spy_os_open(path, flags, *args, dir_fd=None, **kwargs):
+            if not flags & os.O_DIRECTORY:  # a file, not a folder crossed on the way to one
+                seen(path if dir_fd is None else Path(os.readlink(f"/proc/self/fd/{dir_fd}")) / path)
+            return real_os_open(path, flags, *args, dir_fd=dir_fd, **kwargs)
 
         monkeypatch.setattr(builtins, "open", spy_open)
         monkeypatch.setattr(io, "open", spy_open)

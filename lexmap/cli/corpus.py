@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..case_line import shown_path
 from ..provenance import text_provenance
 from .common import corpus_options, load_corpus, profile_option
 
@@ -41,7 +42,7 @@ def validate(path, texts, require_texts, profile):
 def info(path, texts, require_texts, profile):
     """Print how many records of each kind the corpus at PATH holds."""
     corpus = load_corpus(path, texts, require_texts, profile)
-    click.echo(f"corpus: {corpus.root}" + (f" ({corpus.case.title})" if corpus.case else ""))
+    click.echo(f"corpus: {shown_path(corpus.root)}" + (f" ({corpus.case.title})" if corpus.case else ""))
     counts = corpus.counts()
     width = max(map(len, counts))
     for kind, count in counts.items():

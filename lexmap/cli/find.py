@@ -43,14 +43,15 @@ def find(document, words, path, texts, require_texts, limit, profile):
         raise UserError("WORDS is empty", 'give the words to find, in quotes: lexmap find DOCUMENT "menace of penalty"')
     layout, _case = layout_for(path, list(texts) or None, [])
     folders = [folder for folder in layout.texts if folder.is_dir()]
-    file = document_text(folders, record.text_file)
-    if file is None:
+    found_in = document_text(folders, record.text_file)
+    if found_in is None:
         raise UserError(
             f"the text {record.text_file!r} of {document!r} is not in the text folders ({', '.join(map(str, folders)) or 'none'})",
             "put it in the case's texts/ folder, or name its folder with --texts",
         )
+    folder, file = found_in
     try:
-        text = read_pages(file, cache=not os.environ.get("LEXMAP_NO_CACHE"))
+        text = read_pages(file, cache=not os.environ.get("LEXMAP_NO_CACHE"), folder=layout.pinned(folder))
     except TextRefused as error:
         raise UserError(str(error), error.hint) from None
     except OSError as error:

@@ -915,3 +915,71 @@ def test_the_1998_ilo_declaration_binds_members_without_ratification_and_is_not_
     element = corpus.elements["ilo-declaration-1998/elimination-of-forced-labour"]
     assert element.provision == "ilo-declaration-1998/para-2-b"
     assert "forced or compulsory labour" in corpus.provisions[element.provision].text
+
+
+# ---- branch mend25: worker rights named as a whole, and rights named by no name ---------------
+
+DECLARATION = "ilo-declaration-1998/fundamental-principles"
+
+
+def test_the_declarations_obligation_as_a_whole_has_one_part_per_principle(corpus):
+    # para. 2 binds every member to the four principles; any one unrespected breaches it, and
+    # part (b) is the forced-labour test the HRF report's reading already names
+    test = corpus.tests[DECLARATION]
+    assert test.combinator == "any" and test.provision == "ilo-declaration-1998/para-2"
+    parts = {corpus.elements[e.id].provision: e for e in test.children}
+    assert sorted(parts) == [f"ilo-declaration-1998/para-2-{x}" for x in "abcd"]
+    for provision, part in parts.items():
+        assert part.words and part.words in " ".join(corpus.provisions[provision].text.split())
+    assert parts["ilo-declaration-1998/para-2-b"].defined_by == "ilo-declaration-1998/elimination-of-forced-labour"
+
+
+@pytest.mark.parametrize(
+    ("claim", "practice", "words", "item"),
+    [
+        (
+            "werlau-lagon-local-employees-worker-rights",
+            "local-employees-wage-confiscation",
+            "universally-recognized worker rights",
+            "003-E14",
+        ),
+        (
+            "werlau-lagon-export-repression-of-labour-rights",
+            "worker-export-programme",
+            "repression of labor and human rights",
+            "003-E29",
+        ),
+    ],
+)
+def test_worker_rights_denied_as_a_whole_are_asserted_on_the_declarations_root(corpus, claim, practice, words, item):
+    # the seed names no right: the claim is on the obligation's root, shown apart, lifting no level
+    record = corpus.claims[claim]
+    assert record.element == DECLARATION and record.practice == practice and words in record.quote
+    assert speakers(corpus, claim) == {"maria-werlau", "mark-lagon"} and item in record.note
+    coverage = corpus.coverage(DECLARATION, practice=practice)
+    root = coverage[DECLARATION]
+    assert claim in {c.id for c in root.supporting} and root.asserted_by == 1
+    assert coverage.level == root.level == "unargued"
+
+
+@pytest.mark.parametrize(
+    ("attestation", "words"),
+    [
+        ("cibercuba-state-department-warning", "do not violate the rights of professionals"),  # 002-E4
+        ("cibercuba-labour-rights-debate", "strong debate regarding the labor rights"),  # 002-E10
+        ("werlau-lagon-no-legal-protection", "no individual or collective rights per se"),  # 003-E28
+        ("ca-fs-rights-commitments-disregarded", "commitments it has ratified"),  # 004-E23
+    ],
+)
+def test_rights_named_only_as_human_rights_or_the_rights_of_x_are_attested_not_claimed(corpus, attestation, words):
+    # "human rights" or "the rights of professionals" picks no element: the sentence is a fact
+    assert words in " ".join(corpus.attestations[attestation].quote.split())
+    assert not [c.id for c in corpus.claims.values() if words in " ".join(c.quote.split())]
+
+
+def test_the_allegations_of_officials_involvement_in_abuses_are_no_claim_of_the_allegers(corpus):
+    # 000-E6: the report relays the allegations' subject, not their words, and names no element
+    on_sentence = [c for c in corpus.claims.values() if "persistent allegations" in c.quote]
+    assert [c.id for c in on_sentence] == ["tip2020blog-transparency-refused-efforts"]
+    assert speakers(corpus, on_sentence[0].id) == {"us-department-of-state"}
+    assert "000-E6" in corpus.attestations["tip2020blog-transparency-refused"].note

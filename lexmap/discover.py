@@ -26,13 +26,13 @@ import attrs
 
 from . import case_size
 from .filekind import NotACorpusError, not_a_corpus, not_regular
+from .listing import data_files, relative_name
 from .problems import Problem
 from .readonce import Folder, pin
 
 MANIFEST = "lexmap.yaml"
 TEXTS = "texts"
 BUNDLED_LAW = "bundled"
-DATA_SUFFIXES = (".yaml", ".yml")
 
 
 def bundled_root() -> Path:
@@ -165,55 +165,6 @@ class Layout:
         return next(found for found in self.pins if found.path == folder)
 
 
-def data_files(folder: Path, skip: tuple[Path, ...], problems: list[Problem]) -> list[Path]:
-    """Every YAML file under ``folder`` (any letter case of .yaml/.yml), sorted; ``skip`` folders
-    and files are left out. Unreadable folders, dangling links, links leading outside ``folder``
-    and special files are reported."""
-    found: list[Path] = []
-    base = folder.resolve()
-    shown = folder.parent
-
-    def complain(path: Path, message: str, hint: str) -> None:
-        problems.append(Problem(_shown(path, shown), None, None, None, message, hint))
-
-    def walk_error(error: OSError) -> None:
-        complain(
-            Path(error.filename), f"cannot read this folder ({error.strerror})", "make it readable, or move it out of the corpus"
-        )
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=walk_error, followlinks=False):
-        current = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if current / d not in skip)
-        for name in list(dirnames):
-            if (current / name).is_symlink():
-                dirnames.remove(name)
-                complain(
-                    current / name, "a linked folder inside the corpus", "copy the folder into the corpus instead of linking it"
-                )
-        for name in sorted(filenames):
-            path = current / name
-            if path in skip or not name.lower().endswith(DATA_SUFFIXES):
-                continue
-            try:
-                info = os.stat(path)
-            except OSError:
-                complain(path, "a link to nothing", "remove the link or restore its target")
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                complain(path, "not a regular file", "data files must be plain files")
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(base):
-                complain(path, "a link to a file outside the corpus", "copy the file into the corpus")
-                continue
-            if not path.is_symlink() and info.st_nlink > 1:  # its other names may be outside the case
-                complain(
-                    path, f"a file with {info.st_nlink - 1} other hard link(s)", "copy the file: a data file must be its own file"
-                )
-                continue
-            found.append(path)
-    return sorted(found)
-
-
 def corpus_files(layout: Layout, problems: list[Problem]) -> list[Path]:
     """Every data file one load of ``layout`` reads, in reading order (problems appended); none
     when they pass :data:`~lexmap.case_size.MAX_CASE_BYTES` together, from their sizes before any is read."""
@@ -221,7 +172,7 @@ def corpus_files(layout: Layout, problems: list[Problem]) -> list[Path]:
         files = [layout.single_file]
     else:
         skip = tuple(p for p in (layout.manifest, *(f / TEXTS for f in layout.data)) if p is not None)
-        files = [f for folder in layout.data for f in data_files(folder, skip, problems)]
+        files = [f for folder in layout.data for f in data_files(layout.pinned(folder), skip, problems)]
     too_large = case_size.problem(files, lambda file: file_label(file, layout))
     if too_large:
         problems.append(too_large)
@@ -234,19 +185,12 @@ def file_label(path: Path, layout: Layout) -> str:
     return shown_name(path, layout) if layout.single_file is None else path.name
 
 
-def _shown(path: Path, shown: Path) -> str:
-    try:
-        return path.relative_to(shown).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def shown_name(path: Path, layout: Layout) -> str:
     """How a file is named in problems: relative to the parent of the data folder holding it."""
     for folder in layout.data:  # a manifest lies in its case folder, the first of them
         if path.is_relative_to(folder):
-            return _shown(path, folder.parent)
-    return _shown(path, layout.root)
+            return relative_name(path, folder.parent)
+    return relative_name(path, layout.root)
 
 
 TEXTS_ENV = "LEXMAP_TEXTS"
@@ -275,7 +219,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         single = None
         problems.append(
             Problem(
-                _shown(root / MANIFEST, root.parent),
+                relative_name(root / MANIFEST, root.parent),
                 None,
                 None,
                 None,
@@ -289,7 +233,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     elif (root / MANIFEST).is_file():
         single = None
         manifest = root / MANIFEST
-        shown = _shown(manifest, root.parent)
+        shown = relative_name(manifest, root.parent)
         not_read = (
             ("the manifest is a link leading out of the case; not read", "put the manifest itself in the case folder")
             if _leaves(manifest, root)
@@ -379,7 +323,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     if folders and not trusted and _leaves(own, root):
         problems.append(
             Problem(
-                _shown(own, root.parent),
+                relative_name(own, root.parent),
                 None,
                 None,
                 None,

@@ -101,6 +101,24 @@ def _root(real: Path) -> int:
     return _cross(Path(real.anchor), real.parts[1:], os.open(real.anchor, _FOLDER))
 
 
+def open_pinned(within: Folder) -> int:
+    """A descriptor of the pinned folder, to list it (:class:`Swapped` when another folder is
+    there now): its files' names are read from the folder that was pinned, never from one
+    swapped in since."""
+    folder = _root(within.real)
+    try:
+        handle = os.open(".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0), dir_fd=folder)
+    finally:
+        os.close(folder)
+    info = os.fstat(handle)
+    if (info.st_dev, info.st_ino) != within.identity:
+        os.close(handle)
+        raise Swapped(
+            errno.ESTALE, f"the folder {within.path} became a link, or was replaced, while lexmap read it", str(within.path)
+        )
+    return handle
+
+
 def _open_in(path: Path, within: Folder) -> int:
     """A descriptor of the file ``path`` of ``within``, opened from the pinned folder down."""
     if os.path.islink(path):  # a link listed as a file of the folder: followed only inside it

@@ -58,8 +58,9 @@ class Opens:
             return real_open(file, *args, **kwargs)
 
         def spy_os_open(path, flags, *args, dir_fd=None, **kwargs):
-            if not flags & os.O_DIRECTORY:  # a file, not a folder crossed on the way to one
-                seen(path if dir_fd is None else Path(os.readlink(f"/proc/self/fd/{dir_fd}")) / path)
+            target = path if dir_fd is None else Path(os.readlink(f"/proc/self/fd/{dir_fd}")) / path
+            if not flags & os.O_DIRECTORY and not os.path.isdir(target):  # a file, not a folder crossed or listed
+                seen(target)
             return real_os_open(path, flags, *args, dir_fd=dir_fd, **kwargs)
 
         monkeypatch.setattr(builtins, "open", spy_open)

@@ -71,13 +71,17 @@ def _refused(case: Path, **options) -> lexmap.CorpusError:
 @pytest.mark.parametrize("swapped", ["instruments/indicators", "mappings", "."])
 def test_a_data_folder_swapped_for_a_link_is_not_read(case, tmp_path, monkeypatch, swapped):
     """A subfolder of a data folder, a data folder, the case folder: each read the victim's
-    YAML (its labels in the corpus) before; now every file of it is refused, saying why."""
+    YAML (its labels in the corpus) before; now every file of it is refused, and a folder not
+    listed yet is not listed (its file names are the victim's too), saying why."""
     folder = (case / swapped).resolve()
     _swap_after_listing(monkeypatch, folder, _private(folder, tmp_path))
     error = _refused(case)
     said = [p.message for p in error.problems if SWAPPED in p.message]
     assert said, [p.message for p in error.problems]
-    assert said[0] == f"cannot read this file (the folder {folder} {SWAPPED})", said[0]
+    # a folder listed already: its files are refused; one not listed yet (the second data
+    # folder, mappings, or the case above it): it is not listed, from the pin
+    kind = "file" if swapped == "instruments/indicators" else "folder"
+    assert said[0] == f"cannot read this {kind} (the folder {folder} {SWAPPED})", said[0]
 
 
 @pytest.mark.parametrize("named", [False, True])

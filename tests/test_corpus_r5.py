@@ -74,3 +74,21 @@ def test_the_association_half_of_the_ban_sentence_points_at_its_family_half(corp
     note = " ".join(corpus.claims["hrf-2022-eight-year-ban-iccpr-association"].note.split())
     assert "not mapped" not in note and "hrf-2022-eight-year-ban-family-life" in note
     assert corpus.claims["hrf-2022-eight-year-ban-family-life"].practice == "eight-year-ban"
+
+
+def test_the_reader_comment_is_the_readers_claim_and_adds_no_source(corpus):
+    # 000-E10 and 000-C9: an unnamed reader's comment under the post, his own voice, not the blog's
+    claim = corpus.claims["tip2020blog-reader-comment-trafficking"]
+    assert claim.speaker == "babalublog-commenter-1" and claim.document == "tip-2020-cuba-blog"
+    assert [a.id for a in corpus.speakers(claim.id)] == ["babalublog-commenter-1"]
+    test = "us-tvpa/severe-trafficking-labour"
+    row = corpus.coverage(test, practice=claim.practice)[test]
+    assert claim in row.supporting and row.level == "unargued"  # an assertion of the whole, never its level
+    without = lexmap.Corpus(
+        instruments=corpus.instruments.values(),
+        actors=corpus.actors.values(),
+        practices=corpus.practices.values(),
+        documents=corpus.documents.values(),
+        claims=[c for c in corpus.claims.values() if c.id != claim.id],
+    )
+    assert without.coverage(test, practice=claim.practice)[test].asserted_by == row.asserted_by  # the post's document: one source

@@ -297,22 +297,15 @@ def _document_for(note: Note, corpus) -> str | None:
 def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, list[str]]]:
     """``(collection, record, comment lines)`` for each note, in order (a line saying what to
     complete starts with TODO); made-up ids unique in the corpus and among the drafts."""
-    taken: set[str] = set()
-    if corpus is not None:
-        for name in (*STATEMENTS, "documents", "practices", "actors"):
-            taken |= set(getattr(corpus, name, {}))
+    taken = {i for name in (*STATEMENTS, "documents", "practices", "actors") for i in getattr(corpus, name, {})}
     given: set[str] = set()
+    following: dict[str, int] = {}  # base -> the first number after the last id made up on it
     out = []
     for number, note in enumerate(notes, 1):
         tags, todo = note.tags, []
-        kind = (
-            "claim"
-            if tags.get("element")
-            else "exhibit"
-            if tags.get("indicator")
-            else "reading"
-            if tags.get("about")
-            else "attestation"
+        kind = next(
+            (k for key, k in (("element", "claim"), ("indicator", "exhibit"), ("about", "reading")) if tags.get(key)),
+            "attestation",
         )
         record: dict = {}
         document = _document_for(note, corpus)
@@ -321,7 +314,11 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
         # annotation imported twice); one made up avoids every id in use
         if not wanted or not SLUG.fullmatch(wanted) or wanted in given:
             base = "-".join(p for p in (document, tags.get("practice")) if p) or "imported"
-            wanted = next(f"{base}-{n}" for n in range(number, number + 10**6) if f"{base}-{n}" not in taken | given)
+            # numbers below following[base] are all in use already: each is tried once (linear)
+            n = max(number, following.get(base, 0))
+            while f"{base}-{n}" in taken or f"{base}-{n}" in given:
+                n += 1
+            following[base], wanted = n + 1, f"{base}-{n}"
         given.add(wanted)
         record["id"] = wanted
         if document:

@@ -315,3 +315,21 @@ def test_a_reading_round_trips_through_w3c_annotations_and_csv_rows_become_readi
     assert "readings:" in drafted and "TODO practice" not in drafted
     reading = lexmap.load(case).readings["csv-reading"]
     assert (reading.about, reading.pinpoint) == (("charter/art-1-a", "charter/exploitation"), "p. 7")
+
+
+def test_made_up_ids_are_linear_in_the_notes_even_when_given_ids_block_them():
+    """Attack round 11, F1: each made-up id was tested against ``taken | given`` rebuilt per try,
+    and each note's search started again at its own number: ids the first half of the notes give
+    (imported-501 to imported-1000) made every id-less note of the second half try 500 numbers."""
+    from lexmap import annotation_import
+    from lexmap.annotation_import import Note, draft_records
+
+    from counting import lines_run
+
+    half = 500
+    notes = [Note("q", {"id": f"imported-{half + 1 + i}"}, []) for i in range(half)] + [Note("q", {}, []) for _ in range(half)]
+    drafts, lines = lines_run(lambda: draft_records(notes), annotation_import)
+    ids = [record["id"] for _collection, record, _todo in drafts]
+    assert ids[half:] == [f"imported-{2 * half + 1 + i}" for i in range(half)]  # the ids as before: the first free number
+    assert len(set(ids)) == 2 * half
+    assert lines < 80 * 2 * half, f"{lines:,} lines run for {2 * half:,} notes"

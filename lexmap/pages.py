@@ -61,10 +61,11 @@ class PagedText(quotes.Text):
     """A document's text made of pages, normalised once; quotes are looked up as in
     :class:`lexmap.quotes.Text`, and :meth:`place` says on which pages one is."""
 
-    __slots__ = ("pages", "starts", "sha256")
+    __slots__ = ("pages", "starts", "sha256", "_printed")
 
     def __init__(self, pages: Sequence[Page], sha256: str | None = None):
         self.pages = tuple(pages)
+        self._printed: dict[str | None, list[int]] | None = None  # label -> physical pages (physical_of)
         self.sha256 = sha256  # of the file the pages were read from, when known
         parts: list[str] = []
         self.starts: list[int] = []  # offset in the normalised text where each page starts
@@ -90,6 +91,7 @@ class PagedText(quotes.Text):
         the pages again would cost as much as checking every quote)."""
         text = cls.__new__(cls)
         text.pages, text.normalised, text.starts, text.sha256 = tuple(pages), normalised, list(starts), sha256
+        text._printed = None
         return text
 
     @classmethod
@@ -104,7 +106,16 @@ class PagedText(quotes.Text):
 
     def page_at(self, offset: int) -> Page:
         """The page holding the character at ``offset`` of the normalised text."""
-        return self.pages[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+        return self.pages[self._position(offset)]
+
+    def _position(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def spanned(self, start: int, end: int) -> tuple[Page, ...]:
+        """The pages the span ``start:end`` of the normalised text is on, by bisecting the pages'
+        starts: the positions are known, so the pages are never searched (``pages.index`` per
+        quote made a PDF's check statements x pages)."""
+        return self.pages[self._position(start) : self._position(max(end - 1, start)) + 1]
 
     def place(self, quote: str) -> Place | None:
         """The pages ``quote`` is on (None when it is not verbatim in the text)."""
@@ -117,5 +128,10 @@ class PagedText(quotes.Text):
         return [page.label for page in self.pages if page.label is not None]
 
     def physical_of(self, label: str) -> list[int]:
-        """The physical pages printed ``label`` (a label may repeat: two parts numbered from 1)."""
-        return [page.index for page in self.pages if page.label == label]
+        """The physical pages printed ``label`` (a label may repeat: two parts numbered from 1),
+        from a map of the labels made once per text (not a walk of the pages per wrong pinpoint)."""
+        if self._printed is None:
+            self._printed = {}
+            for page in self.pages:
+                self._printed.setdefault(page.label, []).append(page.index)
+        return self._printed.get(label, [])

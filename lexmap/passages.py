@@ -145,10 +145,9 @@ def _verbatim(text: PagedText, begin: int, end: int) -> str:
     """The words of the normalised span as the text writes them (the normal form itself when
     they cannot be found back, as with a text's bidirectional controls)."""
     wanted = text.normalised[begin:end]
-    first, last = text.pages.index(text.page_at(begin)), text.pages.index(text.page_at(max(end - 1, begin)))
     if len(wanted) > MAX_VERBATIM:
         return wanted
-    original = "\n".join(visible(nfc(page.text).translate(_LIGATURES)) for page in text.pages[first : last + 1])
+    original = "\n".join(visible(nfc(page.text).translate(_LIGATURES)) for page in text.spanned(begin, end))
     pattern = r"\s+".join(_token_pattern(token) for token in wanted.split(" "))
     try:
         match = re.search(pattern, original)

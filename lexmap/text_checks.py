@@ -146,7 +146,7 @@ class TextChecks:
             place = Place(text.page_at(start), text.page_at(max(end - 1, start)))
             places[statement.id] = (place.first.index, place.first.label or "", place.last.index, place.last.label or "")
             page = getattr(statement, "page", None)
-            spanned = [p.label for p in text.pages[text.pages.index(place.first) : text.pages.index(place.last) + 1]]
+            spanned = [p.label for p in text.spanned(start, end)]
             if page is not None and page not in spanned:
                 where = text.physical_of(page)
                 self.report_at(

@@ -232,3 +232,26 @@ def test_the_built_site_links_the_pdf_at_the_quote_s_physical_page(tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "site" / "documents" / "d5.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/field-report.pdf#page=3"' in page and "p. 1, pp. 1\u20132" in page
+
+
+def test_a_pdf_s_quotes_are_placed_on_its_pages_without_walking_the_pages(tmp_path, monkeypatch):
+    """Attack round 11, F4: the page check and the passage finder took each quote's pages with
+    ``pages.index`` (every page before it compared, twice a quote) and a wrong pinpoint's physical
+    page by a walk of every page: statements x pages (4,000 claims on 20,000 pages: 75 s)."""
+    from lexmap import pages
+    from lexmap.passages import find_passages
+
+    from counting import counting, lines_run
+
+    count, wrong = 2000, 100
+    statements = [_claim(f"c-{i}", "zzlast words here", "1" if i < wrong else str(count)) for i in range(2 * wrong)]
+    case = _case(tmp_path, "d5.pdf", statements)
+    write_pdf(case / "texts" / "d5.pdf", [[f"page w{i}"] for i in range(count - 1)] + [["zzlast words here"]])
+    compared = counting(monkeypatch, pages.Page, "__eq__")
+    caught, lines = lines_run(lambda: pytest.raises(lexmap.CorpusError, lexmap.load, case, cache=False), pages)
+    assert len(caught.value.problems) == wrong
+    assert caught.value.problems[0].message == f"quote found on p. {count} (PDF page {count}); the pinpoint says p. 1 (PDF page 1)"
+    assert not compared, f"{len(compared):,} pages compared"
+    assert lines < 15 * count, f"{lines:,} lines of lexmap.pages run for {count:,} pages"  # its normalising loop, once
+    text = pages.PagedText([pages.Page(i + 1, str(i + 1), "zzlast words here") for i in range(count)])
+    assert len(find_passages(text, "zzlast words here", limit=100)) == 100 and not compared

@@ -29,7 +29,8 @@ import attrs
 from .loader import read_case
 from .loading import corpus_of
 from .model import STATEMENTS as MODEL_STATEMENTS
-from .profiles import apply_profile
+from .problems import CorpusError
+from .profiles import apply_profile, withhold_problems
 
 
 @attrs.frozen
@@ -246,7 +247,10 @@ def leak_check(path, folder: Path, *, profile: str = "public", texts: Iterable[P
     unless not ``site``) and check them: no withheld string in any file, and the levels those of
     the full build."""
     texts = [Path(t) for t in texts]
-    read = read_case(path, texts=texts or None, cache=False)
+    try:
+        read = read_case(path, texts=texts or None, cache=False)
+    except CorpusError as error:
+        raise withhold_problems(error, profile) from None
     edition = apply_profile(read, profile)
     corpus = corpus_of(edition.records)
     full = corpus_of(read)

@@ -21,7 +21,7 @@ from . import progress
 from .checks import References
 from .discover import Layout, bundled_case, corpus_files, file_label, layout_for
 from .gcpause import gc_paused
-from .model import COLLECTIONS, ID, SLUG, Case
+from .model import COLLECTIONS, ID, SLUG, STATEMENTS, Case
 from .problems import CorpusError, Problem
 from .readonce import Source, Swapped
 from .structure import Path_, structure
@@ -125,6 +125,9 @@ class _CorpusReader:
         self.reused = 0  # files whose records came from the cache
         self.text_cache = True  # keep extracted texts (PDF, HTML, DOCX) in the cache folder
         self.added: dict[Path, dict[str, list[Any]]] = {}  # per file read, its records (when caching)
+        self.marks: list[tuple[str, str, str | None, str | None, str | None]] = []
+        """(collection, id, visibility, document, speaker) of each document, actor and statement
+        as written, even when it has problems: what a profile withholds of them (CorpusError.marks)."""
 
     # -- locating problems -------------------------------------------------
 
@@ -161,7 +164,7 @@ class _CorpusReader:
                 }
         texts = References(self).check()
         if self.problems:
-            raise CorpusError(self.problems)
+            raise CorpusError(self.problems, self.marks)
         return CaseRecords(
             {name: tuple(records) for name, records in self.records.items()},
             root=self.layout.root,
@@ -245,6 +248,9 @@ class _CorpusReader:
     def read_record(self, file: str, collection: str, path: Path_, raw: Any) -> None:
         own_id = raw.get("id") if isinstance(raw, dict) else None
         own_id = own_id if isinstance(own_id, str) else None
+        if own_id and collection in MARKED:
+            said = (raw.get(key) for key in ("visibility", "document", "speaker"))
+            self.marks.append((collection, own_id, *(None if v is None else str(v) for v in said)))  # type: ignore[arg-type]
         nested: list[tuple[str, Path_]] = []
         if own_id and SLUG.fullmatch(own_id):
             if collection == "instruments":
@@ -347,6 +353,9 @@ class _CorpusReader:
             return
         self.origins[id_] = (file, path)
         self.kinds[id_] = kind
+
+
+MARKED = frozenset({"documents", "actors", *STATEMENTS})
 
 
 def registrations(collection: str, record: Any) -> Iterable[tuple[str, str]]:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from .corpus import Corpus
 from .loader import CaseRecords, read_case
 from .model import COLLECTIONS
-from .profiles import ProfileError, apply_profile, check_profile
+from .problems import CorpusError
+from .profiles import ProfileError, apply_profile, check_profile, withhold_problems
 
 
 def load(
@@ -51,7 +52,11 @@ def load(
     Raises :class:`CorpusError` listing every problem found.
     """
     check_profile(profile)
-    return corpus_of(read_case(path, texts=texts, require_texts=require_texts, cache=cache), profile)
+    try:
+        read = read_case(path, texts=texts, require_texts=require_texts, cache=cache)
+    except CorpusError as error:
+        raise withhold_problems(error, profile) from None  # the full problems would print withheld words
+    return corpus_of(read, profile)
 
 
 def corpus_of(read: CaseRecords, profile: str = "full") -> Corpus:

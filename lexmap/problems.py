@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -46,10 +46,13 @@ def printable(text: str) -> str:
 
 
 class CorpusError(Exception):
-    """A corpus could not be loaded; ``problems`` lists every reason, sorted by place."""
+    """A corpus could not be loaded; ``problems`` lists every reason, sorted by place; ``marks``:
+    the visibility of each record read (:attr:`lexmap.loader._CorpusReader.marks`), so that a
+    profile can keep withheld records out of the problems (:func:`lexmap.profiles.withhold_problems`)."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], marks: Sequence[tuple[str, str, str | None, str | None, str | None]] = ()):
         self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=_sort_key))
+        self.marks = tuple(marks)
         super().__init__(self._summary())
 
     def _summary(self) -> str:

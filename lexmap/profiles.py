@@ -17,15 +17,17 @@ elsewhere stays, so that voices stay the same). docs/data-format.md states the r
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 
-from .loader import CaseRecords
+from .loader import MARKED, CaseRecords
 from .model import STATEMENTS as MODEL_STATEMENTS
-from .model import Case, Citation, Document, LegalBasis, Practice
+from .model import Case, Citation, Document, LegalBasis, Practice, Visibility
+from .problems import CorpusError
 from .texts import TextStatus
 
 PROFILES = ("full", "internal", "public")
@@ -147,8 +149,14 @@ def _apply(read: CaseRecords, profile: str, names: _Pseudonyms) -> Edition:
 
     actors = {a.id: a for a in records.get("actors", ())}
     documents = {d.id: d for d in records.get("documents", ())}
-    hidden_actors = {a for a, actor in actors.items() if actor.visibility in hidden}
-    hidden_documents = {d for d, document in documents.items() if document.visibility in hidden}
+    marks = [
+        (c, r.id, r.visibility, getattr(r, "document", None), getattr(r, "speaker", None))
+        for c in MARKED
+        for r in records.get(c, ())
+    ]
+    secret = secret_ids(marks, hidden)
+    hidden_actors = {a for a in actors if a in secret}
+    hidden_documents = {d for d in documents if d in secret}
     actor_names: dict[str, str] = {}
     for actor in actors.values():
         if actor.id in hidden_actors:
@@ -199,10 +207,7 @@ def _apply(read: CaseRecords, profile: str, names: _Pseudonyms) -> Edition:
         kind = collection[:-1]
         redone = []
         for statement in records.get(collection, ()):
-            secret = (
-                statement.visibility in hidden or statement.document in hidden_documents or statement.speaker in hidden_actors
-            )
-            if not secret:
+            if statement.id not in secret:
                 touches = any(c.document in hidden_documents for c in statement.relies_on)
                 translator = statement.translation_by in hidden_actors  # an actor id, or a machine translation
                 redone.append(
@@ -252,6 +257,47 @@ def _apply(read: CaseRecords, profile: str, names: _Pseudonyms) -> Edition:
         tuple(sorted(strings)),
         pseudonyms,
     )
+
+
+def secret_ids(marks: Iterable[tuple[str, str, str | None, str | None, str | None]], hidden: frozenset[str]) -> dict[str, str]:
+    """The ids withheld where the visibilities ``hidden`` are, with the collection of each, from
+    the (collection, id, visibility, document, speaker) of every document, actor and statement:
+    a statement is withheld when it, its document or its speaker is. A visibility lexmap does not
+    know (in a case with problems) counts as withheld."""
+    if not hidden:
+        return {}
+
+    def withheld(visibility: str | None) -> bool:
+        return visibility in hidden or (visibility is not None and visibility not in get_args(Visibility))
+
+    marks = list(marks)
+    out = {i: c for c, i, v, _d, _s in marks if c in ("documents", "actors") and withheld(v)}
+    out.update((i, c) for c, i, v, d, s in marks if c in STATEMENTS and (withheld(v) or d in out or s in out))
+    return out
+
+
+def withhold_problems(error: CorpusError, profile: str) -> CorpusError:
+    """``error`` as a build under ``profile`` may print it (its log may be as public as the
+    edition): a problem at a withheld record, or naming one, keeps its file and line and says in
+    general terms what is wrong, never the record's id, words or the text around its quote."""
+    secret = secret_ids(error.marks, WITHHOLDS[check_profile(profile)])
+    if not secret:
+        return error
+    hint = f"withheld under --profile {profile}: run lexmap validate without --profile to see this problem"
+    shown = []
+    for problem in error.problems:
+        own = secret.get(problem.id or "")
+        said = f"{problem.message} {problem.hint or ''}"
+        if own is None and not any(word.strip(".") in secret for word in re.split(r"[^\w/@.-]+", said)):
+            shown.append(problem)
+            continue
+        words = problem.message.split()
+        general = list(itertools.takewhile(lambda w: re.fullmatch(r"[a-z][a-z0-9_]*", w) and w not in secret, words))
+        what = " ".join(general + ["..."] if len(general) < len(words) else general)
+        about = f"in a withheld {own.removesuffix('s')}" if own else "naming a withheld record"
+        message = f"a problem {about}" + (f": {what}" if general else "")
+        shown.append(attrs.evolve(problem, id=None if own else problem.id, message=message, hint=hint))
+    return CorpusError(shown, error.marks)
 
 
 def quote_pieces(quote: str, words: int = 5) -> tuple[str, ...]:

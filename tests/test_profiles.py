@@ -769,3 +769,45 @@ def test_a_document_made_confidential_reads_as_removed_with_nothing_pointing_at_
     assert changes == {("removed", "article-passports-force"): [], ("removed", "article-wages-indicator"): []}, changes
     assert [(r["change"], r["kind"], r["id"]) for r in found["records"]] == [("removed", "document", "article")], found["records"]
     assert "withheld-source" not in json.dumps(found), found
+
+
+def _broken(tmp_path, old: str, new: str, file: str = "statements.yaml"):
+    case = tmp_path / "case"
+    shutil.copytree(CASE, case)
+    path = case / "mappings" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return case
+
+
+PROBLEMS = {  # a problem in a withheld record, or one naming it: (old, new, file, the line printed)
+    "withheld quote": (f"quote: {QUOTE}", f"quote: {QUOTE.replace('his', 'his big')}", "statements.yaml", "statements.yaml:35:5"),
+    "withheld document's hash": ("sha256: 193af1", "sha256: 093af1", "documents.yaml", "documents.yaml:"),
+    "public claim naming a withheld id": ("practice: wages\n    element: charter/wages-paid\n    stance: supports\n    pinpoint: p. 5",
+                                          "practice: kova-interview-tirana\n    element: charter/wages-paid\n    stance: supports\n    pinpoint: p. 5",
+                                          "statements.yaml", "[report-wages]"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PROBLEMS)
+def test_a_problem_under_a_profile_prints_no_withheld_words(tmp_path, name):
+    """Attack round 11, F2: validate, site build (every command) printed a problem in a withheld
+    record with its id, its document's id, its quote and the confidential text around it: a CI
+    log of the public edition held what the edition withholds. Now: where it is, what in general
+    terms, and to run without the profile; without one, the problem in full."""
+    old, new, file, where = PROBLEMS[name]
+    case = _broken(tmp_path, old, new, file)
+    leaked = (*WITHHELD, "We were to", "Coordinatorul")
+    for command in (["validate"], ["leak-check"], ["site", "build", "-o", str(tmp_path / "site")]):
+        result = CliRunner().invoke(main, [*command, str(case), "--no-cache", "--profile", "public"])
+        assert result.exit_code == 1, result.output
+        assert where in result.stderr and "run lexmap validate without --profile to see this problem" in result.stderr
+        assert not [s for s in leaked if s in result.output], (command, result.output)
+    result = CliRunner().invoke(main, ["diff", str(case), str(CASE), "--profile", "public"])
+    assert "withheld under --profile public" in result.stderr and not [s for s in leaked if s in result.output]
+    with pytest.raises(lexmap.CorpusError) as raised:
+        lexmap.load(case, cache=False, profile="internal")
+    assert not [s for s in leaked[:7] if s in str(raised.value)]  # internal shows the restricted ones
+    full = CliRunner().invoke(main, ["validate", str(case), "--no-cache"])
+    assert "kova-interview-tirana" in full.stderr  # without a profile: all of it

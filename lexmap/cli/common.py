@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -111,11 +112,7 @@ def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "ful
     except CorpusError as error:
         for line in describe(path, list(texts)):  # first: which case and which law folders
             click.echo(line, err=True)
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        count = len(error.problems)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
-        sys.exit(1)
+        exit_with(error)
     for line in describe(path, list(texts), corpus):  # before the command's output
         click.echo(line, err=True)
     if corpus.case is not None and corpus.case.profile is not None and profile != "full":
@@ -126,6 +123,15 @@ def load_corpus(path, texts=(), require_texts: bool = False, profile: str = "ful
             err=True,
         )
     return corpus
+
+
+def exit_with(error: CorpusError) -> NoReturn:
+    """Every problem of ``error`` on stderr, then their number; exit 1."""
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+    sys.exit(1)
 
 
 def _not_public(corpus) -> int:

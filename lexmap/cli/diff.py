@@ -20,7 +20,7 @@ from ..loader import CaseRecords, read_case
 from ..loading import corpus_of
 from ..outputs import check_file_output, corpus_inputs, write_file
 from ..problems import CorpusError
-from ..profiles import WITHHOLDS, ProfileError, apply_profiles, crossed
+from ..profiles import WITHHOLDS, ProfileError, apply_profiles, crossed, withhold_problems
 from ..revisions import RevisionError, checkout, commit_of, repository
 from .common import output_option, profile_option, to_stdout
 from .errors import UserError
@@ -39,19 +39,21 @@ def _case_in_repository(given: str, case: Path | None) -> Path:
 
 
 @contextlib.contextmanager
-def version(given: str, case: Path | None, *, cache: bool = True, revision: bool = False) -> Iterator[tuple[CaseRecords, str]]:
+def version(
+    given: str, case: Path | None, *, cache: bool = True, revision: bool = False, profile: str = "full"
+) -> Iterator[tuple[CaseRecords, str]]:
     """The records of the corpus ``given`` names (a case folder or data file, else, or with
     ``revision``, a git revision of the repository holding the case) and its label; a revision's
-    tree is removed on leaving."""
+    tree is removed on leaving. Its problems are printed as under ``profile``."""
     if not revision and Path(given).exists():
-        yield _read(Path(given), given, cache=cache), given
+        yield _read(Path(given), given, cache=cache, profile=profile), given
         return
     try:
         top, inside = repository(_case_in_repository(given, case))
         commit = commit_of(top, given)
         with checkout(top, commit, inside, shown=given) as tree:
             label = f"{given} ({commit[:12]})"
-            yield _read(tree / inside, label, cache=False), label
+            yield _read(tree / inside, label, cache=False, profile=profile), label
     except RevisionError as error:
         raise UserError(error.message, error.hint) from error
 
@@ -83,11 +85,11 @@ def compared(old: tuple[CaseRecords, str], new: tuple[CaseRecords, str], profile
     )
 
 
-def _read(path: Path, label: str, *, cache: bool, texts=None, require_texts: bool = False) -> CaseRecords:
+def _read(path: Path, label: str, *, cache: bool, texts=None, require_texts: bool = False, profile: str = "full") -> CaseRecords:
     try:
         return read_case(path, cache=cache, texts=texts, require_texts=require_texts)
     except CorpusError as error:
-        for problem in error.problems:
+        for problem in withhold_problems(error, profile).problems:
             click.echo(str(problem), err=True)
         count = len(error.problems)
         click.echo(
@@ -136,7 +138,7 @@ def diff(old, new, fmt, output, case, independence, profile):
     protected = [p for group in inputs for p in group]
     if not to_stdout(output):
         check_file_output(output, protected)
-    with version(old, case) as before, version(new, case) as after:
+    with version(old, case, profile=profile) as before, version(new, case, profile=profile) as after:
         found = compared(before, after, profile, independence)
     data = render(found, fmt)
     if to_stdout(output):
@@ -165,10 +167,12 @@ def changes_since(
         return None
     profile = corpus.case.profile if corpus.case is not None and corpus.case.profile else "full"
     folder = path or find_case() or bundled_case()
-    with version(revision, folder, revision=True) as before:
+    with version(revision, folder, revision=True, profile=profile) as before:
         if profile == "full":
             found = semantic_diff(corpus_of(before[0]), corpus, old_label=before[1], new_label="this edition")
         else:  # the case read again (from the cache), its records full: the edition made with the old one's
-            now = _read(Path(folder), "this edition", cache=True, texts=list(texts) or None, require_texts=require_texts)
+            now = _read(
+                Path(folder), "this edition", cache=True, texts=list(texts) or None, require_texts=require_texts, profile=profile
+            )
             found = compared(before, (now, "this edition"), profile)
     return revision, to_markdown(found, title=f"Changes since {revision}")

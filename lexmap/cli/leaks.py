@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from ..outputs import check_folder_output, corpus_inputs
-from .common import KnownChoice, corpus_path, texts_option
+from ..problems import CorpusError
+from .common import KnownChoice, corpus_path, exit_with, texts_option
 from .errors import UserError
 
 
@@ -42,14 +43,17 @@ def leak_check_command(path, texts, profile, output):
     """
     from ..leaks import leak_check
 
-    if output is None:
-        with tempfile.TemporaryDirectory(prefix="lexmap-leak-check-") as folder:
-            report = leak_check(path, Path(folder), profile=profile, texts=texts)
-    else:
-        if output.exists() and (not output.is_dir() or any(output.iterdir())):
-            raise UserError(f"the folder {str(output)!r} is not empty", "give a new or empty folder, or leave out -o")
-        check_folder_output(output, corpus_inputs(path) + list(texts))
-        report = leak_check(path, output, profile=profile, texts=texts)
+    try:
+        if output is None:
+            with tempfile.TemporaryDirectory(prefix="lexmap-leak-check-") as folder:
+                report = leak_check(path, Path(folder), profile=profile, texts=texts)
+        else:
+            if output.exists() and (not output.is_dir() or any(output.iterdir())):
+                raise UserError(f"the folder {str(output)!r} is not empty", "give a new or empty folder, or leave out -o")
+            check_folder_output(output, corpus_inputs(path) + list(texts))
+            report = leak_check(path, output, profile=profile, texts=texts)
+    except CorpusError as error:  # as under the profile: a CI log of leak-check is public too
+        exit_with(error)
     for leak in report.leaks:
         click.echo(f"leak: {leak}", err=True)
     for change in report.level_changes:

@@ -168,6 +168,26 @@ def _copy(stream, size: int, handle: int) -> None:
         left -= len(chunk)
 
 
+def _stays_inside(name: str, target: str, links: set[str]) -> bool:
+    """Whether the link at ``name`` (in the case folder) to ``target`` leads to a place inside the
+    folder. Its steps are taken as text, so none may pass through a link of the tree (``..`` after
+    a link is the parent of where the link leads, which text cannot know: ``sub/up -> ..`` made
+    ``sub/up/sub/up/../../../../etc/passwd`` look inside); a link to a link is refused so."""
+    if target.startswith("/"):
+        return False
+    here = [part for part in posixpath.dirname(name).split("/") if part]  # real folders: _open_parent
+    for part in target.split("/"):
+        if part == ".." and not here:
+            return False
+        if part == "..":
+            here.pop()
+        elif part not in ("", "."):
+            here.append(part)
+            if "/".join(here) in links:
+                return False
+    return True
+
+
 def _write(tmp: Path, entries: list, prefix: list[str], top: Path, revision: str) -> None:
     """Write every entry under ``tmp``/``prefix``, the blobs read raw from ``git cat-file --batch``."""
     total = 0
@@ -183,6 +203,7 @@ def _write(tmp: Path, entries: list, prefix: list[str], top: Path, revision: str
             raise _refuse(revision, shown, "a name git never checks out")
         if mode not in ("100644", "100755", "120000", "160000"):
             raise _refuse(revision, shown, "an entry lexmap does not write")
+    links = {name for mode, _oid, _size, name in entries if mode == "120000"}
     command = _command(top, "cat-file", "--batch")
     root = os.open(tmp, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -207,9 +228,10 @@ def _write(tmp: Path, entries: list, prefix: list[str], top: Path, revision: str
                             )
                         if mode == "120000":
                             target = git.stdout.read(size).decode("utf-8", "surrogateescape")
-                            inside = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
-                            if target.startswith("/") or inside == ".." or inside.startswith("../"):
-                                raise _refuse(revision, shown, f"a link to {target!r} that is absolute or leads out")
+                            if not _stays_inside(name, target, links):
+                                raise _refuse(
+                                    revision, shown, f"a link to {target!r} that is absolute, leads out or through a link"
+                                )
                             os.symlink(target, parts[-1], dir_fd=folder)
                         else:
                             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW

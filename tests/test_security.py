@@ -1149,6 +1149,28 @@ def test_a_link_out_beside_the_case_is_not_read(tmp_path, monkeypatch):
     assert result.exit_code == 0 and "No change." in result.output, result.output
 
 
+def test_a_revision_s_link_that_climbs_through_another_link_is_refused(tmp_path, monkeypatch):
+    """Attack round 11, F3: a link's target was checked as text, but the kernel takes ``..`` after
+    following the links on the way: with ``sub/up -> ..``, ``../sub/up/sub/up/../../../../etc/passwd``
+    read as inside the case and led to /etc/passwd. A link inside the case, through no link, is kept."""
+    from lexmap import revisions
+
+    repo = _case_repository(tmp_path)
+    (repo / "case" / "sub").mkdir()
+    (repo / "case" / "texts").mkdir(exist_ok=True)
+    os.symlink("..", repo / "case" / "sub" / "up")
+    os.symlink("../lexmap.yaml", repo / "case" / "texts" / "manifest.txt")
+    _git_commit(repo)
+    with revisions.checkout(repo, "HEAD", Path("case")) as tree:
+        assert (tree / "case" / "texts" / "manifest.txt").read_bytes() == (repo / "case" / "lexmap.yaml").read_bytes()
+    target = "../sub/up/sub/up/../../../../etc/passwd"
+    os.symlink(target, repo / "case" / "texts" / "pw.txt")
+    _git_commit(repo)
+    with pytest.raises(revisions.RevisionError) as refused, revisions.checkout(repo, "HEAD", Path("case")):
+        pass
+    assert refused.value.message.startswith(f"the case at 'HEAD' holds 'case/texts/pw.txt', a link to {target!r}")
+
+
 # -- attack round 9 (issue 26), branch fix-a9-files -------------------------------------------
 
 

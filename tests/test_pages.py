@@ -250,7 +250,9 @@ def test_a_pdf_s_quotes_are_placed_on_its_pages_without_walking_the_pages(tmp_pa
     compared = counting(monkeypatch, pages.Page, "__eq__")
     caught, lines = lines_run(lambda: pytest.raises(lexmap.CorpusError, lexmap.load, case, cache=False), pages)
     assert len(caught.value.problems) == wrong
-    assert caught.value.problems[0].message == f"quote found on p. {count} (PDF page {count}); the pinpoint says p. 1 (PDF page 1)"
+    assert (
+        caught.value.problems[0].message == f"quote found on p. {count} (PDF page {count}); the pinpoint says p. 1 (PDF page 1)"
+    )
     assert not compared, f"{len(compared):,} pages compared"
     assert lines < 15 * count, f"{lines:,} lines of lexmap.pages run for {count:,} pages"  # its normalising loop, once
     text = pages.PagedText([pages.Page(i + 1, str(i + 1), "zzlast words here") for i in range(count)])

@@ -278,20 +278,24 @@ def read_notes(fmt: str, data: bytes) -> list[Note]:
 # -- drafts -------------------------------------------------------------------------------
 
 
-def _document_for(note: Note, corpus) -> str | None:
+def _document_for(note: Note, corpus, by_address: dict[str, list[str]]) -> str | None:
     if note.tags.get("document"):
         return note.tags["document"]
     if corpus is None or not note.uri:
         return None
     if match := re.fullmatch(r"urn:lexmap:document:(.+)", note.uri):
         return match[1]
-    wanted = note.uri.rstrip("/")
-    found = [
-        d.id
-        for d in corpus.documents.values()
-        if (d.url or "").rstrip("/") == wanted or (getattr(d, "archived_url", None) or "").rstrip("/") == wanted
-    ]
+    found = by_address.get(note.uri.rstrip("/"), [])
     return found[0] if len(found) == 1 else None
+
+
+def _addresses(corpus) -> dict[str, list[str]]:
+    """The documents at each address (their URL and archived copy), made once for every note."""
+    found: dict[str, list[str]] = {}
+    for d in getattr(corpus, "documents", {}).values():
+        for address in dict.fromkeys(a.rstrip("/") for a in (d.url, getattr(d, "archived_url", None)) if a):
+            found.setdefault(address, []).append(d.id)
+    return found
 
 
 def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, list[str]]]:
@@ -300,6 +304,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
     taken = {i for name in (*STATEMENTS, "documents", "practices", "actors") for i in getattr(corpus, name, {})}
     given: set[str] = set()
     following: dict[str, int] = {}  # base -> the first number after the last id made up on it
+    by_address = _addresses(corpus)
     out = []
     for number, note in enumerate(notes, 1):
         tags, todo = note.tags, []
@@ -308,7 +313,7 @@ def draft_records(notes: Iterable[Note], corpus=None) -> list[tuple[str, dict, l
             "attestation",
         )
         record: dict = {}
-        document = _document_for(note, corpus)
+        document = _document_for(note, corpus, by_address)
         wanted = tags.get("id") or (m[1] if (m := re.fullmatch(r"urn:lexmap:\w+:(.+)", note.annotation_id or "")) else None)
         # an id the annotation gives is kept (validate names it if the case has it already: an
         # annotation imported twice); one made up avoids every id in use

@@ -333,3 +333,25 @@ def test_made_up_ids_are_linear_in_the_notes_even_when_given_ids_block_them():
     assert ids[half:] == [f"imported-{2 * half + 1 + i}" for i in range(half)]  # the ids as before: the first free number
     assert len(set(ids)) == 2 * half
     assert lines < 80 * 2 * half, f"{lines:,} lines run for {2 * half:,} notes"
+
+
+def test_each_note_finds_its_document_by_address_without_a_scan_of_every_document():
+    """Attack round 11 (not demonstrated there): each note's address was compared with every
+    document's URL and archived copy, notes x documents; the addresses are now indexed once."""
+    from types import SimpleNamespace
+
+    from lexmap import annotation_import
+    from lexmap.annotation_import import Note, draft_records
+
+    from counting import lines_run
+
+    n = 400
+    documents = {
+        f"d{i}": SimpleNamespace(id=f"d{i}", url=f"https://example.org/{i}/", archived_url=f"https://archive.example/{i}")
+        for i in range(n)
+    }
+    corpus = SimpleNamespace(documents=documents)
+    notes = [Note("q", {}, [], uri=f"https://example.org/{i}" if i % 2 else f"https://archive.example/{i}/") for i in range(n)]
+    drafts, lines = lines_run(lambda: draft_records(notes, corpus), annotation_import)
+    assert [record["document"] for _collection, record, _todo in drafts] == [f"d{i}" for i in range(n)]
+    assert lines < 120 * n, f"{lines:,} lines run for {n:,} notes and documents"

@@ -25,7 +25,7 @@ from .exports.rdf_text import ntriples as write_ntriples
 from .exports.spreadsheet import neutralise_lines
 from .exports.triples import DEFAULT_BASE, corpus_triples
 from .extras import require
-from .outputs import OutputError, corpus_inputs, owned_marker, replaced_folder
+from .outputs import OutputError, check_folder_output, corpus_inputs, owned_marker, replaced_folder
 
 STORE_KIND = "sparql-store"
 """The kind of output a store folder's marker (:data:`lexmap.outputs.OWNED_FOLDER_MARKER`) names."""
@@ -82,10 +82,11 @@ def open_store(corpus, store: str | Path | None = None, base: str = DEFAULT_BASE
         return memory
     folder = Path(store)
     content = content_hash(corpus, base)
+    inputs = corpus_inputs(corpus.root) if corpus.root is not None else []
+    check_folder_output(folder, inputs, kind=STORE_KIND)  # a store reused is checked as one built: nobody else can swap it
     marker = owned_marker(folder, STORE_KIND)
     if marker is not None and marker.get("content") == content and (folder / STORE_DATA).is_dir():
         return ox.Store.read_only(str(folder / STORE_DATA))
-    inputs = corpus_inputs(corpus.root) if corpus.root is not None else []
     with replaced_folder(
         folder, inputs, kind=STORE_KIND, marker={"content": content, "lexmap_version": version("lexmap")}
     ) as staging:

@@ -452,6 +452,17 @@ def test_sparql_store_is_reused_while_the_corpus_is_unchanged_and_rebuilt_when_i
     assert result.exit_code == 2 and "not written by lexmap" in result.output
     assert sorted(p.name for p in foreign.iterdir()) == [OWNED_FOLDER_MARKER, "notes.txt"]
 
+    # a store reused is checked as one built (attack round 11): once another user can swap it
+    # (its parent writable by all, not sticky), it is refused, not queried
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    store = shared / "store"
+    assert run() == claims - 1
+    shared.chmod(0o777)
+    result = CliRunner().invoke(main, ["sparql", count, str(corpus), "--store", str(store)])
+    assert result.exit_code == 2 and "can be written by every user" in result.output, result.output
+    shared.chmod(0o755)
+
 
 def test_sparql_falls_back_to_rdflib_without_pyoxigraph(small, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyoxigraph", None)  # import fails as if not installed

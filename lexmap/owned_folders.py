@@ -258,12 +258,13 @@ _ACL_USER, _ACL_GROUP, _ACL_MASK, _ACL_WRITE = 0x02, 0x08, 0x10, 0x02
 """POSIX ACL entry tags and the write permission, as Linux stores them (``acl_ea.h``)."""
 
 
-def _acl_writer(path: str) -> str | None:
+def _acl_writer(path: str, kind: str = "access") -> str | None:
     """Who other than this user an ACL on ``path`` lets write it (a named user or group, write
     not masked off), or None. The mode's group bits of a folder with an ACL are its mask, so a
-    mode alone cannot tell: ``setfacl -m u:other:rwx`` shows as group-writable by one's own group."""
+    mode alone cannot tell: ``setfacl -m u:other:rwx`` shows as group-writable by one's own group.
+    ``kind`` "default": the ACL that what is made in ``path`` inherits (``setfacl -d``)."""
     try:
-        blob = os.getxattr(path, "system.posix_acl_access", follow_symlinks=False)
+        blob = os.getxattr(path, f"system.posix_acl_{kind}", follow_symlinks=False)
     except OSError:  # no ACL, or a file system without them
         return None
     import struct
@@ -288,9 +289,15 @@ def changeable_by_others(folder: str | os.PathLike, *, itself: bool, parents: bo
     (as /tmp is: nobody else may rename what is yours there). The rule ssh applies to ~/.ssh."""
     path = os.path.abspath(folder)
     me = os.getuid()
+    holders = 2 if itself else 1  # the folder and the one holding it: what lexmap makes there inherits their default ACL
     while True:
         info = os.stat(path, follow_symlinks=False)
         mode = stat.S_IMODE(info.st_mode)
+        if holders and (acl := _acl_writer(path, "default")):  # sticky or not: the new files are the other's to write
+            return (
+                f"{path!r} gives another {acl} write access to what is made in it, through its default ACL (getfacl -d shows it)"
+            )
+        holders -= bool(holders)
         if itself:
             if info.st_uid != me:
                 return f"{path!r} belongs to another user (uid {info.st_uid})"

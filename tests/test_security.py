@@ -1233,7 +1233,7 @@ def test_an_output_in_a_folder_others_can_write_is_refused_in_one_line(tmp_path,
         check_folder_output(www / "store", force=True)  # not even with --force
 
 
-def _set_acl(folder, *entries: tuple[int, int, int]) -> None:
+def _set_acl(folder, *entries: tuple[int, int, int], name: str = "system.posix_acl_access") -> None:
     """``setfacl`` without the acl package: the ``system.posix_acl_access`` xattr, as
     (tag, permissions, id) entries besides the owner's, its group's and others' from the mode."""
     import struct
@@ -1243,7 +1243,7 @@ def _set_acl(folder, *entries: tuple[int, int, int]) -> None:
     blob = struct.pack("<I", 2) + pack(0x01, (mode >> 6) & 7) + b"".join(pack(*e) for e in entries if e[0] == 0x02)
     blob += pack(0x04, (mode >> 3) & 7) + b"".join(pack(*e) for e in entries if e[0] != 0x02) + pack(0x20, mode & 7)
     try:
-        os.setxattr(folder, "system.posix_acl_access", blob)
+        os.setxattr(folder, name, blob)
     except OSError as error:  # a file system without POSIX ACLs: nothing to bypass there
         pytest.skip(f"no POSIX ACLs on {folder}: {error}")
 
@@ -1277,6 +1277,10 @@ def test_an_output_in_a_folder_an_acl_lets_others_write_is_refused_in_one_line(t
     www.chmod(0o1777)
     _set_acl(www, (0x02, 7, other_uid), (0x10, 7, 0xFFFFFFFF))
     assert check_folder_output(www / "site") == www / "site"  # sticky: nobody else may rename what is mine
+    # a default ACL (setfacl -d -m u:nobody:rwx): what lexmap makes there is the other's to write, sticky or not
+    _set_acl(www, (0x02, 7, other_uid), (0x10, 7, 0xFFFFFFFF), name="system.posix_acl_default")
+    with pytest.raises(OutputError, match=f"another user uid {other_uid} write access to what is made in it"):
+        check_folder_output(www / "site")
 
 
 def test_a_folder_of_another_user_or_one_anyone_can_write_is_neither_a_new_case_nor_an_output(two_users, tmp_path):

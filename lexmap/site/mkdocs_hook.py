@@ -14,7 +14,9 @@ footer's notice.
 For speed on large sites, the raw HTML of generated pages bypasses Markdown, the theme and
 Material's search plugin (:mod:`lexmap.site.raw_html`), the headings around it are rendered
 without Markdown (:mod:`lexmap.site.headings`), and the hook indexes those pages for search
-itself (:mod:`lexmap.site.search`); the site is the same either way.
+itself (:mod:`lexmap.site.search`); the site is the same either way. For memory, a page the
+navigation does not list is made when it is written (:mod:`lexmap.site.late_pages`), and the
+search index goes to a file as pages are written (:mod:`lexmap.site.search_stream`).
 """
 
 from __future__ import annotations
@@ -227,7 +229,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         incremental.SESSION.rendering(env=env)
     elif not (config.extra.get("lexmap") or {}).get("serve"):  # serve renders pages again, later, with this theme
         theme_cache.install(env)  # the navigation once per folder for the pages it does not list
-    gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
+    gc.freeze()  # and so are the pages read so far (those of the navigation; the others wait, late_pages)
     return env
 
 

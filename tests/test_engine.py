@@ -100,6 +100,29 @@ def test_materials_search_index_is_reachable(config):
     assert _parameters(SearchIndex.create_entry_for_section) == ["self", "section", "toc", "url", "page"]
 
 
+def test_materials_search_index_is_written_around_its_entries(config, tmp_path):
+    """lexmap.site.search_stream writes the entries between what index_frame gives, into the
+    files index_files names, search_index.js as Material's offline plugin writes it."""
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    mkdocs_api.material_search(config).on_config(config)
+    index = mkdocs_api.material_index(config)
+    entries = [{"location": "a.html#x", "title": "T\u00e9", "text": "<p>x</p>"}, {"location": "b.html", "title": "", "text": ""}]
+    head, tail = mkdocs_api.index_frame(config)
+    index.entries = list(entries)
+    whole = index.generate_search_index(None)
+    assert head + json.dumps(entries, separators=(",", ":"))[1:-1] + tail == whole
+    assert mkdocs_api.take_search_entries(index) == entries and index.entries == []
+    built = load_config(str(config.config_file_path), site_dir=str(tmp_path))
+    (json_file, none), (js_file, prefix) = mkdocs_api.index_files(built)
+    json_file.parent.mkdir()
+    json_file.write_text(whole, encoding="utf-8")
+    offline = OfflinePlugin()
+    offline.load_config({})
+    offline.on_post_build(config=built)
+    assert none == "" and js_file.read_text(encoding="utf-8") == prefix + whole
+
+
 def test_materials_sections_are_what_lexmap_builds():
     """lexmap.site.search builds Material's Section and Element objects and fills them as
     Material's Parser does: the constructors and attributes it uses."""

@@ -37,13 +37,17 @@ __all__ = [
     "rebuild_wanted",
     "refresh_search",
     "render_page",
+    "index_files",
+    "index_frame",
     "nest_toc_tokens",
+    "populate_page",
     "release_rendered",
     "release_source",
     "set_rendered",
     "show_site",
     "site_changing",
     "slugify",
+    "take_search_entries",
     "unique",
 ]
 
@@ -93,6 +97,14 @@ def generated_file(config: MkDocsConfig, src_uri: str, make: Any) -> File:
     assert isinstance(file, _MadeWhenRead)
     file._make = make
     return file
+
+
+def populate_page(page: Page, config: MkDocsConfig, files: Any) -> None:
+    """Read and render ``page`` as mkdocs does each page before it writes any (its private
+    ``_populate_page``: the page's ``pre_page``, ``page_markdown`` and ``page_content`` events)."""
+    from mkdocs.commands.build import _populate_page
+
+    _populate_page(page, config, files)
 
 
 def release_source(file: File) -> None:
@@ -146,11 +158,45 @@ def add_search_entries(index: Any, sections: list[Section], page: Page) -> None:
             index.create_entry_for_section(section, [] if found is None else [found], page.url, page)
 
 
+def take_search_entries(index: Any) -> list[dict]:
+    """The entries Material's ``index`` holds (its ``entries``), taken out of it."""
+    entries, index.entries = index.entries, []
+    return entries
+
+
+def index_frame(config: MkDocsConfig) -> tuple[str, str]:
+    """What Material's search plugin writes before and after the entries of its index (its
+    ``generate_search_index``, on no entries: ``{"config":{...},"docs":[]}``, the entries last)."""
+    index = material_index(config)
+    if index is None:
+        raise ValueError("Material's search plugin keeps no index")
+    held, index.entries = index.entries, []
+    try:
+        data = index.generate_search_index(None)
+    finally:
+        index.entries = held
+    head, found, tail = data.rpartition('"docs":[]')
+    if not found:
+        raise ValueError("Material's search index no longer ends with its entries")
+    return head + '"docs":[', "]" + tail
+
+
+OFFLINE_INDEX_PREFIX = "var __index = "
+"""What Material's offline plugin writes before the search index in ``search_index.js``."""
+
+
+def index_files(config: MkDocsConfig) -> list[tuple[Path, str]]:
+    """The files Material's search and offline plugins write the search index to, each with
+    what comes before the index in it."""
+    folder = Path(config.site_dir) / "search"
+    return [(folder / "search_index.json", ""), (folder / "search_index.js", OFFLINE_INDEX_PREFIX)]
+
+
 def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav: Any, env: Any) -> None:
     """Render ``page`` again from ``markdown`` and write it, as a build does each page (mkdocs'
     private ``_populate_page`` and ``_build_page``: every plugin event of a page, the theme),
     replacing its entries in the search index first (:func:`refresh_search` writes the index)."""
-    from mkdocs.commands.build import _build_page, _populate_page
+    from mkdocs.commands.build import _build_page
 
     index = material_index(config)
     entries: list = index.entries if index is not None else []
@@ -158,7 +204,7 @@ def render_page(page: Page, markdown: str, config: MkDocsConfig, files: Any, nav
     if at:  # the page's entries are contiguous (one page indexed at a time): replaced in place
         del entries[at[0] : at[-1] + 1]
     page.file.content_string = markdown
-    _populate_page(page, config, files)
+    populate_page(page, config, files)
     length = len(entries)
     _build_page(page, config, files.documentation_pages(), nav, env)
     if at:

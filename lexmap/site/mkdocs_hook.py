@@ -14,7 +14,9 @@ footer's notice.
 For speed on large sites, the raw HTML of generated pages bypasses Markdown, the theme and
 Material's search plugin (:mod:`lexmap.site.raw_html`), the headings around it are rendered
 without Markdown (:mod:`lexmap.site.headings`), and the hook indexes those pages for search
-itself (:mod:`lexmap.site.search`); the site is the same either way.
+itself (:mod:`lexmap.site.search`); the site is the same either way. For memory, a page the
+navigation does not list is made when it is written (:mod:`lexmap.site.late_pages`), and the
+search index goes to a file as pages are written (:mod:`lexmap.site.search_stream`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from mkdocs.structure.files import File, Files
 
 import lexmap
 from lexmap.problems import CorpusError
-from lexmap.site import incremental, mkdocs_api, problem_page, raw_html, search, theme_cache
+from lexmap.site import incremental, late_pages, mkdocs_api, problem_page, raw_html, search, search_stream, theme_cache
 from lexmap.site.headings import GeneratedPage
 from lexmap.site.pages import page_makers as build_page_makers
 
@@ -150,9 +152,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info("lexmap: %d/%d pages generated", done[0], total)
         return markdown
 
+    serve = bool((config.extra.get("lexmap") or {}).get("serve"))
+    listed = late_pages.listed(config.nav)
     for src_uri, make in makers.items():  # each page's Markdown made when mkdocs reads the page
         file = mkdocs_api.generated_file(config, src_uri, partial(made, make))
-        GeneratedPage(titles.get(src_uri), file, config)  # mkdocs uses a page a plugin made (file.page)
+        # mkdocs uses a page a plugin made (file.page); one outside the navigation is made as it is written
+        (GeneratedPage if serve or src_uri in listed else late_pages.LatePage)(titles.get(src_uri), file, config)
         files.append(file)
     for asset in (CSS, SHIM):
         files.append(File.generated(config, asset, abs_src_path=str(HERE / asset)))
@@ -164,6 +169,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raw={},
         indexed=set(),
         index=index,
+        files=files,
+        stream=search_stream.Stream(index) if index is not None and not serve else None,
         late_html=index is not None or search.material_search(config) is None,
     )
     log.info(
@@ -178,6 +185,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Set aside the HTML of generated pages (put back in :func:`on_post_page`); report
     progress on large sites, where rendering is the slow part."""
+    if getattr(page, "waiting", False):  # a late_pages.LatePage, read for real when written
+        return markdown
     _state["rendered"] = _state.get("rendered", 0) + 1
     if _state.get("total", 0) >= 1000 and _state["rendered"] % 500 == 0:
         log.info("lexmap: %d pages rendered", _state["rendered"])
@@ -185,7 +194,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
         if incremental.SESSION is not None and (config.extra.get("lexmap") or {}).get("serve"):
             incremental.SESSION.hashes[page.file.src_uri] = incremental.digest(markdown)
         markdown, blocks = raw_html.set_aside(markdown)
-        _state["raw"][page.file.src_uri] = Kept(blocks)
+        _state["raw"][page.file.src_uri] = Kept(blocks, packed=not isinstance(page, late_pages.LatePage))
         wanted = page.meta.get("search") or {}
         if not wanted.get("exclude") and _state["index"] is not None:
             page.meta["search"] = {**wanted, "exclude": True}  # Material leaves it to on_page_context
@@ -194,18 +203,19 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 class Kept:
-    """A page's set-aside HTML from the moment mkdocs reads the page until it writes it, compressed:
-    mkdocs reads every page before it writes any, so the HTML of the whole site waits in memory
-    (issue 29: a site's peak memory; zlib's fastest level keeps about a sixth of it)."""
+    """A page's set-aside HTML from the moment mkdocs reads the page until it writes it, compressed
+    (``packed``) when mkdocs reads the page before it writes any, so that the HTML of the pages of
+    the navigation waits in memory smaller (zlib's fastest level keeps about a sixth of it); a
+    :class:`~lexmap.site.late_pages.LatePage` is written next, and keeps its blocks as they are."""
 
     __slots__ = ("_data", "has_h1")
 
-    def __init__(self, blocks: list[str]):
+    def __init__(self, blocks: list[str], packed: bool = True):
         self.has_h1 = any("<h1" in block for block in blocks)
-        self._data = zlib.compress(marshal.dumps(blocks), 1)  # our own strings: marshal is enough
+        self._data: bytes | list[str] = zlib.compress(marshal.dumps(blocks), 1) if packed else blocks  # marshal: our own strings
 
     def blocks(self) -> list[str]:
-        return marshal.loads(zlib.decompress(self._data))
+        return marshal.loads(zlib.decompress(self._data)) if isinstance(self._data, bytes) else self._data
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
@@ -219,7 +229,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         incremental.SESSION.rendering(env=env)
     elif not (config.extra.get("lexmap") or {}).get("serve"):  # serve renders pages again, later, with this theme
         theme_cache.install(env)  # the navigation once per folder for the pages it does not list
-    gc.freeze()  # and so are the pages, read and rendered: the theme is all that is left to run
+    gc.freeze()  # and so are the pages read so far (those of the navigation; the others wait, late_pages)
     return env
 
 
@@ -238,7 +248,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 @event_priority(50)  # before Material's search plugin, which strips data-search attributes
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """Index a generated page in Material's search index without Material's HTML parser
-    (:mod:`lexmap.site.search`): the same entries, in a fraction of the build time."""
+    (:mod:`lexmap.site.search`): the same entries, in a fraction of the build time. A page outside
+    the navigation is read and rendered first (:mod:`lexmap.site.late_pages`)."""
+    late_pages.populate(page, config, _state["files"])
     if page.file.src_uri in _state.get("indexed", ()):
         kept = _state["raw"].get(page.file.src_uri)
         blocks = kept.blocks() if kept is not None else None
@@ -253,6 +265,8 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     ``site serve`` (which renders pages again), the page then lets go of its HTML."""
     kept = _state.get("raw", {}).pop(page.file.src_uri, None)
     opened, blocks = _state.pop("opened", (None, None))
+    if _state.get("stream") is not None:
+        _state["stream"].take()  # the page's search entries, out of Material's index
     if not (config.extra.get("lexmap") or {}).get("serve"):
         mkdocs_api.release_rendered(page)  # memory holds the corpus and the pages being written, not the site
     if kept is None:
@@ -260,11 +274,18 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return raw_html.put_back(output, blocks if opened is kept and blocks is not None else kept.blocks())
 
 
+@event_priority(-110)  # after Material's search and offline plugins wrote the index (of no entries)
 def on_post_build(config: MkDocsConfig) -> None:
+    stream = _state.pop("stream", None)
+    if stream is not None:
+        stream.write(config)  # lexmap.site.search_stream: the index with every entry
     gc.unfreeze()  # frozen since on_config; mkdocs serve builds again in the same process
 
 
 def on_build_error(error: Exception) -> None:
+    stream = _state.pop("stream", None)
+    if stream is not None:
+        stream.close()
     gc.unfreeze()
 
 

@@ -193,11 +193,11 @@ def document_texts(corpus, layout: Layout) -> dict[str, str]:
             continue
         for folder in layout.texts:
             path = folder / document.text_file
-            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
-                try:
+            try:
+                if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                     found[document.id] = read_text(path, folder=layout.pinned(folder))
-                except (TextRefused, OSError):
-                    pass
+                    break
+            except (TextRefused, OSError):  # (OSError: a link there changed while it was resolved)
                 break
     return found
 

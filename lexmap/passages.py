@@ -200,8 +200,11 @@ def document_text(folders: list[Path], text_file: str) -> tuple[Path, Path] | No
         return None
     for folder in folders:
         candidate = folder / name
-        if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
-            return folder, candidate
+        try:
+            if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
+                return folder, candidate
+        except OSError:  # a link there changed while it was resolved (EINVAL): not read
+            return None
     return None
 
 

@@ -254,7 +254,14 @@ class TextChecks:
             candidate = folder / name
             if not os.path.lexists(candidate):
                 continue
-            if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
+            try:
+                outside = not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file()
+            except OSError:  # a link there became something else while it was resolved (EINVAL)
+                self.report_at(
+                    document, ("text_file",), f"cannot read {candidate} (it changed while lexmap read it)", Swapped.hint
+                )
+                return None, "unreadable", None
+            if outside:
                 self.report_at(
                     document,
                     ("text_file",),

@@ -25,6 +25,7 @@ import attrs
 
 from .model import STATEMENTS, Attestation, Claim, Exhibit, Reading
 from .profiles import WITHHELD_QUOTE
+from .written import WrittenText
 
 if TYPE_CHECKING:
     from .discover import Layout
@@ -81,46 +82,13 @@ def parse_tags(tags: Iterable[str]) -> tuple[dict[str, str], list[str]]:
 # -- the document's text around a quote ---------------------------------------------
 
 
-_DOUBLE, _SINGLE = '"\u201c\u201d\u201e\u00ab\u00bb', "'\u2018\u2019\u201a`"
-
-
-def _word(word: str) -> str:
-    """A word as a pattern in which a straight and a typographic quote match each other, as
-    quotes are compared (:func:`lexmap.quotes.normalise`)."""
-    out = []
-    for char in word:
-        if char in _DOUBLE:
-            out.append(f"[{re.escape(_DOUBLE)}]")
-        elif char in _SINGLE:
-            out.append(f"[{re.escape(_SINGLE)}]")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
-
-
-def affixes(quote: str, text: str | None) -> tuple[str | None, str | None]:
-    """The ``AFFIX`` characters of ``text`` before the quote's first words and after its last
-    (whitespace in the quote matching any run of whitespace), or (None, None) when not found."""
-    if not text:
+def affixes(quote: str, text: WrittenText | None) -> tuple[str | None, str | None]:
+    """The ``AFFIX`` characters of the written ``text`` before the quote and after it, where the
+    quote check finds it (:class:`lexmap.written.WrittenText`), or (None, None) when not found."""
+    if text is None or (span := text.span(quote)) is None:
         return None, None
-    parts = [p for p in re.split(r"\s*\[\.\.\.\]\s*", quote.strip()) if p.strip()]
-    if not parts:
-        return None, None
-    pattern = lambda part: r"\s+".join(_word(word) for word in part.split())  # noqa: E731
-    first = re.search(pattern(parts[0]), text)
-    if not first:
-        return None, None
-    last = first if len(parts) == 1 else None
-    if last is None:
-        for match in re.finditer(pattern(parts[-1]), text[first.end() :]):
-            last = match
-            break
-        if last is None:
-            return text[max(0, first.start() - AFFIX) : first.start()], None
-        end = first.end() + last.end()
-    else:
-        end = first.end()
-    return text[max(0, first.start() - AFFIX) : first.start()], text[end : end + AFFIX]
+    start, end = span
+    return text.written[max(0, start - AFFIX) : start], text.written[end : end + AFFIX]
 
 
 # -- export ---------------------------------------------------------------------------
@@ -138,7 +106,7 @@ def _jsonable(value):
     return value
 
 
-def annotation(statement, document, text: str | None) -> dict:
+def annotation(statement, document, text: WrittenText | None) -> dict:
     """One statement as a W3C Web Annotation."""
     kind = KINDS[type(statement)]
     selector: dict = {"type": "TextQuoteSelector", "exact": statement.quote}
@@ -198,8 +166,8 @@ def corpus_annotations(corpus, texts: dict[str, str]) -> str:
     the documents' texts by id (for prefixes and suffixes; none in a document the edition
     withholds a statement of: :func:`withheld_from`)."""
     hidden = withheld_from(corpus)
-    texts = {d: t for d, t in texts.items() if d not in hidden}
-    items = [annotation(s, corpus.documents[s.document], texts.get(s.document)) for s in statements(corpus)]
+    written = {d: WrittenText(t) for d, t in texts.items() if d not in hidden}  # normalised once a text
+    items = [annotation(s, corpus.documents[s.document], written.get(s.document)) for s in statements(corpus)]
     collection = {
         # PageSelector is Hypothesis's, not the W3C context's: named in lexmap's vocabulary
         "@context": [CONTEXT, {"lexmap": VOCAB, "PageSelector": "lexmap:PageSelector"}],
@@ -225,11 +193,11 @@ def document_texts(corpus, layout: Layout) -> dict[str, str]:
             continue
         for folder in layout.texts:
             path = folder / document.text_file
-            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
-                try:
+            try:
+                if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                     found[document.id] = read_text(path, folder=layout.pinned(folder))
-                except (TextRefused, OSError):
-                    pass
+                    break
+            except (TextRefused, OSError):  # (OSError: a link there changed while it was resolved)
                 break
     return found
 

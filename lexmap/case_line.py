@@ -37,8 +37,9 @@ def describe(path: str | os.PathLike | None, texts=(), corpus=None) -> list[str]
     law = [str(folder) for folder in data[1:]] if case is None else []
     read = list(data)
     for name in case.law if case else ():
-        folder, _refused = law_folder(name, root)
-        if folder is not None:
+        found, _refused = law_folder(name, root)
+        if found is not None:
+            folder = found.path
             law.append(f"{name} ({folder})" if name == BUNDLED_LAW else str(folder))
             read.append(folder)
     lines = [

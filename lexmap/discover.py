@@ -117,16 +117,25 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def law_folder(name: str, root: Path) -> tuple[Path | None, str | None]:
-    """The folder a manifest's ``law:`` entry names, or why it is refused (outside the case)."""
+def _inside(path: Path, home: Folder) -> Folder | None:
+    """``path`` pinned, or None when the pin leads out of the case pinned as ``home``: the pin's
+    own resolution is the one checked, so a folder swapped for a link between a check and a pin
+    is never read (attack round 12, G4)."""
+    found = pin(path)
+    return found if found.real.is_relative_to(home.real) else None
+
+
+def law_folder(name: str, root: Path, home: Folder | None = None) -> tuple[Folder | None, str | None]:
+    """The folder a manifest's ``law:`` entry names, pinned (inside the case pinned as ``home``,
+    by default ``root`` now), or why it is refused (outside the case)."""
     if name == BUNDLED_LAW:
-        return bundled_law(), None
+        return pin(bundled_law()), None
     entry = PurePath(name)
     if entry.is_absolute() or ".." in entry.parts:
         return None, f"law folder {name!r} is outside the case"
-    if _leaves(root / name, root):
+    if (found := _inside(root / name, home or pin(root))) is None:
         return None, f"law folder {name!r} is a link leading out of the case"
-    return root / name, None
+    return found, None
 
 
 @attrs.frozen
@@ -142,10 +151,11 @@ class Layout:
     """The text folders that came with the case (its own ``texts/``), not named by the person
     running lexmap: a text there must be the case's own file (see :func:`foreign_text`)."""
     pins: tuple[Folder, ...] = attrs.field(
-        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: tuple(map(pin, {*self.data, *self.texts})), True)
+        kw_only=True, eq=False, repr=False, default=attrs.Factory(lambda self: tuple(map(pin, {*self.data, *self.texts})), True)
     )
-    """Every data and text folder, pinned as the layout is made: their files are read from where
-    the folders were then, never through a link swapped in since (:mod:`lexmap.readonce`)."""
+    """Every data and text folder, pinned as the layout is made (or as :func:`layout_for` checked
+    them): their files are read from where the folders were then, never through a link swapped
+    in since (:mod:`lexmap.readonce`)."""
 
     @property
     def root(self) -> Path:
@@ -214,6 +224,8 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     case = None
     manifest = None
     data: tuple[Path, ...] = ()
+    home = pin(root)  # the case folder: its own law and texts must lead inside it, as pinned
+    pinned: dict[Path, Folder] = {}
     odd = not_regular(root / MANIFEST)  # a FIFO, a folder, a link to /dev/null: refused, never passed over
     if odd:
         single = None
@@ -230,6 +242,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     elif root.is_file():
         single = root
         root = root.parent
+        home = pin(root)
     elif (root / MANIFEST).is_file():
         single = None
         manifest = root / MANIFEST
@@ -245,7 +258,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
         if not_read:
             problems.append(Problem(shown, None, None, None, *not_read))
         try:
-            source = None if outside else read_data(manifest, pin(root))  # read once: the bytes hashed are the bytes parsed
+            source = None if outside else read_data(manifest, home)  # read once: the bytes hashed are the bytes parsed
         except OSError as error:  # swapped since it was checked, or unreadable
             problems.append(Problem(shown, None, None, None, f"cannot read the manifest ({error.strerror})", "make it readable"))
             source = None
@@ -272,9 +285,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                     at = at[:-1]
                 line, column = positions.get(at, (None, None))
                 problems.append(Problem(shown, line, column, None, message, hint))
-        folders = [root]
+        folders, pinned[root] = [root], home
         for name in case.law if case else ():
-            law, refused = law_folder(name, root)
+            law, refused = law_folder(name, root, home)
             if law is None:
                 problems.append(
                     Problem(
@@ -286,7 +299,7 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                         f"copy the law into a folder inside the case and name it relative to the case, or '{BUNDLED_LAW}'",
                     )
                 )
-            elif not _is_dir(law):
+            elif not _is_dir(law.path):
                 problems.append(
                     Problem(
                         shown,
@@ -297,8 +310,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
                         f"name '{BUNDLED_LAW}' or a folder relative to the case",
                     )
                 )
-            elif not any(law.resolve().is_relative_to(f.resolve()) for f in folders):
-                folders.append(law)  # a law folder inside the case is read with the case
+            elif not any(law.real.is_relative_to(pinned[f].real) for f in folders):
+                folders.append(law.path)  # a law folder inside the case is read with the case
+                pinned[law.path] = law
         data = tuple(folders)
     elif root.is_dir():
         single = None
@@ -320,7 +334,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     named = [Path(t) for t in [*os.environ.get(TEXTS_ENV, "").split(os.pathsep), *(texts or ())] if t]
     folders = [own] if own.is_dir() else []
     trusted = any(n.is_dir() and os.path.samefile(own, n) for n in named) if folders else False
-    if folders and not trusted and _leaves(own, root):
+    if folders and not trusted and (own_pin := _inside(own, home)) is not None:
+        pinned[own] = own_pin
+    elif folders and not trusted:
         problems.append(
             Problem(
                 relative_name(own, root.parent),
@@ -335,7 +351,9 @@ def layout_for(path: str | os.PathLike | None, texts, problems: list[Problem], c
     folders += named
     texts = list(dict.fromkeys(folders))
     case_texts = (own,) if folders[:1] == [own] and not trusted else ()
-    layout = Layout(data=data, manifest=manifest, texts=tuple(Path(t) for t in texts), single_file=single, case_texts=case_texts)
+    kept = tuple(Path(t) for t in texts)
+    pins = tuple(pinned.get(folder) or pin(folder) for folder in dict.fromkeys([*data, *kept]))
+    layout = Layout(data=data, manifest=manifest, texts=kept, single_file=single, case_texts=case_texts, pins=pins)
     return layout, case
 
 

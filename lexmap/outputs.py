@@ -319,11 +319,13 @@ def replaced_folder(
     force: bool = False,
     kind: str = "site",
     marker: dict | None = None,
+    private: bool = False,
 ) -> Iterator[Path]:
     """Yield an empty staging folder beside the folder ``path``; when the block succeeds, the
     staging folder (marked as lexmap's output of ``kind``, with ``marker``'s fields) replaces
-    ``path``. On any failure ``path`` is left as it was and the staging folder is removed.
-    Refused as :func:`check_folder_output` says."""
+    ``path``, with the umask's mode (``private``, a cache: 0700 whatever the umask). On any
+    failure ``path`` is left as it was and the staging folder is removed. Refused as
+    :func:`check_folder_output` says."""
     inputs = list(inputs)
     shown = os.fspath(path)
     with _exclusive(Path(os.path.abspath(path)).parent):  # never check a folder another build is swapping
@@ -338,7 +340,7 @@ def replaced_folder(
         os.close(os.open(staging / _STAGING_SENTINEL, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         yield staging  # 0700 until it is whole: nobody else enters it while it is built
         os.unlink(staging / _STAGING_SENTINEL)
-        os.chmod(staging, folder_mode())
+        os.chmod(staging, 0o700 if private else folder_mode())
         write_marker(staging, kind, marker)
         with _exclusive(target.parent):
             _swap(staging, target, shown, force, kind)

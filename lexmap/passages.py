@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -22,6 +23,12 @@ from .quotes import LIGATURES, nfc, normalise, visible
 RAREST, MAX_PLACES = 3, 200
 """Windows are tried around the places of the 3 rarest words the text shares with what is
 sought, at most 200 places each: enough for a passage that shares most of its words."""
+HINT_WINDOWS = 3000
+"""The windows the closest-passage hints of one load compare in all, each at most one difflib
+ratio of HINT_WORDS words (2.6 ms at worst): the places of a quote's rarest words, recurring
+through a text of one repeated word, made 71,489 ratios, 3 minutes a hint (attack round 12, G1).
+The hint is advice: past the budget it names the closest passage of those compared, or none, and
+says the text was not searched fully."""
 _EDGE = ".,;:!?()\"'"
 CUTOFF = 0.6
 """The least difflib ratio of a close passage: below it a passage shares words, not wording."""
@@ -73,18 +80,29 @@ def find_passages(text: PagedText, words: str, limit: int = 3) -> list[Passage]:
     while len(found) < limit and (at := text.normalised.find(wanted, start)) >= 0:
         found.append(_passage(text, at, at + len(wanted), 1.0))
         start = at + 1
-    return found or closest(text, wanted, limit)
+    return found or closest(text, wanted, limit)[0]
 
 
-def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
+class Windows:
+    """How many more windows the closest-passage searches of one load may compare (:data:`HINT_WINDOWS`)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = HINT_WINDOWS):
+        self.left = left
+
+
+def closest(text: PagedText, wanted: str, limit: int = 1, windows: Windows | None = None) -> tuple[list[Passage], bool]:
     """The passages of as many words as ``wanted`` (normalised) that read most like it (of a longer
-    one, as the HINT_WORDS words around where it leaves the text)."""
+    one, as the HINT_WORDS words around where it leaves the text), and whether every window was
+    compared: with ``windows``, those the most of the rarest words place are compared first, and
+    the search stops when none is left."""
     wanted = _around_parting(text, wanted)
     haystack = text.normalised
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", haystack)]
     size = len(wanted.split())
     if not spans or size == 0:
-        return []
+        return [], True
     keys = {w.lower().strip(_EDGE) for w in wanted.split() if len(w) > 3} or {w.lower() for w in wanted.split()}
     where: dict[str, list[int]] = {}
     for index, (begin, end) in enumerate(spans):
@@ -96,16 +114,22 @@ def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
     at_in_quote: dict[str, list[int]] = {}
     for position, word in enumerate(wanted.lower().split()):
         at_in_quote.setdefault(word.strip(_EDGE), []).append(position)
-    starts: set[int] = set()
+    votes: Counter[int] = Counter()  # starts, by how well the rare words placed there agree
     for word in sorted(where, key=lambda w: len(where[w]))[:RAREST]:
         for index in where[word][:MAX_PLACES]:
             for position in at_in_quote[word]:  # the window that puts the word where the quote has it
-                starts.update(start for start in range(index - position - 2, index - position + 3) if start >= 0)
+                for shift in range(-2, 3):
+                    if index - position + shift >= 0:
+                        votes[index - position + shift] += 3 - abs(shift)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted.lower().split())
     lowered = [haystack[begin:end].lower() for begin, end in spans]
     scored = []
-    for first in sorted(starts):
+    starts = sorted(votes, key=lambda start: (-votes[start], start))
+    tried = len(starts) if windows is None else min(len(starts), windows.left // 3)  # 3 windows a start
+    if windows is not None:
+        windows.left -= 3 * tried
+    for first in starts[:tried]:
         for words in (size - 1, size, size + 1):  # a word left out, or one added
             last = min(first + max(words, 1), len(spans)) - 1
             matcher.set_seq1(lowered[first : last + 1])  # words, not characters: 40 times faster on a long quote
@@ -119,7 +143,7 @@ def closest(text: PagedText, wanted: str, limit: int = 1) -> list[Passage]:
             chosen.append((ratio, begin, end))
         if len(chosen) == limit:
             break
-    return [_passage(text, begin, end, round(ratio, 3)) for ratio, begin, end in chosen]
+    return [_passage(text, begin, end, round(ratio, 3)) for ratio, begin, end in chosen], tried == len(starts)
 
 
 def parting(quote: str, passage: str) -> tuple[str, str] | None:
@@ -176,8 +200,11 @@ def document_text(folders: list[Path], text_file: str) -> tuple[Path, Path] | No
         return None
     for folder in folders:
         candidate = folder / name
-        if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
-            return folder, candidate
+        try:
+            if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
+                return folder, candidate
+        except OSError:  # a link there changed while it was resolved (EINVAL): not read
+            return None
     return None
 
 
@@ -200,24 +227,26 @@ def _around_parting(text: PagedText, missing: str) -> str:
     return " ".join(words[begin : begin + HINT_WORDS])
 
 
-def closest_hint(text: PagedText, quote: str) -> str | None:
+def closest_hint(text: PagedText, quote: str, windows: Windows | None = None) -> str | None:
     """For a quote not verbatim in ``text``: the closest passage to its first part the text lacks,
-    and the first word where they part; None when no passage is close."""
+    and the first word where they part; None when no passage is close (and every window of the
+    text was compared: else it says so)."""
     from .quotes import quote_parts
 
     missing = next((part for part in quote_parts(quote) if part not in text.normalised), None)
     if missing is None:
         return None
-    found = closest(text, missing)
+    found, complete = closest(text, missing, windows=windows)
+    partly = "" if complete else f" (the hints of one load compare {HINT_WINDOWS:,} passages: the text was not searched fully)"
     if not found:
-        return None
+        return None if complete else f"no close passage found{partly}"
     passage = found[0]
     where = f" ({passage.pinpoint()})" if passage.pinpoint() else ""
     words = passage.words if len(passage.words) <= 300 else passage.words[:300] + "..."
-    hint = f"the closest passage{where} reads {words!r}"
+    hint = f"the closest passage{where}{' of those compared' if partly else ''} reads {words!r}"
     part = parting(missing, passage.words)
     if part is not None:
         mine, theirs = part
         hint += f"; they part at the quote's {mine!r}" if mine else "; the quote ends first"
         hint += f", where the text has {theirs!r}" if theirs else ", where the passage ends"
-    return hint
+    return hint + partly

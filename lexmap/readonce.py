@@ -65,8 +65,12 @@ class Folder:
 
 
 def pin(path: Path) -> Folder:
-    """The :class:`Folder` at ``path`` now; one nothing is read from when it cannot be reached."""
-    real = Path(os.path.realpath(path))
+    """The :class:`Folder` at ``path`` now; one nothing is read from when it cannot be reached
+    (or changed while it was resolved: a link that is not one when it is read, EINVAL)."""
+    try:
+        real = Path(os.path.realpath(path))
+    except OSError:
+        return Folder(Path(path), Path(os.path.abspath(path)), (-1, -1))
     try:
         handle = _root(real)
     except OSError:

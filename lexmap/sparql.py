@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 from importlib.metadata import version
 from pathlib import Path
 
@@ -86,15 +87,28 @@ def open_store(corpus, store: str | Path | None = None, base: str = DEFAULT_BASE
     check_folder_output(folder, inputs, kind=STORE_KIND)  # a store reused is checked as one built: nobody else can swap it
     marker = owned_marker(folder, STORE_KIND)
     if marker is not None and marker.get("content") == content and (folder / STORE_DATA).is_dir():
+        _private(folder)  # a store made before stores were private
         return ox.Store.read_only(str(folder / STORE_DATA))
     with replaced_folder(
-        folder, inputs, kind=STORE_KIND, marker={"content": content, "lexmap_version": version("lexmap")}
+        folder, inputs, kind=STORE_KIND, marker={"content": content, "lexmap_version": version("lexmap")}, private=True
     ) as staging:
         building = ox.Store(str(staging / STORE_DATA))
         building.bulk_load(ntriples(corpus, base), format=ox.RdfFormat.N_TRIPLES)
         building.flush()
         del building  # closes the database before it moves
+        _private(staging)
     return ox.Store.read_only(str(folder / STORE_DATA))
+
+
+def _private(folder: Path) -> None:
+    """The store's folders 0700 and files 0600, whatever the umask: it is a cache of the whole
+    case, confidential records included (under umask 022 a private case's store was readable by
+    every user: attack round 12, G3), as the corpus cache is (:mod:`lexmap.cache_folder`)."""
+    for at, _folders, files in os.walk(folder):
+        os.chmod(at, 0o700)
+        for name in files:
+            if not os.path.islink(path := os.path.join(at, name)):  # (RocksDB makes none)
+                os.chmod(path, 0o600)
 
 
 def _ox_value(term) -> str | None:

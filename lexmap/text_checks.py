@@ -17,7 +17,7 @@ from .extract import read_pages
 from .extras import MissingExtra
 from .model import STATEMENTS, date_before
 from .pages import PagedText, Place
-from .passages import closest_hint
+from .passages import Windows, closest_hint
 from .problems import Problem
 from .readonce import Swapped
 from .texts import TextRefused, TextStatus
@@ -31,7 +31,8 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 CLOSEST_HINTS, CLOSEST_TEXT = 20, 8 << 20
 """The closest passage to a quote not verbatim is searched for the first 20 such quotes of a load,
 in texts of up to 8 Mi characters: each search reads every word of the text in Python (about 8 s
-in a 6 MB text), so a case of many bad quotes in a large text took minutes a quote."""
+in a 6 MB text), so a case of many bad quotes in a large text took minutes a quote. What the
+searches compare is bounded too, across the load (:data:`lexmap.passages.HINT_WINDOWS`)."""
 
 
 class TextChecks:
@@ -42,6 +43,7 @@ class TextChecks:
         self.records = loader.records
         self.kinds = loader.kinds
         self.hints = 0  # closest passages searched so far (CLOSEST_HINTS)
+        self.windows = Windows()  # what those searches may still compare (passages.HINT_WINDOWS)
 
     def report_at(self, owner, field: tuple, message: str, hint: str | None = None) -> None:
         """Report at ``owner``'s place: an id, or a record, so that a problem of a duplicate
@@ -133,7 +135,7 @@ class TextChecks:
                 near = None
                 if self.hints < CLOSEST_HINTS and len(text.normalised) <= CLOSEST_TEXT:
                     self.hints += 1
-                    near = closest_hint(text, statement.quote)
+                    near = closest_hint(text, statement.quote, self.windows)
                 self.report_at(
                     statement,
                     ("quote",),
@@ -252,7 +254,14 @@ class TextChecks:
             candidate = folder / name
             if not os.path.lexists(candidate):
                 continue
-            if not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file():
+            try:
+                outside = not candidate.resolve().is_relative_to(folder.resolve()) or not candidate.is_file()
+            except OSError:  # a link there became something else while it was resolved (EINVAL)
+                self.report_at(
+                    document, ("text_file",), f"cannot read {candidate} (it changed while lexmap read it)", Swapped.hint
+                )
+                return None, "unreadable", None
+            if outside:
                 self.report_at(
                     document,
                     ("text_file",),

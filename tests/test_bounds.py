@@ -1139,6 +1139,42 @@ def test_the_closest_passage_to_a_long_failing_quote_is_found_in_bounded_time(tm
     assert "(character 1801 of the part)" in problem.hint  # where the quote leaves the text, as before
 
 
+def test_the_closest_passage_hints_of_a_load_compare_a_bounded_number_of_windows(tmp_path, monkeypatch):
+    """Attack round 12, G1: a quote whose rarest words sit at many of its places, in a text where
+    each recurs amid one filler word, made a window at every place of every rare word for every
+    place of it in the quote (71,489 difflib ratios, 3 minutes a hint; 22 minutes a load). The
+    hints of a load now compare HINT_WINDOWS windows in all, those the rare words agree on first,
+    and a hint cut short says the text was not searched fully."""
+    import difflib
+
+    from lexmap.passages import HINT_WINDOWS
+
+    rare, quote = ["alpha", "bravo", "charl"], ["zzzz"] * 20
+    for i in range(8):
+        quote[(i * 20) // 8] = rare[i % 3]
+    text = " ".join(" ".join([rare[k % 3]] + ["zzzz"] * 20) for k in range(40))
+    case = case_with_text(tmp_path, text.encode() + b"\n", quote=" ".join(quote) + " NOTINTEXT")
+    more = "".join(
+        f"  - id: bad-{i}\n    document: report-a\n    practice: passport-retention\n    pinpoint: para. 1\n"
+        f"    quote: {' '.join(quote)} NOTINTEXT{i}\n"
+        for i in range(3)
+    )
+    (case / "mappings" / "more.yaml").write_text(f"attestations:\n{more}", encoding="utf-8")
+    compared, set_seq1 = [0], difflib.SequenceMatcher.set_seq1
+
+    def counted(matcher, words):  # one window compared (and one for each matcher made)
+        compared[0] += 1
+        assert compared[0] <= HINT_WINDOWS + 10, "past the load's budget of windows"
+        return set_seq1(matcher, words)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", counted)
+    hints = [p.hint for p in problems(case, cache=False)]
+    monkeypatch.undo()
+    assert len(hints) == 4 and compared[0] > HINT_WINDOWS // 2  # the budget was used, not skipped
+    assert all("the text was not searched fully" in hint for hint in hints[1:]), hints
+    assert all("where the text has" in hint for hint in hints)  # each still says where it leaves the text
+
+
 # -- attack round 5 ------------------------------------------------------------------------------
 
 

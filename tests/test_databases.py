@@ -464,6 +464,32 @@ def test_sparql_store_is_reused_while_the_corpus_is_unchanged_and_rebuilt_when_i
     shared.chmod(0o755)
 
 
+def _modes(folder: Path) -> set[tuple[str, int]]:
+    return {("folder" if p.is_dir() else "file", p.stat().st_mode & 0o777) for p in [folder, *folder.rglob("*")]}
+
+
+def test_a_sparql_store_is_private_whatever_the_umask(tmp_path):
+    """Attack round 12, G3: the store holds the whole case, confidential records included, and was
+    made 0755/0644 under umask 022 beside a private case: another user read its RocksDB files. It is
+    a cache, made 0700/0600 as the corpus cache is; a store made before is made private when reused."""
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    shutil.copytree(CORPORA / "small", corpus)
+    mask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["sparql", "ASK { ?s ?p ?o }", str(corpus), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+        data = _modes(store / "oxigraph")
+        assert data == {("folder", 0o700), ("file", 0o600)}, data
+        assert (store.stat().st_mode & 0o777) == 0o700
+        for path in [store, *store.rglob("*")]:  # as a store made before the fix
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        result = CliRunner().invoke(main, ["sparql", "ASK { ?s ?p ?o }", str(corpus), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+        assert _modes(store) == {("folder", 0o700), ("file", 0o600)}, _modes(store)
+    finally:
+        os.umask(mask)
+
+
 def test_sparql_falls_back_to_rdflib_without_pyoxigraph(small, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyoxigraph", None)  # import fails as if not installed
     result = query(small, "PREFIX lm: <urn:lexmap:vocab#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a lm:Claim }")

@@ -137,3 +137,54 @@ def test_links_there_when_the_folders_were_chosen_are_still_followed(case, tmp_p
     assert result.stdout.splitlines()[0] == f"corpus: {typed} -> {case}"
     plain = CliRunner().invoke(main, ["info", str(case), "--no-cache"])
     assert plain.stdout.splitlines()[0] == f"corpus: {case}" and " -> " not in plain.stderr
+
+
+def _swap_once_resolved(monkeypatch, folder: Path, private: Path) -> None:
+    """The first time ``folder`` is resolved (to check that it stays inside the case), it becomes
+    a link to ``private`` just after: the window between a check and a pin (attack round 12, G4)."""
+    import os
+
+    realpath = os.path.realpath
+
+    def resolved_then_swapped(path, *args, **kwargs):
+        found = realpath(path, *args, **kwargs)
+        if os.fspath(path) == str(folder) and not folder.is_symlink():
+            folder.rename(folder.with_name(folder.name + ".away"))
+            folder.symlink_to(private, target_is_directory=True)
+        return found
+
+    monkeypatch.setattr(os.path, "realpath", resolved_then_swapped)
+
+
+@pytest.mark.parametrize("swapped", ["texts", "instruments"])
+def test_a_folder_swapped_between_its_check_and_its_pin_is_not_read(tmp_path, monkeypatch, swapped):
+    """The case's texts/ (or a law folder) was checked for leading out of the case with one
+    resolution and pinned with another: swapped between the two, the victim's folder was pinned
+    and read (its text's words in problems and prefixes). The pin is now what is checked; a law
+    folder, read with the case folder, is refused as a link inside it, as before."""
+    case = tmp_path / "case"
+    shutil.copytree(CORPORA / "full", case)
+    folder = case / swapped
+    _swap_once_resolved(monkeypatch, folder, _private(folder, tmp_path))
+    error = _refused(case)
+    refusals = (SWAPPED, "a linked folder inside the corpus")  # a law folder is read with the case folder
+    assert any(any(words in p.message for words in refusals) for p in error.problems), [p.message for p in error.problems]
+
+
+def test_a_text_link_that_changes_while_it_is_resolved_is_a_problem_not_a_traceback(case, monkeypatch):
+    """Python's realpath reads a link it found (EINVAL when it is no longer one): that race ended
+    a load in an ``OSError: [Errno 22]`` traceback; it is now a problem at the document."""
+    import errno
+    import pathlib
+
+    text, resolve = case / "texts" / "d1.txt", pathlib.Path.resolve
+
+    def racing(path, *args, **kwargs):
+        if path == text:
+            raise OSError(errno.EINVAL, "Invalid argument", str(path))
+        return resolve(path, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "resolve", racing)
+    error = _refused(case)
+    said = [p.message for p in error.problems]
+    assert f"cannot read {text} (it changed while lexmap read it)" in said, said

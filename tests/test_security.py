@@ -1248,6 +1248,23 @@ def _set_acl(folder, *entries: tuple[int, int, int], name: str = "system.posix_a
         pytest.skip(f"no POSIX ACLs on {folder}: {error}")
 
 
+def test_a_sparql_store_reused_in_a_folder_an_acl_lets_others_write_is_refused(tmp_path, cache_folder):
+    """Attack round 12, G2 (fixed by round 11's check of a store reused as one built): a store
+    built, then its folder's parent given to another user (``setfacl -m u:mallory:rwx``), who could
+    swap in her own store between the check and the open: refused, not queried."""
+    pytest.importorskip("pyoxigraph")
+    project = tmp_path / "project"
+    project.mkdir()
+    project.chmod(0o755)
+    store = project / "store"
+    ask = ["sparql", "ASK { ?s ?p ?o }", str(CORPORA / "small"), "--store", str(store)]
+    assert _run(*ask).exit_code == 0
+    _set_acl(project, (0x02, 7, 65534), (0x10, 7, 0xFFFFFFFF))  # u:nobody:rwx, mask rwx
+    result = _run(*ask)
+    assert result.exit_code == 2 and "can be written by another user uid 65534 through its ACL" in result.output, result.output
+    assert "(1 row)" not in result.output  # not queried
+
+
 def test_an_output_in_a_folder_an_acl_lets_others_write_is_refused_in_one_line(tmp_path, cache_folder):
     """A10-F2/F2b: ``setfacl -m u:mallory:rwx ~/www`` shows as mode 0775 of one's own group, so
     the mode-bit check let the build (staging swapped, writes through planted links) and the

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from synthetic import tree
 from test_site import UNSAFE, _Server, browser, page  # noqa: F401 - the browser harness's fixtures
 
 from conftest import CORPORA
@@ -449,10 +450,6 @@ def test_a_second_user_can_neither_read_nor_forge_the_first_users_cache(two_user
 SMALL = CORPORA / "small"
 
 
-def _tree(folder: Path) -> dict:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("built") / "site"
@@ -469,7 +466,7 @@ def test_the_marker_lists_every_file_lexmap_wrote_and_its_kind(built_site):
     from lexmap.outputs import OWNED_FOLDER_MARKER
 
     marker = json.loads((built_site / OWNED_FOLDER_MARKER).read_text())
-    files = {name: hashlib.sha256(data).hexdigest() for name, data in _tree(built_site).items() if name != OWNED_FOLDER_MARKER}
+    files = {name: hashlib.sha256(data).hexdigest() for name, data in tree(built_site).items() if name != OWNED_FOLDER_MARKER}
     assert marker["kind"] == "site" and marker["files"] == files and len(files) > 20
 
 
@@ -481,12 +478,12 @@ def test_a_site_copied_into_a_web_root_is_never_rebuilt_over_the_other_files(bui
     (webroot / "reports").mkdir()
     (webroot / "reports" / "annual.pdf").write_bytes(b"%PDF years of work")
     shutil.copytree(built_site, webroot, dirs_exist_ok=True)  # cp -a site/. webroot/
-    before = _tree(webroot)
+    before = tree(webroot)
     result = _run("site", "build", str(SMALL), "-o", str(webroot))
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "which lexmap did not write there" in result.stderr and ("index.php" in result.stderr or "annual.pdf" in result.stderr)
     assert "hint: move what is yours out of the folder" in result.stderr
-    assert _tree(webroot) == before
+    assert tree(webroot) == before
 
 
 @pytest.mark.slow  # builds a site
@@ -561,7 +558,7 @@ def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
     documents.mkdir()
     (documents / "thesis.docx").write_text("years of work")
     (documents / OWNED_FOLDER_MARKER).write_text(marker)
-    before = _tree(documents)
+    before = tree(documents)
     for command in (
         ["site", "build", str(SMALL), "-o", str(documents)],
         ["export", "parquet", str(SMALL), "-o", str(documents)],
@@ -569,19 +566,19 @@ def test_an_empty_or_forged_marker_is_not_ownership(tmp_path, marker):
     ):
         result = _run(*command)
         assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
-        assert _tree(documents) == before
+        assert tree(documents) == before
 
 
 @pytest.mark.slow  # builds a site
 def test_one_kind_of_output_never_replaces_another(built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    before = _tree(site)
+    before = tree(site)
     parquet = _run("export", "parquet", str(SMALL), "-o", str(site))
     assert parquet.exit_code == 2 and "holds a lexmap site, not a Parquet export" in parquet.stderr
     store = _run("sparql", "ASK {}", str(SMALL), "--store", str(site))
     assert store.exit_code == 2 and "holds a lexmap site, not a SPARQL store" in store.stderr
-    assert _tree(site) == before
+    assert tree(site) == before
     tables = tmp_path / "tables"
     assert _run("export", "parquet", str(SMALL), "-o", str(tables)).exit_code == 0
     again = _run("site", "build", str(SMALL), "-o", str(tables))
@@ -962,13 +959,13 @@ def test_a_marker_with_the_right_hashes_but_not_your_key_is_not_ownership(tmp_pa
         (documents / "thesis.txt").write_text("three years of work")
         (documents / "notes" / "n.md").write_text("notes")
         _forged_marker(documents, kind, mac)
-        before = _tree(documents)
+        before = tree(documents)
         result = _run(*command, str(documents))
         assert result.exit_code == 2 and "Traceback" not in result.output, (command, result.output)
         assert "that lexmap did not write for you: it does not verify with your key" in result.stderr, result.stderr
         lines = result.stderr.splitlines()
         assert lines[-2].startswith("lexmap: error: ") and lines[-1].startswith("hint: ")  # one line and its hint
-        assert _tree(documents) == before
+        assert tree(documents) == before
 
 
 def test_a_genuine_marker_edited_to_list_more_files_is_not_ownership(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from synthetic import tree
 
 import lexmap
 from lexmap.site import incremental
@@ -38,12 +39,8 @@ def _build(corpus: Path, site: Path) -> None:
         build(config, serve_url=URL)
 
 
-def _tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def _differing(a: Path, b: Path) -> list[str]:
-    one, other = _tree(a), _tree(b)
+    one, other = tree(a), tree(b)
     return sorted(k for k in one.keys() | other.keys() if one.get(k) != other.get(k))
 
 

@@ -7,27 +7,18 @@ search index included)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from synthetic import synthetic_case, tree
 
 from lexmap.site import late_pages, mkdocs_hook
 from lexmap.site.build import build_site
 from lexmap.site.progress_plugin import SiteProgress
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from generate import generate  # noqa: E402
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("corpus1x")
-    generate(root, scale=1, seed=3)
-    return root
+    return synthetic_case(tmp_path_factory.mktemp("corpus1x"), seed=3)
 
 
 def _watched(monkeypatch) -> dict:
@@ -62,7 +53,7 @@ def test_pages_outside_the_navigation_wait_until_written(corpus, tmp_path, monke
     seen = _watched(monkeypatch)
     build_site(corpus, tmp_path / "first", strict=True)
     assert {p.file.src_uri for p in seen["pages"]} == seen["made"]
-    made, first = _tree(tmp_path / "late"), _tree(tmp_path / "first")
+    made, first = tree(tmp_path / "late"), tree(tmp_path / "first")
     made.pop(".lexmap-output"), first.pop(".lexmap-output")  # hashes of the same files, signed
     assert made.keys() == first.keys() and "search/search_index.json" in made
     assert [path for path in made if made[path] != first[path]] == []

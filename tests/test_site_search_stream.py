@@ -5,27 +5,16 @@ which Material indexes itself, between the generated ones)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from synthetic import synthetic_case, tree
 
 from lexmap.site import search_stream
 from lexmap.site.build import build_site
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from generate import generate  # noqa: E402
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("corpus1x")
-    generate(root, scale=1, seed=4)
-    return root
+    return synthetic_case(tmp_path_factory.mktemp("corpus1x"), seed=4)
 
 
 def test_the_index_leaves_material_page_by_page_and_is_written_the_same(corpus, tmp_path, monkeypatch):
@@ -46,7 +35,7 @@ def test_the_index_leaves_material_page_by_page_and_is_written_the_same(corpus, 
 
     monkeypatch.setattr(search_stream, "Stream", lambda index: None)  # Material's index, whole
     build_site(corpus, tmp_path / "whole", docs=docs, strict=True)
-    streamed, whole = _tree(tmp_path / "streamed"), _tree(tmp_path / "whole")
+    streamed, whole = tree(tmp_path / "streamed"), tree(tmp_path / "whole")
     streamed.pop(".lexmap-output"), whole.pop(".lexmap-output")  # hashes of the same files, signed
     assert b"About the case" in whole["search/search_index.json"] and whole["search/search_index.js"]
     assert streamed.keys() == whole.keys()

@@ -6,27 +6,16 @@ past the navigation's limit, evidence charts). Each page lets go of its HTML onc
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from synthetic import synthetic_case, tree
 
 from lexmap.site import mkdocs_api, theme_cache
 from lexmap.site.build import build_site
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-from generate import generate  # noqa: E402
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("corpus1x")
-    generate(root, scale=1, seed=2)
-    return root
+    return synthetic_case(tmp_path_factory.mktemp("corpus1x"), seed=2)
 
 
 def test_the_site_is_the_same_with_the_navigation_kept(corpus, tmp_path, monkeypatch):
@@ -49,7 +38,7 @@ def test_the_site_is_the_same_with_the_navigation_kept(corpus, tmp_path, monkeyp
 
     monkeypatch.setattr(theme_cache, "install", lambda env: None)
     build_site(corpus, tmp_path / "plain", strict=True)
-    kept, plain = _tree(tmp_path / "kept"), _tree(tmp_path / "plain")
+    kept, plain = tree(tmp_path / "kept"), tree(tmp_path / "plain")
     kept.pop(".lexmap-output"), plain.pop(".lexmap-output")  # hashes of the same files, signed
     assert kept.keys() == plain.keys()
     assert [path for path in kept if kept[path] != plain[path]] == []
